@@ -1,0 +1,150 @@
+package dev.cutover.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/**
+ * Loads {@link CutoverConfig} from YAML: interpolates {@code ${ENV}} references, binds with Jackson
+ * (unknown keys are errors, so a typo is never silently ignored) and reports every problem as a
+ * {@link ConfigException} naming the file, line and key.
+ */
+public final class ConfigLoader {
+    private final EnvInterpolator env;
+    private final YAMLMapper mapper;
+
+    /** @param env the interpolator for {@code ${NAME}} references */
+    public ConfigLoader(EnvInterpolator env) {
+        this.env = env;
+        this.mapper = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .addModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()))
+                .build();
+    }
+
+    /**
+     * Reads and validates the file at {@code path}.
+     *
+     * @throws ConfigException when the file is missing, unreadable or invalid
+     */
+    public CutoverConfig load(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(path.toString(), 0, "", "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(path.toString(), 0, "", "cannot read: " + e.getMessage());
+        }
+        return parse(path.toString(), text);
+    }
+
+    /**
+     * Validates {@code yaml} as if read from a file called {@code fileName}.
+     *
+     * @throws ConfigException when the text is invalid
+     */
+    public CutoverConfig parse(String fileName, String yaml) {
+        String text = env.interpolate(fileName, yaml);
+        YamlLocations locations = YamlLocations.index(text);
+        try {
+            CutoverConfig config = mapper.readValue(text, CutoverConfig.class);
+            if (config == null) {
+                return mapper.readValue("{}", CutoverConfig.class);
+            }
+            return config;
+        } catch (JsonMappingException e) {
+            throw translate(fileName, locations, e);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ConfigException(fileName, line, "", "not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    private static ConfigException translate(String file, YamlLocations loc, JsonMappingException e) {
+        String path = pathOf(e);
+        if (e instanceof ValueInstantiationException && rootCause(e) instanceof ConfigException.InvalidValue iv) {
+            String key = path.isEmpty() ? iv.key() : path + "." + iv.key();
+            return new ConfigException(file, loc.lineOf(key), key, iv.problem());
+        }
+        int line = loc.lineOf(path);
+        if (line == 0 && e.getLocation() != null) {
+            line = e.getLocation().getLineNr();
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            String allowed = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return new ConfigException(file, line, path, "unknown key; allowed here: " + allowed);
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new ConfigException(file, line, path, "expected " + describe(f.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return new ConfigException(file, line, path, "expected " + describe(m.getTargetType()));
+        }
+        return new ConfigException(file, line, path, e.getOriginalMessage());
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            Object[] values = type.getEnumConstants();
+            StringBuilder sb = new StringBuilder("one of: ");
+            for (int i = 0; i < values.length; i++) {
+                sb.append(i > 0 ? ", " : "").append(values[i].toString().toLowerCase().replace('_', '-'));
+            }
+            return sb.toString();
+        }
+        if (type == Duration.class) {
+            return "a duration such as 500ms, 90s, 15m, 2h";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return type == String.class ? "a string" : "a mapping of keys (" + type.getSimpleName() + ")";
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.length() > 0 ? "." : "").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cutover.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole configuration file; every section is optional and has defaults.
+ *
+ * @param slack how to reach Slack
+ * @param aws region, endpoint override and role
+ * @param redis the shared store; none means in-process, for a single instance
+ * @param pairs the swap pairs, by name
+ */
+public record CutoverConfig(SlackSettings slack, AwsSettings aws, RedisSettings redis, List<SwapPairConfig> pairs) {
+    public CutoverConfig {
+        slack = slack == null ? SlackSettings.defaults() : slack;
+        aws = aws == null ? AwsSettings.defaults() : aws;
+        redis = redis == null ? new RedisSettings(null) : redis;
+        pairs = pairs == null ? List.of() : List.copyOf(pairs);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            if (!names.add(pairs.get(i).name())) {
+                throw ConfigException.invalid("pairs[" + i + "].name", "duplicate pair name " + pairs.get(i).name());
+            }
+        }
+    }
+
+    /** The pair called {@code name}, if configured. */
+    public Optional<SwapPairConfig> pair(String name) {
+        return pairs.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

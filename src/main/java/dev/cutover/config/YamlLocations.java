@@ -1,0 +1,91 @@
+package dev.cutover.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The line of every key and list item in a YAML document, by key path ({@code pairs[0].zoneId}), so
+ * that a problem found after binding can still name its line.
+ */
+final class YamlLocations {
+    private final Map<String, Integer> lines = new HashMap<>();
+
+    private YamlLocations() {}
+
+    /** Indexes {@code yaml}; a document that does not parse gives an empty index. */
+    static YamlLocations index(String yaml) {
+        YamlLocations idx = new YamlLocations();
+        try (JsonParser p = new YAMLFactory().createParser(yaml)) {
+            idx.walk(p);
+        } catch (IOException | RuntimeException e) {
+            // Syntax errors are reported by the binding pass, which has the parser's own message.
+        }
+        return idx;
+    }
+
+    /** The 1-based line of {@code key} or of its nearest indexed parent; 0 when nothing matches. */
+    int lineOf(String key) {
+        String k = key;
+        while (!k.isEmpty()) {
+            Integer line = lines.get(k);
+            if (line != null) {
+                return line;
+            }
+            int cut = Math.max(k.lastIndexOf('.'), k.lastIndexOf('['));
+            k = cut > 0 ? k.substring(0, cut) : "";
+        }
+        return 0;
+    }
+
+    private void walk(JsonParser p) throws IOException {
+        Deque<Frame> stack = new ArrayDeque<>();
+        String pendingField = null;
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+            int line = p.currentLocation().getLineNr();
+            if (t == JsonToken.FIELD_NAME) {
+                pendingField = p.currentName();
+                lines.put(join(stack, pendingField), p.currentTokenLocation().getLineNr());
+                continue;
+            }
+            String here = stack.isEmpty() ? "" : childPath(stack, pendingField, line);
+            pendingField = null;
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                stack.push(new Frame(here, t == JsonToken.START_ARRAY));
+            } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                stack.pop();
+            }
+        }
+    }
+
+    private String childPath(Deque<Frame> stack, String field, int line) {
+        Frame parent = stack.peek();
+        if (parent.array) {
+            String path = parent.path + "[" + parent.next++ + "]";
+            lines.putIfAbsent(path, line);
+            return path;
+        }
+        return join(stack, field);
+    }
+
+    private static String join(Deque<Frame> stack, String field) {
+        String parent = stack.isEmpty() ? "" : stack.peek().path;
+        return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    private static final class Frame {
+        final String path;
+        final boolean array;
+        int next;
+
+        Frame(String path, boolean array) {
+            this.path = path;
+            this.array = array;
+        }
+    }
+}
