@@ -1,0 +1,65 @@
+package dev.cutover.core.swap;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One Route 53 resource record set, kept exactly as read so a DELETE can repeat every value.
+ *
+ * @param name the record name, lower-case with a trailing dot ({@code blue.example.com.})
+ * @param type {@code A}, {@code AAAA} or {@code CNAME}
+ * @param ttl the TTL in seconds for a plain record; null for an alias record, which has none
+ * @param values the record values of a plain record; empty for an alias record
+ * @param alias the alias target, or null for a plain record
+ * @param setIdentifier the routing policy's set identifier, or null
+ * @param weight the weighted routing weight, or null
+ */
+public record RecordSet(
+        String name, String type, Long ttl, List<String> values, AliasTarget alias, String setIdentifier, Long weight) {
+
+    public RecordSet {
+        name = normalizeName(Objects.requireNonNull(name, "name"));
+        Objects.requireNonNull(type, "type");
+        values = values == null ? List.of() : List.copyOf(values);
+        if (alias == null && values.isEmpty()) {
+            throw new IllegalArgumentException("record " + name + " " + type + " has neither values nor an alias target");
+        }
+        if (alias != null && (ttl != null || !values.isEmpty())) {
+            throw new IllegalArgumentException("alias record " + name + " cannot carry a TTL or values");
+        }
+    }
+
+    /** An alias record. */
+    public static RecordSet alias(String name, String type, AliasTarget target) {
+        return new RecordSet(name, type, null, List.of(), target, null, null);
+    }
+
+    /** A plain record with a TTL in seconds. */
+    public static RecordSet plain(String name, String type, long ttlSeconds, List<String> values) {
+        return new RecordSet(name, type, ttlSeconds, values, null, null, null);
+    }
+
+    /** True for an alias record. */
+    public boolean isAlias() {
+        return alias != null;
+    }
+
+    /** What the record points at, for people: the alias DNS name or the values. */
+    public String target() {
+        return isAlias() ? alias.displayName() : String.join(", ", values);
+    }
+
+    /** The same target, type, TTL and values under another name (keeping that name's routing fields). */
+    public RecordSet movedTo(String newName, String newSetIdentifier, Long newWeight) {
+        return new RecordSet(newName, type, ttl, values, alias, newSetIdentifier, newWeight);
+    }
+
+    /**
+     * Lower-cases a record name, adds the trailing dot and decodes Route 53's {@code \052} for
+     * {@code *}, the form names are compared in.
+     */
+    public static String normalizeName(String name) {
+        String n = name.strip().toLowerCase().replace("\\052", "*");
+        return n.endsWith(".") ? n : n + ".";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cutover.core.swap;
+
+/** A swap that could not be planned or applied; {@link #kind()} says why, the message says it for people. */
+public final class SwapException extends RuntimeException {
+    /** Why a swap failed. */
+    public enum Kind {
+        /** A record of the pair does not exist (or has no A/AAAA/CNAME record set). */
+        NOT_FOUND,
+        /** The records changed since the plan: Route 53 rejected the batch, nothing was applied. */
+        DRIFTED,
+        /** Route 53 kept throttling after the SDK's retries; nothing was applied. */
+        THROTTLED,
+        /** The change was submitted but not INSYNC within the timeout. */
+        INSYNC_TIMEOUT,
+        /** Any other AWS error (access denied, no such zone, network). */
+        AWS_ERROR
+    }
+
+    private final Kind kind;
+
+    public SwapException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public SwapException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
