@@ -1,0 +1,24 @@
+package dev.cutover.core.chat;
+
+/**
+ * Posts and edits channel messages. Implementations: Slack's Web API, and the sandbox console.
+ * Failures are thrown as unchecked exceptions naming the chat service's error code; nothing else
+ * about a failed call changed.
+ */
+public interface Notifier {
+    /**
+     * Posts {@code message} in {@code channel}.
+     *
+     * @return where it was posted, for later updates and thread replies
+     */
+    MessageRef post(String channel, Message message);
+
+    /** Posts {@code message} in the thread of {@code parent}. */
+    MessageRef reply(MessageRef parent, Message message);
+
+    /**
+     * Replaces the content of a posted message. Updates may be coalesced: only the newest content
+     * of a burst is guaranteed to be shown.
+     */
+    void update(MessageRef ref, Message message);
+}
