@@ -1,0 +1,90 @@
+package dev.cutover.chat.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.cutover.core.chat.Block;
+import dev.cutover.core.chat.Button;
+import dev.cutover.core.chat.Message;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link Message} into Block Kit blocks, within Block Kit's limits (header 150 characters,
+ * section text 3000, 10 fields of 2000, button text 75).
+ *
+ * @see <a href="https://api.slack.com/reference/block-kit/blocks">Block Kit blocks</a>
+ */
+public final class BlockKitRenderer {
+    private BlockKitRenderer() {}
+
+    /** The blocks of {@code message}, top to bottom. */
+    public static List<LayoutBlock> render(Message message) {
+        List<LayoutBlock> out = new ArrayList<>();
+        for (Block b : message.blocks()) {
+            out.add(block(b));
+        }
+        return out;
+    }
+
+    private static LayoutBlock block(Block b) {
+        if (b instanceof Block.Header h) {
+            return header(x -> x.text(plainText(cut(h.text(), 150))));
+        }
+        if (b instanceof Block.Section s) {
+            return section(x -> x.text(markdownText(cut(s.markdown(), 3000))));
+        }
+        if (b instanceof Block.Fields f) {
+            List<TextObject> fields = new ArrayList<>();
+            f.markdown().stream().limit(10).forEach(t -> fields.add(markdownText(cut(t, 2000))));
+            return section(x -> x.fields(fields));
+        }
+        if (b instanceof Block.Context c) {
+            return context(List.of(markdownText(cut(c.markdown(), 3000))));
+        }
+        if (b instanceof Block.Code c) {
+            return section(x -> x.text(markdownText(cut("```" + c.text() + "```", 3000))));
+        }
+        if (b instanceof Block.Actions a) {
+            List<BlockElement> buttons = new ArrayList<>();
+            a.buttons().forEach(btn -> buttons.add(button(btn)));
+            return actions(buttons);
+        }
+        return divider();
+    }
+
+    private static ButtonElement button(Button b) {
+        ButtonElement.ButtonElementBuilder e = ButtonElement.builder()
+                .text(plainText(cut(b.label(), 75)))
+                .actionId(b.actionId())
+                .value(b.value());
+        if (b.style() != Button.Style.DEFAULT) {
+            e.style(b.style().name().toLowerCase());
+        }
+        if (b.confirm() != null) {
+            Button.Confirm c = b.confirm();
+            e.confirm(ConfirmationDialogObject.builder()
+                    .title(plainText(cut(c.title(), 100)))
+                    .text(plainText(cut(c.text(), 300)))
+                    .confirm(plainText(cut(c.confirm(), 30)))
+                    .deny(plainText(cut(c.deny(), 30)))
+                    .style(b.style() == Button.Style.DANGER ? "danger" : "primary")
+                    .build());
+        }
+        return e.build();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cutover.commands;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The click handlers of a swap or rollback request message's buttons. */
+public final class SwapActions {
+    private SwapActions() {}
+
+    /** Approve, Break glass (asks for a reason), Reject (asks for a reason) and Cancel. */
+    public static List<ActionHandler> all(SwapWorkflow flow) {
+        return List.of(
+                handler(flow, SwapMessages.APPROVE, null),
+                handler(flow, SwapMessages.BREAK_GLASS, "Why must you approve your own request? This is flagged for review."),
+                handler(flow, SwapMessages.REJECT, "Why are you rejecting this change?"),
+                handler(flow, SwapMessages.CANCEL, null));
+    }
+
+    private static ActionHandler handler(SwapWorkflow flow, String actionId, String prompt) {
+        return new ActionHandler() {
+            @Override
+            public String actionId() {
+                return actionId;
+            }
+
+            @Override
+            public Optional<String> inputPrompt() {
+                return Optional.ofNullable(prompt);
+            }
+
+            @Override
+            public CommandResult handle(ActionInvocation click) {
+                return flow.decide(click);
+            }
+        };
+    }
+}
