@@ -1,0 +1,66 @@
+package dev.cutover.chat.slack;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import dev.cutover.commands.ActionHandler;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The modal that asks for a reason before a click counts (Reject, Break glass).
+ *
+ * @see <a href="https://api.slack.com/surfaces/modals">Modals</a>
+ */
+final class InputModal {
+    static final String BLOCK = "reason";
+    static final String ACTION = "text";
+
+    /**
+     * The click that opened the modal, kept in the view's {@code private_metadata} (at most 3000
+     * characters) so any replica can finish it.
+     */
+    record Click(String actionId, String value, String channel, String ts, String responseUrl) {}
+
+    private InputModal() {}
+
+    /**
+     * Opens the modal for {@code h}'s prompt with the click's trigger_id.
+     *
+     * @throws SlackApiCallException when Slack refuses (e.g. expired_trigger_id)
+     */
+    static void open(ActionContext ctx, BlockActionPayload p, ActionHandler h, ObjectMapper json)
+            throws IOException, SlackApiException {
+        BlockActionPayload.Container c = p.getContainer();
+        boolean ephemeral = c == null || Boolean.TRUE.equals(c.getIsEphemeral());
+        Click click = new Click(h.actionId(), p.getActions().get(0).getValue(),
+                p.getChannel() == null ? null : p.getChannel().getId(), ephemeral ? null : c.getMessageTs(), p.getResponseUrl());
+        String prompt = h.inputPrompt().orElseThrow();
+        ViewsOpenResponse r = ctx.client().viewsOpen(v -> v.triggerId(p.getTriggerId()).view(view(x -> x
+                .type("modal")
+                .callbackId(SlackBot.INPUT_CALLBACK)
+                .privateMetadata(json.writeValueAsString(click))
+                .title(viewTitle(t -> t.type("plain_text").text("Reason needed")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Submit")))
+                .close(viewClose(s -> s.type("plain_text").text("Back")))
+                .blocks(List.of(
+                        section(s -> s.text(markdownText(prompt))),
+                        input(i -> i.blockId(BLOCK).label(plainText("Reason")).element(PlainTextInputElement.builder()
+                                .actionId(ACTION).multiline(true).minLength(3).maxLength(500).build())))))));
+        if (!r.isOk()) {
+            throw new SlackApiCallException("views.open", r.getError(), null);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.cutover.chat.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.ViewState;
+import dev.cutover.commands.ActionHandler;
+import dev.cutover.commands.ActionInvocation;
+import dev.cutover.commands.ChatCommand;
+import dev.cutover.commands.CommandResult;
+import dev.cutover.commands.Invocation;
+import dev.cutover.commands.Responder;
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.MessageRef;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers the chat commands and button handlers on a Bolt app. Every handler validates on the
+ * request thread and acks at once (Slack's 3-second rule); slow work runs on {@code executor}
+ * and reports through the response_url or the Web API.
+ *
+ * <p>A button whose handler asks for input opens a modal with one text field (the click's
+ * trigger_id lives about 3 s, so the modal opens before anything slow); the submission carries
+ * the click in {@code private_metadata} and runs the handler with the typed text.
+ *
+ * @see <a href="https://api.slack.com/interactivity/handling#acknowledgment_response">Acknowledgment</a>
+ */
+public final class SlackBot {
+    static final String INPUT_CALLBACK = "cutover.input";
+    private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final App app;
+    private final Executor executor;
+
+    public SlackBot(App app, Executor executor) {
+        this.app = app;
+        this.executor = executor;
+    }
+
+    /** Registers {@code commands} as slash commands and {@code actions} as block action handlers. */
+    public void register(List<ChatCommand> commands, List<ActionHandler> actions) {
+        for (ChatCommand c : commands) {
+            app.command("/" + c.name(), (req, ctx) -> {
+                SlashCommandPayload p = req.getPayload();
+                Responder responder = new SlackResponder(ctx.getSlack(), p.getResponseUrl());
+                CommandResult r = safely(() -> c.handle(new Invocation(c.name(), p.getText(), p.getUserId(), p.getChannelId(), responder)));
+                runLater(r, responder);
+                return r.ephemeral() == null ? ctx.ack()
+                        : ctx.ack(res -> res.responseType("ephemeral").text(r.ephemeral().text())
+                                .blocks(BlockKitRenderer.render(r.ephemeral())));
+            });
+        }
+        for (ActionHandler h : actions) {
+            app.blockAction(h.actionId(), (req, ctx) -> click(h, req, ctx));
+        }
+        app.viewSubmission(INPUT_CALLBACK, (req, ctx) -> submitted(actions, req, ctx));
+    }
+
+    private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx) throws Exception {
+        BlockActionPayload p = req.getPayload();
+        if (h.inputPrompt().isPresent()) {
+            InputModal.open(ctx, p, h, JSON);
+            return ctx.ack();
+        }
+        Responder responder = new SlackResponder(ctx.getSlack(), p.getResponseUrl());
+        ActionInvocation click = new ActionInvocation(h.actionId(), p.getActions().get(0).getValue(), p.getUser().getId(),
+                p.getChannel() == null ? null : p.getChannel().getId(), messageOf(p), null, responder);
+        executor.execute(() -> {
+            CommandResult r = safely(() -> h.handle(click));
+            if (r.ephemeral() != null) {
+                responder.ephemeral(r.ephemeral());
+            }
+            runNow(r, responder);
+        });
+        return ctx.ack();
+    }
+
+    private Response submitted(List<ActionHandler> actions, ViewSubmissionRequest req, ViewSubmissionContext ctx) throws IOException {
+        ViewSubmissionPayload p = req.getPayload();
+        InputModal.Click meta = JSON.readValue(p.getView().getPrivateMetadata(), InputModal.Click.class);
+        ActionHandler h = actions.stream().filter(a -> a.actionId().equals(meta.actionId())).findFirst().orElseThrow();
+        Map<String, Map<String, ViewState.Value>> values = p.getView().getState().getValues();
+        String input = values.get(InputModal.BLOCK).get(InputModal.ACTION).getValue();
+        Responder responder = new SlackResponder(ctx.getSlack(), meta.responseUrl());
+        MessageRef message = meta.ts() == null ? null : new MessageRef(meta.channel(), meta.ts());
+        CommandResult r = safely(() -> h.handle(new ActionInvocation(meta.actionId(), meta.value(), p.getUser().getId(),
+                meta.channel(), message, input, responder)));
+        if (r.ephemeral() != null && r.followUp() == null) {
+            // Refused: say why inside the modal, next to the field, and keep it open.
+            return ctx.ackWithErrors(Map.of(InputModal.BLOCK, r.ephemeral().text()));
+        }
+        runLater(r, responder);
+        return ctx.ack();
+    }
+
+    private static MessageRef messageOf(BlockActionPayload p) {
+        BlockActionPayload.Container c = p.getContainer();
+        if (c == null || Boolean.TRUE.equals(c.getIsEphemeral()) || c.getMessageTs() == null) {
+            return null;
+        }
+        return new MessageRef(c.getChannelId(), c.getMessageTs());
+    }
+
+    private void runLater(CommandResult r, Responder responder) {
+        if (r.followUp() != null) {
+            executor.execute(() -> runNow(r, responder));
+        }
+    }
+
+    private static void runNow(CommandResult r, Responder responder) {
+        if (r.followUp() == null) {
+            return;
+        }
+        try {
+            r.followUp().run();
+        } catch (RuntimeException e) {
+            log.error("command follow-up failed", e);
+            try {
+                responder.ephemeral(Message.text(":warning: Failed: " + e.getMessage()));
+            } catch (RuntimeException e2) {
+                log.warn("could not report the failure to the user: {}", e2.toString());
+            }
+        }
+    }
+
+    private static CommandResult safely(java.util.function.Supplier<CommandResult> handler) {
+        try {
+            return handler.get();
+        } catch (RuntimeException e) {
+            log.error("command failed", e);
+            return CommandResult.reply(":warning: That failed: " + e.getMessage() + ". Nothing was changed.");
+        }
+    }
+}
