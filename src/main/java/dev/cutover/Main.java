@@ -1,5 +1,49 @@
 package dev.cutover;
 
-public final class Main {
-    public static void main(String[] args) {}
+import dev.cutover.cli.CheckConfigCommand;
+import dev.cutover.cli.ServeCommand;
+import dev.cutover.cli.SwapCli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code cutover-bot} command line: {@code serve}, {@code sandbox}, {@code check-config} and
+ * {@code swap plan}. Exit status 0 on success, 1 on a failed operation, 2 on bad usage or config.
+ */
+@Command(
+        name = "cutover-bot",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Blue/green cutovers on Route 53 by Slack, with four-eyes approval.",
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, SwapCli.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit status for a bad config file or bad usage. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured picocli command line, for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExitCodeOnInvalidInput(EXIT_USAGE).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"cutover " + (v == null ? "(development build)" : v)};
+        }
+    }
 }

@@ -22,11 +22,11 @@ public final class SwapCommand implements ChatCommand {
     private static final int HISTORY = 15;
 
     private final SwapWorkflow flow;
-    private final DryRun dryRun;
+    private final SwapDryRun dryRun;
     private final AuditLog audit;
     private final Notifier notifier;
 
-    public SwapCommand(SwapWorkflow flow, DryRun dryRun, AuditLog audit, Notifier notifier) {
+    public SwapCommand(SwapWorkflow flow, SwapDryRun dryRun, AuditLog audit, Notifier notifier) {
         this.flow = flow;
         this.dryRun = dryRun;
         this.audit = audit;

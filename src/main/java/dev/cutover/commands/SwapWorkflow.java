@@ -162,6 +162,24 @@ public final class SwapWorkflow {
         new SwapApply(this, r, e).run();
     }
 
+    /**
+     * Expires every pending request past its expiry and shows it as expired; run periodically (any
+     * replica may: the compare-and-set lets one win).
+     *
+     * @return how many requests this call expired
+     */
+    public int expireDue() {
+        int expired = 0;
+        for (String name : pairs.names()) {
+            Optional<ApprovalRequest> done = store.openRequest(name).flatMap(approvals::expireIfDue);
+            if (done.isPresent()) {
+                show(done.get(), pairs.find(name).orElseThrow());
+                expired++;
+            }
+        }
+        return expired;
+    }
+
     SwapService swaps() {
         return swaps;
     }

@@ -1,0 +1,139 @@
+package dev.cutover.app;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import dev.cutover.chat.slack.CoalescingMessageUpdater;
+import dev.cutover.chat.slack.SlackBot;
+import dev.cutover.chat.slack.SlackCatchAlls;
+import dev.cutover.chat.slack.SlackDirectory;
+import dev.cutover.chat.slack.SlackNotifier;
+import dev.cutover.chat.slack.SlackWebApi;
+import dev.cutover.commands.ActionHandler;
+import dev.cutover.commands.ChatCommand;
+import dev.cutover.commands.PairCatalog;
+import dev.cutover.commands.RollbackCommand;
+import dev.cutover.commands.SwapActions;
+import dev.cutover.commands.SwapCommand;
+import dev.cutover.commands.SwapDryRun;
+import dev.cutover.commands.SwapWorkflow;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.core.approval.ApprovalService;
+import dev.cutover.core.approval.ApprovalStore;
+import dev.cutover.core.audit.AuditLog;
+import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.SwapService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's object graph, built with plain constructors from its parts: the Bolt app with every
+ * command and button registered, over the given DNS, store, audit log and Slack client. The HTTP
+ * server, Socket Mode and the sandbox console all drive this same app.
+ */
+public final class Bot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+    /**
+     * What varies between production, tests and the sandbox.
+     *
+     * @param config the loaded config
+     * @param clock the clock for expiry and audit times
+     * @param dns Route 53 (or the sandbox's)
+     * @param store the approval store
+     * @param audit the audit log
+     * @param slack the Slack SDK instance, its Web API base URL set
+     * @param signingSecret the secret Slack signs requests with (HTTP mode, the sandbox), or null
+     * @param insyncTimeout how long an apply waits for INSYNC
+     * @param updateInterval the least time between two chat.update calls of one message
+     */
+    public record Parts(
+            CutoverConfig config,
+            Clock clock,
+            DnsRecords dns,
+            ApprovalStore store,
+            AuditLog audit,
+            Slack slack,
+            String signingSecret,
+            Duration insyncTimeout,
+            Duration updateInterval) {}
+
+    private final App app;
+    private final SwapWorkflow workflow;
+    private final ExecutorService work;
+    private final ScheduledExecutorService timers;
+    private final List<ChatCommand> commands = new ArrayList<>();
+
+    /** Builds the graph; starts nothing but the executors. */
+    public Bot(Parts p) {
+        this.work = Executors.newFixedThreadPool(8, Threads.named("cutover-work"));
+        this.timers = Executors.newScheduledThreadPool(2, Threads.named("cutover-timer"));
+        String token = p.config().slack().botToken();
+        SlackWebApi api = new SlackWebApi(p.slack(), token == null ? "" : token);
+        Notifier notifier = new SlackNotifier(api, new CoalescingMessageUpdater(api, timers, p.updateInterval()));
+        SlackDirectory directory = new SlackDirectory(api, p.clock(), Duration.ofMinutes(5));
+        SwapService swaps = new SwapService(p.dns());
+        ApprovalService approvals = new ApprovalService(p.store(), p.audit(), directory, p.clock(), RequestIds::next);
+        PairCatalog pairs = new PairCatalog(p.config().pairs());
+        this.workflow = new SwapWorkflow(pairs, swaps, approvals, p.store(), notifier, p.clock(), p.insyncTimeout());
+        commands.add(new SwapCommand(workflow, new SwapDryRun(pairs, swaps), p.audit(), notifier));
+        commands.add(new RollbackCommand(workflow));
+        List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
+        this.app = new App(AppConfig.builder()
+                .singleTeamBotToken(token)
+                .signingSecret(p.signingSecret())
+                .slack(p.slack())
+                .build());
+        new SlackBot(app, work).register(commands, actions);
+        SlackCatchAlls.register(app);
+    }
+
+    /** The Bolt app with every handler registered. */
+    public App app() {
+        return app;
+    }
+
+    /** The swap workflow, for the cutover watch and tests. */
+    public SwapWorkflow workflow() {
+        return workflow;
+    }
+
+    /** The registered commands. */
+    public List<ChatCommand> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** Expires overdue requests every {@code period}, showing them as expired. */
+    public void startExpirySweep(Duration period) {
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                workflow.expireDue();
+            } catch (RuntimeException e) {
+                log.warn("expiry sweep failed: {}", e.toString());
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the executors, waiting up to 10 s for running work (an apply in progress) to end. */
+    @Override
+    public void close() {
+        timers.shutdown();
+        work.shutdown();
+        try {
+            if (!work.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("work still running at shutdown: {} task(s) abandoned", work.shutdownNow().size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

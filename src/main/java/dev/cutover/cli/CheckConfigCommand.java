@@ -1,0 +1,56 @@
+package dev.cutover.cli;
+
+import dev.cutover.Main;
+import dev.cutover.config.ConfigException;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.SwapPairConfig;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code check-config}: validates a config file and prints what it defines; exit 2 when invalid. */
+@Command(name = "check-config", mixinStandardHelpOptions = true,
+        description = "Validate a config file and print what it defines. Exit status 2 names the file, line and key of a problem.")
+public final class CheckConfigCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CutoverConfig c;
+        try {
+            c = config.load();
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("config error: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        out.println(config.file() + ": OK");
+        describe(c, out);
+        out.flush();
+        return 0;
+    }
+
+    /** Prints a summary of {@code c}, secrets hidden. */
+    static void describe(CutoverConfig c, PrintWriter out) {
+        out.println("slack: mode " + c.slack().mode().name().toLowerCase() + ", Web API " + c.slack().apiBaseUrl()
+                + (c.slack().mode() == dev.cutover.config.SlackSettings.Mode.HTTP ? ", HTTP port " + c.slack().httpPort() : ""));
+        out.println("aws: region " + c.aws().region()
+                + (c.aws().endpointOverride() != null ? ", endpoint " + c.aws().endpointOverride() : "")
+                + (c.aws().roleArn() != null ? ", assumes " + c.aws().roleArn() : ""));
+        out.println("store: " + (c.redis().enabled() ? "redis " + c.redis() : "in-process (single instance only)"));
+        out.println("pairs: " + c.pairs().size());
+        for (SwapPairConfig p : c.pairs()) {
+            out.println("  " + p.name() + ": " + p.blue() + " <-> " + p.green() + " in zone " + p.zoneId());
+            out.println("    approvers " + p.approvers() + ", " + p.requiredApprovals() + " approval(s) needed, expiry "
+                    + p.expiry().toMinutes() + " min" + (p.breakGlass() ? ", break-glass allowed" : ""));
+            out.println("    requesters " + (p.requesters().isEmpty() ? "anyone" : p.requesters()) + ", channels "
+                    + (p.channels().isEmpty() ? "any" : p.channels()));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.cutover.commands;
+
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.swap.ChangeBatchJson;
+import dev.cutover.core.swap.SwapException;
+import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.swap.SwapService;
+
+/**
+ * {@code /swap <pair> dry-run}: shows the plan and the exact change batch a swap would submit, to
+ * the requesting user only, asking nobody and applying nothing (the old script's DRYRUN=1).
+ */
+public final class SwapDryRun {
+    private final PairCatalog pairs;
+    private final SwapService swaps;
+
+    public SwapDryRun(PairCatalog pairs, SwapService swaps) {
+        this.pairs = pairs;
+        this.swaps = swaps;
+    }
+
+    /** Acks at once, then reads the records and answers the user with the plan and the batch. */
+    public CommandResult show(String pair, Responder responder) {
+        PairCatalog.Entry e = pairs.find(pair).orElseThrow();
+        return CommandResult.later(() -> {
+            try {
+                responder.ephemeral(message(swaps.plan(e.pair())));
+            } catch (SwapException ex) {
+                responder.ephemeral(Message.text(":no_entry: Cannot plan a swap of *" + pair + "*: " + ex.getMessage()));
+            }
+        });
+    }
+
+    /** The dry-run message: the plan line per record and the change batch JSON. */
+    public static Message message(SwapPlan plan) {
+        String json = ChangeBatchJson.render("swap " + plan.pair().name() + " (dry run)", plan.changes());
+        return Message.builder("Dry run of swap " + plan.pair().name() + ": nothing applied")
+                .header("Dry run: swap " + plan.pair().name())
+                .section(SwapMessages.planLines(plan))
+                .section("The change batch a swap would submit, as one atomic ChangeResourceRecordSets call "
+                        + "(DELETE exactly what is there, CREATE the exchanged targets):")
+                .code(json)
+                .context("Nothing was applied and no approval was asked. `/swap " + plan.pair().name() + "` requests it.")
+                .build();
+    }
+}
