@@ -35,7 +35,9 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line, for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExitCodeOnInvalidInput(EXIT_USAGE).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setExitCodeOnInvalidInput(EXIT_USAGE)
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /** Reads the version from the jar manifest. */

@@ -114,13 +114,17 @@ public final class Bot implements AutoCloseable {
 
     /** Expires overdue requests every {@code period}, showing them as expired. */
     public void startExpirySweep(Duration period) {
-        timers.scheduleWithFixedDelay(() -> {
-            try {
-                workflow.expireDue();
-            } catch (RuntimeException e) {
-                log.warn("expiry sweep failed: {}", e.toString());
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        workflow.expireDue();
+                    } catch (RuntimeException e) {
+                        log.warn("expiry sweep failed: {}", e.toString());
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops the executors, waiting up to 10 s for running work (an apply in progress) to end. */
@@ -130,7 +134,9 @@ public final class Bot implements AutoCloseable {
         work.shutdown();
         try {
             if (!work.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("work still running at shutdown: {} task(s) abandoned", work.shutdownNow().size());
+                log.warn(
+                        "work still running at shutdown: {} task(s) abandoned",
+                        work.shutdownNow().size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

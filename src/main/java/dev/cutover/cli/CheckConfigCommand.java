@@ -11,8 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code check-config}: validates a config file and prints what it defines; exit 2 when invalid. */
-@Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = "Validate a config file and print what it defines. Exit status 2 names the file, line and key of a problem.")
+@Command(
+        name = "check-config",
+        mixinStandardHelpOptions = true,
+        description =
+                "Validate a config file and print what it defines. Exit status 2 names the file, line and key of a problem.")
 public final class CheckConfigCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -38,8 +41,11 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
     /** Prints a summary of {@code c}, secrets hidden. */
     static void describe(CutoverConfig c, PrintWriter out) {
-        out.println("slack: mode " + c.slack().mode().name().toLowerCase() + ", Web API " + c.slack().apiBaseUrl()
-                + (c.slack().mode() == dev.cutover.config.SlackSettings.Mode.HTTP ? ", HTTP port " + c.slack().httpPort() : ""));
+        out.println("slack: mode " + c.slack().mode().name().toLowerCase() + ", Web API "
+                + c.slack().apiBaseUrl()
+                + (c.slack().mode() == dev.cutover.config.SlackSettings.Mode.HTTP
+                        ? ", HTTP port " + c.slack().httpPort()
+                        : ""));
         out.println("aws: region " + c.aws().region()
                 + (c.aws().endpointOverride() != null ? ", endpoint " + c.aws().endpointOverride() : "")
                 + (c.aws().roleArn() != null ? ", assumes " + c.aws().roleArn() : ""));

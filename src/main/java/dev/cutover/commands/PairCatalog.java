@@ -24,8 +24,13 @@ public final class PairCatalog {
     /** Builds the catalog from the {@code pairs:} section, keeping its order. */
     public PairCatalog(List<SwapPairConfig> pairs) {
         for (SwapPairConfig c : pairs) {
-            ApprovalPolicy policy = new ApprovalPolicy(Set.copyOf(c.channels()), Set.copyOf(c.requesters()),
-                    Set.copyOf(c.approvers()), c.requiredApprovals(), c.expiry(), c.breakGlass());
+            ApprovalPolicy policy = new ApprovalPolicy(
+                    Set.copyOf(c.channels()),
+                    Set.copyOf(c.requesters()),
+                    Set.copyOf(c.approvers()),
+                    c.requiredApprovals(),
+                    c.expiry(),
+                    c.breakGlass());
             entries.put(c.name(), new Entry(new SwapPair(c.name(), c.zoneId(), c.blue(), c.green()), policy));
         }
     }
@@ -47,7 +52,9 @@ public final class PairCatalog {
 
     /** The names as {@code `a`, `b`} for messages, or a hint when none are configured. */
     public String known() {
-        return entries.isEmpty() ? "none are configured (add one under `pairs:` in the config)"
-                : String.join(", ", entries.keySet().stream().map(n -> "`" + n + "`").toList());
+        return entries.isEmpty()
+                ? "none are configured (add one under `pairs:` in the config)"
+                : String.join(
+                        ", ", entries.keySet().stream().map(n -> "`" + n + "`").toList());
     }
 }

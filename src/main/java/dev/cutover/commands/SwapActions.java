@@ -11,7 +11,10 @@ public final class SwapActions {
     public static List<ActionHandler> all(SwapWorkflow flow) {
         return List.of(
                 handler(flow, SwapMessages.APPROVE, null),
-                handler(flow, SwapMessages.BREAK_GLASS, "Why must you approve your own request? This is flagged for review."),
+                handler(
+                        flow,
+                        SwapMessages.BREAK_GLASS,
+                        "Why must you approve your own request? This is flagged for review."),
                 handler(flow, SwapMessages.REJECT, "Why are you rejecting this change?"),
                 handler(flow, SwapMessages.CANCEL, null));
     }

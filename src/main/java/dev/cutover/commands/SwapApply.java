@@ -27,18 +27,23 @@ final class SwapApply {
         try {
             Optional<String> drift = flow.swaps().drift(r.plan());
             if (drift.isPresent()) {
-                end(ApprovalState.DRIFTED, ":no_entry: The records changed since the request; nothing was applied. "
-                        + drift.get() + ". Request the " + r.kind().word() + " again to see the new plan.");
+                end(
+                        ApprovalState.DRIFTED,
+                        ":no_entry: The records changed since the request; nothing was applied. " + drift.get()
+                                + ". Request the " + r.kind().word() + " again to see the new plan.");
                 return;
             }
             changeId = flow.swaps().submit(r.plan(), r.kind().word() + " " + r.pair() + " request " + r.id());
         } catch (SwapException ex) {
-            end(ex.kind() == SwapException.Kind.DRIFTED ? ApprovalState.DRIFTED : ApprovalState.FAILED,
+            end(
+                    ex.kind() == SwapException.Kind.DRIFTED ? ApprovalState.DRIFTED : ApprovalState.FAILED,
                     ":no_entry: " + ex.getMessage());
             return;
         } catch (RuntimeException ex) {
             log.error("apply of {} failed before submitting", r.id(), ex);
-            end(ApprovalState.FAILED, ":no_entry: Failed before submitting (" + ex.getMessage() + "); nothing was applied.");
+            end(
+                    ApprovalState.FAILED,
+                    ":no_entry: Failed before submitting (" + ex.getMessage() + "); nothing was applied.");
             return;
         }
         flow.recordApplied(r, changeId);
@@ -49,13 +54,18 @@ final class SwapApply {
     private void awaitInsync(String changeId) {
         try {
             Duration took = flow.swaps().awaitInsync(changeId, flow.insyncTimeout());
-            end(ApprovalState.DONE, ":white_check_mark: Applied: change `" + changeId + "` INSYNC after "
-                    + seconds(took) + " s. Resolvers may keep the old target for up to 60 s (the alias TTL). `/rollback "
-                    + r.pair() + "` undoes it.");
+            end(
+                    ApprovalState.DONE,
+                    ":white_check_mark: Applied: change `" + changeId + "` INSYNC after "
+                            + seconds(took)
+                            + " s. Resolvers may keep the old target for up to 60 s (the alias TTL). `/rollback "
+                            + r.pair() + "` undoes it.");
         } catch (SwapException ex) {
-            end(ApprovalState.FAILED, ":warning: Route 53 accepted change `" + changeId + "` but it was not INSYNC after "
-                    + flow.insyncTimeout().toSeconds() + " s; it may still complete. `/rollback " + r.pair()
-                    + "` can undo it. (" + ex.getMessage() + ")");
+            end(
+                    ApprovalState.FAILED,
+                    ":warning: Route 53 accepted change `" + changeId + "` but it was not INSYNC after "
+                            + flow.insyncTimeout().toSeconds() + " s; it may still complete. `/rollback " + r.pair()
+                            + "` can undo it. (" + ex.getMessage() + ")");
         }
     }
 

@@ -47,11 +47,15 @@ public final class SwapCommand implements ChatCommand {
     public CommandResult handle(Invocation inv) {
         String[] w = inv.words();
         if (w.length == 0) {
-            return flow.pairs().only().map(p -> flow.request(ChangeKind.SWAP, p, inv.userId(), inv.channelId(), inv.responder()))
-                    .orElseGet(() -> CommandResult.reply("Which pair? Usage: " + USAGE + "\nKnown pairs: " + flow.pairs().known() + "."));
+            return flow.pairs()
+                    .only()
+                    .map(p -> flow.request(ChangeKind.SWAP, p, inv.userId(), inv.channelId(), inv.responder()))
+                    .orElseGet(() -> CommandResult.reply("Which pair? Usage: " + USAGE + "\nKnown pairs: "
+                            + flow.pairs().known() + "."));
         }
         return switch (w[0].toLowerCase()) {
-            case "help" -> CommandResult.reply("Usage: " + USAGE + "\nKnown pairs: " + flow.pairs().known() + ".");
+            case "help" -> CommandResult.reply(
+                    "Usage: " + USAGE + "\nKnown pairs: " + flow.pairs().known() + ".");
             case "freeze" -> freeze(inv, w);
             case "unfreeze" -> unfreeze(inv, w);
             case "history" -> history(w);
@@ -76,8 +80,9 @@ public final class SwapCommand implements ChatCommand {
 
     private CommandResult freeze(Invocation inv, String[] w) {
         if (w.length < 3) {
-            return CommandResult.reply(":no_entry: Usage: `/swap freeze <pair> <reason>` (the reason is required). Known pairs: "
-                    + flow.pairs().known() + ".");
+            return CommandResult.reply(
+                    ":no_entry: Usage: `/swap freeze <pair> <reason>` (the reason is required). Known pairs: "
+                            + flow.pairs().known() + ".");
         }
         Optional<String> bad = unknownPair(w[1]);
         if (bad.isPresent()) {
@@ -85,13 +90,16 @@ public final class SwapCommand implements ChatCommand {
         }
         String reason = String.join(" ", Arrays.copyOfRange(w, 2, w.length));
         flow.approvals().freeze(w[1], inv.userId(), reason);
-        return CommandResult.later(() -> announce(inv, ":snowflake: *" + w[1] + "* is frozen by " + Mrkdwn.user(inv.userId())
-                + ": " + Mrkdwn.escape(reason) + ". New swaps and rollbacks are refused until `/swap unfreeze " + w[1] + "`."));
+        return CommandResult.later(() -> announce(
+                inv,
+                ":snowflake: *" + w[1] + "* is frozen by " + Mrkdwn.user(inv.userId()) + ": " + Mrkdwn.escape(reason)
+                        + ". New swaps and rollbacks are refused until `/swap unfreeze " + w[1] + "`."));
     }
 
     private CommandResult unfreeze(Invocation inv, String[] w) {
         if (w.length != 2) {
-            return CommandResult.reply(":no_entry: Usage: `/swap unfreeze <pair>`. Known pairs: " + flow.pairs().known() + ".");
+            return CommandResult.reply(":no_entry: Usage: `/swap unfreeze <pair>`. Known pairs: "
+                    + flow.pairs().known() + ".");
         }
         Optional<String> bad = unknownPair(w[1]);
         if (bad.isPresent()) {
@@ -100,20 +108,23 @@ public final class SwapCommand implements ChatCommand {
         if (flow.approvals().unfreeze(w[1], inv.userId()).isEmpty()) {
             return CommandResult.reply("*" + w[1] + "* is not frozen.");
         }
-        return CommandResult.later(() -> announce(inv, ":sunny: *" + w[1] + "* is unfrozen by " + Mrkdwn.user(inv.userId()) + "."));
+        return CommandResult.later(
+                () -> announce(inv, ":sunny: *" + w[1] + "* is unfrozen by " + Mrkdwn.user(inv.userId()) + "."));
     }
 
     private void announce(Invocation inv, String markdown) {
         try {
             notifier.post(inv.channelId(), Message.text(markdown));
         } catch (RuntimeException e) {
-            inv.responder().ephemeral(Message.text(markdown + "\n(Could not post in the channel: " + e.getMessage() + ")"));
+            inv.responder()
+                    .ephemeral(Message.text(markdown + "\n(Could not post in the channel: " + e.getMessage() + ")"));
         }
     }
 
     private CommandResult history(String[] w) {
         if (w.length != 2) {
-            return CommandResult.reply(":no_entry: Usage: `/swap history <pair>`. Known pairs: " + flow.pairs().known() + ".");
+            return CommandResult.reply(":no_entry: Usage: `/swap history <pair>`. Known pairs: "
+                    + flow.pairs().known() + ".");
         }
         Optional<String> bad = unknownPair(w[1]);
         if (bad.isPresent()) {
@@ -129,16 +140,19 @@ public final class SwapCommand implements ChatCommand {
 
     private static String line(AuditEvent e) {
         Map<String, String> d = e.detail();
-        String extra = d.containsKey("reason") ? ": " + Mrkdwn.escape(d.get("reason"))
-                : d.containsKey("breakGlassReason") ? ": " + Mrkdwn.escape(d.get("breakGlassReason"))
-                : d.containsKey("result") ? ": " + d.get("result") : "";
+        String extra = d.containsKey("reason")
+                ? ": " + Mrkdwn.escape(d.get("reason"))
+                : d.containsKey("breakGlassReason")
+                        ? ": " + Mrkdwn.escape(d.get("breakGlassReason"))
+                        : d.containsKey("result") ? ": " + d.get("result") : "";
         return "• " + Mrkdwn.time(e.at()) + " *" + e.action() + "* by " + Mrkdwn.user(e.userId())
                 + (e.requestId() != null ? " (request `" + e.requestId() + "`)" : "") + extra;
     }
 
     private Optional<String> unknownPair(String name) {
-        return flow.pairs().find(name).isPresent() ? Optional.empty()
-                : Optional.of(":no_entry: Unknown pair `" + Mrkdwn.escape(name) + "`. Known pairs: " + flow.pairs().known()
-                        + ".\nUsage: " + USAGE);
+        return flow.pairs().find(name).isPresent()
+                ? Optional.empty()
+                : Optional.of(":no_entry: Unknown pair `" + Mrkdwn.escape(name) + "`. Known pairs: "
+                        + flow.pairs().known() + ".\nUsage: " + USAGE);
     }
 }

@@ -26,7 +26,8 @@ public final class SwapDryRun {
             try {
                 responder.ephemeral(message(swaps.plan(e.pair())));
             } catch (SwapException ex) {
-                responder.ephemeral(Message.text(":no_entry: Cannot plan a swap of *" + pair + "*: " + ex.getMessage()));
+                responder.ephemeral(
+                        Message.text(":no_entry: Cannot plan a swap of *" + pair + "*: " + ex.getMessage()));
             }
         });
     }
@@ -40,7 +41,8 @@ public final class SwapDryRun {
                 .section("The change batch a swap would submit, as one atomic ChangeResourceRecordSets call "
                         + "(DELETE exactly what is there, CREATE the exchanged targets):")
                 .code(json)
-                .context("Nothing was applied and no approval was asked. `/swap " + plan.pair().name() + "` requests it.")
+                .context("Nothing was applied and no approval was asked. `/swap "
+                        + plan.pair().name() + "` requests it.")
                 .build();
     }
 }

@@ -46,7 +46,8 @@ public final class SwapMessages {
         if (r.state() == ApprovalState.PENDING) {
             b.actions(buttons(r, breakGlass));
         }
-        return b.context("request `" + r.id() + "` · zone `" + r.plan().pair().zoneId() + "`").build();
+        return b.context("request `" + r.id() + "` · zone `" + r.plan().pair().zoneId() + "`")
+                .build();
     }
 
     /** One line per record: {@code name: current target → new target}. */
@@ -59,15 +60,36 @@ public final class SwapMessages {
     private static List<Button> buttons(ApprovalRequest r, boolean breakGlass) {
         String what = r.kind().word() + " of " + r.pair();
         List<Button> buttons = new ArrayList<>();
-        buttons.add(new Button("Approve", APPROVE, r.id(), Button.Style.PRIMARY,
-                new Button.Confirm("Approve the " + r.kind().word() + "?", "This approves the " + what
-                        + ". Once enough approvers agree it is applied to Route 53 at once.", "Approve", "Back")));
-        buttons.add(new Button("Reject", REJECT, r.id(), Button.Style.DANGER,
-                new Button.Confirm("Reject the " + r.kind().word() + "?", "You will be asked for a reason.", "Reject", "Back")));
+        buttons.add(new Button(
+                "Approve",
+                APPROVE,
+                r.id(),
+                Button.Style.PRIMARY,
+                new Button.Confirm(
+                        "Approve the " + r.kind().word() + "?",
+                        "This approves the " + what
+                                + ". Once enough approvers agree it is applied to Route 53 at once.",
+                        "Approve",
+                        "Back")));
+        buttons.add(new Button(
+                "Reject",
+                REJECT,
+                r.id(),
+                Button.Style.DANGER,
+                new Button.Confirm(
+                        "Reject the " + r.kind().word() + "?", "You will be asked for a reason.", "Reject", "Back")));
         buttons.add(new Button("Cancel", CANCEL, r.id(), Button.Style.DEFAULT, null));
         if (breakGlass) {
-            buttons.add(new Button("Break glass", BREAK_GLASS, r.id(), Button.Style.DANGER,
-                    new Button.Confirm("Approve your own request?", "Break-glass skips four-eyes. You will be asked for a reason, and the approval is flagged for review.", "Continue", "Back")));
+            buttons.add(new Button(
+                    "Break glass",
+                    BREAK_GLASS,
+                    r.id(),
+                    Button.Style.DANGER,
+                    new Button.Confirm(
+                            "Approve your own request?",
+                            "Break-glass skips four-eyes. You will be asked for a reason, and the approval is flagged for review.",
+                            "Continue",
+                            "Back")));
         }
         return buttons;
     }
@@ -81,14 +103,17 @@ public final class SwapMessages {
         }
         Decision c = r.closedBy();
         if (c != null) {
-            String verb = switch (r.state()) {
-                case REJECTED -> ":x: Rejected by ";
-                case CANCELLED -> ":heavy_multiplication_x: Cancelled by ";
-                default -> ":hourglass: Expired";
-            };
-            lines.add(r.state() == ApprovalState.EXPIRED ? verb + " at " + Mrkdwn.time(c.at())
-                    : verb + Mrkdwn.user(c.userId()) + " at " + Mrkdwn.time(c.at())
-                            + (c.reason() != null ? ": " + Mrkdwn.escape(c.reason()) : ""));
+            String verb =
+                    switch (r.state()) {
+                        case REJECTED -> ":x: Rejected by ";
+                        case CANCELLED -> ":heavy_multiplication_x: Cancelled by ";
+                        default -> ":hourglass: Expired";
+                    };
+            lines.add(
+                    r.state() == ApprovalState.EXPIRED
+                            ? verb + " at " + Mrkdwn.time(c.at())
+                            : verb + Mrkdwn.user(c.userId()) + " at " + Mrkdwn.time(c.at())
+                                    + (c.reason() != null ? ": " + Mrkdwn.escape(c.reason()) : ""));
         }
         return lines;
     }

@@ -39,8 +39,14 @@ public final class SwapWorkflow {
     private volatile Consumer<AppliedSwap> onApplied = a -> {};
 
     /** @param insyncTimeout how long to wait for Route 53 to report INSYNC after submitting */
-    public SwapWorkflow(PairCatalog pairs, SwapService swaps, ApprovalService approvals, ApprovalStore store,
-            Notifier notifier, Clock clock, Duration insyncTimeout) {
+    public SwapWorkflow(
+            PairCatalog pairs,
+            SwapService swaps,
+            ApprovalService approvals,
+            ApprovalStore store,
+            Notifier notifier,
+            Clock clock,
+            Duration insyncTimeout) {
         this.pairs = pairs;
         this.swaps = swaps;
         this.approvals = approvals;
@@ -83,7 +89,8 @@ public final class SwapWorkflow {
         try {
             plan = kind == ChangeKind.SWAP ? swaps.plan(e.pair()) : rollbackPlan(e);
         } catch (SwapException ex) {
-            responder.ephemeral(Message.text(":no_entry: Cannot " + kind.word() + " *" + e.pair().name() + "*: " + ex.getMessage()));
+            responder.ephemeral(Message.text(
+                    ":no_entry: Cannot " + kind.word() + " *" + e.pair().name() + "*: " + ex.getMessage()));
             return;
         }
         Outcome outcome = approvals.open(kind, plan, e.policy(), user, channel);
@@ -93,7 +100,8 @@ public final class SwapWorkflow {
         }
         ApprovalRequest req = ((Outcome.Done) outcome).request();
         try {
-            MessageRef ref = notifier.post(channel, SwapMessages.request(req, e.policy().breakGlass()));
+            MessageRef ref =
+                    notifier.post(channel, SwapMessages.request(req, e.policy().breakGlass()));
             approvals.attachMessage(req.id(), ref);
         } catch (RuntimeException ex) {
             log.warn("could not post request {} for {}: {}", req.id(), e.pair().name(), ex.toString());
@@ -104,8 +112,10 @@ public final class SwapWorkflow {
     }
 
     private SwapPlan rollbackPlan(PairCatalog.Entry e) {
-        AppliedSwap last = store.lastApplied(e.pair().name()).orElseThrow(() -> new SwapException(
-                SwapException.Kind.NOT_FOUND, "nothing to roll back: no swap of this pair has been applied by cutover."));
+        AppliedSwap last = store.lastApplied(e.pair().name())
+                .orElseThrow(() -> new SwapException(
+                        SwapException.Kind.NOT_FOUND,
+                        "nothing to roll back: no swap of this pair has been applied by cutover."));
         return swaps.planRollback(last.plan());
     }
 
@@ -123,19 +133,23 @@ public final class SwapWorkflow {
         if (e == null) {
             return CommandResult.reply(":no_entry: The pair *" + found.get().pair() + "* is no longer configured.");
         }
-        Outcome outcome = switch (click.actionId()) {
-            case SwapMessages.APPROVE -> approvals.approve(click.value(), click.userId(), null, e.policy());
-            case SwapMessages.BREAK_GLASS -> breakGlass(click, found.get(), e);
-            case SwapMessages.REJECT -> approvals.reject(click.value(), click.userId(), click.input(), e.policy());
-            case SwapMessages.CANCEL -> approvals.cancel(click.value(), click.userId());
-            default -> throw new IllegalArgumentException("not a swap action: " + click.actionId());
-        };
+        Outcome outcome =
+                switch (click.actionId()) {
+                    case SwapMessages.APPROVE -> approvals.approve(click.value(), click.userId(), null, e.policy());
+                    case SwapMessages.BREAK_GLASS -> breakGlass(click, found.get(), e);
+                    case SwapMessages.REJECT -> approvals.reject(
+                            click.value(), click.userId(), click.input(), e.policy());
+                    case SwapMessages.CANCEL -> approvals.cancel(click.value(), click.userId());
+                    default -> throw new IllegalArgumentException("not a swap action: " + click.actionId());
+                };
         if (outcome instanceof Outcome.Refused r) {
             return CommandResult.reply(":no_entry: " + capitalize(r.why()));
         }
         ApprovalRequest req = ((Outcome.Done) outcome).request();
         show(req, e);
-        return req.state() == ApprovalState.APPROVED ? CommandResult.later(() -> apply(req.id())) : new CommandResult(null, null);
+        return req.state() == ApprovalState.APPROVED
+                ? CommandResult.later(() -> apply(req.id()))
+                : new CommandResult(null, null);
     }
 
     private Outcome breakGlass(ActionInvocation click, ApprovalRequest r, PairCatalog.Entry e) {
@@ -212,7 +226,8 @@ public final class SwapWorkflow {
     void show(ApprovalRequest r, PairCatalog.Entry e) {
         ApprovalRequest current = approvals.get(r.id()).orElse(r);
         if (current.message() != null) {
-            quietly(() -> notifier.update(current.message(), SwapMessages.request(current, e.policy().breakGlass())));
+            quietly(() -> notifier.update(
+                    current.message(), SwapMessages.request(current, e.policy().breakGlass())));
         }
     }
 

@@ -22,7 +22,9 @@ public record CutoverConfig(SlackSettings slack, AwsSettings aws, RedisSettings 
         Set<String> names = new HashSet<>();
         for (int i = 0; i < pairs.size(); i++) {
             if (!names.add(pairs.get(i).name())) {
-                throw ConfigException.invalid("pairs[" + i + "].name", "duplicate pair name " + pairs.get(i).name());
+                throw ConfigException.invalid(
+                        "pairs[" + i + "].name",
+                        "duplicate pair name " + pairs.get(i).name());
             }
         }
     }

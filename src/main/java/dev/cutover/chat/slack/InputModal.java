@@ -45,20 +45,28 @@ final class InputModal {
             throws IOException, SlackApiException {
         BlockActionPayload.Container c = p.getContainer();
         boolean ephemeral = c == null || Boolean.TRUE.equals(c.getIsEphemeral());
-        Click click = new Click(h.actionId(), p.getActions().get(0).getValue(),
-                p.getChannel() == null ? null : p.getChannel().getId(), ephemeral ? null : c.getMessageTs(), p.getResponseUrl());
+        Click click = new Click(
+                h.actionId(),
+                p.getActions().get(0).getValue(),
+                p.getChannel() == null ? null : p.getChannel().getId(),
+                ephemeral ? null : c.getMessageTs(),
+                p.getResponseUrl());
         String prompt = h.inputPrompt().orElseThrow();
-        ViewsOpenResponse r = ctx.client().viewsOpen(v -> v.triggerId(p.getTriggerId()).view(view(x -> x
-                .type("modal")
-                .callbackId(SlackBot.INPUT_CALLBACK)
-                .privateMetadata(json.writeValueAsString(click))
-                .title(viewTitle(t -> t.type("plain_text").text("Reason needed")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Submit")))
-                .close(viewClose(s -> s.type("plain_text").text("Back")))
-                .blocks(List.of(
-                        section(s -> s.text(markdownText(prompt))),
-                        input(i -> i.blockId(BLOCK).label(plainText("Reason")).element(PlainTextInputElement.builder()
-                                .actionId(ACTION).multiline(true).minLength(3).maxLength(500).build())))))));
+        ViewsOpenResponse r = ctx.client()
+                .viewsOpen(v -> v.triggerId(p.getTriggerId()).view(view(x -> x.type("modal")
+                        .callbackId(SlackBot.INPUT_CALLBACK)
+                        .privateMetadata(json.writeValueAsString(click))
+                        .title(viewTitle(t -> t.type("plain_text").text("Reason needed")))
+                        .submit(viewSubmit(s -> s.type("plain_text").text("Submit")))
+                        .close(viewClose(s -> s.type("plain_text").text("Back")))
+                        .blocks(List.of(section(s -> s.text(markdownText(prompt))), input(i -> i.blockId(BLOCK)
+                                .label(plainText("Reason"))
+                                .element(PlainTextInputElement.builder()
+                                        .actionId(ACTION)
+                                        .multiline(true)
+                                        .minLength(3)
+                                        .maxLength(500)
+                                        .build())))))));
         if (!r.isOk()) {
             throw new SlackApiCallException("views.open", r.getError(), null);
         }

@@ -56,10 +56,13 @@ public final class SlackBot {
             app.command("/" + c.name(), (req, ctx) -> {
                 SlashCommandPayload p = req.getPayload();
                 Responder responder = new SlackResponder(ctx.getSlack(), p.getResponseUrl());
-                CommandResult r = safely(() -> c.handle(new Invocation(c.name(), p.getText(), p.getUserId(), p.getChannelId(), responder)));
+                CommandResult r = safely(() ->
+                        c.handle(new Invocation(c.name(), p.getText(), p.getUserId(), p.getChannelId(), responder)));
                 runLater(r, responder);
-                return r.ephemeral() == null ? ctx.ack()
-                        : ctx.ack(res -> res.responseType("ephemeral").text(r.ephemeral().text())
+                return r.ephemeral() == null
+                        ? ctx.ack()
+                        : ctx.ack(res -> res.responseType("ephemeral")
+                                .text(r.ephemeral().text())
                                 .blocks(BlockKitRenderer.render(r.ephemeral())));
             });
         }
@@ -76,8 +79,14 @@ public final class SlackBot {
             return ctx.ack();
         }
         Responder responder = new SlackResponder(ctx.getSlack(), p.getResponseUrl());
-        ActionInvocation click = new ActionInvocation(h.actionId(), p.getActions().get(0).getValue(), p.getUser().getId(),
-                p.getChannel() == null ? null : p.getChannel().getId(), messageOf(p), null, responder);
+        ActionInvocation click = new ActionInvocation(
+                h.actionId(),
+                p.getActions().get(0).getValue(),
+                p.getUser().getId(),
+                p.getChannel() == null ? null : p.getChannel().getId(),
+                messageOf(p),
+                null,
+                responder);
         executor.execute(() -> {
             CommandResult r = safely(() -> h.handle(click));
             if (r.ephemeral() != null) {
@@ -88,16 +97,21 @@ public final class SlackBot {
         return ctx.ack();
     }
 
-    private Response submitted(List<ActionHandler> actions, ViewSubmissionRequest req, ViewSubmissionContext ctx) throws IOException {
+    private Response submitted(List<ActionHandler> actions, ViewSubmissionRequest req, ViewSubmissionContext ctx)
+            throws IOException {
         ViewSubmissionPayload p = req.getPayload();
         InputModal.Click meta = JSON.readValue(p.getView().getPrivateMetadata(), InputModal.Click.class);
-        ActionHandler h = actions.stream().filter(a -> a.actionId().equals(meta.actionId())).findFirst().orElseThrow();
-        Map<String, Map<String, ViewState.Value>> values = p.getView().getState().getValues();
+        ActionHandler h = actions.stream()
+                .filter(a -> a.actionId().equals(meta.actionId()))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Map<String, ViewState.Value>> values =
+                p.getView().getState().getValues();
         String input = values.get(InputModal.BLOCK).get(InputModal.ACTION).getValue();
         Responder responder = new SlackResponder(ctx.getSlack(), meta.responseUrl());
         MessageRef message = meta.ts() == null ? null : new MessageRef(meta.channel(), meta.ts());
-        CommandResult r = safely(() -> h.handle(new ActionInvocation(meta.actionId(), meta.value(), p.getUser().getId(),
-                meta.channel(), message, input, responder)));
+        CommandResult r = safely(() -> h.handle(new ActionInvocation(
+                meta.actionId(), meta.value(), p.getUser().getId(), meta.channel(), message, input, responder)));
         if (r.ephemeral() != null && r.followUp() == null) {
             // Refused: say why inside the modal, next to the field, and keep it open.
             return ctx.ackWithErrors(Map.of(InputModal.BLOCK, r.ephemeral().text()));

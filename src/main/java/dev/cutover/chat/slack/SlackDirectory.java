@@ -42,8 +42,8 @@ public final class SlackDirectory implements Directory {
         if (c != null && now.isBefore(c.at().plus(ttl))) {
             return c.members();
         }
-        UsergroupsUsersListResponse r = api.call("usergroups.users.list",
-                () -> api.methods().usergroupsUsersList(x -> x.usergroup(groupId)));
+        UsergroupsUsersListResponse r =
+                api.call("usergroups.users.list", () -> api.methods().usergroupsUsersList(x -> x.usergroup(groupId)));
         Set<String> members = Set.copyOf(r.getUsers());
         cache.put(groupId, new Cached(members, now));
         return members;

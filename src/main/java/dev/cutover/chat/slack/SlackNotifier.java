@@ -29,17 +29,18 @@ public final class SlackNotifier implements Notifier {
 
     @Override
     public MessageRef reply(MessageRef parent, Message message) {
-        ChatPostMessageResponse r = api.call("chat.postMessage", () -> api.methods().chatPostMessage(x -> x
-                .channel(parent.channel())
-                .threadTs(parent.ts())
-                .text(message.text())
-                .blocks(BlockKitRenderer.render(message))));
+        ChatPostMessageResponse r =
+                api.call("chat.postMessage", () -> api.methods().chatPostMessage(x -> x.channel(parent.channel())
+                        .threadTs(parent.ts())
+                        .text(message.text())
+                        .blocks(BlockKitRenderer.render(message))));
         return new MessageRef(r.getChannel(), r.getTs());
     }
 
     @Override
     public void update(MessageRef ref, Message message) {
-        updater.submit(new CoalescingMessageUpdater.MessageKey(ref.channel(), ref.ts()),
+        updater.submit(
+                new CoalescingMessageUpdater.MessageKey(ref.channel(), ref.ts()),
                 new CoalescingMessageUpdater.MessageContent(message.text(), BlockKitRenderer.render(message)));
     }
 }

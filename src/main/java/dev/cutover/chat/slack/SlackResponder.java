@@ -26,14 +26,21 @@ final class SlackResponder implements Responder {
 
     @Override
     public void ephemeral(Message message) {
-        send(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
-                .text(message.text()).blocks(BlockKitRenderer.render(message)).build());
+        send(ActionResponse.builder()
+                .responseType("ephemeral")
+                .replaceOriginal(false)
+                .text(message.text())
+                .blocks(BlockKitRenderer.render(message))
+                .build());
     }
 
     @Override
     public void replaceOriginal(Message message) {
-        send(ActionResponse.builder().replaceOriginal(true)
-                .text(message.text()).blocks(BlockKitRenderer.render(message)).build());
+        send(ActionResponse.builder()
+                .replaceOriginal(true)
+                .text(message.text())
+                .blocks(BlockKitRenderer.render(message))
+                .build());
     }
 
     private void send(ActionResponse response) {

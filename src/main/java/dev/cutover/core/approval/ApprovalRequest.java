@@ -68,8 +68,21 @@ public record ApprovalRequest(
 
     /** The next version with {@code state}. */
     public ApprovalRequest withState(ApprovalState next) {
-        return new ApprovalRequest(id, version + 1, kind, plan, requester, channel, message, next,
-                requiredApprovals, createdAt, expiresAt, approvals, closedBy, outcome);
+        return new ApprovalRequest(
+                id,
+                version + 1,
+                kind,
+                plan,
+                requester,
+                channel,
+                message,
+                next,
+                requiredApprovals,
+                createdAt,
+                expiresAt,
+                approvals,
+                closedBy,
+                outcome);
     }
 
     /** The next version with one more approval. */
@@ -77,25 +90,77 @@ public record ApprovalRequest(
         List<Decision> more = new ArrayList<>(approvals);
         more.add(d);
         ApprovalState next = more.size() >= requiredApprovals ? ApprovalState.APPROVED : state;
-        return new ApprovalRequest(id, version + 1, kind, plan, requester, channel, message, next,
-                requiredApprovals, createdAt, expiresAt, more, closedBy, outcome);
+        return new ApprovalRequest(
+                id,
+                version + 1,
+                kind,
+                plan,
+                requester,
+                channel,
+                message,
+                next,
+                requiredApprovals,
+                createdAt,
+                expiresAt,
+                more,
+                closedBy,
+                outcome);
     }
 
     /** The next version closed by {@code d} into {@code next} (rejected, cancelled, expired). */
     public ApprovalRequest closed(ApprovalState next, Decision d) {
-        return new ApprovalRequest(id, version + 1, kind, plan, requester, channel, message, next,
-                requiredApprovals, createdAt, expiresAt, approvals, d, outcome);
+        return new ApprovalRequest(
+                id,
+                version + 1,
+                kind,
+                plan,
+                requester,
+                channel,
+                message,
+                next,
+                requiredApprovals,
+                createdAt,
+                expiresAt,
+                approvals,
+                d,
+                outcome);
     }
 
     /** The next version in {@code next} with the apply's {@code result}. */
     public ApprovalRequest finished(ApprovalState next, String result) {
-        return new ApprovalRequest(id, version + 1, kind, plan, requester, channel, message, next,
-                requiredApprovals, createdAt, expiresAt, approvals, closedBy, result);
+        return new ApprovalRequest(
+                id,
+                version + 1,
+                kind,
+                plan,
+                requester,
+                channel,
+                message,
+                next,
+                requiredApprovals,
+                createdAt,
+                expiresAt,
+                approvals,
+                closedBy,
+                result);
     }
 
     /** The next version showing in {@code ref}. */
     public ApprovalRequest postedAt(MessageRef ref) {
-        return new ApprovalRequest(id, version + 1, kind, plan, requester, channel, ref, state,
-                requiredApprovals, createdAt, expiresAt, approvals, closedBy, outcome);
+        return new ApprovalRequest(
+                id,
+                version + 1,
+                kind,
+                plan,
+                requester,
+                channel,
+                ref,
+                state,
+                requiredApprovals,
+                createdAt,
+                expiresAt,
+                approvals,
+                closedBy,
+                outcome);
     }
 }

@@ -3,8 +3,8 @@ package dev.cutover.core.approval;
 import dev.cutover.core.audit.AuditEvent;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.MessageRef;
-import dev.cutover.core.swap.SwapPlan;
 import dev.cutover.core.chat.Mrkdwn;
+import dev.cutover.core.swap.SwapPlan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,7 +31,8 @@ public final class ApprovalService {
     /**
      * @param ids makes request ids (unguessable: they are the only thing a button carries)
      */
-    public ApprovalService(ApprovalStore store, AuditLog audit, Directory directory, Clock clock, Supplier<String> ids) {
+    public ApprovalService(
+            ApprovalStore store, AuditLog audit, Directory directory, Clock clock, Supplier<String> ids) {
         this.store = store;
         this.audit = audit;
         this.directory = directory;
@@ -47,8 +48,8 @@ public final class ApprovalService {
      */
     public Optional<String> precheck(String pair, ApprovalPolicy policy, String user, String channel) {
         if (!policy.channels().isEmpty() && !policy.channels().contains(channel)) {
-            return Optional.of("changes of *" + pair + "* can be requested only in "
-                    + Mrkdwn.channels(policy.channels()) + ".");
+            return Optional.of(
+                    "changes of *" + pair + "* can be requested only in " + Mrkdwn.channels(policy.channels()) + ".");
         }
         if (!policy.requesters().isEmpty() && !directory.matches(user, policy.requesters())) {
             return Optional.of("you are not allowed to request changes of *" + pair + "*. Requesters: "
@@ -57,8 +58,9 @@ public final class ApprovalService {
         Optional<Freeze> freeze = store.frozen(pair);
         if (freeze.isPresent()) {
             Freeze f = freeze.get();
-            return Optional.of("*" + pair + "* is frozen by " + Mrkdwn.user(f.userId()) + " since "
-                    + Mrkdwn.time(f.at()) + ": " + Mrkdwn.escape(f.reason()) + ". `/swap unfreeze " + pair + "` lifts it.");
+            return Optional.of(
+                    "*" + pair + "* is frozen by " + Mrkdwn.user(f.userId()) + " since " + Mrkdwn.time(f.at()) + ": "
+                            + Mrkdwn.escape(f.reason()) + ". `/swap unfreeze " + pair + "` lifts it.");
         }
         return store.openRequest(pair).flatMap(id -> busy(pair, id));
     }
@@ -70,8 +72,21 @@ public final class ApprovalService {
      */
     public Outcome open(ChangeKind kind, SwapPlan plan, ApprovalPolicy policy, String requester, String channel) {
         Instant now = clock.instant();
-        ApprovalRequest r = new ApprovalRequest(ids.get(), 1, kind, plan, requester, channel, null,
-                ApprovalState.PENDING, policy.requiredApprovals(), now, now.plus(policy.expiry()), null, null, null);
+        ApprovalRequest r = new ApprovalRequest(
+                ids.get(),
+                1,
+                kind,
+                plan,
+                requester,
+                channel,
+                null,
+                ApprovalState.PENDING,
+                policy.requiredApprovals(),
+                now,
+                now.plus(policy.expiry()),
+                null,
+                null,
+                null);
         String pair = plan.pair().name();
         for (int i = 0; i < 2; i++) {
             Optional<String> open = store.createIfIdle(r);
@@ -95,46 +110,62 @@ public final class ApprovalService {
      * @return the request after the approval (APPROVED once enough distinct approvers agreed), or a refusal
      */
     public Outcome approve(String id, String user, String breakGlassReason, ApprovalPolicy policy) {
-        boolean selfApproval = store.get(id).map(r -> r.requester().equals(user)).orElse(false);
-        return decide(id, selfApproval ? "break-glass" : "approved", r -> {
-            boolean own = r.requester().equals(user);
-            if (own && !policy.breakGlass()) {
-                return refuse("you cannot approve your own request (four-eyes): another approver must. Approvers: "
-                        + Mrkdwn.principals(policy.approvers()) + ".");
-            }
-            if (own && (breakGlassReason == null || breakGlassReason.isBlank())) {
-                return refuse("a break-glass approval of your own request needs a reason.");
-            }
-            if (!own && !directory.matches(user, policy.approvers())) {
-                return refuse("you are not an approver of *" + r.pair() + "*. Approvers: "
-                        + Mrkdwn.principals(policy.approvers()) + ".");
-            }
-            if (r.approvedBy(user)) {
-                return refuse("you have already approved this request (" + r.approvals().size() + " of "
-                        + r.requiredApprovals() + " approvals).");
-            }
-            return r.withApproval(new Decision(user, clock.instant(), own ? breakGlassReason.strip() : null, own));
-        }, user);
+        boolean selfApproval =
+                store.get(id).map(r -> r.requester().equals(user)).orElse(false);
+        return decide(
+                id,
+                selfApproval ? "break-glass" : "approved",
+                r -> {
+                    boolean own = r.requester().equals(user);
+                    if (own && !policy.breakGlass()) {
+                        return refuse(
+                                "you cannot approve your own request (four-eyes): another approver must. Approvers: "
+                                        + Mrkdwn.principals(policy.approvers()) + ".");
+                    }
+                    if (own && (breakGlassReason == null || breakGlassReason.isBlank())) {
+                        return refuse("a break-glass approval of your own request needs a reason.");
+                    }
+                    if (!own && !directory.matches(user, policy.approvers())) {
+                        return refuse("you are not an approver of *" + r.pair() + "*. Approvers: "
+                                + Mrkdwn.principals(policy.approvers()) + ".");
+                    }
+                    if (r.approvedBy(user)) {
+                        return refuse("you have already approved this request ("
+                                + r.approvals().size() + " of " + r.requiredApprovals() + " approvals).");
+                    }
+                    return r.withApproval(
+                            new Decision(user, clock.instant(), own ? breakGlassReason.strip() : null, own));
+                },
+                user);
     }
 
     /** Rejects request {@code id}; only approvers may, and a reason is required. */
     public Outcome reject(String id, String user, String reason, ApprovalPolicy policy) {
-        return decide(id, "rejected", r -> {
-            if (!directory.matches(user, policy.approvers())) {
-                return refuse("you are not an approver of *" + r.pair() + "*; the requester can Cancel instead.");
-            }
-            if (reason == null || reason.isBlank()) {
-                return refuse("a rejection needs a reason.");
-            }
-            return r.closed(ApprovalState.REJECTED, new Decision(user, clock.instant(), reason.strip(), false));
-        }, user);
+        return decide(
+                id,
+                "rejected",
+                r -> {
+                    if (!directory.matches(user, policy.approvers())) {
+                        return refuse(
+                                "you are not an approver of *" + r.pair() + "*; the requester can Cancel instead.");
+                    }
+                    if (reason == null || reason.isBlank()) {
+                        return refuse("a rejection needs a reason.");
+                    }
+                    return r.closed(ApprovalState.REJECTED, new Decision(user, clock.instant(), reason.strip(), false));
+                },
+                user);
     }
 
     /** Cancels request {@code id}; only its requester may. */
     public Outcome cancel(String id, String user) {
-        return decide(id, "cancelled", r -> r.requester().equals(user)
-                ? r.closed(ApprovalState.CANCELLED, new Decision(user, clock.instant(), null, false))
-                : refuse("only the requester, " + Mrkdwn.user(r.requester()) + ", can cancel this request."), user);
+        return decide(
+                id,
+                "cancelled",
+                r -> r.requester().equals(user)
+                        ? r.closed(ApprovalState.CANCELLED, new Decision(user, clock.instant(), null, false))
+                        : refuse("only the requester, " + Mrkdwn.user(r.requester()) + ", can cancel this request."),
+                user);
     }
 
     /**
@@ -143,8 +174,13 @@ public final class ApprovalService {
      * @return the expired request, or empty when it was not due (or someone else expired it)
      */
     public Optional<ApprovalRequest> expireIfDue(String id) {
-        return store.get(id).filter(r -> r.state() == ApprovalState.PENDING && !clock.instant().isBefore(r.expiresAt()))
-                .flatMap(r -> commit(r.closed(ApprovalState.EXPIRED, new Decision("system", clock.instant(), null, false)), "expired", "system"));
+        return store.get(id)
+                .filter(r ->
+                        r.state() == ApprovalState.PENDING && !clock.instant().isBefore(r.expiresAt()))
+                .flatMap(r -> commit(
+                        r.closed(ApprovalState.EXPIRED, new Decision("system", clock.instant(), null, false)),
+                        "expired",
+                        "system"));
     }
 
     /**
@@ -153,13 +189,18 @@ public final class ApprovalService {
      * @return the request in APPLYING for the winner, empty for everyone else
      */
     public Optional<ApprovalRequest> beginApply(String id) {
-        return store.get(id).filter(r -> r.state() == ApprovalState.APPROVED)
+        return store.get(id)
+                .filter(r -> r.state() == ApprovalState.APPROVED)
                 .flatMap(r -> commit(r.withState(ApprovalState.APPLYING), "applying", "system"));
     }
 
     /** Ends an approved or applying request in DONE, FAILED or DRIFTED with a result for people. */
     public ApprovalRequest finish(String id, ApprovalState end, String outcome) {
-        return update(id, r -> r.state().canBecome(end) ? r.finished(end, outcome) : null, "system", Map.of("result", outcome));
+        return update(
+                id,
+                r -> r.state().canBecome(end) ? r.finished(end, outcome) : null,
+                "system",
+                Map.of("result", outcome));
     }
 
     /** Records the message that shows request {@code id}, so later decisions can update it. */
@@ -213,9 +254,11 @@ public final class ApprovalService {
         return new Outcome.Refused("too many people are deciding this request at once; try again.");
     }
 
-    private ApprovalRequest update(String id, UnaryOperator<ApprovalRequest> step, String user, Map<String, String> detail) {
+    private ApprovalRequest update(
+            String id, UnaryOperator<ApprovalRequest> step, String user, Map<String, String> detail) {
         for (int i = 0; i < MAX_RACES; i++) {
-            ApprovalRequest r = store.get(id).orElseThrow(() -> new IllegalStateException("request " + id + " is gone"));
+            ApprovalRequest r =
+                    store.get(id).orElseThrow(() -> new IllegalStateException("request " + id + " is gone"));
             ApprovalRequest next = step.apply(r);
             if (next == null) {
                 return r;
@@ -245,7 +288,8 @@ public final class ApprovalService {
         }
         return Optional.of("another change of *" + pair + "* is in progress: "
                 + open.map(r -> r.kind().word() + " requested by " + Mrkdwn.user(r.requester()) + ", "
-                        + r.state().name().toLowerCase()).orElse("request " + openId)
+                                + r.state().name().toLowerCase())
+                        .orElse("request " + openId)
                 + ". One change at a time per pair.");
     }
 
@@ -260,21 +304,24 @@ public final class ApprovalService {
         if (r.closedBy() != null && r.closedBy().reason() != null) {
             d.put("reason", r.closedBy().reason());
         }
-        r.approvals().stream().filter(Decision::breakGlass).findFirst()
+        r.approvals().stream()
+                .filter(Decision::breakGlass)
+                .findFirst()
                 .ifPresent(b -> d.put("breakGlassReason", b.reason()));
         return d;
     }
 
     private static String planText(SwapPlan plan) {
-        return plan.pair().blue() + " -> " + SwapPlan.targets(plan.blueAfter()) + "; " + plan.pair().green() + " -> "
-                + SwapPlan.targets(plan.greenAfter());
+        return plan.pair().blue() + " -> " + SwapPlan.targets(plan.blueAfter()) + "; "
+                + plan.pair().green() + " -> " + SwapPlan.targets(plan.greenAfter());
     }
 
     /** Says who decided a request that is no longer pending, for a late click. */
     public static String alreadyDecided(ApprovalRequest r) {
         String what = "this request is already " + r.state().name().toLowerCase();
         if (r.closedBy() != null) {
-            return what + " (by " + Mrkdwn.user(r.closedBy().userId()) + " at " + Mrkdwn.time(r.closedBy().at()) + ").";
+            return what + " (by " + Mrkdwn.user(r.closedBy().userId()) + " at "
+                    + Mrkdwn.time(r.closedBy().at()) + ").";
         }
         if (!r.approvals().isEmpty()) {
             Decision last = r.approvals().get(r.approvals().size() - 1);

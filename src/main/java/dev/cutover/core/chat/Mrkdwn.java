@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * @see <a href="https://api.slack.com/reference/surfaces/formatting">Formatting text for app surfaces</a>
  */
 public final class Mrkdwn {
-    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FALLBACK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private Mrkdwn() {}
 
@@ -29,7 +30,9 @@ public final class Mrkdwn {
 
     /** User and user-group mentions ({@code <!subteam^S123>}), comma separated. */
     public static String principals(Collection<String> ids) {
-        return ids.stream().sorted().map(id -> id.startsWith("S") ? "<!subteam^" + id + ">" : user(id))
+        return ids.stream()
+                .sorted()
+                .map(id -> id.startsWith("S") ? "<!subteam^" + id + ">" : user(id))
                 .collect(Collectors.joining(", "));
     }
 
