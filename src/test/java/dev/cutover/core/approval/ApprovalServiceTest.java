@@ -1,0 +1,148 @@
+package dev.cutover.core.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.testing.MutableClock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ApprovalServiceTest {
+    private static final String PAIR = "blue-green";
+    private final MutableClock clock = new MutableClock(Requests.NOW);
+    private final InMemoryApprovalStore store = new InMemoryApprovalStore();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final Directory directory = group -> Map.of("S0OPS", Set.of("U-CAROL")).getOrDefault(group, Set.of());
+    private final AtomicInteger ids = new AtomicInteger();
+    private final ApprovalService service =
+            new ApprovalService(store, audit, directory, clock, () -> "req" + ids.incrementAndGet());
+
+    private ApprovalPolicy policy(int required, boolean breakGlass) {
+        return new ApprovalPolicy(Set.of("C-OPS"), Set.of(), Set.of("U-ALICE", "U-BOB", "S0OPS"), required,
+                Duration.ofMinutes(15), breakGlass);
+    }
+
+    private ApprovalRequest open(ApprovalPolicy policy) {
+        Outcome o = service.open(ChangeKind.SWAP, Requests.mixedPlan(PAIR), policy, "U-REQUESTER", "C-OPS");
+        return ((Outcome.Done) o).request();
+    }
+
+    @Test
+    void oneApprovalFromAnotherApproverApproves() {
+        ApprovalRequest r = open(policy(1, false));
+        Outcome o = service.approve(r.id(), "U-ALICE", null, policy(1, false));
+        assertThat(o).isInstanceOf(Outcome.Done.class);
+        assertThat(((Outcome.Done) o).request().state()).isEqualTo(ApprovalState.APPROVED);
+        assertThat(audit.recent(PAIR, 10)).extracting(e -> e.action()).containsExactly("approved", "requested");
+    }
+
+    @Test
+    void requesterCannotApproveOwnRequest() {
+        ApprovalRequest r = open(policy(1, false));
+        Outcome o = service.approve(r.id(), "U-REQUESTER", null, policy(1, false));
+        assertThat(o).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("four-eyes"));
+        assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+    }
+
+    @Test
+    void breakGlassNeedsReasonAndIsFlagged() {
+        ApprovalPolicy p = policy(1, true);
+        ApprovalRequest r = open(p);
+        assertThat(service.approve(r.id(), "U-REQUESTER", " ", p)).isInstanceOf(Outcome.Refused.class);
+        Outcome o = service.approve(r.id(), "U-REQUESTER", "prod down, nobody awake", p);
+        ApprovalRequest done = ((Outcome.Done) o).request();
+        assertThat(done.state()).isEqualTo(ApprovalState.APPROVED);
+        assertThat(done.breakGlassUsed()).isTrue();
+        assertThat(audit.recent(PAIR, 1).get(0).action()).isEqualTo("break-glass");
+        assertThat(audit.recent(PAIR, 1).get(0).detail()).containsEntry("breakGlassReason", "prod down, nobody awake");
+    }
+
+    @Test
+    void nonApproverRefusedButGroupMemberAccepted() {
+        ApprovalRequest r = open(policy(1, false));
+        assertThat(service.approve(r.id(), "U-MALLORY", null, policy(1, false)))
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("not an approver"));
+        assertThat(service.approve(r.id(), "U-CAROL", null, policy(1, false))).isInstanceOf(Outcome.Done.class);
+    }
+
+    @Test
+    void requiredApprovalsCountDistinctUsers() {
+        ApprovalPolicy p = policy(2, false);
+        ApprovalRequest r = open(p);
+        assertThat(((Outcome.Done) service.approve(r.id(), "U-ALICE", null, p)).request().state())
+                .isEqualTo(ApprovalState.PENDING);
+        assertThat(service.approve(r.id(), "U-ALICE", null, p))
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("already approved"));
+        assertThat(((Outcome.Done) service.approve(r.id(), "U-BOB", null, p)).request().state())
+                .isEqualTo(ApprovalState.APPROVED);
+    }
+
+    @Test
+    void expiredRequestIsRefusedAndFreesThePair() {
+        ApprovalRequest r = open(policy(1, false));
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(service.approve(r.id(), "U-ALICE", null, policy(1, false)))
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("expired"));
+        assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.EXPIRED);
+        assertThat(store.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void busyPairRefusesSecondRequestUntilTheFirstExpires() {
+        open(policy(1, false));
+        Outcome second = service.open(ChangeKind.SWAP, Requests.mixedPlan(PAIR), policy(1, false), "U-BOB", "C-OPS");
+        assertThat(second).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("in progress"));
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).get().asString().contains("in progress");
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).isEmpty();
+    }
+
+    @Test
+    void rejectNeedsApproverAndReason() {
+        ApprovalRequest r = open(policy(1, false));
+        assertThat(service.reject(r.id(), "U-ALICE", "", policy(1, false))).isInstanceOf(Outcome.Refused.class);
+        assertThat(service.reject(r.id(), "U-REQUESTER", "no", policy(1, false))).isInstanceOf(Outcome.Refused.class);
+        Outcome o = service.reject(r.id(), "U-ALICE", "deploy not verified", policy(1, false));
+        assertThat(((Outcome.Done) o).request().state()).isEqualTo(ApprovalState.REJECTED);
+        assertThat(service.approve(r.id(), "U-BOB", null, policy(1, false)))
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("already rejected"));
+    }
+
+    @Test
+    void onlyRequesterCancels() {
+        ApprovalRequest r = open(policy(1, false));
+        assertThat(service.cancel(r.id(), "U-ALICE")).isInstanceOf(Outcome.Refused.class);
+        assertThat(((Outcome.Done) service.cancel(r.id(), "U-REQUESTER")).request().state())
+                .isEqualTo(ApprovalState.CANCELLED);
+    }
+
+    @Test
+    void freezeRefusesNewRequestsUntilLifted() {
+        service.freeze(PAIR, "U-ALICE", "black friday");
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).get().asString().contains("black friday");
+        assertThat(service.unfreeze(PAIR, "U-ALICE")).isPresent();
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).isEmpty();
+    }
+
+    @Test
+    void wrongChannelAndNonRequesterRefused() {
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-RANDOM")).get().asString().contains("<#C-OPS>");
+        ApprovalPolicy restricted = new ApprovalPolicy(Set.of(), Set.of("S0OPS"), Set.of("U-ALICE"), 1, Duration.ofMinutes(5), false);
+        assertThat(service.precheck(PAIR, restricted, "U-BOB", "C-X")).get().asString().contains("not allowed");
+        assertThat(service.precheck(PAIR, restricted, "U-CAROL", "C-X")).isEmpty();
+    }
+
+    @Test
+    void onlyOneCallerBeginsTheApply() {
+        ApprovalRequest r = open(policy(1, false));
+        service.approve(r.id(), "U-ALICE", null, policy(1, false));
+        assertThat(service.beginApply(r.id())).isPresent();
+        assertThat(service.beginApply(r.id())).isEmpty();
+        assertThat(service.finish(r.id(), ApprovalState.DONE, "ok").state()).isEqualTo(ApprovalState.DONE);
+        assertThat(store.openRequest(PAIR)).isEmpty();
+    }
+}
