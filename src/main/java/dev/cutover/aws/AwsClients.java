@@ -22,7 +22,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * override, HTTP client and retry strategy are set the same way for every service.
  *
  * <p>Credentials: the default provider chain, or, when {@code roleArn} is set, an STS
- * AssumeRole provider that refreshes itself. Retries: the SDK's standard strategy (exponential
+ * AssumeRole provider (fed by the default chain) that refreshes itself. Retries: the SDK's standard strategy (exponential
  * backoff with jitter; throttling errors such as Route 53's {@code Throttling} and {@code
  * PriorRequestNotComplete} are retried with a longer base delay), never a hand-rolled loop. Clients
  * built here are closed by {@link #close()}.
@@ -44,10 +44,10 @@ public final class AwsClients implements AutoCloseable {
     private final RetryStrategy retryStrategy;
     private final List<SdkAutoCloseable> owned = new ArrayList<>();
 
-    private AwsClients(AwsSettings settings, AwsCredentialsProvider credentials, RetryStrategy retryStrategy) {
+    private AwsClients(AwsSettings settings, AwsCredentialsProvider base, RetryStrategy retryStrategy) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.retryStrategy = Objects.requireNonNull(retryStrategy, "retryStrategy");
-        this.credentials = credentials != null ? credentials : defaultCredentials();
+        this.credentials = settings.roleArn() == null ? base : assumeRole(base);
     }
 
     /**
@@ -55,12 +55,16 @@ public final class AwsClients implements AutoCloseable {
      * retry strategy with {@value #DEFAULT_MAX_ATTEMPTS} attempts.
      */
     public static AwsClients create(AwsSettings settings) {
-        return new AwsClients(settings, null, standardRetries(DEFAULT_MAX_ATTEMPTS));
+        return new AwsClients(
+                settings, DefaultCredentialsProvider.builder().build(), standardRetries(DEFAULT_MAX_ATTEMPTS));
     }
 
     /**
      * Clients with explicit credentials and retry strategy, for tests (static fake keys, a strategy
      * with a known number of attempts and short delays).
+     *
+     * @param credentials the credentials to call AWS with, or, when {@code roleArn} is set, to
+     *     assume the role with
      */
     public static AwsClients create(
             AwsSettings settings, AwsCredentialsProvider credentials, RetryStrategy retryStrategy) {
@@ -113,13 +117,9 @@ public final class AwsClients implements AutoCloseable {
         return client;
     }
 
-    private AwsCredentialsProvider defaultCredentials() {
-        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-        if (settings.roleArn() == null) {
-            return chain;
-        }
-        // STS is regional: the source credentials come from the default chain.
-        StsClient sts = build(StsClient.builder(), region(), chain);
+    private AwsCredentialsProvider assumeRole(AwsCredentialsProvider base) {
+        // STS is regional; the provider calls AssumeRole again before the session expires.
+        StsClient sts = build(StsClient.builder(), region(), base);
         StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(r -> r.roleArn(settings.roleArn()).roleSessionName(ROLE_SESSION_NAME))
