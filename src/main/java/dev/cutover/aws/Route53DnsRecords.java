@@ -4,8 +4,6 @@ import dev.cutover.core.swap.ChangeBatchJson;
 import dev.cutover.core.swap.DnsRecords;
 import dev.cutover.core.swap.RecordChange;
 import dev.cutover.core.swap.RecordSet;
-import dev.cutover.core.swap.SwapException;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,28 +136,9 @@ public final class Route53DnsRecords implements DnsRecords {
                     .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(pollDelay)));
             return Duration.ofNanos(System.nanoTime() - start);
         } catch (SdkClientException e) {
-            throw waitFailed(id, timeout, e);
+            throw Route53Errors.onWait(id, timeout, e);
         } catch (SdkException e) {
             throw Route53Errors.onGetChange(id, e);
         }
-    }
-
-    private static SwapException waitFailed(String id, Duration timeout, SdkClientException e) {
-        // The waiter reports running out of time without a cause, and a GetChange failure (or an
-        // interrupt) with the failure as its cause.
-        if (e.getCause() instanceof SdkException cause) {
-            return Route53Errors.onGetChange(id, cause);
-        }
-        if (e.getCause() != null) {
-            return Route53Errors.onGetChange(id, e);
-        }
-        return new SwapException(
-                SwapException.Kind.INSYNC_TIMEOUT,
-                "submitted as change " + id + "; not INSYNC after " + seconds(timeout)
-                        + " s — it may still complete; check `aws route53 get-change --id " + id + "`");
-    }
-
-    private static String seconds(Duration d) {
-        return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 }

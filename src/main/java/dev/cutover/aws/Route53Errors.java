@@ -2,11 +2,14 @@ package dev.cutover.aws;
 
 import dev.cutover.core.swap.SwapException;
 import dev.cutover.core.swap.SwapException.Kind;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 
@@ -49,6 +52,27 @@ final class Route53Errors {
     /** The exception for a failed GetChange while waiting for INSYNC. */
     static SwapException onGetChange(String changeId, SdkException e) {
         return common(e, "change " + changeId, "the change was submitted and may still complete");
+    }
+
+    /**
+     * The exception for a failed SDK waiter: it reports running out of time (or attempts) without a
+     * cause, and a GetChange failure or an interrupt with that failure as its cause.
+     */
+    static SwapException onWait(String changeId, Duration timeout, SdkClientException e) {
+        if (e.getCause() instanceof SdkException cause) {
+            return onGetChange(changeId, cause);
+        }
+        if (e.getCause() != null) {
+            return onGetChange(changeId, e);
+        }
+        return new SwapException(
+                Kind.INSYNC_TIMEOUT,
+                "submitted as change " + changeId + "; not INSYNC after " + seconds(timeout)
+                        + " s — it may still complete; check `aws route53 get-change --id " + changeId + "`");
+    }
+
+    private static String seconds(Duration d) {
+        return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static SwapException common(SdkException e, String what, String outcome) {

@@ -96,9 +96,9 @@ final class SandboxHostedZone {
                     } else if (!SandboxRecords.sameValues(current, r)) {
                         errors.add("Tried to delete resource record set " + describe(key)
                                 + " but the values provided do not match the current values");
-                    } else {
-                        next.remove(key);
                     }
+                    // Removed even when it failed, so a CREATE that follows reports no second error.
+                    next.remove(key);
                 }
                 case CREATE -> {
                     if (current != null) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.services.route53.model.GetChangeResponse;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
-import software.amazon.awssdk.services.route53.model.NoSuchChangeException;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 
 /**
@@ -92,12 +90,7 @@ public final class SandboxRoute53Client implements Route53Client {
                 zone(request.hostedZoneId()).apply(request.changeBatch().changes());
         if (!errors.isEmpty()) {
             String message = "[" + String.join(", ", errors) + "]";
-            throw InvalidChangeBatchException.builder()
-                    .message(message)
-                    .messages(errors)
-                    .statusCode(400)
-                    .awsErrorDetails(error("InvalidChangeBatch", message))
-                    .build();
+            throw SandboxErrors.invalidChangeBatch(errors);
         }
         String id = String.format("C%019d", ++changeCounter);
         Instant now = clock.instant();
@@ -113,11 +106,7 @@ public final class SandboxRoute53Client implements Route53Client {
         String id = Route53Records.bareChangeId(request.id());
         Instant submitted = changes.get(id);
         if (submitted == null) {
-            throw NoSuchChangeException.builder()
-                    .message("A change with the specified change ID does not exist.")
-                    .statusCode(404)
-                    .awsErrorDetails(error("NoSuchChange", "A change with the specified change ID does not exist."))
-                    .build();
+            throw SandboxErrors.noSuchChange(id);
         }
         return GetChangeResponse.builder().changeInfo(info(id, submitted)).build();
     }
@@ -134,22 +123,9 @@ public final class SandboxRoute53Client implements Route53Client {
     private SandboxHostedZone zone(String zoneId) {
         SandboxHostedZone zone = zones.get(Route53Records.bareZoneId(zoneId));
         if (zone == null) {
-            String message = "No hosted zone found with ID: " + zoneId;
-            throw NoSuchHostedZoneException.builder()
-                    .message(message)
-                    .statusCode(404)
-                    .awsErrorDetails(error("NoSuchHostedZone", message))
-                    .build();
+            throw SandboxErrors.noSuchHostedZone(zoneId);
         }
         return zone;
-    }
-
-    private static AwsErrorDetails error(String code, String message) {
-        return AwsErrorDetails.builder()
-                .errorCode(code)
-                .errorMessage(message)
-                .serviceName(SERVICE_NAME)
-                .build();
     }
 
     @Override
