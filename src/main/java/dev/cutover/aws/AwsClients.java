@@ -78,7 +78,10 @@ public final class AwsClients implements AutoCloseable {
                 .build();
     }
 
-    /** A Route 53 client; Route 53 is a global service signed for {@code aws-global}. */
+    /**
+     * A Route 53 client. Route 53 is global: its region is {@code aws-global}, which its endpoint
+     * rules sign as us-east-1.
+     */
     public Route53Client route53() {
         return build(Route53Client.builder(), Region.AWS_GLOBAL);
     }
@@ -106,7 +109,10 @@ public final class AwsClients implements AutoCloseable {
                 // Explicit: apache5-client also comes in transitively, and the SDK would pick by priority
                 // and log a warning on every client it builds.
                 .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(retryStrategy));
+                // A copy per client: the retry token bucket is per service, so a throttled CloudWatch
+                // cannot use up Route 53's retries.
+                .overrideConfiguration(
+                        o -> o.retryStrategy(retryStrategy.toBuilder().build()));
         if (settings.endpointOverride() != null) {
             builder.endpointOverride(settings.endpointOverride());
         }
