@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why: when nothing matches, Bolt answers 404 {@code {"error":"no handler found"}}; Bolt's
  * {@code SocketModeApp} then sends no ack at all, so Slack retries the envelope and the user sees a
- * timeout. Bolt already answers 200 to unmatched Events API events; this covers slash commands,
- * block actions, view submissions and the rest.
+ * timeout. This covers every request type (events, slash commands, block actions, views...);
+ * {@code SocketModeRunnerIT} shows unmatched envelopes go unacked without it.
  *
  * <p>Why a middleware and not catch-all handlers: Bolt keeps handlers in a {@code HashMap<Pattern, ...>}
  * and takes the first matching pattern in hash order, so a {@code .*} handler could shadow a real one.
