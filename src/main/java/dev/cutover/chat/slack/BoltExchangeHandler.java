@@ -108,7 +108,9 @@ final class BoltExchangeHandler {
 
     private static String remoteAddress(HttpServerExchange exchange) {
         InetSocketAddress source = exchange.getSourceAddress();
-        return source == null || source.getAddress() == null ? null : source.getAddress().getHostAddress();
+        return source == null || source.getAddress() == null
+                ? null
+                : source.getAddress().getHostAddress();
     }
 
     private static void write(HttpServerExchange exchange, Response response) {

@@ -70,7 +70,11 @@ final class RateLimitRetrier {
                 if (retries >= maxRetries || e.retryAfter.compareTo(maxWait) > 0) {
                     throw new SlackApiCallException(method, SlackApiCallException.RATE_LIMITED, null);
                 }
-                log.warn("{} rate limited; retrying in {} s ({}/{})", method, e.retryAfter.toSeconds(), retries + 1,
+                log.warn(
+                        "{} rate limited; retrying in {} s ({}/{})",
+                        method,
+                        e.retryAfter.toSeconds(),
+                        retries + 1,
                         maxRetries);
                 pause(method, e.retryAfter);
             } catch (IOException e) {

@@ -3,8 +3,8 @@ package dev.cutover.chat.slack;
 import com.slack.api.bolt.App;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Methods;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST <path>}: reads the raw body bytes, verifies them with {@link SlackSignatureVerifier}
  *       (401 and the app is not called when the signature or timestamp is bad), then hands a Bolt
  *       request to {@link App#run} and writes Bolt's response (status, content type, headers, body).
- *       {@code ssl_check} and {@code url_verification} are answered by Bolt's built-ins. A handler
- *       exception gives 500 and the server keeps serving.
+ *       {@code url_verification} is answered by Bolt (the challenge echoed back); {@code ssl_check} by
+ *       Bolt when signed, and with an empty 200 without calling the app when not (Bolt exempts it from
+ *       signing). A handler exception gives 500 and the server keeps serving.
  *   <li>{@code GET /healthz}: 200 {@code ok}.
  * </ul>
  *
@@ -69,7 +70,12 @@ public final class SlackHttpServer implements AutoCloseable {
         return new SlackHttpServer(app, verifier, "0.0.0.0", port, DEFAULT_PATH);
     }
 
-    /** Binds the port and starts serving; no-op if already started. */
+    /**
+     * Starts the app (Bolt checks the bot token with {@code auth.test} here), binds the port and serves.
+     * No-op if already started.
+     *
+     * @throws IllegalArgumentException from Bolt if the bot token is rejected
+     */
     public synchronized void start() {
         if (undertow != null) {
             return;
@@ -85,11 +91,12 @@ public final class SlackHttpServer implements AutoCloseable {
         log.info("Slack HTTP server listening on {}:{}{}", host, port(), path);
     }
 
-    /** Stops serving and releases the port; no-op if not started. */
+    /** Stops serving, releases the port and stops the app; no-op if not started. */
     public synchronized void stop() {
         if (undertow != null) {
             undertow.stop();
             undertow = null;
+            app.stop();
         }
     }
 

@@ -71,25 +71,25 @@ public final class SlackWebApi {
 
     /** {@code chat.postMessage}; {@code text} is the notification fallback when blocks are given. */
     public ChatPostMessageResponse postMessage(String channel, String text, List<LayoutBlock> blocks) {
-        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
-                .text(text)
-                .blocks(blocks)));
+        return call(
+                "chat.postMessage",
+                () -> methods.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
     }
 
     /** {@code chat.update} of the message {@code ts} in {@code channel} (not possible for ephemerals). */
     public ChatUpdateResponse update(String channel, String ts, String text, List<LayoutBlock> blocks) {
-        return call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel)
-                .ts(ts)
-                .text(text)
-                .blocks(blocks)));
+        return call(
+                "chat.update",
+                () -> methods.chatUpdate(
+                        r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
     }
 
     /** {@code chat.postEphemeral}: visible to {@code user} only. */
     public ChatPostEphemeralResponse postEphemeral(String channel, String user, String text, List<LayoutBlock> blocks) {
-        return call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel)
-                .user(user)
-                .text(text)
-                .blocks(blocks)));
+        return call(
+                "chat.postEphemeral",
+                () -> methods.chatPostEphemeral(
+                        r -> r.channel(channel).user(user).text(text).blocks(blocks)));
     }
 
     /**

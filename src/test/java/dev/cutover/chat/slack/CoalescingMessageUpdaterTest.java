@@ -28,8 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CoalescingMessageUpdaterTest {
     @RegisterExtension
-    static WireMockExtension slackApi =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension slackApi = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final MessageKey KEY = new MessageKey("C0000000001", "1700000000.000100");
 
@@ -71,9 +72,10 @@ class CoalescingMessageUpdaterTest {
             updater.submit(KEY, step(i));
         }
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> updates().stream().anyMatch(r -> text(r).equals("step 50")));
-        await().during(Duration.ofMillis(2000)).atMost(Duration.ofSeconds(3)).until(() -> updates().size() <= 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> updates().stream().anyMatch(r -> text(r).equals("step 50")));
+        await().during(Duration.ofMillis(2000))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> updates().size() <= 3);
         List<LoggedRequest> updates = updates();
         LoggedRequest last = updates.get(updates.size() - 1);
         assertThat(text(last)).isEqualTo("step 50");

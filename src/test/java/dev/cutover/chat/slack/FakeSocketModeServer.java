@@ -17,7 +17,8 @@ import org.java_websocket.server.WebSocketServer;
  * records what the client sends (acks) and can go silent (stop answering pings) to test reconnects.
  */
 final class FakeSocketModeServer extends WebSocketServer {
-    static final String HELLO = """
+    static final String HELLO =
+            """
             {"type":"hello","num_connections":1,"debug_info":{"host":"fake-socket-mode","approximate_connection_time":18060},
              "connection_info":{"app_id":"A0000000001"}}""";
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SlackHttpServerIT {
     @RegisterExtension
-    static WireMockExtension slackApi =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension slackApi = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final SlackTestSigner SIGNER = new SlackTestSigner(SlackTestSigner.TEST_SIGNING_SECRET);
     private static final String PATH = SlackHttpServer.DEFAULT_PATH;
@@ -166,8 +167,9 @@ class SlackHttpServerIT {
 
     @Test
     void urlVerificationEchoesTheChallenge() {
-        byte[] body = "{\"token\":\"legacy0001\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}"
-                .getBytes(UTF_8);
+        byte[] body =
+                "{\"token\":\"legacy0001\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}"
+                        .getBytes(UTF_8);
 
         HttpResponse<String> response = http.postJson(PATH, body, SIGNER.headers(now(), body));
 

@@ -37,14 +37,16 @@ class SlackSignatureVerifierTest {
     void acceptsTheSignedFixture() {
         byte[] body = SlackTestSigner.resource("/slack/slash-command-swap.form");
 
-        assertThat(verifier.verify(Long.toString(NOW), SIGNER.sign(NOW, body), body)).isEqualTo(Result.OK);
+        assertThat(verifier.verify(Long.toString(NOW), SIGNER.sign(NOW, body), body))
+                .isEqualTo(Result.OK);
     }
 
     @Test
     void hashesNonAsciiBodiesAsUtf8Bytes() {
         byte[] body = "text=h\u00e9llo \u2713".getBytes(UTF_8);
 
-        assertThat(verifier.verify(Long.toString(NOW), SIGNER.sign(NOW, body), body)).isEqualTo(Result.OK);
+        assertThat(verifier.verify(Long.toString(NOW), SIGNER.sign(NOW, body), body))
+                .isEqualTo(Result.OK);
     }
 
     @Test

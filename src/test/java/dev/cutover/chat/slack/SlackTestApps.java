@@ -16,7 +16,8 @@ public final class SlackTestApps {
     public static final String BOT_TOKEN = "xoxb-test";
 
     /** A real-shaped {@code auth.test} answer for the test bot. */
-    public static final String AUTH_TEST_OK = """
+    public static final String AUTH_TEST_OK =
+            """
             {"ok":true,"url":"https://example.slack.com/","team":"Example","user":"cutover",
              "team_id":"T0000000001","user_id":"U0000000BOT","bot_id":"B0000000001","is_enterprise_install":false}""";
 

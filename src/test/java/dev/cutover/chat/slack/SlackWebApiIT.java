@@ -25,10 +25,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SlackWebApiIT {
     @RegisterExtension
-    static WireMockExtension slackApi =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension slackApi = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
-    private static final String POST_OK = """
+    private static final String POST_OK =
+            """
             {"ok":true,"channel":"C0000000001","ts":"1700000100.000200",
              "message":{"type":"message","user":"U0000000BOT","text":"hello","ts":"1700000100.000200"}}""";
 
@@ -38,8 +40,10 @@ class SlackWebApiIT {
     void postMessageSendsAFormWithTheBlocksAsJsonAndTheTokenAsBearer() {
         slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(POST_OK)));
 
-        String ts = api.postMessage("C0000000001", "hello", List.of(Blocks.section(s -> s.text(
-                        BlockCompositions.markdownText("*hello*")))))
+        String ts = api.postMessage(
+                        "C0000000001",
+                        "hello",
+                        List.of(Blocks.section(s -> s.text(BlockCompositions.markdownText("*hello*")))))
                 .getTs();
 
         assertThat(ts).isEqualTo("1700000100.000200");
@@ -58,8 +62,8 @@ class SlackWebApiIT {
         slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
 
-        SlackApiCallException e = catchThrowableOfType(
-                SlackApiCallException.class, () -> api.postMessage("C0000000404", "hello", null));
+        SlackApiCallException e =
+                catchThrowableOfType(SlackApiCallException.class, () -> api.postMessage("C0000000404", "hello", null));
 
         assertThat(e.error()).isEqualTo("channel_not_found");
         assertThat(e.method()).isEqualTo("chat.postMessage");
@@ -97,8 +101,7 @@ class SlackWebApiIT {
 
         assertThat(ts).isEqualTo("1700000100.000300");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        List<LoggedRequest> requests =
-                slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postEphemeral")));
+        List<LoggedRequest> requests = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postEphemeral")));
         assertThat(requests).hasSize(2);
         assertThat(requests).allSatisfy(r -> {
             assertThat(r.formParameters().get("channel").firstValue()).isEqualTo("C0000000001");
@@ -111,8 +114,8 @@ class SlackWebApiIT {
     void rateLimitBeyondTheRetriesFailsAsRatelimited() {
         slackApi.stubFor(post(urlPathEqualTo("/api/chat.update"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
-        SlackWebApi noPatience =
-                new SlackWebApi(SlackTestApps.slack(slackApi.baseUrl()), SlackTestApps.BOT_TOKEN, 2, Duration.ofSeconds(5));
+        SlackWebApi noPatience = new SlackWebApi(
+                SlackTestApps.slack(slackApi.baseUrl()), SlackTestApps.BOT_TOKEN, 2, Duration.ofSeconds(5));
 
         SlackApiCallException e = catchThrowableOfType(
                 SlackApiCallException.class, () -> noPatience.update("C0000000001", "1.2", "x", null));
@@ -126,8 +129,8 @@ class SlackWebApiIT {
         slackApi.stubFor(post(urlPathEqualTo("/api/chat.update"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
 
-        SlackApiCallException e = catchThrowableOfType(
-                SlackApiCallException.class, () -> api.update("C0000000001", "1.2", "x", null));
+        SlackApiCallException e =
+                catchThrowableOfType(SlackApiCallException.class, () -> api.update("C0000000001", "1.2", "x", null));
 
         assertThat(e.error()).isEqualTo(SlackApiCallException.RATE_LIMITED);
         slackApi.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.update")));
@@ -135,15 +138,15 @@ class SlackWebApiIT {
 
     @Test
     void respondPostsJsonToTheResponseUrl() {
-        slackApi.stubFor(post(urlPathEqualTo("/actions/T0000000001/5555/ijkl")).willReturn(aResponse().withBody("ok")));
+        slackApi.stubFor(post(urlPathEqualTo("/actions/T0000000001/5555/ijkl"))
+                .willReturn(aResponse().withBody("ok")));
 
         api.respond(
                 slackApi.baseUrl() + "/actions/T0000000001/5555/ijkl",
                 ActionResponse.builder().replaceOriginal(true).text("Cancelled").build());
 
         slackApi.verify(postRequestedFor(urlPathEqualTo("/actions/T0000000001/5555/ijkl"))
-                .withRequestBody(equalToJson(
-                        "{\"replace_original\":true,\"text\":\"Cancelled\"}", true, true)));
+                .withRequestBody(equalToJson("{\"replace_original\":true,\"text\":\"Cancelled\"}", true, true)));
     }
 
     @Test
@@ -173,7 +176,9 @@ class SlackWebApiIT {
                 .whenScenarioStateIs("retried")
                 .willReturn(aResponse().withBody("ok")));
 
-        api.respond(slackApi.baseUrl() + "/actions/T1/1/x", ActionResponse.builder().text("done").build());
+        api.respond(
+                slackApi.baseUrl() + "/actions/T1/1/x",
+                ActionResponse.builder().text("done").build());
 
         slackApi.verify(2, postRequestedFor(urlPathEqualTo("/actions/T1/1/x")));
     }
@@ -184,9 +189,8 @@ class SlackWebApiIT {
                 .withRequestBody(containing("usergroup=S0000000001"))
                 .willReturn(okJson("{\"ok\":true,\"users\":[\"U0000000001\",\"U0000000002\"]}")));
 
-        List<String> users = api.call(
-                        "usergroups.users.list",
-                        () -> api.methods().usergroupsUsersList(r -> r.usergroup("S0000000001")))
+        List<String> users = api.call("usergroups.users.list", () -> api.methods()
+                        .usergroupsUsersList(r -> r.usergroup("S0000000001")))
                 .getUsers();
 
         assertThat(users).containsExactly("U0000000001", "U0000000002");

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SocketModeRunnerIT {
     @RegisterExtension
-    static WireMockExtension slackApi =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension slackApi = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String APP_TOKEN = "xapp-1-A0000000001-test";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,8 +71,8 @@ class SocketModeRunnerIT {
     }
 
     private void awaitAck(String envelopeId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> socketMode.received.stream()
-                .anyMatch(m -> envelopeId.equals(envelopeId(m))));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> socketMode.received.stream().anyMatch(m -> envelopeId.equals(envelopeId(m))));
     }
 
     private static String envelopeId(String message) {
