@@ -1,0 +1,92 @@
+package dev.cutover.chat.slack;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A local stand-in for Slack's Socket Mode endpoint: greets each connection with {@code hello},
+ * records what the client sends (acks) and can go silent (stop answering pings) to test reconnects.
+ */
+final class FakeSocketModeServer extends WebSocketServer {
+    static final String HELLO =
+            """
+            {"type":"hello","num_connections":1,"debug_info":{"host":"fake-socket-mode","approximate_connection_time":18060},
+             "connection_info":{"app_id":"A0000000001"}}""";
+
+    final List<String> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger connections = new AtomicInteger();
+    private volatile WebSocket current;
+    private volatile boolean silent;
+    private volatile boolean started;
+
+    FakeSocketModeServer() {
+        super(new InetSocketAddress("127.0.0.1", 0));
+        setReuseAddr(true);
+    }
+
+    /** Starts and waits until the port is bound. */
+    FakeSocketModeServer startAndWait() {
+        start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> started);
+        return this;
+    }
+
+    String url() {
+        return "ws://127.0.0.1:" + getPort() + "/link";
+    }
+
+    /** Sends to the newest connection. */
+    void sendToCurrent(String message) {
+        current.send(message);
+    }
+
+    /** Closes the newest connection from the server side. */
+    void closeCurrent() {
+        current.close(1001, "going away");
+    }
+
+    /** Stops answering pings, like a link that died without a FIN. */
+    void goSilent() {
+        silent = true;
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        current = conn;
+        silent = false;
+        connections.incrementAndGet();
+        conn.send(HELLO);
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata f) {
+        if (!silent || conn != current) {
+            super.onWebsocketPing(conn, f);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        received.add(message);
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {}
+
+    @Override
+    public void onStart() {
+        started = true;
+    }
+}
