@@ -35,9 +35,8 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line, for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main())
-                .setExitCodeOnInvalidInput(EXIT_USAGE)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli exits with 2 (ExitCode.USAGE) on invalid input already, the same as EXIT_USAGE.
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /** Reads the version from the jar manifest. */

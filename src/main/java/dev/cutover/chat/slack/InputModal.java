@@ -44,7 +44,7 @@ final class InputModal {
     static void open(ActionContext ctx, BlockActionPayload p, ActionHandler h, ObjectMapper json)
             throws IOException, SlackApiException {
         BlockActionPayload.Container c = p.getContainer();
-        boolean ephemeral = c == null || Boolean.TRUE.equals(c.getIsEphemeral());
+        boolean ephemeral = c == null || c.isEphemeral();
         Click click = new Click(
                 h.actionId(),
                 p.getActions().get(0).getValue(),
@@ -52,10 +52,11 @@ final class InputModal {
                 ephemeral ? null : c.getMessageTs(),
                 p.getResponseUrl());
         String prompt = h.inputPrompt().orElseThrow();
+        String metadata = json.writeValueAsString(click);
         ViewsOpenResponse r = ctx.client()
                 .viewsOpen(v -> v.triggerId(p.getTriggerId()).view(view(x -> x.type("modal")
                         .callbackId(SlackBot.INPUT_CALLBACK)
-                        .privateMetadata(json.writeValueAsString(click))
+                        .privateMetadata(metadata)
                         .title(viewTitle(t -> t.type("plain_text").text("Reason needed")))
                         .submit(viewSubmit(s -> s.type("plain_text").text("Submit")))
                         .close(viewClose(s -> s.type("plain_text").text("Back")))

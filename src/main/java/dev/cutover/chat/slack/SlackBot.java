@@ -72,7 +72,8 @@ public final class SlackBot {
         app.viewSubmission(INPUT_CALLBACK, (req, ctx) -> submitted(actions, req, ctx));
     }
 
-    private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx) throws Exception {
+    private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx)
+            throws IOException, com.slack.api.methods.SlackApiException {
         BlockActionPayload p = req.getPayload();
         if (h.inputPrompt().isPresent()) {
             InputModal.open(ctx, p, h, JSON);
@@ -122,7 +123,7 @@ public final class SlackBot {
 
     private static MessageRef messageOf(BlockActionPayload p) {
         BlockActionPayload.Container c = p.getContainer();
-        if (c == null || Boolean.TRUE.equals(c.getIsEphemeral()) || c.getMessageTs() == null) {
+        if (c == null || c.isEphemeral() || c.getMessageTs() == null) {
             return null;
         }
         return new MessageRef(c.getChannelId(), c.getMessageTs());

@@ -16,14 +16,20 @@ class ApprovalServiceTest {
     private final MutableClock clock = new MutableClock(Requests.NOW);
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final Directory directory = group -> Map.of("S0OPS", Set.of("U-CAROL")).getOrDefault(group, Set.of());
+    private final Directory directory =
+            group -> Map.of("S0OPS", Set.of("U-CAROL")).getOrDefault(group, Set.of());
     private final AtomicInteger ids = new AtomicInteger();
     private final ApprovalService service =
             new ApprovalService(store, audit, directory, clock, () -> "req" + ids.incrementAndGet());
 
     private ApprovalPolicy policy(int required, boolean breakGlass) {
-        return new ApprovalPolicy(Set.of("C-OPS"), Set.of(), Set.of("U-ALICE", "U-BOB", "S0OPS"), required,
-                Duration.ofMinutes(15), breakGlass);
+        return new ApprovalPolicy(
+                Set.of("C-OPS"),
+                Set.of(),
+                Set.of("U-ALICE", "U-BOB", "S0OPS"),
+                required,
+                Duration.ofMinutes(15),
+                breakGlass);
     }
 
     private ApprovalRequest open(ApprovalPolicy policy) {
@@ -44,7 +50,8 @@ class ApprovalServiceTest {
     void requesterCannotApproveOwnRequest() {
         ApprovalRequest r = open(policy(1, false));
         Outcome o = service.approve(r.id(), "U-REQUESTER", null, policy(1, false));
-        assertThat(o).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("four-eyes"));
+        assertThat(o).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why())
+                .contains("four-eyes"));
         assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
     }
 
@@ -65,7 +72,8 @@ class ApprovalServiceTest {
     void nonApproverRefusedButGroupMemberAccepted() {
         ApprovalRequest r = open(policy(1, false));
         assertThat(service.approve(r.id(), "U-MALLORY", null, policy(1, false)))
-                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("not an approver"));
+                .isInstanceOfSatisfying(
+                        Outcome.Refused.class, f -> assertThat(f.why()).contains("not an approver"));
         assertThat(service.approve(r.id(), "U-CAROL", null, policy(1, false))).isInstanceOf(Outcome.Done.class);
     }
 
@@ -73,11 +81,16 @@ class ApprovalServiceTest {
     void requiredApprovalsCountDistinctUsers() {
         ApprovalPolicy p = policy(2, false);
         ApprovalRequest r = open(p);
-        assertThat(((Outcome.Done) service.approve(r.id(), "U-ALICE", null, p)).request().state())
+        assertThat(((Outcome.Done) service.approve(r.id(), "U-ALICE", null, p))
+                        .request()
+                        .state())
                 .isEqualTo(ApprovalState.PENDING);
         assertThat(service.approve(r.id(), "U-ALICE", null, p))
-                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("already approved"));
-        assertThat(((Outcome.Done) service.approve(r.id(), "U-BOB", null, p)).request().state())
+                .isInstanceOfSatisfying(
+                        Outcome.Refused.class, f -> assertThat(f.why()).contains("already approved"));
+        assertThat(((Outcome.Done) service.approve(r.id(), "U-BOB", null, p))
+                        .request()
+                        .state())
                 .isEqualTo(ApprovalState.APPROVED);
     }
 
@@ -86,7 +99,8 @@ class ApprovalServiceTest {
         ApprovalRequest r = open(policy(1, false));
         clock.advance(Duration.ofMinutes(16));
         assertThat(service.approve(r.id(), "U-ALICE", null, policy(1, false)))
-                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("expired"));
+                .isInstanceOfSatisfying(
+                        Outcome.Refused.class, f -> assertThat(f.why()).contains("expired"));
         assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.EXPIRED);
         assertThat(store.openRequest(PAIR)).isEmpty();
     }
@@ -95,8 +109,12 @@ class ApprovalServiceTest {
     void busyPairRefusesSecondRequestUntilTheFirstExpires() {
         open(policy(1, false));
         Outcome second = service.open(ChangeKind.SWAP, Requests.mixedPlan(PAIR), policy(1, false), "U-BOB", "C-OPS");
-        assertThat(second).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("in progress"));
-        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).get().asString().contains("in progress");
+        assertThat(second).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why())
+                .contains("in progress"));
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS"))
+                .get()
+                .asString()
+                .contains("in progress");
         clock.advance(Duration.ofMinutes(15));
         assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).isEmpty();
     }
@@ -105,34 +123,48 @@ class ApprovalServiceTest {
     void rejectNeedsApproverAndReason() {
         ApprovalRequest r = open(policy(1, false));
         assertThat(service.reject(r.id(), "U-ALICE", "", policy(1, false))).isInstanceOf(Outcome.Refused.class);
-        assertThat(service.reject(r.id(), "U-REQUESTER", "no", policy(1, false))).isInstanceOf(Outcome.Refused.class);
+        assertThat(service.reject(r.id(), "U-REQUESTER", "no", policy(1, false)))
+                .isInstanceOf(Outcome.Refused.class);
         Outcome o = service.reject(r.id(), "U-ALICE", "deploy not verified", policy(1, false));
         assertThat(((Outcome.Done) o).request().state()).isEqualTo(ApprovalState.REJECTED);
         assertThat(service.approve(r.id(), "U-BOB", null, policy(1, false)))
-                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why()).contains("already rejected"));
+                .isInstanceOfSatisfying(
+                        Outcome.Refused.class, f -> assertThat(f.why()).contains("already rejected"));
     }
 
     @Test
     void onlyRequesterCancels() {
         ApprovalRequest r = open(policy(1, false));
         assertThat(service.cancel(r.id(), "U-ALICE")).isInstanceOf(Outcome.Refused.class);
-        assertThat(((Outcome.Done) service.cancel(r.id(), "U-REQUESTER")).request().state())
+        assertThat(((Outcome.Done) service.cancel(r.id(), "U-REQUESTER"))
+                        .request()
+                        .state())
                 .isEqualTo(ApprovalState.CANCELLED);
     }
 
     @Test
     void freezeRefusesNewRequestsUntilLifted() {
         service.freeze(PAIR, "U-ALICE", "black friday");
-        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).get().asString().contains("black friday");
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS"))
+                .get()
+                .asString()
+                .contains("black friday");
         assertThat(service.unfreeze(PAIR, "U-ALICE")).isPresent();
         assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).isEmpty();
     }
 
     @Test
     void wrongChannelAndNonRequesterRefused() {
-        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-RANDOM")).get().asString().contains("<#C-OPS>");
-        ApprovalPolicy restricted = new ApprovalPolicy(Set.of(), Set.of("S0OPS"), Set.of("U-ALICE"), 1, Duration.ofMinutes(5), false);
-        assertThat(service.precheck(PAIR, restricted, "U-BOB", "C-X")).get().asString().contains("not allowed");
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-RANDOM"))
+                .get()
+                .asString()
+                .contains("<#C-OPS>");
+        ApprovalPolicy restricted =
+                new ApprovalPolicy(Set.of(), Set.of("S0OPS"), Set.of("U-ALICE"), 1, Duration.ofMinutes(5), false);
+        assertThat(service.precheck(PAIR, restricted, "U-BOB", "C-X"))
+                .get()
+                .asString()
+                .contains("not allowed");
         assertThat(service.precheck(PAIR, restricted, "U-CAROL", "C-X")).isEmpty();
     }
 
