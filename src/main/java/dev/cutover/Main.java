@@ -1,6 +1,7 @@
 package dev.cutover;
 
 import dev.cutover.cli.CheckConfigCommand;
+import dev.cutover.cli.SandboxCommand;
 import dev.cutover.cli.ServeCommand;
 import dev.cutover.cli.SwapCli;
 import picocli.CommandLine;
@@ -15,7 +16,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Blue/green cutovers on Route 53 by Slack, with four-eyes approval.",
-        subcommands = {ServeCommand.class, CheckConfigCommand.class, SwapCli.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SandboxCommand.class,
+            ServeCommand.class,
+            CheckConfigCommand.class,
+            SwapCli.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     /** Exit status for a bad config file or bad usage. */
     public static final int EXIT_USAGE = 2;
@@ -30,6 +37,10 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("sandbox") && System.getenv("CUTOVER_LOG_LEVEL") == null) {
+            // The console is the sandbox's output; log lines would interleave with it.
+            System.setProperty("CUTOVER_LOG_LEVEL", "WARN");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -70,6 +70,8 @@ public final class Bot implements AutoCloseable {
     private final App app;
     private final SwapWorkflow workflow;
     private final ExecutorService work;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final CoalescingMessageUpdater updater;
     private final ScheduledExecutorService timers;
     private final List<ChatCommand> commands = new ArrayList<>();
 
@@ -79,7 +81,8 @@ public final class Bot implements AutoCloseable {
         this.timers = Executors.newScheduledThreadPool(2, Threads.named("cutover-timer"));
         String token = p.config().slack().botToken();
         SlackWebApi api = new SlackWebApi(p.slack(), token == null ? "" : token);
-        Notifier notifier = new SlackNotifier(api, new CoalescingMessageUpdater(api, timers, p.updateInterval()));
+        this.updater = new CoalescingMessageUpdater(api, timers, p.updateInterval());
+        Notifier notifier = new SlackNotifier(api, updater);
         SlackDirectory directory = new SlackDirectory(api, p.clock(), Duration.ofMinutes(5));
         SwapService swaps = new SwapService(p.dns());
         ApprovalService approvals = new ApprovalService(p.store(), p.audit(), directory, p.clock(), RequestIds::next);
@@ -96,8 +99,42 @@ public final class Bot implements AutoCloseable {
                 // with the JVM default charset and accepts future timestamps.
                 .requestVerificationEnabled(false)
                 .build());
-        new SlackBot(app, work).register(commands, actions);
+        new SlackBot(app, this::execute).register(commands, actions);
         SlackCatchAlls.register(app);
+    }
+
+    private void execute(Runnable task) {
+        inFlight.incrementAndGet();
+        try {
+            work.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until no command follow-up, click or message update is running or waiting: how the
+     * sandbox console knows the bot has said all it will say about a line.
+     *
+     * @return true when idle, false when still busy after {@code timeout}
+     */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0 || !updater.idle()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            // A short park: the sandbox is interactive, and polling two counters costs nothing.
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+        return true;
     }
 
     /** The Bolt app with every handler registered. */

@@ -35,7 +35,9 @@ public final class SwapMessages {
                         "*Requested by*\n" + Mrkdwn.user(r.requester()),
                         "*State*\n" + stateLine(r),
                         "*Approvals*\n" + r.approvals().size() + " of " + r.requiredApprovals(),
-                        "*Expires*\n" + Mrkdwn.time(r.expiresAt())));
+                        r.state() == ApprovalState.PENDING
+                                ? "*Expires*\n" + Mrkdwn.time(r.expiresAt())
+                                : "*Requested*\n" + Mrkdwn.time(r.createdAt())));
         decisions(r).forEach(b::context);
         if (r.breakGlassUsed()) {
             b.section(":rotating_light: *Break-glass:* the requester approved their own request; flagged for review.");

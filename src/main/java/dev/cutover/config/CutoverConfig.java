@@ -12,9 +12,16 @@ import java.util.Set;
  * @param aws region, endpoint override and role
  * @param redis the shared store; none means in-process, for a single instance
  * @param pairs the swap pairs, by name
+ * @param sandbox users and groups of the local sandbox
  */
-public record CutoverConfig(SlackSettings slack, AwsSettings aws, RedisSettings redis, List<SwapPairConfig> pairs) {
+public record CutoverConfig(
+        SlackSettings slack,
+        AwsSettings aws,
+        RedisSettings redis,
+        List<SwapPairConfig> pairs,
+        SandboxSettings sandbox) {
     public CutoverConfig {
+        sandbox = sandbox == null ? SandboxSettings.defaults() : sandbox;
         slack = slack == null ? SlackSettings.defaults() : slack;
         aws = aws == null ? AwsSettings.defaults() : aws;
         redis = redis == null ? new RedisSettings(null) : redis;
@@ -27,6 +34,11 @@ public record CutoverConfig(SlackSettings slack, AwsSettings aws, RedisSettings 
                         "duplicate pair name " + pairs.get(i).name());
             }
         }
+    }
+
+    /** This config with other Slack and Redis settings (the sandbox points Slack at itself, Redis nowhere). */
+    public CutoverConfig with(SlackSettings newSlack, RedisSettings newRedis) {
+        return new CutoverConfig(newSlack, aws, newRedis, pairs, sandbox);
     }
 
     /** The pair called {@code name}, if configured. */

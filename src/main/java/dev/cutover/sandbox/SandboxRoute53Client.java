@@ -57,6 +57,11 @@ public final class SandboxRoute53Client implements Route53Client {
         zones.put(zoneId, new SandboxHostedZone(zoneId, name));
     }
 
+    /** Sandbox only: whether the zone exists. */
+    public synchronized boolean hasZone(String zoneId) {
+        return zones.containsKey(zoneId);
+    }
+
     /**
      * Sandbox only: creates or replaces a record set directly, as someone editing the zone behind the
      * bot's back would (to seed the zone, or to rehearse a drifted-record refusal).

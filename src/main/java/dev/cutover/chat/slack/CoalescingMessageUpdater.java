@@ -93,6 +93,18 @@ public final class CoalescingMessageUpdater {
         }
     }
 
+    /** True when no update is waiting or being sent, for the sandbox to know the bot is quiet. */
+    public boolean idle() {
+        for (Slot slot : slots.values()) {
+            synchronized (slot) {
+                if (slot.pending != null || slot.timer != null || slot.sending.isLocked()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * Sends the pending content for {@code key} now, in the calling thread, and forgets the message.
      * Does nothing if nothing is pending.

@@ -105,6 +105,14 @@ public final class SlackSignatureVerifier {
         return MessageDigest.isEqual(expected, signature.trim().getBytes(UTF_8)) ? Result.OK : Result.BAD_SIGNATURE;
     }
 
+    /**
+     * The {@code X-Slack-Signature} value Slack sends for {@code rawBody} at {@code timestamp}: what
+     * the sandbox console signs its requests with, playing Slack's part.
+     */
+    public String sign(String timestamp, byte[] rawBody) {
+        return signature(timestamp, rawBody);
+    }
+
     private String signature(String timestamp, byte[] rawBody) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM); // Mac is not thread safe: one per call

@@ -1,0 +1,135 @@
+package dev.cutover.chat.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.sandbox.SlackListener;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a Slack client would show, as terminal text: channel messages, in-place updates, thread
+ * replies, ephemeral answers and modals. Numbers the buttons it shows so the console can click
+ * them, and keeps a transcript for {@code expect}.
+ */
+final class ConsoleScreen implements SlackListener {
+    /** A button on screen: the Block Kit element and the message holding it (null: ephemeral). */
+    record ShownButton(int number, JsonNode element, String channel, String ts) {
+        String label() {
+            return element.path("text").path("text").asText();
+        }
+    }
+
+    private final PrintStream out;
+    private final ConsoleRenderer renderer;
+    private final Map<Integer, ShownButton> buttons = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> openedViews = new LinkedHashMap<>();
+    private final StringBuilder transcript = new StringBuilder();
+    private int nextButton = 1;
+
+    ConsoleScreen(PrintStream out, ConsoleRenderer renderer) {
+        this.out = out;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public synchronized void posted(String channel, String ts, String threadTs, ObjectNode message) {
+        if (threadTs != null) {
+            show("  ↳ ", message, channel, ts);
+        } else {
+            print("[" + renderer.mrkdwn("<#" + channel + ">") + "] bot:");
+            show("  ", message, channel, ts);
+        }
+    }
+
+    @Override
+    public synchronized void updated(String channel, String ts, ObjectNode message) {
+        buttons.values().removeIf(b -> ts.equals(b.ts()));
+        print("[" + renderer.mrkdwn("<#" + channel + ">") + "] bot (message updated):");
+        show("  ", message, channel, ts);
+    }
+
+    @Override
+    public synchronized void ephemeral(String user, ObjectNode message) {
+        print("(only " + renderer.mrkdwn("<@" + user + ">") + " sees this)");
+        show("  ", message, null, null);
+    }
+
+    @Override
+    public synchronized void viewOpened(String triggerId, ObjectNode view) {
+        openedViews.put(triggerId, view);
+        print("(a dialog opens: " + view.path("title").path("text").asText() + ")");
+        for (JsonNode b : view.path("blocks")) {
+            if (b.has("text")) {
+                print("  " + renderer.mrkdwn(b.path("text").path("text").asText()));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void responded(JsonNode response) {
+        ack(response);
+    }
+
+    /** Shows an ack or a response_url body: ephemeral text for the user, or a replacement. */
+    synchronized void ack(JsonNode response) {
+        if (response == null
+                || (response.path("text").asText().isEmpty()
+                        && response.path("blocks").isEmpty())) {
+            return;
+        }
+        print(
+                response.path("replace_original").asBoolean(false)
+                        ? "(your message is replaced)"
+                        : "(only you see this)");
+        show("  ", (ObjectNode) response, null, null);
+    }
+
+    /** Prints a line of the console's own and adds it to the transcript. */
+    synchronized void print(String line) {
+        out.println(line);
+        transcript.append(line).append('\n');
+    }
+
+    /** The button with this number, or the newest one whose label matches (case-insensitive). */
+    synchronized Optional<ShownButton> button(String numberOrLabel) {
+        if (numberOrLabel.matches("\\d+")) {
+            return Optional.ofNullable(buttons.get(Integer.parseInt(numberOrLabel)));
+        }
+        List<ShownButton> all = new ArrayList<>(buttons.values());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).label().equalsIgnoreCase(numberOrLabel)) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The modal opened for {@code triggerId}, removing it. */
+    synchronized Optional<ObjectNode> takeView(String triggerId) {
+        return Optional.ofNullable(openedViews.remove(triggerId));
+    }
+
+    /** Everything printed since the last {@link #clearTranscript()}. */
+    synchronized String transcript() {
+        return transcript.toString();
+    }
+
+    synchronized void clearTranscript() {
+        transcript.setLength(0);
+    }
+
+    private void show(String indent, JsonNode message, String channel, String ts) {
+        for (String line :
+                renderer.render(message.path("blocks"), message.path("text").asText(), e -> {
+                    int n = nextButton++;
+                    buttons.put(n, new ShownButton(n, e, channel, ts));
+                    return n;
+                })) {
+            print(indent + line);
+        }
+    }
+}
