@@ -62,7 +62,13 @@ public final class ConfigLoader {
      * @throws ConfigException when the text is invalid
      */
     public CutoverConfig parse(String fileName, String yaml) {
-        String text = env.interpolate(fileName, yaml);
+        String text;
+        try {
+            text = env.interpolate(fileName, yaml);
+        } catch (ConfigException e) {
+            String key = YamlLocations.index(yaml).keyAt(e.line());
+            throw new ConfigException(fileName, e.line(), key.isEmpty() ? e.key() : key, e.problem());
+        }
         YamlLocations locations = YamlLocations.index(text);
         try {
             CutoverConfig config = mapper.readValue(text, CutoverConfig.class);

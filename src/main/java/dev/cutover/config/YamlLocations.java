@@ -43,6 +43,12 @@ final class YamlLocations {
         return 0;
     }
 
+    /** The longest key path that starts on {@code line}, or empty when none does. */
+    String keyAt(int line) {
+        return lines.entrySet().stream().filter(e -> e.getValue() == line).map(Map.Entry::getKey)
+                .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+    }
+
     private void walk(JsonParser p) throws IOException {
         Deque<Frame> stack = new ArrayDeque<>();
         String pendingField = null;
