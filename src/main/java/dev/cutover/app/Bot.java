@@ -99,7 +99,7 @@ public final class Bot implements AutoCloseable {
                 // with the JVM default charset and accepts future timestamps.
                 .requestVerificationEnabled(false)
                 .build());
-        new SlackBot(app, this::execute).register(commands, actions);
+        new SlackBot(app, this::execute, api).register(commands, actions);
         SlackCatchAlls.register(app);
     }
 

@@ -45,8 +45,11 @@ final class YamlLocations {
 
     /** The longest key path that starts on {@code line}, or empty when none does. */
     String keyAt(int line) {
-        return lines.entrySet().stream().filter(e -> e.getValue() == line).map(Map.Entry::getKey)
-                .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        return lines.entrySet().stream()
+                .filter(e -> e.getValue() == line)
+                .map(Map.Entry::getKey)
+                .max(java.util.Comparator.comparingInt(String::length))
+                .orElse("");
     }
 
     private void walk(JsonParser p) throws IOException {

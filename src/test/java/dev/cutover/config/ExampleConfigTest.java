@@ -15,7 +15,8 @@ class ExampleConfigTest {
     private static final Map<String, String> ENV = Map.of("SLACK_BOT_TOKEN", "xoxb-example");
 
     static Stream<Path> examples() throws IOException {
-        return Files.list(Path.of("config")).filter(p -> p.getFileName().toString().endsWith(".example.yml"));
+        return Files.list(Path.of("config"))
+                .filter(p -> p.getFileName().toString().endsWith(".example.yml"));
     }
 
     @ParameterizedTest

@@ -44,10 +44,16 @@ public final class SlackBot {
 
     private final App app;
     private final Executor executor;
+    private final SlackWebApi api;
 
-    public SlackBot(App app, Executor executor) {
+    /**
+     * @param executor runs the slow part of every command and click after the ack
+     * @param api answers users through response_urls
+     */
+    public SlackBot(App app, Executor executor, SlackWebApi api) {
         this.app = app;
         this.executor = executor;
+        this.api = api;
     }
 
     /** Registers {@code commands} as slash commands and {@code actions} as block action handlers. */
@@ -55,7 +61,7 @@ public final class SlackBot {
         for (ChatCommand c : commands) {
             app.command("/" + c.name(), (req, ctx) -> {
                 SlashCommandPayload p = req.getPayload();
-                Responder responder = new SlackResponder(ctx.getSlack(), p.getResponseUrl());
+                Responder responder = new SlackResponder(api, p.getResponseUrl());
                 CommandResult r = safely(() ->
                         c.handle(new Invocation(c.name(), p.getText(), p.getUserId(), p.getChannelId(), responder)));
                 runLater(r, responder);
@@ -79,7 +85,7 @@ public final class SlackBot {
             InputModal.open(ctx, p, h, JSON);
             return ctx.ack();
         }
-        Responder responder = new SlackResponder(ctx.getSlack(), p.getResponseUrl());
+        Responder responder = new SlackResponder(api, p.getResponseUrl());
         ActionInvocation click = new ActionInvocation(
                 h.actionId(),
                 p.getActions().get(0).getValue(),
@@ -109,7 +115,7 @@ public final class SlackBot {
         Map<String, Map<String, ViewState.Value>> values =
                 p.getView().getState().getValues();
         String input = values.get(InputModal.BLOCK).get(InputModal.ACTION).getValue();
-        Responder responder = new SlackResponder(ctx.getSlack(), meta.responseUrl());
+        Responder responder = new SlackResponder(api, meta.responseUrl());
         MessageRef message = meta.ts() == null ? null : new MessageRef(meta.channel(), meta.ts());
         CommandResult r = safely(() -> h.handle(new ActionInvocation(
                 meta.actionId(), meta.value(), p.getUser().getId(), meta.channel(), message, input, responder)));
