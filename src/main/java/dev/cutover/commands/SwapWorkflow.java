@@ -54,6 +54,7 @@ public final class SwapWorkflow {
         this.notifier = notifier;
         this.clock = clock;
         this.insyncTimeout = insyncTimeout;
+        approvals.onExpired(r -> pairs.find(r.pair()).ifPresent(e -> show(r, e)));
     }
 
     /** Registers who hears of each applied change (the cutover watch). */
@@ -177,17 +178,15 @@ public final class SwapWorkflow {
     }
 
     /**
-     * Expires every pending request past its expiry and shows it as expired; run periodically (any
-     * replica may: the compare-and-set lets one win).
+     * Expires every pending request past its expiry (its message then shows it as expired); run
+     * periodically (any replica may: the compare-and-set lets one win).
      *
      * @return how many requests this call expired
      */
     public int expireDue() {
         int expired = 0;
         for (String name : pairs.names()) {
-            Optional<ApprovalRequest> done = store.openRequest(name).flatMap(approvals::expireIfDue);
-            if (done.isPresent()) {
-                show(done.get(), pairs.find(name).orElseThrow());
+            if (store.openRequest(name).flatMap(approvals::expireIfDue).isPresent()) {
                 expired++;
             }
         }

@@ -27,6 +27,7 @@ public final class ApprovalService {
     private final Directory directory;
     private final Clock clock;
     private final Supplier<String> ids;
+    private volatile java.util.function.Consumer<ApprovalRequest> onExpired = r -> {};
 
     /**
      * @param ids makes request ids (unguessable: they are the only thing a button carries)
@@ -38,6 +39,14 @@ public final class ApprovalService {
         this.directory = directory;
         this.clock = clock;
         this.ids = ids;
+    }
+
+    /**
+     * Registers who hears of each request this service expires, whichever call noticed it (a late
+     * click, a new request on the pair, or the periodic sweep), so its message can say so.
+     */
+    public void onExpired(java.util.function.Consumer<ApprovalRequest> listener) {
+        this.onExpired = listener;
     }
 
     /**
@@ -180,7 +189,11 @@ public final class ApprovalService {
                 .flatMap(r -> commit(
                         r.closed(ApprovalState.EXPIRED, new Decision("system", clock.instant(), null, false)),
                         "expired",
-                        "system"));
+                        "system"))
+                .map(expired -> {
+                    onExpired.accept(expired);
+                    return expired;
+                });
     }
 
     /**

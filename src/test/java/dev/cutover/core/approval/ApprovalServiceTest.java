@@ -106,6 +106,18 @@ class ApprovalServiceTest {
     }
 
     @Test
+    void everyWayOfNoticingAnExpiryTellsTheListenerOnce() {
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        service.onExpired(r -> heard.add(r.id() + ":" + r.state()));
+        ApprovalRequest r = open(policy(1, false));
+        clock.advance(Duration.ofMinutes(16));
+        service.approve(r.id(), "U-ALICE", null, policy(1, false));
+        service.expireIfDue(r.id());
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).isEmpty();
+        assertThat(heard).containsExactly(r.id() + ":EXPIRED");
+    }
+
+    @Test
     void busyPairRefusesSecondRequestUntilTheFirstExpires() {
         open(policy(1, false));
         Outcome second = service.open(ChangeKind.SWAP, Requests.mixedPlan(PAIR), policy(1, false), "U-BOB", "C-OPS");
