@@ -12,8 +12,16 @@ import java.util.Set;
  * @param aws region, endpoint override and role
  * @param redis the shared store; none means in-process, for a single instance
  * @param pairs the swap pairs, by name
+ * @param scheduler how scheduled jobs are stored and run
+ * @param jobs the scheduled jobs, by name; each with {@code scheduler:}'s defaults filled in
  */
-public record CutoverConfig(SlackSettings slack, AwsSettings aws, RedisSettings redis, List<SwapPairConfig> pairs) {
+public record CutoverConfig(
+        SlackSettings slack,
+        AwsSettings aws,
+        RedisSettings redis,
+        List<SwapPairConfig> pairs,
+        SchedulerSettings scheduler,
+        List<JobConfig> jobs) {
     public CutoverConfig {
         slack = slack == null ? SlackSettings.defaults() : slack;
         aws = aws == null ? AwsSettings.defaults() : aws;
@@ -22,9 +30,26 @@ public record CutoverConfig(SlackSettings slack, AwsSettings aws, RedisSettings 
         Set<String> names = new HashSet<>();
         for (int i = 0; i < pairs.size(); i++) {
             if (!names.add(pairs.get(i).name())) {
-                throw ConfigException.invalid("pairs[" + i + "].name", "duplicate pair name " + pairs.get(i).name());
+                throw ConfigException.invalid(
+                        "pairs[" + i + "].name",
+                        "duplicate pair name " + pairs.get(i).name());
             }
         }
+        scheduler = scheduler == null ? SchedulerSettings.defaults() : scheduler;
+        jobs = jobs == null ? List.of() : jobs.stream().map(scheduler::applyTo).toList();
+        Set<String> jobNames = new HashSet<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (!jobNames.add(jobs.get(i).name())) {
+                throw ConfigException.invalid(
+                        "jobs[" + i + "].name",
+                        "duplicate job name " + jobs.get(i).name());
+            }
+        }
+    }
+
+    /** The job called {@code name}, if configured. */
+    public Optional<JobConfig> job(String name) {
+        return jobs.stream().filter(j -> j.name().equals(name)).findFirst();
     }
 
     /** The pair called {@code name}, if configured. */

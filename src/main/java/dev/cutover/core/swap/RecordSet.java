@@ -22,7 +22,8 @@ public record RecordSet(
         Objects.requireNonNull(type, "type");
         values = values == null ? List.of() : List.copyOf(values);
         if (alias == null && values.isEmpty()) {
-            throw new IllegalArgumentException("record " + name + " " + type + " has neither values nor an alias target");
+            throw new IllegalArgumentException(
+                    "record " + name + " " + type + " has neither values nor an alias target");
         }
         if (alias != null && (ttl != null || !values.isEmpty())) {
             throw new IllegalArgumentException("alias record " + name + " cannot carry a TTL or values");

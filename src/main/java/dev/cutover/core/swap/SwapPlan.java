@@ -82,7 +82,10 @@ public record SwapPlan(SwapPair pair, List<RecordSet> blueBefore, List<RecordSet
         }
         List<String> parts = new ArrayList<>();
         for (RecordSet r : sets) {
-            parts.add(r.type() + (r.isAlias() ? " alias " : " ") + r.target() + (r.isAlias() ? "" : " (TTL " + r.ttl() + " s)"));
+            parts.add(r.type()
+                    + (r.isAlias() ? " alias " : " ")
+                    + r.target()
+                    + (r.isAlias() ? "" : " (TTL " + r.ttl() + " s)"));
         }
         return String.join(", ", parts);
     }

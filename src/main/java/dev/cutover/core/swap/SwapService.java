@@ -40,8 +40,10 @@ public final class SwapService {
         if (!applied.isResultOf(current.blueBefore(), current.greenBefore())) {
             throw new SwapException(
                     SwapException.Kind.DRIFTED,
-                    "the records are no longer what the last swap produced: " + applied.pair().blue() + " is "
-                            + SwapPlan.targets(current.blueBefore()) + ", " + applied.pair().green() + " is "
+                    "the records are no longer what the last swap produced: "
+                            + applied.pair().blue() + " is "
+                            + SwapPlan.targets(current.blueBefore()) + ", "
+                            + applied.pair().green() + " is "
                             + SwapPlan.targets(current.greenBefore()));
         }
         return current;
