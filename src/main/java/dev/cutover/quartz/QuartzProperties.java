@@ -4,12 +4,15 @@ import dev.cutover.config.SchedulerSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
 /** Quartz configuration properties (Quartz docs, "Configuration Reference") built from the settings. */
 final class QuartzProperties {
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
     private QuartzProperties() {}
 
     static Properties of(SchedulerSettings s, String instanceId, String dataSourceName) {
@@ -39,9 +42,10 @@ final class QuartzProperties {
         return p;
     }
 
-    /** Registers {@code ds} with Quartz under a name unique to this replica and returns the name. */
+    /** Registers {@code ds} with Quartz under a name unique in this JVM and returns the name. */
     static String registerDataSource(DataSource ds, String instanceId) {
-        String name = "cutover-" + instanceId;
+        // DBConnectionManager is JVM-wide: a name reused by a later replica would silently take over.
+        String name = "cutover-" + instanceId + "-" + SEQ.incrementAndGet();
         DBConnectionManager.getInstance().addConnectionProvider(name, new ConnectionProvider() {
             @Override
             public Connection getConnection() throws SQLException {
