@@ -112,15 +112,18 @@ public final class QuartzJobScheduler implements JobControl {
     public boolean stop() throws SchedulerException, InterruptedException {
         scheduler.standby();
         boolean idle = runner.gate().awaitIdle(shutdownTimeout);
+        boolean drained = idle;
         if (!idle) {
             log.warn(
                     "{} run(s) still going after {}; aborting them",
                     runner.gate().inFlight(),
                     shutdownTimeout);
             runner.gate().abort();
-            runner.gate().awaitIdle(Duration.ofSeconds(5));
+            drained = runner.gate().awaitIdle(Duration.ofSeconds(5));
         }
-        scheduler.shutdown(false);
+        // Waiting lets Quartz record the completed fires (JDBC) before the caller closes the pool;
+        // only done when no run is stuck, so a target ignoring cancellation cannot hang the stop.
+        scheduler.shutdown(drained);
         return idle;
     }
 
