@@ -7,6 +7,7 @@ import dev.cutover.core.job.JobTarget;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -52,7 +53,11 @@ public final class EcsTaskTarget implements JobTarget {
                     waiter.waitUntilTasksStopped(r -> r.cluster(cfg.cluster()).tasks(taskArn));
             return stopped(w.matched().response().orElseThrow().tasks().get(0), refs);
         } catch (SdkException e) {
-            boolean timedOut = System.nanoTime() - t0 >= a.timeout().toNanos();
+            // The SDK waiter gives up early when the next poll would end past its timeout, so a
+            // client-side failure within one poll interval of the timeout is the timeout.
+            long elapsed = System.nanoTime() - t0 + pollInterval.toNanos();
+            boolean timedOut = !(e instanceof AwsServiceException)
+                    && elapsed >= a.timeout().toNanos();
             stopTask(taskArn, timedOut ? "cutover: attempt timed out" : "cutover: lost track of the task");
             String why = (timedOut
                             ? "timed out after " + a.timeout().toSeconds() + " s"
