@@ -89,10 +89,7 @@ public final class ConfigLoader {
             line = e.getLocation().getLineNr();
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            String allowed = u.getKnownPropertyIds().stream()
-                    .map(String::valueOf)
-                    .sorted()
-                    .collect(Collectors.joining(", "));
+            String allowed = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
             return new ConfigException(file, line, path, "unknown key; allowed here: " + allowed);
         }
         if (e instanceof InvalidFormatException f) {
@@ -109,8 +106,7 @@ public final class ConfigLoader {
             Object[] values = type.getEnumConstants();
             StringBuilder sb = new StringBuilder("one of: ");
             for (int i = 0; i < values.length; i++) {
-                sb.append(i > 0 ? ", " : "")
-                        .append(values[i].toString().toLowerCase().replace('_', '-'));
+                sb.append(i > 0 ? ", " : "").append(values[i].toString().toLowerCase().replace('_', '-'));
             }
             return sb.toString();
         }

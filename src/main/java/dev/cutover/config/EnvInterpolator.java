@@ -61,11 +61,8 @@ public final class EnvInterpolator {
                 if (value == null || value.isEmpty()) {
                     if (m.group(3) == null) {
                         throw new ConfigException(
-                                file,
-                                lineNo,
-                                keyOf(line),
-                                "environment variable " + m.group(2) + " is not set (write ${" + m.group(2)
-                                        + ":-default} to give a default)");
+                                file, lineNo, keyOf(line), "environment variable " + m.group(2)
+                                        + " is not set (write ${" + m.group(2) + ":-default} to give a default)");
                     }
                     value = m.group(3);
                 }

@@ -36,8 +36,7 @@ public record SwapPairConfig(
     private static final Pattern ZONE = Pattern.compile("Z[A-Z0-9]{1,31}");
     private static final Pattern PRINCIPAL = Pattern.compile("[UWS][A-Z0-9]{2,}");
     private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,}");
-    private static final Pattern RECORD =
-            Pattern.compile("(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)+[A-Za-z]{2,63}\\.?");
+    private static final Pattern RECORD = Pattern.compile("(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)+[A-Za-z]{2,63}\\.?");
 
     public SwapPairConfig {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -45,8 +44,7 @@ public record SwapPairConfig(
         }
         zoneId = zoneId == null ? null : zoneId.strip().replaceFirst("^/?hostedzone/", "");
         if (zoneId == null || !ZONE.matcher(zoneId).matches()) {
-            throw ConfigException.invalid(
-                    "zoneId", "required; a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
+            throw ConfigException.invalid("zoneId", "required; a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
         }
         blue = recordName("blue", blue);
         green = recordName("green", green);
