@@ -13,13 +13,17 @@ import java.util.Set;
  * @param redis the shared store; none means in-process, for a single instance
  * @param pairs the swap pairs, by name
  * @param sandbox users and groups of the local sandbox
+ * @param scheduler how scheduled jobs are stored and run
+ * @param jobs the scheduled jobs, by name; each with {@code scheduler:}'s defaults filled in
  */
 public record CutoverConfig(
         SlackSettings slack,
         AwsSettings aws,
         RedisSettings redis,
         List<SwapPairConfig> pairs,
-        SandboxSettings sandbox) {
+        SandboxSettings sandbox,
+        SchedulerSettings scheduler,
+        List<JobConfig> jobs) {
     public CutoverConfig {
         sandbox = sandbox == null ? SandboxSettings.defaults() : sandbox;
         slack = slack == null ? SlackSettings.defaults() : slack;
@@ -34,11 +38,26 @@ public record CutoverConfig(
                         "duplicate pair name " + pairs.get(i).name());
             }
         }
+        scheduler = scheduler == null ? SchedulerSettings.defaults() : scheduler;
+        jobs = jobs == null ? List.of() : jobs.stream().map(scheduler::applyTo).toList();
+        Set<String> jobNames = new HashSet<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (!jobNames.add(jobs.get(i).name())) {
+                throw ConfigException.invalid(
+                        "jobs[" + i + "].name",
+                        "duplicate job name " + jobs.get(i).name());
+            }
+        }
+    }
+
+    /** The job called {@code name}, if configured. */
+    public Optional<JobConfig> job(String name) {
+        return jobs.stream().filter(j -> j.name().equals(name)).findFirst();
     }
 
     /** This config with other Slack and Redis settings (the sandbox points Slack at itself, Redis nowhere). */
     public CutoverConfig with(SlackSettings newSlack, RedisSettings newRedis) {
-        return new CutoverConfig(newSlack, aws, newRedis, pairs, sandbox);
+        return new CutoverConfig(newSlack, aws, newRedis, pairs, sandbox, scheduler, jobs);
     }
 
     /** The pair called {@code name}, if configured. */

@@ -14,6 +14,11 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
+    /** Sets the clock to {@code t}. */
+    public void set(Instant t) {
+        now = t;
+    }
+
     /** Moves the clock forward by {@code d}. */
     public void advance(Duration d) {
         now = now.plus(d);

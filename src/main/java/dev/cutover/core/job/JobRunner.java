@@ -1,0 +1,194 @@
+package dev.cutover.core.job;
+
+import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.job.RunRecord.Result;
+import dev.cutover.core.lock.Lease;
+import dev.cutover.core.lock.LockProvider;
+import dev.cutover.core.lock.LockSpec;
+import dev.cutover.core.lock.LockUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Runs one fire of a job: takes the job's lock (a held lock is a recorded skip, an unreachable store
+ * a reported skip), claims the fire identity (a second delivery of a slot is a recorded skip), makes
+ * up to {@code maxAttempts} attempts with backoff while renewing the lease, records the run and
+ * posts one failure notice after the last attempt.
+ */
+public final class JobRunner {
+    /** How long a claimed fire identity is remembered; far longer than any redelivery. */
+    static final Duration CLAIM_TTL = Duration.ofDays(2);
+
+    private final LockProvider locks;
+    private final FireClaims claims;
+    private final JobHistory history;
+    private final JobNotices notices;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+    private final RunGate gate;
+
+    /**
+     * @param timer runs lease renewals; owned by the caller
+     * @param gate waits between attempts and tracks runs in flight for graceful shutdown
+     */
+    public JobRunner(
+            LockProvider locks,
+            FireClaims claims,
+            JobHistory history,
+            Notifier notifier,
+            Clock clock,
+            ScheduledExecutorService timer,
+            RunGate gate) {
+        this.locks = locks;
+        this.claims = claims;
+        this.history = history;
+        this.notices = new JobNotices(notifier);
+        this.clock = clock;
+        this.timer = timer;
+        this.gate = gate;
+    }
+
+    /** The gate tracking runs in flight; {@link RunGate#abort()} stops them for shutdown. */
+    public RunGate gate() {
+        return gate;
+    }
+
+    /**
+     * Runs fire {@code fire} of {@code spec} on the calling thread and returns its record (already
+     * kept in history).
+     *
+     * @param trigger {@code scheduled}, {@code catch-up} or {@code manual:<user>}
+     */
+    public RunRecord fire(JobSpec spec, FireIdentity fire, String trigger) {
+        Run run = new Run(spec, fire, trigger, clock.instant());
+        gate.enter();
+        try {
+            return spec.lockRequired() ? locked(run) : claimed(run, null);
+        } finally {
+            gate.exit();
+        }
+    }
+
+    /** Records a fire turned away before it started (e.g. a late fire under {@code misfire: skip}). */
+    public RunRecord skip(JobSpec spec, FireIdentity fire, String trigger, Result result, String detail) {
+        return finish(new Run(spec, fire, trigger, clock.instant()), result, 0, null, detail, false);
+    }
+
+    private RunRecord locked(Run run) {
+        Optional<Lease> lease;
+        try {
+            lease = locks.tryAcquire(new LockSpec(run.spec.lockName(), run.spec.lease()));
+        } catch (LockUnavailableException e) {
+            return finish(
+                    run,
+                    Result.SKIPPED_LOCK_UNAVAILABLE,
+                    0,
+                    null,
+                    "lock store unreachable, not run (fail closed): " + e.getMessage(),
+                    true);
+        }
+        if (lease.isEmpty()) {
+            return finish(run, Result.SKIPPED_LOCKED, 0, null, "another run of this job holds the lock", false);
+        }
+        try (LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer)) {
+            gate.track(keeper);
+            try {
+                return claimed(run, keeper);
+            } finally {
+                gate.untrack(keeper);
+            }
+        }
+    }
+
+    private RunRecord claimed(Run run, LeaseKeeper keeper) {
+        try {
+            if (!claims.claim("fire:" + run.fire.key(), CLAIM_TTL)) {
+                return finish(run, Result.SKIPPED_DUPLICATE, 0, null, "fire " + run.fire.key() + " already ran", false);
+            }
+        } catch (LockUnavailableException e) {
+            if (keeper != null) {
+                return finish(
+                        run,
+                        Result.SKIPPED_LOCK_UNAVAILABLE,
+                        0,
+                        null,
+                        "claim store unreachable, not run (fail closed): " + e.getMessage(),
+                        true);
+            }
+            // lock: none chose availability over exclusion; run without the duplicate check.
+        }
+        return attempts(run, keeper);
+    }
+
+    private RunRecord attempts(Run run, LeaseKeeper keeper) {
+        long fence = keeper == null ? 0 : keeper.fencingToken();
+        RetryPolicy retry = run.spec.retry();
+        AttemptResult last = null;
+        for (int n = 1; n <= retry.maxAttempts(); n++) {
+            if (keeper != null && keeper.lost()) {
+                return finish(
+                        run,
+                        Result.LEASE_LOST,
+                        n - 1,
+                        last,
+                        "lease lost: stopped before attempt " + n + " without touching the target",
+                        true);
+            }
+            if (gate.aborted()) {
+                return finish(run, Result.FAILED, n - 1, last, "shutting down before attempt " + n, true);
+            }
+            last = attempt(
+                    run,
+                    new Attempt(
+                            run.fire,
+                            n,
+                            fence,
+                            run.spec.timeout(),
+                            () -> gate.aborted() || (keeper != null && keeper.lost())));
+            if (last.succeeded()) {
+                return finish(run, Result.SUCCEEDED, n, last, last.detail(), false);
+            }
+            if (n < retry.maxAttempts()) {
+                gate.pause(retry.delayAfter(n, gate.random()));
+            }
+        }
+        Result r = last.outcome() == AttemptResult.Outcome.TIMED_OUT ? Result.TIMED_OUT : Result.FAILED;
+        return finish(run, r, retry.maxAttempts(), last, last.detail(), true);
+    }
+
+    private static AttemptResult attempt(Run run, Attempt attempt) {
+        try {
+            return run.spec.target().run(attempt);
+        } catch (RuntimeException e) {
+            return AttemptResult.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private RunRecord finish(Run run, Result result, int attempts, AttemptResult last, String detail, boolean notify) {
+        Map<String, String> refs = last == null ? Map.of() : last.refs();
+        Integer exit = last == null ? null : last.exitCode();
+        RunRecord rec = new RunRecord(
+                run.spec.name(),
+                run.fire.key(),
+                run.fire.slot(),
+                run.trigger,
+                run.start,
+                clock.instant(),
+                attempts,
+                result,
+                exit,
+                detail,
+                refs);
+        notices.recordQuietly(history, rec);
+        if (notify) {
+            notices.failure(run.spec.channel(), rec);
+        }
+        return rec;
+    }
+
+    private record Run(JobSpec spec, FireIdentity fire, String trigger, Instant start) {}
+}

@@ -1,0 +1,34 @@
+package dev.cutover.jobs;
+
+import dev.cutover.config.BackoffConfig;
+import dev.cutover.config.JobConfig;
+import dev.cutover.core.job.JobSpec;
+import dev.cutover.core.job.JobTarget;
+import dev.cutover.core.job.RetryPolicy;
+import dev.cutover.quartz.CronSchedule;
+import java.time.ZoneId;
+
+/** Turns validated job config into core {@link JobSpec}s. */
+public final class JobSpecs {
+    private JobSpecs() {}
+
+    /** The spec of {@code job} (defaults already applied by {@code CutoverConfig}) running {@code target}. */
+    public static JobSpec from(JobConfig job, JobTarget target) {
+        ZoneId zone = ZoneId.of(job.timeZone());
+        BackoffConfig b = job.backoff();
+        return new JobSpec(
+                job.name(),
+                new CronSchedule(job.cronSpec().quartz(), zone),
+                zone,
+                target,
+                job.timeout(),
+                new RetryPolicy(job.maxAttempts(), b.initial(), b.max(), b.multiplier(), b.jitter()),
+                job.lock() == JobConfig.LockMode.REQUIRED,
+                job.lease(),
+                job.misfire() == JobConfig.Misfire.FIRE_ONCE,
+                job.enabled(),
+                job.channel(),
+                job.approvers(),
+                job.missedRunGrace());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cutover.quartz;
+
+import dev.cutover.core.job.JobRunner;
+import dev.cutover.core.job.JobSpec;
+import dev.cutover.core.job.RunRecord;
+import dev.cutover.core.job.SlotResolver;
+import java.time.Clock;
+import java.util.Map;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Quartz job class: resolves a delivery to its slot and hands it to the {@link JobRunner}.
+ * Never throws: Quartz would only log it, and the runner has already recorded and reported.
+ */
+final class FireJob implements Job {
+    private static final Logger log = LoggerFactory.getLogger(FireJob.class);
+    private final Map<String, JobSpec> specs;
+    private final JobRunner runner;
+    private final Clock clock;
+
+    FireJob(Map<String, JobSpec> specs, JobRunner runner, Clock clock) {
+        this.specs = specs;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(JobExecutionContext ctx) {
+        String name = ctx.getJobDetail().getKey().getName();
+        JobSpec spec = specs.get(name);
+        if (spec == null) {
+            log.warn("fire for job {} that is no longer configured; ignored", name);
+            return;
+        }
+        SlotResolver.Resolved r =
+                SlotResolver.resolve(spec, ctx.getScheduledFireTime().toInstant(), clock.instant());
+        if (r.skip()) {
+            runner.skip(
+                    spec,
+                    r.fire(),
+                    r.trigger(),
+                    RunRecord.Result.SKIPPED_MISFIRE,
+                    "late fire for " + r.fire().slot() + " skipped (misfire: skip)");
+            return;
+        }
+        runner.fire(spec, r.fire(), r.trigger());
+    }
+}

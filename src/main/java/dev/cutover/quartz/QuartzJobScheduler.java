@@ -1,0 +1,178 @@
+package dev.cutover.quartz;
+
+import dev.cutover.config.SchedulerSettings;
+import dev.cutover.core.job.JobControl;
+import dev.cutover.core.job.JobRunner;
+import dev.cutover.core.job.JobSpec;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Quartz scheduler that fires the configured jobs through a {@link JobRunner}: RAMJobStore, or the
+ * clustered JDBC JobStore on PostgreSQL ({@code scheduler.store: jdbc}) shared by every replica.
+ * Pause and resume act on the stored triggers, so with JDBC they hold for the whole cluster.
+ */
+public final class QuartzJobScheduler implements JobControl {
+    private static final Logger log = LoggerFactory.getLogger(QuartzJobScheduler.class);
+    private final Scheduler scheduler;
+    private final Map<String, JobSpec> specs;
+    private final JobRunner runner;
+    private final Clock clock;
+    private final Duration shutdownTimeout;
+
+    private QuartzJobScheduler(Scheduler scheduler, List<JobSpec> specs, JobRunner runner, Clock clock, Duration t) {
+        this.scheduler = scheduler;
+        this.specs = specs.stream().collect(Collectors.toUnmodifiableMap(JobSpec::name, Function.identity()));
+        this.runner = runner;
+        this.clock = clock;
+        this.shutdownTimeout = t;
+    }
+
+    /**
+     * Builds (does not start) a scheduler for {@code specs}. With {@code store: jdbc}, creates the
+     * Quartz tables in {@code dataSource} on first use.
+     *
+     * @param instanceId this replica's id in the cluster, unique per replica (e.g. the host name)
+     * @param dataSource the PostgreSQL pool for {@code store: jdbc}; ignored (may be null) for RAM
+     * @throws SchedulerException when Quartz cannot be configured
+     * @throws SQLException when the Quartz tables cannot be created
+     */
+    public static QuartzJobScheduler create(
+            SchedulerSettings settings,
+            List<JobSpec> specs,
+            JobRunner runner,
+            Clock clock,
+            String instanceId,
+            DataSource dataSource)
+            throws SchedulerException, SQLException {
+        String dsName = null;
+        if (settings.store() == SchedulerSettings.Store.JDBC) {
+            JdbcSchema.ensure(dataSource, settings.jdbc().schema());
+            dsName = QuartzProperties.registerDataSource(dataSource, instanceId);
+        }
+        StdSchedulerFactory factory = new StdSchedulerFactory(QuartzProperties.of(settings, instanceId, dsName));
+        Scheduler s = factory.getScheduler();
+        // Quartz keeps schedulers in a JVM-wide registry by name and would hand this same instance to
+        // the next replica built in this JVM (tests, sandbox); every replica must share the name.
+        SchedulerRepository.getInstance().remove(s.getSchedulerName());
+        QuartzJobScheduler qs = new QuartzJobScheduler(s, specs, runner, clock, settings.shutdownTimeout());
+        s.setJobFactory((bundle, sched) -> new FireJob(qs.specs, runner, clock));
+        return qs;
+    }
+
+    /**
+     * Syncs the stored triggers with the config, then starts firing.
+     *
+     * @return the jobs whose trigger was (re)stored because it was new or its definition changed
+     */
+    public Set<String> start() throws SchedulerException {
+        Set<String> stored = TriggerSync.sync(scheduler, List.copyOf(specs.values()), clock.instant());
+        scheduler.start();
+        log.info(
+                "scheduler {} started with {} job(s); (re)stored triggers: {}",
+                scheduler.getSchedulerInstanceId(),
+                specs.size(),
+                stored);
+        return stored;
+    }
+
+    /** Schedules the next daylight-saving gap fire of each job; call periodically (e.g. every minute). */
+    public void maintain() {
+        for (JobSpec spec : specs.values()) {
+            try {
+                if (spec.enabled()) {
+                    TriggerSync.syncGap(scheduler, spec, clock.instant());
+                }
+            } catch (SchedulerException e) {
+                log.warn("could not update the DST gap trigger of {}: {}", spec.name(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Stops firing, waits up to {@code scheduler.shutdownTimeout} for running attempts, then aborts
+     * the rest (targets are told to stop) and releases their locks.
+     *
+     * @return true when every run ended within the timeout
+     */
+    public boolean stop() throws SchedulerException, InterruptedException {
+        scheduler.standby();
+        boolean idle = runner.gate().awaitIdle(shutdownTimeout);
+        boolean drained = idle;
+        if (!idle) {
+            log.warn(
+                    "{} run(s) still going after {}; aborting them",
+                    runner.gate().inFlight(),
+                    shutdownTimeout);
+            runner.gate().abort();
+            drained = runner.gate().awaitIdle(Duration.ofSeconds(5));
+        }
+        // Waiting lets Quartz record the completed fires (JDBC) before the caller closes the pool;
+        // only done when no run is stuck, so a target ignoring cancellation cannot hang the stop.
+        scheduler.shutdown(drained);
+        return idle;
+    }
+
+    /** The underlying Quartz scheduler (for tests and diagnostics). */
+    Scheduler quartz() {
+        return scheduler;
+    }
+
+    @Override
+    public void pause(String job) {
+        act(job, true);
+    }
+
+    @Override
+    public void resume(String job) {
+        act(job, false);
+    }
+
+    @Override
+    public boolean isPaused(String job) {
+        JobSpec spec = spec(job);
+        try {
+            return scheduler.getTriggerState(TriggerSync.cronKey(spec)) == Trigger.TriggerState.PAUSED;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot read the state of " + job + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void act(String job, boolean pause) {
+        JobSpec spec = spec(job);
+        try {
+            if (pause) {
+                scheduler.pauseTrigger(TriggerSync.cronKey(spec));
+                scheduler.pauseTrigger(TriggerSync.gapKey(spec));
+            } else {
+                scheduler.resumeTrigger(TriggerSync.cronKey(spec));
+                scheduler.resumeTrigger(TriggerSync.gapKey(spec));
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(
+                    "cannot " + (pause ? "pause " : "resume ") + job + ": " + e.getMessage(), e);
+        }
+    }
+
+    private JobSpec spec(String job) {
+        JobSpec spec = specs.get(job);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown job " + job);
+        }
+        return spec;
+    }
+}

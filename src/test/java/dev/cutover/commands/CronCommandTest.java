@@ -1,0 +1,158 @@
+package dev.cutover.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.job.JobControl;
+import dev.cutover.core.job.JobRunner;
+import dev.cutover.core.job.JobSpec;
+import dev.cutover.core.job.RetryPolicy;
+import dev.cutover.core.job.RunGate;
+import dev.cutover.core.job.RunRecord;
+import dev.cutover.memory.InMemoryFireClaims;
+import dev.cutover.memory.InMemoryJobHistory;
+import dev.cutover.memory.InMemoryLockProvider;
+import dev.cutover.quartz.CronSchedule;
+import dev.cutover.testing.MutableClock;
+import dev.cutover.testing.RecordingNotifier;
+import dev.cutover.testing.ScriptedTarget;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CronCommandTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T00:10:00Z"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final InMemoryJobHistory history = new InMemoryJobHistory(50);
+    private final ScriptedTarget target = ScriptedTarget.succeeding();
+    private final Set<String> paused = new HashSet<>();
+    private final List<Message> ephemeral = new CopyOnWriteArrayList<>();
+    private final JobControl control = new JobControl() {
+        public void pause(String job) {
+            paused.add(job);
+        }
+
+        public void resume(String job) {
+            paused.remove(job);
+        }
+
+        public boolean isPaused(String job) {
+            return paused.contains(job);
+        }
+    };
+    private final JobSpec report = spec("report", List.of());
+    private final JobSpec guarded = spec("guarded", List.of("U0BOSS"));
+    private final CronCommand command = new CronCommand(
+            List.of(report, guarded),
+            new JobRunner(
+                    new InMemoryLockProvider(clock),
+                    new InMemoryFireClaims(clock),
+                    history,
+                    new RecordingNotifier(),
+                    clock,
+                    timer,
+                    RunGate.standard()),
+            history,
+            control,
+            clock);
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private JobSpec spec(String name, List<String> approvers) {
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        return new JobSpec(
+                name,
+                new CronSchedule("0 30 9 * * ?", tokyo),
+                tokyo,
+                target,
+                Duration.ofSeconds(5),
+                RetryPolicy.once(),
+                true,
+                Duration.ofSeconds(5),
+                true,
+                true,
+                "C0JOBS",
+                approvers,
+                Duration.ofMinutes(5));
+    }
+
+    private CommandResult handle(String text, String user) {
+        return command.handle(new Invocation("cron", text, user, "C0JOBS", new Responder() {
+            public void ephemeral(Message message) {
+                ephemeral.add(message);
+            }
+
+            public void replaceOriginal(Message message) {}
+        }));
+    }
+
+    private static String all(CommandResult r) {
+        return r.ephemeral().text() + " " + r.ephemeral().blocks();
+    }
+
+    @Test
+    void listShowsNextThreeFireTimesInTheJobZoneAndUtcAndTheLastResult() {
+        String out = all(handle("list", "U1"));
+        assertThat(out).contains("report", "guarded", "\"0 30 9 * * ?\" in Asia/Tokyo", "never ran");
+        assertThat(out)
+                .contains("2026-03-02 09:30:00 JST (00:30Z)", "2026-03-03 09:30:00 JST", "2026-03-04 09:30:00 JST");
+        assertThat(out).doesNotContain("2026-03-05 09:30");
+    }
+
+    @Test
+    void runGoesThroughTheRunnerAfterTheAckAndAnswersTheUser() {
+        CommandResult r = handle("run report", "U1");
+        assertThat(r.ephemeral().text()).contains("Starting `report`", "report-20260302T001000000Z-m");
+        assertThat(target.attempts).isEmpty();
+        r.followUp().run();
+        assertThat(target.attempts).hasSize(1);
+        assertThat(ephemeral)
+                .singleElement()
+                .extracting(Message::text)
+                .asString()
+                .contains("succeeded");
+        assertThat(history.latest("report")).map(RunRecord::trigger).contains("manual:U1");
+        assertThat(all(handle("list", "U1"))).contains("succeeded (1 attempt");
+        assertThat(all(handle("history report", "U1"))).contains("report-20260302T001000000Z-m", "manual:U1");
+    }
+
+    @Test
+    void runIsRefusedToNonApproversWhenTheJobHasApprovers() {
+        CommandResult r = handle("run guarded", "U1");
+        assertThat(r.followUp()).isNull();
+        assertThat(r.ephemeral().text()).contains("Only <@U0BOSS>");
+        assertThat(handle("run guarded", "U0BOSS").followUp()).isNotNull();
+    }
+
+    @Test
+    void pauseAndResumeActOnTheSchedule() {
+        assertThat(handle("pause report", "U1").ephemeral().text()).contains("Paused `report`");
+        assertThat(paused).containsExactly("report");
+        assertThat(all(handle("list", "U1"))).contains("*report* (paused)");
+        handle("resume report", "U1");
+        assertThat(paused).isEmpty();
+    }
+
+    @Test
+    void unknownOrMissingArgumentsAnswerWithUsageAndTheKnownJobs() {
+        for (String text : List.of("", "run", "run nope", "frobnicate report", "history")) {
+            CommandResult r = handle(text, "U1");
+            assertThat(r.followUp()).as(text).isNull();
+            assertThat(r.ephemeral().text())
+                    .as(text)
+                    .contains("Usage: `/cron list | run <job>", "`report`", "`guarded`");
+        }
+        assertThat(handle("run nope", "U1").ephemeral().text()).startsWith("Unknown job `nope`.");
+    }
+}

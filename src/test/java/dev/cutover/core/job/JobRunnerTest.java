@@ -1,0 +1,253 @@
+package dev.cutover.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cutover.core.job.RunRecord.Result;
+import dev.cutover.core.lock.Lease;
+import dev.cutover.core.lock.LockProvider;
+import dev.cutover.core.lock.LockUnavailableException;
+import dev.cutover.memory.InMemoryFireClaims;
+import dev.cutover.memory.InMemoryJobHistory;
+import dev.cutover.memory.InMemoryLockProvider;
+import dev.cutover.testing.Jobs;
+import dev.cutover.testing.RecordingNotifier;
+import dev.cutover.testing.ScriptedTarget;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JobRunnerTest {
+    private static final Instant SLOT = Instant.parse("2026-03-02T10:00:00Z");
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final RecordingNotifier notifier = new RecordingNotifier() {
+        @Override
+        public dev.cutover.core.chat.MessageRef post(String channel, dev.cutover.core.chat.Message message) {
+            events.add("notice");
+            return super.post(channel, message);
+        }
+    };
+    private final InMemoryJobHistory history = new InMemoryJobHistory(50);
+    private final InMemoryLockProvider locks = new InMemoryLockProvider(clock);
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private JobRunner runner(LockProvider lockProvider) {
+        RunGate gate = new RunGate((d, abort) -> pauses.add(d), () -> 0.0);
+        return new JobRunner(lockProvider, new InMemoryFireClaims(clock), history, notifier, clock, timer, gate);
+    }
+
+    private static FireIdentity fire(String job) {
+        return FireIdentity.scheduled(job, SLOT);
+    }
+
+    @Test
+    void aSuccessfulRunCarriesTheFireIdentityAndAFencingToken() {
+        ScriptedTarget target = ScriptedTarget.succeeding();
+        RunRecord r = runner(locks).fire(Jobs.spec("ok", "0 0 10 * * ?", target), fire("ok"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(r.fireId()).isEqualTo("ok-20260302T100000Z");
+        assertThat(target.attempts).singleElement().satisfies(a -> {
+            assertThat(a.fire().key()).isEqualTo("ok-20260302T100000Z");
+            assertThat(a.fencingToken()).isPositive();
+        });
+        assertThat(history.recent("ok", 10)).containsExactly(r);
+        assertThat(notifier.posts).isEmpty();
+    }
+
+    @Test
+    void retriesWithCappedExponentialBackoffThenSucceedsWithoutANotice() {
+        AtomicInteger calls = new AtomicInteger();
+        ScriptedTarget target = new ScriptedTarget(a -> calls.incrementAndGet() < 4
+                ? AttemptResult.failed(1, "exit code 1", null)
+                : AttemptResult.succeeded(0, "exit code 0", null));
+        RetryPolicy retry = new RetryPolicy(4, Duration.ofSeconds(10), Duration.ofSeconds(25), 2.0, 0.2);
+        RunRecord r = runner(locks)
+                .fire(
+                        Jobs.spec("flaky", "0 0 10 * * ?", target, retry, Duration.ofSeconds(5)),
+                        fire("flaky"),
+                        "scheduled");
+        assertThat(r.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(r.attempts()).isEqualTo(4);
+        assertThat(pauses).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(25));
+        assertThat(target.attempts).extracting(Attempt::number).containsExactly(1, 2, 3, 4);
+        assertThat(notifier.posts).isEmpty();
+    }
+
+    @Test
+    void jitterTakesAtMostItsFractionOffTheWait() {
+        RetryPolicy retry = new RetryPolicy(4, Duration.ofSeconds(10), Duration.ofMinutes(5), 2.0, 0.2);
+        assertThat(retry.delayAfter(2, 0.999)).isBetween(Duration.ofSeconds(16), Duration.ofSeconds(20));
+        assertThat(retry.delayAfter(9, 0.0)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aFailurePostsOneNoticeOnlyAfterTheLastAttempt() {
+        ScriptedTarget target = new ScriptedTarget(a -> {
+            events.add("attempt " + a.number());
+            return AttemptResult.failed(3, "exit code 3", Map.of("taskArn", "arn:aws:ecs:task/abc"));
+        });
+        RetryPolicy retry = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(8), 2.0, 0.0);
+        RunRecord r = runner(locks)
+                .fire(Jobs.spec("bad", "0 0 10 * * ?", target, retry, Duration.ofSeconds(5)), fire("bad"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.FAILED);
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(events).containsExactly("attempt 1", "attempt 2", "attempt 3", "attempt 4", "notice");
+        assertThat(notifier.posts).singleElement().satisfies(p -> {
+            assertThat(p.channel()).isEqualTo("C0JOBS");
+            assertThat(p.message().text()).contains("bad", "exit code 3");
+            assertThat(p.message().blocks().toString()).contains("arn:aws:ecs:task/abc", "4");
+        });
+    }
+
+    @Test
+    void theSameFireTriggeredTwiceAtOnceRunsOnceAndRecordsOneSkip() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ScriptedTarget target = new ScriptedTarget(a -> {
+            running.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> finish.getCount() == 0);
+            return AttemptResult.succeeded(0, "ok", null);
+        });
+        JobSpec spec = Jobs.spec("twice", "0 0 10 * * ?", target);
+        JobRunner runner = runner(locks);
+        CompletableFuture<RunRecord> first =
+                CompletableFuture.supplyAsync(() -> runner.fire(spec, fire("twice"), "scheduled"));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        RunRecord second = runner.fire(spec, fire("twice"), "scheduled");
+        finish.countDown();
+        assertThat(second.result()).isEqualTo(Result.SKIPPED_LOCKED);
+        assertThat(first.get(5, TimeUnit.SECONDS).result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(target.attempts).hasSize(1);
+        assertThat(history.recent("twice", 10))
+                .extracting(RunRecord::result)
+                .containsExactlyInAnyOrder(Result.SUCCEEDED, Result.SKIPPED_LOCKED);
+        assertThat(notifier.posts).as("an ordinary skip is only recorded").isEmpty();
+    }
+
+    @Test
+    void theSameFireDeliveredAgainAfterItsRunFinishedDoesNotRunAgain() {
+        ScriptedTarget target = ScriptedTarget.succeeding();
+        JobSpec spec = Jobs.spec("again", "0 0 10 * * ?", target);
+        JobRunner runner = runner(locks);
+        assertThat(runner.fire(spec, fire("again"), "scheduled").result()).isEqualTo(Result.SUCCEEDED);
+        RunRecord second = runner.fire(spec, fire("again"), "scheduled");
+        assertThat(second.result()).isEqualTo(Result.SKIPPED_DUPLICATE);
+        assertThat(target.attempts).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableLockStoreSkipsTheRunAndReportsIt() {
+        LockProvider down = spec -> {
+            throw new LockUnavailableException("connection refused", null);
+        };
+        ScriptedTarget target = ScriptedTarget.succeeding();
+        RunRecord r = runner(down).fire(Jobs.spec("closed", "0 0 10 * * ?", target), fire("closed"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.SKIPPED_LOCK_UNAVAILABLE);
+        assertThat(target.attempts).isEmpty();
+        assertThat(notifier.texts()).singleElement().asString().contains("closed", "unreachable");
+    }
+
+    @Test
+    void aRunLongerThanItsLeaseKeepsItsLockByRenewing() throws Exception {
+        CountDownLatch finish = new CountDownLatch(1);
+        ScriptedTarget target = new ScriptedTarget(a -> {
+            await().atMost(Duration.ofSeconds(5)).until(() -> finish.getCount() == 0);
+            return AttemptResult.succeeded(0, "ok", null);
+        });
+        JobSpec spec = Jobs.spec("long", "0 0 10 * * ?", target, RetryPolicy.once(), Duration.ofMillis(300));
+        JobRunner runner = runner(locks);
+        CompletableFuture<RunRecord> run =
+                CompletableFuture.supplyAsync(() -> runner.fire(spec, fire("long"), "scheduled"));
+        await().until(() -> target.attempts.size() == 1);
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(3)).until(() -> locks.tryAcquire(
+                        new dev.cutover.core.lock.LockSpec(spec.lockName(), Duration.ofMillis(300)))
+                .isEmpty());
+        finish.countDown();
+        assertThat(run.get(5, TimeUnit.SECONDS).result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(locks.tryAcquire(new dev.cutover.core.lock.LockSpec(spec.lockName(), Duration.ofMillis(300))))
+                .as("released at the end")
+                .isPresent();
+    }
+
+    @Test
+    void aHolderWhoseRenewalFailsStopsBeforeTouchingTheTargetAgainAndSaysSo() {
+        LockProvider losing = spec -> Optional.of(new Lease() {
+            public String name() {
+                return spec.name();
+            }
+
+            public long fencingToken() {
+                return 7;
+            }
+
+            public Duration lease() {
+                return Duration.ofMillis(60);
+            }
+
+            public boolean renew() {
+                return false;
+            }
+
+            public void release() {}
+        });
+        ScriptedTarget target = new ScriptedTarget(a -> {
+            await().atMost(Duration.ofSeconds(3)).until(a::isCancelled);
+            return AttemptResult.failed(null, "cancelled", null);
+        });
+        RetryPolicy retry = new RetryPolicy(3, Duration.ZERO, Duration.ZERO, 1.0, 0.0);
+        RunRecord r = runner(losing)
+                .fire(
+                        Jobs.spec("lost", "0 0 10 * * ?", target, retry, Duration.ofMillis(60)),
+                        fire("lost"),
+                        "scheduled");
+        assertThat(r.result()).isEqualTo(Result.LEASE_LOST);
+        assertThat(target.attempts).hasSize(1);
+        assertThat(target.attempts.get(0).fencingToken()).isEqualTo(7);
+        assertThat(notifier.texts()).singleElement().asString().contains("lease lost");
+    }
+
+    @Test
+    void withoutALockAnUnreachableStoreDoesNotStopTheRun() {
+        LockProvider down = spec -> {
+            throw new LockUnavailableException("down", null);
+        };
+        ScriptedTarget target = ScriptedTarget.succeeding();
+        JobSpec locked = Jobs.spec("free", "0 0 10 * * ?", target);
+        JobSpec spec = new JobSpec(
+                locked.name(),
+                locked.schedule(),
+                locked.zone(),
+                target,
+                locked.timeout(),
+                locked.retry(),
+                false,
+                locked.lease(),
+                true,
+                true,
+                "C0JOBS",
+                List.of(),
+                locked.missedRunGrace());
+        RunRecord r = runner(down).fire(spec, fire("free"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(target.attempts.get(0).fencingToken()).isZero();
+    }
+}
