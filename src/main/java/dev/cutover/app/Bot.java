@@ -24,6 +24,8 @@ import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.DnsRecords;
 import dev.cutover.core.swap.SwapService;
+import dev.cutover.jobs.Scheduling;
+import dev.cutover.jobs.SchedulingBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +34,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The bot's object graph, built with plain constructors from its parts: the Bolt app with every
@@ -55,6 +61,9 @@ public final class Bot implements AutoCloseable {
      * @param signingSecret the secret Slack signs requests with (HTTP mode, the sandbox), or null
      * @param insyncTimeout how long an apply waits for INSYNC
      * @param updateInterval the least time between two chat.update calls of one message
+     * @param redis the shared Redis client for job locks, fire claims and history, or null for
+     *     in-process (one replica)
+     * @param aws the AWS clients jobs use, asked for only when a job needs one
      */
     public record Parts(
             CutoverConfig config,
@@ -65,7 +74,28 @@ public final class Bot implements AutoCloseable {
             Slack slack,
             String signingSecret,
             Duration insyncTimeout,
-            Duration updateInterval) {}
+            Duration updateInterval,
+            UnifiedJedis redis,
+            JobClients aws) {}
+
+    /**
+     * The AWS clients of job targets.
+     *
+     * @param ecs makes the ECS client (ecs-task jobs)
+     * @param sfn makes the Step Functions client (step-functions jobs)
+     */
+    public record JobClients(Supplier<EcsClient> ecs, Supplier<SfnClient> sfn) {
+        /** Clients that refuse: for the sandbox and tests whose jobs use neither. */
+        public static JobClients none() {
+            return new JobClients(
+                    () -> {
+                        throw new IllegalStateException("no ECS client here: ecs-task jobs need AWS");
+                    },
+                    () -> {
+                        throw new IllegalStateException("no Step Functions client here: step-functions jobs need AWS");
+                    });
+        }
+    }
 
     private final App app;
     private final SwapWorkflow workflow;
@@ -74,6 +104,7 @@ public final class Bot implements AutoCloseable {
     private final CoalescingMessageUpdater updater;
     private final ScheduledExecutorService timers;
     private final List<ChatCommand> commands = new ArrayList<>();
+    private final Scheduling scheduling;
 
     /** Builds the graph; starts nothing but the executors. */
     public Bot(Parts p) {
@@ -90,6 +121,8 @@ public final class Bot implements AutoCloseable {
         this.workflow = new SwapWorkflow(pairs, swaps, approvals, p.store(), notifier, p.clock(), p.insyncTimeout());
         commands.add(new SwapCommand(workflow, new SwapDryRun(pairs, swaps), p.audit(), notifier));
         commands.add(new RollbackCommand(workflow));
+        this.scheduling = scheduling(p, notifier);
+        commands.add(scheduling.cronCommand());
         List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(token)
@@ -101,6 +134,44 @@ public final class Bot implements AutoCloseable {
                 .build());
         new SlackBot(app, this::execute, api).register(commands, actions);
         SlackCatchAlls.register(app);
+    }
+
+    private static Scheduling scheduling(Parts p, Notifier notifier) {
+        SchedulingBuilder b = Scheduling.builder(p.config(), notifier, p.clock())
+                .aws(p.aws().ecs(), p.aws().sfn())
+                .instanceId(instanceId());
+        if (p.redis() != null) {
+            b.redis(p.redis(), "cutover:");
+        }
+        try {
+            return b.build();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    private static String instanceId() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "-"
+                    + ProcessHandle.current().pid();
+        } catch (java.net.UnknownHostException e) {
+            return "cutover-" + ProcessHandle.current().pid();
+        }
+    }
+
+    /**
+     * Starts the background work: the scheduler (triggers synced with the config) and the sweep that
+     * expires overdue requests.
+     *
+     * @throws IllegalStateException when the scheduler cannot start (e.g. its database is down)
+     */
+    public void start() {
+        try {
+            scheduling.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+        startExpirySweep(Duration.ofSeconds(30));
     }
 
     private void execute(Runnable task) {
@@ -170,6 +241,11 @@ public final class Bot implements AutoCloseable {
     /** Stops the executors, waiting up to 10 s for running work (an apply in progress) to end. */
     @Override
     public void close() {
+        try {
+            scheduling.stop();
+        } catch (Exception e) {
+            log.warn("scheduler did not stop cleanly: {}", e.toString());
+        }
         timers.shutdown();
         work.shutdown();
         try {

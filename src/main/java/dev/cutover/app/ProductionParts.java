@@ -53,7 +53,9 @@ public final class ProductionParts implements AutoCloseable {
                 slack(config.slack().apiBaseUrl()),
                 config.slack().signingSecret(),
                 INSYNC_TIMEOUT,
-                Duration.ofMillis(1500));
+                Duration.ofMillis(1500),
+                redis,
+                new Bot.JobClients(aws::ecs, aws::sfn));
     }
 
     /** A Slack SDK instance calling the Web API at {@code apiBaseUrl} (ends with {@code /}). */

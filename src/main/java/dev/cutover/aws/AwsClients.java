@@ -86,6 +86,16 @@ public final class AwsClients implements AutoCloseable {
         return build(Route53Client.builder(), Region.AWS_GLOBAL);
     }
 
+    /** An ECS client for {@link #region()}: RunTask, DescribeTasks, StopTask (jobs). */
+    public software.amazon.awssdk.services.ecs.EcsClient ecs() {
+        return build(software.amazon.awssdk.services.ecs.EcsClient.builder(), region());
+    }
+
+    /** A Step Functions client for {@link #region()}: StartExecution, DescribeExecution, StopExecution (jobs). */
+    public software.amazon.awssdk.services.sfn.SfnClient sfn() {
+        return build(software.amazon.awssdk.services.sfn.SfnClient.builder(), region());
+    }
+
     /** The region regional services use. */
     public Region region() {
         return Region.of(settings.region());

@@ -41,6 +41,15 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
     /** Prints a summary of {@code c}, secrets hidden. */
     static void describe(CutoverConfig c, PrintWriter out) {
+        pairs(c, out);
+        out.println("jobs: " + c.jobs().size()
+                + (c.jobs().isEmpty()
+                        ? ""
+                        : ", scheduler store " + c.scheduler().store()));
+        c.jobs().forEach(j -> out.println("  " + j.describe()));
+    }
+
+    private static void pairs(CutoverConfig c, PrintWriter out) {
         out.println("slack: mode " + c.slack().mode().name().toLowerCase() + ", Web API "
                 + c.slack().apiBaseUrl()
                 + (c.slack().mode() == dev.cutover.config.SlackSettings.Mode.HTTP

@@ -10,7 +10,6 @@ import dev.cutover.config.ConfigException;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.SlackSettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (ProductionParts parts = new ProductionParts(c);
                 Bot bot = new Bot(parts.parts());
                 AutoCloseable transport = start(c.slack(), bot)) {
-            bot.startExpirySweep(Duration.ofSeconds(30));
+            bot.start();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "cutover-shutdown"));
             log.info(

@@ -98,7 +98,7 @@ public final class CronSchedule implements Schedule {
 
     @Override
     public String describe() {
-        return "\"" + expression + "\" in " + zone.getId();
+        return "`" + expression + "` in " + zone.getId();
     }
 
     private synchronized Optional<Instant> quartzNextAfter(Instant t) {

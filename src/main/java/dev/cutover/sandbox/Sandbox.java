@@ -62,11 +62,13 @@ public final class Sandbox implements AutoCloseable {
                 ProductionParts.slack(slackApi.apiBaseUrl()),
                 secret,
                 Duration.ofSeconds(30),
-                Duration.ZERO));
+                Duration.ZERO,
+                null,
+                Bot.JobClients.none()));
         this.signer = new SlackSignatureVerifier(secret, clock);
         this.server = new SlackHttpServer(bot.app(), signer, "127.0.0.1", 0, SlackHttpServer.DEFAULT_PATH);
         server.start();
-        bot.startExpirySweep(Duration.ofSeconds(5));
+        bot.start();
     }
 
     /** Creates the zones and records of every configured pair the demo account lacks. */

@@ -104,7 +104,7 @@ class CronCommandTest {
     @Test
     void listShowsNextThreeFireTimesInTheJobZoneAndUtcAndTheLastResult() {
         String out = all(handle("list", "U1"));
-        assertThat(out).contains("report", "guarded", "\"0 30 9 * * ?\" in Asia/Tokyo", "never ran");
+        assertThat(out).contains("report", "guarded", "`0 30 9 * * ?` in Asia/Tokyo", "never ran");
         assertThat(out)
                 .contains("2026-03-02 09:30:00 JST (00:30Z)", "2026-03-03 09:30:00 JST", "2026-03-04 09:30:00 JST");
         assertThat(out).doesNotContain("2026-03-05 09:30");

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every example config we ship must load, so the README's examples never rot. */
 class ExampleConfigTest {
-    private static final Map<String, String> ENV = Map.of("SLACK_BOT_TOKEN", "xoxb-example");
+    private static final Map<String, String> ENV =
+            Map.of("SLACK_BOT_TOKEN", "xoxb-example", "CUTOVER_DB_PASSWORD", "example", "WARMUP_TOKEN", "example");
 
     static Stream<Path> examples() throws IOException {
         return Files.list(Path.of("config"))

@@ -31,6 +31,7 @@ public final class ConsoleRenderer {
             Map.entry(":red_circle:", "🔴"),
             Map.entry(":large_yellow_circle:", "🟡"),
             Map.entry(":large_green_circle:", "🟢"));
+    private static final Pattern BOLD = Pattern.compile("\\*(\\S(?:[^*\\n]*\\S)?)\\*");
     private static final Pattern SHORTCODE = Pattern.compile(":[a-z0-9_+-]+:");
 
     private final Map<String, String> names;
@@ -104,10 +105,9 @@ public final class ConsoleRenderer {
             e.appendReplacement(withEmoji, Matcher.quoteReplacement(EMOJI.getOrDefault(e.group(), e.group())));
         }
         e.appendTail(withEmoji);
-        return withEmoji
-                .toString()
-                .replace("```", "")
-                .replace("*", "")
+        // Slack's bold is *text* with no space just inside the stars; other stars (cron fields) stay.
+        return BOLD.matcher(withEmoji.toString().replace("```", ""))
+                .replaceAll("$1")
                 .replace("&lt;", "<")
                 .replace("&gt;", ">")
                 .replace("&amp;", "&");

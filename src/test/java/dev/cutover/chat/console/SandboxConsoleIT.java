@@ -105,6 +105,24 @@ class SandboxConsoleIT {
     }
 
     @Test
+    void cronJobsRunFromTheConsoleWithOneNoticeAfterTheLastAttempt() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "/cron list",
+                "expect sandbox-hello",
+                "expect `0 * * * * ?` in UTC",
+                "/cron run sandbox-hello",
+                "expect succeeded (1 attempt, exit 0",
+                "/cron run sandbox-flaky",
+                "expect Job sandbox-flaky: failed",
+                "expect cannot reach the database",
+                "/cron history sandbox-flaky",
+                "expect failed (3 attempts, exit 3"));
+        assertThat(r.status()).as(r.transcript()).isZero();
+        assertThat(r.transcript().split("== Job sandbox-flaky: failed ==", -1)).hasSize(2);
+    }
+
+    @Test
     void badInputIsAnsweredNotCrashed() throws IOException {
         Run r = run(String.join(
                 "\n",
