@@ -143,6 +143,7 @@ public final class SwapWorkflow {
                     default -> throw new IllegalArgumentException("not a swap action: " + click.actionId());
                 };
         if (outcome instanceof Outcome.Refused r) {
+            showIfJustExpired(found.get(), e);
             return CommandResult.reply(":no_entry: " + capitalize(r.why()));
         }
         ApprovalRequest req = ((Outcome.Done) outcome).request();
@@ -150,6 +151,19 @@ public final class SwapWorkflow {
         return req.state() == ApprovalState.APPROVED
                 ? CommandResult.later(() -> apply(req.id()))
                 : new CommandResult(null, null);
+    }
+
+    /**
+     * A click on an overdue request expires it (and is refused); the message must then stop offering
+     * buttons, as the expiry sweep's would.
+     */
+    private void showIfJustExpired(ApprovalRequest before, PairCatalog.Entry e) {
+        if (before.state() == ApprovalState.PENDING) {
+            approvals
+                    .get(before.id())
+                    .filter(now -> now.state() == ApprovalState.EXPIRED)
+                    .ifPresent(now -> show(now, e));
+        }
     }
 
     private Outcome breakGlass(ActionInvocation click, ApprovalRequest r, PairCatalog.Entry e) {
