@@ -298,6 +298,53 @@ class SwapSlackIT {
     }
 
     @Test
+    void aRefusedModalSubmissionKeepsTheModalOpenAndSaysWhy() {
+        start();
+        String id = requestSwap();
+
+        h.click(SwapMessages.REJECT, id, OUTSIDER);
+        eventually().until(() -> slack.count("views.open") == 1);
+        var submit = h.submitModal(OUTSIDER, "I do not like it");
+
+        assertThat(submit.status()).isEqualTo(200);
+        JsonNode ack = SlackFake.json(submit.response().body());
+        assertThat(ack.path("response_action").asText()).isEqualTo("errors");
+        assertThat(ack.path("errors").path("reason").asText()).contains("not an approver");
+        assertThat(h.store.get(id).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+        assertThat(slack.calls("chat.update")).isEmpty();
+    }
+
+    @Test
+    void aNewRequestAfterAnOverdueOneShowsTheOldOneExpired() {
+        start(CutoverHarness.pair(PAIR, "1m", false));
+        String old = requestSwap();
+        h.clock.advance(Duration.ofMinutes(2));
+
+        String fresh = requestSwap();
+
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(h.store.get(old).orElseThrow().state()).isEqualTo(ApprovalState.EXPIRED);
+        eventually().untilAsserted(() -> assertThat(slack.updates())
+                .anySatisfy(u -> assertThat(u).contains("Expired", "request `" + old + "`")));
+        assertThat(slack.updates()).allSatisfy(u -> assertThat(u).doesNotContain("request `" + fresh + "`"));
+    }
+
+    @Test
+    void rollbackIsRefusedWhenTheRecordsAreNoLongerWhatTheSwapProduced() {
+        start();
+        String swapId = requestSwap();
+        h.click(SwapMessages.APPROVE, swapId, APPROVER);
+        awaitState(swapId, ApprovalState.DONE);
+        // Someone put the records back by hand: the list still shows the original state.
+
+        var sent = h.command("rollback", PAIR, REQUESTER, CHANNEL);
+
+        assertThat(awaitResponse(sent.responseName())).contains("no longer what the last swap produced");
+        assertThat(slack.posts()).hasSize(1);
+        assertThat(h.store.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
     void onlyTheRequesterCanCancel() {
         start();
         String id = requestSwap();

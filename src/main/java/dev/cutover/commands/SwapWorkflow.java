@@ -77,6 +77,9 @@ public final class SwapWorkflow {
      */
     public CommandResult request(ChangeKind kind, String pairName, String user, String channel, Responder responder) {
         PairCatalog.Entry e = pairs.find(pairName).orElseThrow();
+        // An overdue request still holds the pair; the rules below would expire it without showing
+        // it, leaving its message pending with live buttons. Expire it here and show it.
+        store.openRequest(pairName).flatMap(approvals::expireIfDue).ifPresent(old -> show(old, e));
         Optional<String> refusal = approvals.precheck(pairName, e.policy(), user, channel);
         if (refusal.isPresent()) {
             return CommandResult.reply(":no_entry: " + capitalize(refusal.get()));
