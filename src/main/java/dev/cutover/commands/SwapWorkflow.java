@@ -37,6 +37,7 @@ public final class SwapWorkflow {
     private final Clock clock;
     private final Duration insyncTimeout;
     private volatile Consumer<AppliedSwap> onApplied = a -> {};
+    private final Object[] showLocks = newLocks(16);
 
     /** @param insyncTimeout how long to wait for Route 53 to report INSYNC after submitting */
     public SwapWorkflow(
@@ -239,12 +240,19 @@ public final class SwapWorkflow {
         return done;
     }
 
-    /** Replaces the request message with the request's current state. */
+    /**
+     * Replaces the request message with the request's current state. The re-read and the update
+     * happen under one lock per request, so the updates of racing decisions reach the notifier
+     * (which keeps the newest) in version order: a slower thread cannot put back an older state.
+     */
     void show(ApprovalRequest r, PairCatalog.Entry e) {
-        ApprovalRequest current = approvals.get(r.id()).orElse(r);
-        if (current.message() != null) {
-            quietly(() -> notifier.update(
-                    current.message(), SwapMessages.request(current, e.policy().breakGlass())));
+        synchronized (showLocks[Math.floorMod(r.id().hashCode(), showLocks.length)]) {
+            ApprovalRequest current = approvals.get(r.id()).orElse(r);
+            if (current.message() != null) {
+                quietly(() -> notifier.update(
+                        current.message(),
+                        SwapMessages.request(current, e.policy().breakGlass())));
+            }
         }
     }
 
@@ -263,6 +271,14 @@ public final class SwapWorkflow {
             // A chat outage must not stop an apply that Route 53 already accepted.
             log.warn("chat update failed: {}", ex.toString());
         }
+    }
+
+    private static Object[] newLocks(int n) {
+        Object[] locks = new Object[n];
+        for (int i = 0; i < n; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
     }
 
     static String capitalize(String s) {
