@@ -164,6 +164,23 @@ class SwapSlackIT {
     }
 
     @Test
+    void historyShowsTheAuditTrailFromRedis() {
+        start();
+        String id = requestSwap();
+        h.click(SwapMessages.APPROVE, id, APPROVER);
+        awaitState(id, ApprovalState.DONE);
+
+        var sent = h.swap("history blue-green", OUTSIDER);
+
+        assertThat(sent.ackText())
+                .contains("History of blue-green")
+                .contains("*requested* by <@" + REQUESTER + "> (request `" + id + "`)")
+                .contains("*approved* by <@" + APPROVER + ">")
+                .contains("*done* by the bot")
+                .contains("INSYNC after");
+    }
+
+    @Test
     void selfApprovalIsRefusedWithFourEyes() {
         start();
         String id = requestSwap();
