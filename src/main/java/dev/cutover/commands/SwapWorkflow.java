@@ -37,6 +37,7 @@ public final class SwapWorkflow {
     private final Clock clock;
     private final Duration insyncTimeout;
     private volatile Consumer<AppliedSwap> onApplied = a -> {};
+    private final Object[] showLocks = newLocks(16);
 
     /** @param insyncTimeout how long to wait for Route 53 to report INSYNC after submitting */
     public SwapWorkflow(
@@ -78,6 +79,9 @@ public final class SwapWorkflow {
      */
     public CommandResult request(ChangeKind kind, String pairName, String user, String channel, Responder responder) {
         PairCatalog.Entry e = pairs.find(pairName).orElseThrow();
+        // An overdue request still holds the pair; the rules below would expire it without showing
+        // it, leaving its message pending with live buttons. Expire it here and show it.
+        store.openRequest(pairName).flatMap(approvals::expireIfDue).ifPresent(old -> show(old, e));
         Optional<String> refusal = approvals.precheck(pairName, e.policy(), user, channel);
         if (refusal.isPresent()) {
             return CommandResult.reply(":no_entry: " + capitalize(refusal.get()));
@@ -144,6 +148,7 @@ public final class SwapWorkflow {
                     default -> throw new IllegalArgumentException("not a swap action: " + click.actionId());
                 };
         if (outcome instanceof Outcome.Refused r) {
+            showIfJustExpired(found.get(), e);
             return CommandResult.reply(":no_entry: " + capitalize(r.why()));
         }
         ApprovalRequest req = ((Outcome.Done) outcome).request();
@@ -151,6 +156,19 @@ public final class SwapWorkflow {
         return req.state() == ApprovalState.APPROVED
                 ? CommandResult.later(() -> apply(req.id()))
                 : new CommandResult(null, null);
+    }
+
+    /**
+     * A click on an overdue request expires it (and is refused); the message must then stop offering
+     * buttons, as the expiry sweep's would.
+     */
+    private void showIfJustExpired(ApprovalRequest before, PairCatalog.Entry e) {
+        if (before.state() == ApprovalState.PENDING) {
+            approvals
+                    .get(before.id())
+                    .filter(now -> now.state() == ApprovalState.EXPIRED)
+                    .ifPresent(now -> show(now, e));
+        }
     }
 
     private Outcome breakGlass(ActionInvocation click, ApprovalRequest r, PairCatalog.Entry e) {
@@ -221,12 +239,19 @@ public final class SwapWorkflow {
         return done;
     }
 
-    /** Replaces the request message with the request's current state. */
+    /**
+     * Replaces the request message with the request's current state. The re-read and the update
+     * happen under one lock per request, so the updates of racing decisions reach the notifier
+     * (which keeps the newest) in version order: a slower thread cannot put back an older state.
+     */
     void show(ApprovalRequest r, PairCatalog.Entry e) {
-        ApprovalRequest current = approvals.get(r.id()).orElse(r);
-        if (current.message() != null) {
-            quietly(() -> notifier.update(
-                    current.message(), SwapMessages.request(current, e.policy().breakGlass())));
+        synchronized (showLocks[Math.floorMod(r.id().hashCode(), showLocks.length)]) {
+            ApprovalRequest current = approvals.get(r.id()).orElse(r);
+            if (current.message() != null) {
+                quietly(() -> notifier.update(
+                        current.message(),
+                        SwapMessages.request(current, e.policy().breakGlass())));
+            }
         }
     }
 
@@ -245,6 +270,14 @@ public final class SwapWorkflow {
             // A chat outage must not stop an apply that Route 53 already accepted.
             log.warn("chat update failed: {}", ex.toString());
         }
+    }
+
+    private static Object[] newLocks(int n) {
+        Object[] locks = new Object[n];
+        for (int i = 0; i < n; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
     }
 
     static String capitalize(String s) {

@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Loads {@link CutoverConfig} from YAML: interpolates {@code ${ENV}} references, binds with Jackson
@@ -70,18 +71,45 @@ public final class ConfigLoader {
             throw new ConfigException(fileName, e.line(), key.isEmpty() ? e.key() : key, e.problem());
         }
         YamlLocations locations = YamlLocations.index(text);
+        if (locations.duplicateKey() != null) {
+            throw new ConfigException(
+                    fileName,
+                    locations.duplicateLine(),
+                    locations.duplicateKey(),
+                    "duplicate key (first on line " + locations.lineOf(locations.duplicateKey())
+                            + "); each key may appear once");
+        }
         try {
+            if (locations.isEmpty()) {
+                // Only comments: Jackson reports "no content" instead of binding defaults.
+                return mapper.readValue("{}", CutoverConfig.class);
+            }
             CutoverConfig config = mapper.readValue(text, CutoverConfig.class);
             if (config == null) {
                 return mapper.readValue("{}", CutoverConfig.class);
             }
             return config;
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
+                // A syntax error met while binding a value: report the parser's line, not the key's.
+                throw syntaxError(fileName, syntax);
+            }
             throw translate(fileName, locations, e);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(fileName, line, "", "not valid YAML: " + e.getOriginalMessage());
+            throw syntaxError(fileName, e);
         }
+    }
+
+    private static ConfigException syntaxError(String fileName, JsonProcessingException e) {
+        // SnakeYAML marks where the problem is; Jackson's location is the last token it read.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                return new ConfigException(
+                        fileName, m.getProblemMark().getLine() + 1, "", "not valid YAML: " + m.getProblem());
+            }
+        }
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return new ConfigException(fileName, line, "", "not valid YAML: " + e.getOriginalMessage());
     }
 
     private static ConfigException translate(String file, YamlLocations loc, JsonMappingException e) {

@@ -15,6 +15,10 @@ import java.util.Map;
  */
 final class YamlLocations {
     private final Map<String, Integer> lines = new HashMap<>();
+    private boolean anyToken;
+    private boolean unreadable;
+    private String duplicateKey;
+    private int duplicateLine;
 
     private YamlLocations() {}
 
@@ -25,8 +29,27 @@ final class YamlLocations {
             idx.walk(p);
         } catch (IOException | RuntimeException e) {
             // Syntax errors are reported by the binding pass, which has the parser's own message.
+            idx.unreadable = true;
         }
         return idx;
+    }
+
+    /** True for a document without content (empty, or only comments), which means all defaults. */
+    boolean isEmpty() {
+        return !anyToken && !unreadable;
+    }
+
+    /**
+     * The path of the first key that appears twice in one mapping, or null. Jackson binds the last
+     * one silently; a repeated {@code approvers:} must not quietly replace the first.
+     */
+    String duplicateKey() {
+        return duplicateKey;
+    }
+
+    /** The line of the second occurrence of {@link #duplicateKey()}. */
+    int duplicateLine() {
+        return duplicateLine;
     }
 
     /** The 1-based line of {@code key} or of its nearest indexed parent; 0 when nothing matches. */
@@ -56,10 +79,19 @@ final class YamlLocations {
         Deque<Frame> stack = new ArrayDeque<>();
         String pendingField = null;
         for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+            anyToken = true;
             int line = p.currentLocation().getLineNr();
             if (t == JsonToken.FIELD_NAME) {
                 pendingField = p.currentName();
-                lines.put(join(stack, pendingField), p.currentTokenLocation().getLineNr());
+                String path = join(stack, pendingField);
+                int keyLine = p.currentTokenLocation().getLineNr();
+                // Paths are unique per mapping (list items are indexed), so a repeat is a duplicate key.
+                Integer first = lines.put(path, keyLine);
+                if (first != null && duplicateKey == null) {
+                    duplicateKey = path;
+                    duplicateLine = keyLine;
+                    lines.put(path, first);
+                }
                 continue;
             }
             String here = stack.isEmpty() ? "" : childPath(stack, pendingField, line);

@@ -11,17 +11,17 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** Reads the ChangeResourceRecordSetsRequest XML body the SDK sent, for assertions. */
-final class ChangeXml {
+public final class ChangeXml {
     /** One change as sent: action, name, type and alias target (null for a plain record). */
-    record Change(String action, String name, String type, AliasTarget alias) {}
+    public record Change(String action, String name, String type, AliasTarget alias) {}
 
     private ChangeXml() {}
 
-    static String comment(String body) {
+    public static String comment(String body) {
         return text(parse(body).getDocumentElement(), "Comment");
     }
 
-    static List<Change> changes(String body) {
+    public static List<Change> changes(String body) {
         List<Change> out = new ArrayList<>();
         for (Element c : changeElements(body)) {
             Element rrset = child(c, "ResourceRecordSet");

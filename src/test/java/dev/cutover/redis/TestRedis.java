@@ -12,15 +12,15 @@ import redis.clients.jedis.RedisClient;
  * The Redis that integration tests run against: {@code REDIS_URL}, else {@code
  * redis://127.0.0.1:6379}. A missing Redis fails the test; it is never skipped.
  */
-final class TestRedis {
-    static final URI URL = URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
+public final class TestRedis {
+    public static final URI URL = URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
 
     private static RedisClient client;
 
     private TestRedis() {}
 
     /** The shared client, checked with a PING on first use. */
-    static synchronized RedisClient client() {
+    public static synchronized RedisClient client() {
         if (client == null) {
             RedisClient c = RedisConnections.open(URL, Duration.ofSeconds(2), Duration.ofSeconds(2), 32);
             try {
@@ -38,12 +38,12 @@ final class TestRedis {
     }
 
     /** A key prefix no other test uses. */
-    static String newPrefix() {
+    public static String newPrefix() {
         return "cutover-test:" + UUID.randomUUID() + ":";
     }
 
     /** Deletes every key under {@code prefix}. */
-    static void deleteAll(String prefix) {
+    public static void deleteAll(String prefix) {
         Set<String> keys = client().keys(prefix + "*");
         if (!keys.isEmpty()) {
             client().del(keys.toArray(String[]::new));

@@ -1,0 +1,272 @@
+package dev.cutover;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.app.Bot;
+import dev.cutover.app.ProductionParts;
+import dev.cutover.aws.AwsClients;
+import dev.cutover.aws.Route53DnsRecords;
+import dev.cutover.chat.slack.SlackHttpServer;
+import dev.cutover.chat.slack.SlackSignatureVerifier;
+import dev.cutover.chat.slack.SlackTestHttp;
+import dev.cutover.chat.slack.SlackTestSigner;
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.EnvInterpolator;
+import dev.cutover.redis.RedisApprovalStore;
+import dev.cutover.redis.RedisAuditLog;
+import dev.cutover.redis.TestRedis;
+import dev.cutover.testing.MutableClock;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+
+/**
+ * A bot built from real parts (config parsed from YAML, Route 53 client, Redis store and audit,
+ * Slack SDK, Undertow server), with WireMock as Slack and as Route 53, and requests signed the way
+ * Slack signs them and POSTed over HTTP.
+ */
+final class CutoverHarness implements AutoCloseable {
+    static final String SECRET = SlackTestSigner.TEST_SIGNING_SECRET;
+    static final String CHANNEL = "C0000000001";
+    static final String OTHER_CHANNEL = "C0000000077";
+    static final String REQUESTER = "U0000000001";
+    static final String APPROVER = "U0000000002";
+    static final String OUTSIDER = "U0000000009";
+    static final String GROUP = "S0000000001";
+    static final String PAIR = "blue-green";
+    static final Duration INSYNC_TIMEOUT = Duration.ofSeconds(2);
+
+    /** The usual pair: one approval, blue/green in the test zone, requests only in {@link #CHANNEL}. */
+    static String pair(String name, String expiry, boolean breakGlass) {
+        StringBuilder approvers = new StringBuilder(APPROVER + ", " + GROUP);
+        for (int i = 1; i <= 20; i++) {
+            approvers.append(", ").append(approver(i));
+        }
+        return """
+                  - name: %s
+                    zoneId: /hostedzone/${ZONE_ID:-%s}
+                    blue: Blue.example.com
+                    green: green.example.com.
+                    channels: [%s]
+                    approvers: [%s]
+                    expiry: %s
+                    breakGlass: %s
+                """
+                .formatted(name, Route53Fake.ZONE, CHANNEL, approvers, expiry, breakGlass);
+    }
+
+    /** The i-th of 20 extra approvers (1-based). */
+    static String approver(int i) {
+        return "U000000A%02d".formatted(i);
+    }
+
+    final SlackFake slack;
+    final Route53Fake route53;
+    final MutableClock clock = new MutableClock(Instant.now());
+    final String prefix = TestRedis.newPrefix();
+    final RedisApprovalStore store;
+    final RedisAuditLog audit;
+    final AwsClients aws;
+    final Bot bot;
+    final SlackHttpServer server;
+    final SlackTestHttp http;
+    private final SlackTestSigner signer = new SlackTestSigner(SECRET);
+    private final AtomicInteger seq = new AtomicInteger();
+
+    CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml) {
+        this.slack = slack;
+        this.route53 = route53;
+        String yaml =
+                """
+                # the test config, parsed like a file
+                slack:
+                  mode: http
+                  botToken: ${SLACK_BOT_TOKEN:-xoxb-test}
+                  signingSecret: ${SLACK_SIGNING_SECRET}
+                  httpPort: 0
+                  apiBaseUrl: %s
+                aws:
+                  region: us-east-1
+                  endpointOverride: %s
+                pairs:
+                %s"""
+                        .formatted(slack.apiBase(), route53.endpoint(), pairsYaml);
+        Map<String, String> env = Map.of("SLACK_SIGNING_SECRET", SECRET);
+        CutoverConfig config = new ConfigLoader(new EnvInterpolator(env::get)).parse("test.yml", yaml);
+        this.store = new RedisApprovalStore(TestRedis.client(), prefix);
+        this.audit = new RedisAuditLog(TestRedis.client(), prefix);
+        this.aws = AwsClients.create(
+                config.aws(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTTESTTEST", "test-secret")),
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(3)
+                        .backoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(10)))
+                        .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(10)))
+                        .circuitBreakerEnabled(false)
+                        .build());
+        this.bot = new Bot(new Bot.Parts(
+                config,
+                clock,
+                new Route53DnsRecords(aws.route53(), Duration.ofMillis(50)),
+                store,
+                audit,
+                ProductionParts.slack(config.slack().apiBaseUrl()),
+                config.slack().signingSecret(),
+                INSYNC_TIMEOUT,
+                Duration.ofMillis(50)));
+        this.server = new SlackHttpServer(
+                bot.app(),
+                new SlackSignatureVerifier(SECRET, Clock.systemUTC()),
+                "127.0.0.1",
+                0,
+                SlackHttpServer.DEFAULT_PATH);
+        server.start();
+        this.http = new SlackTestHttp("http://127.0.0.1:" + server.port());
+    }
+
+    /** A slash command as Slack posts it; its response_url is {@code /response/<returned name>}. */
+    Sent command(String command, String text, String user, String channel) {
+        String responseName = "cmd-" + seq.incrementAndGet();
+        String body = "token=legacy0001&team_id=T0000000001&team_domain=example&channel_id=" + channel
+                + "&channel_name=ops&user_id=" + user + "&user_name=" + user.toLowerCase()
+                + "&command=" + enc("/" + command) + "&text=" + enc(text)
+                + "&api_app_id=A0000000001&is_enterprise_install=false&response_url="
+                + enc(slack.responseUrl(responseName)) + "&trigger_id=" + enc("1111.2222." + responseName);
+        return new Sent(responseName, post(body.getBytes(UTF_8), Map.of()));
+    }
+
+    Sent swap(String text, String user) {
+        return command("swap", text, user, CHANNEL);
+    }
+
+    /** A button click on the request message, as a block_actions payload. */
+    Sent click(String actionId, String requestId, String user) {
+        return click(actionId, requestId, user, Map.of());
+    }
+
+    Sent click(String actionId, String requestId, String user, Map<String, String> extraHeaders) {
+        String responseName = "click-" + seq.incrementAndGet();
+        return new Sent(responseName, post(clickBody(actionId, requestId, user, responseName), extraHeaders));
+    }
+
+    byte[] clickBody(String actionId, String requestId, String user, String responseName) {
+        ObjectNode p = SlackFake.JSON.createObjectNode();
+        p.put("type", "block_actions");
+        p.putObject("user")
+                .put("id", user)
+                .put("username", user.toLowerCase())
+                .put("name", user.toLowerCase())
+                .put("team_id", "T0000000001");
+        p.put("api_app_id", "A0000000001");
+        p.put("token", "legacy0001");
+        p.putObject("container")
+                .put("type", "message")
+                .put("message_ts", SlackFake.MESSAGE_TS)
+                .put("channel_id", CHANNEL)
+                .put("is_ephemeral", false);
+        p.put("trigger_id", "3333.4444." + responseName);
+        p.putObject("team").put("id", "T0000000001").put("domain", "example");
+        p.putObject("channel").put("id", CHANNEL).put("name", "ops");
+        p.putObject("message")
+                .put("type", "message")
+                .put("user", "U0000000BOT")
+                .put("ts", SlackFake.MESSAGE_TS)
+                .put("text", "*Swap* request")
+                .putArray("blocks");
+        p.putObject("state").putObject("values");
+        p.put("response_url", slack.responseUrl(responseName));
+        ArrayNode actions = p.putArray("actions");
+        ObjectNode a = actions.addObject();
+        a.put("type", "button");
+        a.put("action_id", actionId);
+        a.put("block_id", "b*1");
+        a.putObject("text").put("type", "plain_text").put("text", "Button");
+        a.put("value", requestId);
+        a.put("action_ts", "1700000005.123456");
+        return SlackTestSigner.interactivePayloadForm(p.toString());
+    }
+
+    /** Submits the modal that the newest views.open opened, with {@code reason} typed. */
+    Sent submitModal(String user, String reason) {
+        var opens = slack.calls("views.open");
+        var view = SlackFake.json(opens.get(opens.size() - 1).get("view"));
+        ObjectNode p = SlackFake.JSON.createObjectNode();
+        p.put("type", "view_submission");
+        p.putObject("team").put("id", "T0000000001").put("domain", "example");
+        p.putObject("user")
+                .put("id", user)
+                .put("username", user.toLowerCase())
+                .put("name", user.toLowerCase())
+                .put("team_id", "T0000000001");
+        p.put("api_app_id", "A0000000001");
+        p.put("token", "legacy0001");
+        p.put("trigger_id", "5555.6666.modal");
+        ObjectNode v = p.putObject("view");
+        v.put("id", "V0000000001");
+        v.put("team_id", "T0000000001");
+        v.put("type", "modal");
+        v.set("blocks", view.path("blocks"));
+        v.put("private_metadata", view.path("private_metadata").asText());
+        v.put("callback_id", view.path("callback_id").asText());
+        v.putObject("state")
+                .putObject("values")
+                .putObject("reason")
+                .putObject("text")
+                .put("type", "plain_text_input")
+                .put("value", reason);
+        v.put("hash", "1700000010.abcd");
+        v.set("title", view.path("title"));
+        v.put("app_id", "A0000000001");
+        v.put("bot_id", "B0000000001");
+        p.putArray("response_urls");
+        String name = "modal-" + seq.incrementAndGet();
+        return new Sent(name, post(SlackTestSigner.interactivePayloadForm(p.toString()), Map.of()));
+    }
+
+    HttpResponse<String> post(byte[] body, Map<String, String> extraHeaders) {
+        return postSignedAt(Instant.now().getEpochSecond(), body, extraHeaders);
+    }
+
+    HttpResponse<String> postSignedAt(long timestamp, byte[] body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(signer.headers(timestamp, body));
+        headers.putAll(extraHeaders);
+        return http.postForm(SlackHttpServer.DEFAULT_PATH, body, headers);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, UTF_8).replace("*", "%2A");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        bot.close();
+        aws.close();
+        TestRedis.deleteAll(prefix);
+    }
+
+    /** A request posted: the name of its response_url and the HTTP answer (the ack). */
+    record Sent(String responseName, HttpResponse<String> response) {
+        int status() {
+            return response.statusCode();
+        }
+
+        /** The ack body's text (ephemeral replies to slash commands come back in the ack). */
+        String ackText() {
+            String body = response.body();
+            return body == null || body.isBlank() ? "" : SlackFake.allText(SlackFake.json(body));
+        }
+    }
+}
