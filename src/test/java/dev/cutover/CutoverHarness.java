@@ -125,7 +125,9 @@ final class CutoverHarness implements AutoCloseable {
                 ProductionParts.slack(config.slack().apiBaseUrl()),
                 config.slack().signingSecret(),
                 INSYNC_TIMEOUT,
-                Duration.ofMillis(50)));
+                Duration.ofMillis(50),
+                null,
+                Bot.JobClients.none()));
         this.server = new SlackHttpServer(
                 bot.app(),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),

@@ -79,9 +79,6 @@ public final class SwapWorkflow {
      */
     public CommandResult request(ChangeKind kind, String pairName, String user, String channel, Responder responder) {
         PairCatalog.Entry e = pairs.find(pairName).orElseThrow();
-        // An overdue request still holds the pair; the rules below would expire it without showing
-        // it, leaving its message pending with live buttons. Expire it here and show it.
-        store.openRequest(pairName).flatMap(approvals::expireIfDue).ifPresent(old -> show(old, e));
         Optional<String> refusal = approvals.precheck(pairName, e.policy(), user, channel);
         if (refusal.isPresent()) {
             return CommandResult.reply(":no_entry: " + capitalize(refusal.get()));
@@ -148,7 +145,6 @@ public final class SwapWorkflow {
                     default -> throw new IllegalArgumentException("not a swap action: " + click.actionId());
                 };
         if (outcome instanceof Outcome.Refused r) {
-            showIfJustExpired(found.get(), e);
             return CommandResult.reply(":no_entry: " + capitalize(r.why()));
         }
         ApprovalRequest req = ((Outcome.Done) outcome).request();
@@ -156,19 +152,6 @@ public final class SwapWorkflow {
         return req.state() == ApprovalState.APPROVED
                 ? CommandResult.later(() -> apply(req.id()))
                 : new CommandResult(null, null);
-    }
-
-    /**
-     * A click on an overdue request expires it (and is refused); the message must then stop offering
-     * buttons, as the expiry sweep's would.
-     */
-    private void showIfJustExpired(ApprovalRequest before, PairCatalog.Entry e) {
-        if (before.state() == ApprovalState.PENDING) {
-            approvals
-                    .get(before.id())
-                    .filter(now -> now.state() == ApprovalState.EXPIRED)
-                    .ifPresent(now -> show(now, e));
-        }
     }
 
     private Outcome breakGlass(ActionInvocation click, ApprovalRequest r, PairCatalog.Entry e) {
