@@ -3,6 +3,8 @@ package dev.cutover.app;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.cutover.alert.AlertMonitors;
+import dev.cutover.alert.Monitoring;
 import dev.cutover.chat.slack.CoalescingMessageUpdater;
 import dev.cutover.chat.slack.SlackBot;
 import dev.cutover.chat.slack.SlackCatchAlls;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +58,8 @@ public final class Bot implements AutoCloseable {
      * @param signingSecret the secret Slack signs requests with (HTTP mode, the sandbox), or null
      * @param insyncTimeout how long an apply waits for INSYNC
      * @param updateInterval the least time between two chat.update calls of one message
+     * @param monitoring the AWS clients and state stores of the queue/scaling/cutover monitors, or
+     *     null for none
      */
     public record Parts(
             CutoverConfig config,
@@ -65,18 +70,34 @@ public final class Bot implements AutoCloseable {
             Slack slack,
             String signingSecret,
             Duration insyncTimeout,
-            Duration updateInterval) {}
+            Duration updateInterval,
+            Monitoring monitoring) {
+        /** Parts without monitoring. */
+        public Parts(
+                CutoverConfig config,
+                Clock clock,
+                DnsRecords dns,
+                ApprovalStore store,
+                AuditLog audit,
+                Slack slack,
+                String signingSecret,
+                Duration insyncTimeout,
+                Duration updateInterval) {
+            this(config, clock, dns, store, audit, slack, signingSecret, insyncTimeout, updateInterval, null);
+        }
+    }
 
     private final App app;
     private final SwapWorkflow workflow;
     private final ExecutorService work;
     private final ScheduledExecutorService timers;
     private final List<ChatCommand> commands = new ArrayList<>();
+    private final AlertMonitors alerts;
 
     /** Builds the graph; starts nothing but the executors. */
     public Bot(Parts p) {
         this.work = Executors.newFixedThreadPool(8, Threads.named("cutover-work"));
-        this.timers = Executors.newScheduledThreadPool(2, Threads.named("cutover-timer"));
+        this.timers = Executors.newScheduledThreadPool(4, Threads.named("cutover-timer"));
         String token = p.config().slack().botToken();
         SlackWebApi api = new SlackWebApi(p.slack(), token == null ? "" : token);
         Notifier notifier = new SlackNotifier(api, new CoalescingMessageUpdater(api, timers, p.updateInterval()));
@@ -88,6 +109,14 @@ public final class Bot implements AutoCloseable {
         commands.add(new SwapCommand(workflow, new SwapDryRun(pairs, swaps), p.audit(), notifier));
         commands.add(new RollbackCommand(workflow));
         List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
+        // Alerts (issue 5): queue and scaling monitors, the cutover watch, /cutover status, Roll back.
+        this.alerts = p.monitoring() == null
+                ? null
+                : new AlertMonitors(p.config(), p.monitoring(), notifier, workflow, swaps, p.clock(), timers, work);
+        if (alerts != null) {
+            commands.addAll(alerts.commands());
+            actions.addAll(alerts.actions());
+        }
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(token)
                 .signingSecret(p.signingSecret())
@@ -130,9 +159,24 @@ public final class Bot implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** The queue, scaling and cutover monitors, when the parts have monitoring. */
+    public Optional<AlertMonitors> alerts() {
+        return Optional.ofNullable(alerts);
+    }
+
+    /** Starts polling the configured queues and services (nothing without monitoring). */
+    public void startMonitors() {
+        if (alerts != null) {
+            alerts.start(timers);
+        }
+    }
+
     /** Stops the executors, waiting up to 10 s for running work (an apply in progress) to end. */
     @Override
     public void close() {
+        if (alerts != null) {
+            alerts.close();
+        }
         timers.shutdown();
         work.shutdown();
         try {

@@ -2,6 +2,8 @@ package dev.cutover.app;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import dev.cutover.alert.Monitoring;
+import dev.cutover.alert.StateStores;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.config.CutoverConfig;
@@ -53,7 +55,13 @@ public final class ProductionParts implements AutoCloseable {
                 slack(config.slack().apiBaseUrl()),
                 config.slack().signingSecret(),
                 INSYNC_TIMEOUT,
-                Duration.ofMillis(1500));
+                Duration.ofMillis(1500),
+                new Monitoring(
+                        aws.sqs(),
+                        aws.cloudWatch(),
+                        aws.ecs(),
+                        aws.applicationAutoScaling(),
+                        redis != null ? StateStores.redis(redis) : StateStores.inMemory()));
     }
 
     /** A Slack SDK instance calling the Web API at {@code apiBaseUrl} (ends with {@code /}). */

@@ -12,7 +12,11 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -84,6 +88,26 @@ public final class AwsClients implements AutoCloseable {
      */
     public Route53Client route53() {
         return build(Route53Client.builder(), Region.AWS_GLOBAL);
+    }
+
+    /** An SQS client (AWS JSON 1.0) in {@link #region()}. */
+    public SqsClient sqs() {
+        return build(SqsClient.builder(), region());
+    }
+
+    /** A CloudWatch client (Smithy RPC v2 CBOR since SDK 2.40.7) in {@link #region()}. */
+    public CloudWatchClient cloudWatch() {
+        return build(CloudWatchClient.builder(), region());
+    }
+
+    /** An ECS client (AWS JSON 1.1) in {@link #region()}. */
+    public EcsClient ecs() {
+        return build(EcsClient.builder(), region());
+    }
+
+    /** An Application Auto Scaling client (AWS JSON 1.1) in {@link #region()}. */
+    public ApplicationAutoScalingClient applicationAutoScaling() {
+        return build(ApplicationAutoScalingClient.builder(), region());
     }
 
     /** The region regional services use. */

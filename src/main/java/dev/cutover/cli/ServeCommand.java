@@ -47,6 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
                 Bot bot = new Bot(parts.parts());
                 AutoCloseable transport = start(c.slack(), bot)) {
             bot.startExpirySweep(Duration.ofSeconds(30));
+            bot.startMonitors();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "cutover-shutdown"));
             log.info(

@@ -12,8 +12,18 @@ import java.util.Set;
  * @param aws region, endpoint override and role
  * @param redis the shared store; none means in-process, for a single instance
  * @param pairs the swap pairs, by name
+ * @param queues the SQS queues whose backlog is watched, each with its channel filled in
+ * @param services the ECS services whose scaling is reported, each with its channel filled in
+ * @param alerts the default alert channel and the cutover watch
  */
-public record CutoverConfig(SlackSettings slack, AwsSettings aws, RedisSettings redis, List<SwapPairConfig> pairs) {
+public record CutoverConfig(
+        SlackSettings slack,
+        AwsSettings aws,
+        RedisSettings redis,
+        List<SwapPairConfig> pairs,
+        List<QueueConfig> queues,
+        List<ServiceConfig> services,
+        AlertSettings alerts) {
     public CutoverConfig {
         slack = slack == null ? SlackSettings.defaults() : slack;
         aws = aws == null ? AwsSettings.defaults() : aws;
@@ -27,6 +37,9 @@ public record CutoverConfig(SlackSettings slack, AwsSettings aws, RedisSettings 
                         "duplicate pair name " + pairs.get(i).name());
             }
         }
+        alerts = alerts == null ? AlertSettings.defaults() : alerts;
+        queues = AlertConfigs.queues(queues, alerts, names);
+        services = AlertConfigs.services(services, alerts, names, queues);
     }
 
     /** The pair called {@code name}, if configured. */
