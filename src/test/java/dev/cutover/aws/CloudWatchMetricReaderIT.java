@@ -101,8 +101,7 @@ class CloudWatchMetricReaderIT {
                         new Cbor.Result("m2", List.of(), List.of(), "Complete"),
                         new Cbor.Result("m3", List.of(), List.of(), "Complete"))))));
 
-        Map<String, QueueSample> out =
-                new CloudWatchQueueMetrics(reader).read(List.of("orders-worker", "idle"), NOW);
+        Map<String, QueueSample> out = new CloudWatchQueueMetrics(reader).read(List.of("orders-worker", "idle"), NOW);
 
         assertThat(out).containsOnlyKeys("orders-worker");
         assertThat(out.get("orders-worker")).isEqualTo(new QueueSample(t2, 340.0, 95.0));
@@ -149,7 +148,8 @@ class CloudWatchMetricReaderIT {
 
         assertThatThrownBy(() -> reader.read(queues(2), NOW.minusSeconds(900), NOW))
                 .isInstanceOfSatisfying(
-                        CloudWatchException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling"));
+                        CloudWatchException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling"));
         assertThat(calls()).hasSize(3);
     }
 }

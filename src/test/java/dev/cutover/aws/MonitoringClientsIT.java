@@ -52,7 +52,10 @@ class MonitoringClientsIT {
     }
 
     static ResponseDefinitionBuilder json(String version, String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-" + version).withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-" + version)
+                .withBody(body);
     }
 
     @Test
@@ -70,7 +73,8 @@ class MonitoringClientsIT {
 
         assertThat(depth.read("orders-worker").visible()).isEqualTo(342.0);
         assertThat(depth.read("orders-worker").at()).isEqualTo(NOW);
-        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(SQS + "GetQueueUrl"))))
+        assertThat(wm.findAll(
+                        postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(SQS + "GetQueueUrl"))))
                 .hasSize(1);
         assertThat(wm.findAll(postRequestedFor(urlPathEqualTo("/"))).get(0).getHeader("Content-Type"))
                 .startsWith("application/x-amz-json-1.0");
@@ -78,13 +82,17 @@ class MonitoringClientsIT {
 
     @Test
     void sqsMissingQueueIsTyped() {
-        wm.stubFor(post(urlPathEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(SQS + "GetQueueUrl"))
-                .willReturn(aResponse()
-                        .withStatus(400)
-                        .withHeader("Content-Type", "application/x-amz-json-1.0")
-                        .withHeader("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender")
-                        .withBody("{\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\",\"message\":\"The specified queue does not exist.\"}")));
+        wm.stubFor(
+                post(urlPathEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(SQS + "GetQueueUrl"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/x-amz-json-1.0")
+                                        .withHeader(
+                                                "x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender")
+                                        .withBody(
+                                                "{\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\",\"message\":\"The specified queue does not exist.\"}")));
         SqsQueueDepth depth = new SqsQueueDepth(clients.sqs(), Clock.systemUTC());
 
         assertThatThrownBy(() -> depth.read("nope")).isInstanceOf(QueueDoesNotExistException.class);
@@ -92,11 +100,13 @@ class MonitoringClientsIT {
 
     @Test
     void ecsDescribesTenServicesACall() {
-        wm.stubFor(post(urlPathEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(ECS + "DescribeServices"))
-                .willReturn(json(
-                        "1.1",
-                        """
+        wm.stubFor(
+                post(urlPathEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(ECS + "DescribeServices"))
+                        .willReturn(
+                                json(
+                                        "1.1",
+                                        """
                         {"services":[{"serviceName":"s0","status":"ACTIVE","desiredCount":5,"runningCount":3,"pendingCount":2},
                                      {"serviceName":"gone","status":"INACTIVE","desiredCount":0,"runningCount":0,"pendingCount":0}],
                          "failures":[{"arn":"arn:aws:ecs:us-east-1:000000000000:service/prod/s9","reason":"MISSING"}]}""")));
@@ -107,19 +117,24 @@ class MonitoringClientsIT {
         assertThat(out).containsExactly(Map.entry("s0", new ServiceCounts(5, 3, 2)));
         var calls = wm.findAll(postRequestedFor(urlPathEqualTo("/")));
         assertThat(calls).hasSize(2);
-        assertThat(calls.get(0).getBodyAsString()).contains("\"cluster\":\"prod\"").contains("\"s9\"").doesNotContain("\"s10\"");
+        assertThat(calls.get(0).getBodyAsString())
+                .contains("\"cluster\":\"prod\"")
+                .contains("\"s9\"")
+                .doesNotContain("\"s10\"");
         assertThat(calls.get(1).getBodyAsString()).contains("\"s10\"");
     }
 
     @Test
     void scalingActivitiesAreReadUntilTheLastOneSeen() {
-        wm.stubFor(post(urlPathEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(AAS + "DescribeScalingActivities"))
-                .withRequestBody(matchingJsonPath("$.ResourceId", equalTo("service/prod/worker")))
-                .withRequestBody(matchingJsonPath("$.ServiceNamespace", equalTo("ecs")))
-                .willReturn(json(
-                        "1.1",
-                        """
+        wm.stubFor(
+                post(urlPathEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(AAS + "DescribeScalingActivities"))
+                        .withRequestBody(matchingJsonPath("$.ResourceId", equalTo("service/prod/worker")))
+                        .withRequestBody(matchingJsonPath("$.ServiceNamespace", equalTo("ecs")))
+                        .willReturn(
+                                json(
+                                        "1.1",
+                                        """
                         {"ScalingActivities":[
                           {"ActivityId":"a3","ServiceNamespace":"ecs","ResourceId":"service/prod/worker",
                            "ScalableDimension":"ecs:service:DesiredCount","Description":"Setting desired count to 10.",
@@ -133,7 +148,8 @@ class MonitoringClientsIT {
                            "Cause":"monitor alarm","StartTime":1767225400,"StatusCode":"Successful"}],
                          "NextToken":"more"}""")));
 
-        List<ScalingActivity> out = new AutoScalingHistory(clients.applicationAutoScaling()).newerThan("service/prod/worker", "a2");
+        List<ScalingActivity> out =
+                new AutoScalingHistory(clients.applicationAutoScaling()).newerThan("service/prod/worker", "a2");
 
         assertThat(out).extracting(ScalingActivity::id).containsExactly("a3");
         assertThat(out.get(0).status()).isEqualTo("InProgress");
