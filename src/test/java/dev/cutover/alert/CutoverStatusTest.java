@@ -7,11 +7,11 @@ import dev.cutover.commands.CutoverCommand;
 import dev.cutover.commands.Invocation;
 import dev.cutover.commands.PairCatalog;
 import dev.cutover.commands.Responder;
-import dev.cutover.config.CutoverConfig;
+import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.ConfigLoader;
+import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
 import dev.cutover.core.approval.ApprovalService;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.swap.SwapService;
 import dev.cutover.memory.InMemoryApprovalStore;
@@ -81,8 +81,9 @@ class CutoverStatusTest {
                 .contains("`blue-green`: blue.example.com. → A alias blue-alb")
                 .contains(":rotating_light: `orders-worker`: 420 visible, oldest 75 s · critical")
                 .contains("`prod/api`: desired 2, running 2, pending 0"));
-        assertThat(chat.of("post")).singleElement().satisfies(c -> assertThat(c.message().text())
-                .isEqualTo(":rotating_light: orders-worker is critical"));
+        assertThat(chat.of("post"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.message().text()).isEqualTo(":rotating_light: orders-worker is critical"));
         assertThat(alerts.actions()).extracting(a -> a.actionId()).containsExactly("cutover.rollback");
     }
 

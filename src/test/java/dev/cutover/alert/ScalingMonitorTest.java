@@ -56,7 +56,8 @@ class ScalingMonitorTest {
             clock);
 
     AlertState queueAt(double visible) {
-        return new AlertState(AlertLevel.OK, null, 0, null, new QueueSample(clock.instant(), visible, null), null, List.of());
+        return new AlertState(
+                AlertLevel.OK, null, 0, null, new QueueSample(clock.instant(), visible, null), null, List.of());
     }
 
     @Test
@@ -69,7 +70,8 @@ class ScalingMonitorTest {
         clock.advance(Duration.ofMinutes(1));
         monitor.pollAll();
 
-        assertThat(chat.of("post")).singleElement().satisfies(c -> assertThat(c.message().text())
+        assertThat(chat.of("post")).singleElement().satisfies(c -> assertThat(
+                        c.message().text())
                 .contains("Scaling activity *Successful*: Setting desired count to 10.")
                 .contains("Desired 2 → 10, running 2 → 2, pending 8.")
                 .contains("The step policy gives *10* task(s) at 340 visible in orders-worker"));
