@@ -127,7 +127,8 @@ final class CutoverHarness implements AutoCloseable {
                 INSYNC_TIMEOUT,
                 Duration.ofMillis(50),
                 null,
-                Bot.JobClients.none()));
+                Bot.JobClients.none(),
+                null));
         this.server = new SlackHttpServer(
                 bot.app(),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),

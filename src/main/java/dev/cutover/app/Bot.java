@@ -3,6 +3,8 @@ package dev.cutover.app;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.cutover.alert.AlertMonitors;
+import dev.cutover.alert.Monitoring;
 import dev.cutover.chat.slack.CoalescingMessageUpdater;
 import dev.cutover.chat.slack.SlackBot;
 import dev.cutover.chat.slack.SlackCatchAlls;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,6 +67,8 @@ public final class Bot implements AutoCloseable {
      * @param redis the shared Redis client for job locks, fire claims and history, or null for
      *     in-process (one replica)
      * @param aws the AWS clients jobs use, asked for only when a job needs one
+     * @param monitoring the AWS clients and state stores of the queue/scaling/cutover monitors, or
+     *     null for none
      */
     public record Parts(
             CutoverConfig config,
@@ -76,7 +81,8 @@ public final class Bot implements AutoCloseable {
             Duration insyncTimeout,
             Duration updateInterval,
             UnifiedJedis redis,
-            JobClients aws) {}
+            JobClients aws,
+            Monitoring monitoring) {}
 
     /**
      * The AWS clients of job targets.
@@ -105,11 +111,12 @@ public final class Bot implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final List<ChatCommand> commands = new ArrayList<>();
     private final Scheduling scheduling;
+    private final AlertMonitors alerts;
 
     /** Builds the graph; starts nothing but the executors. */
     public Bot(Parts p) {
         this.work = Executors.newFixedThreadPool(8, Threads.named("cutover-work"));
-        this.timers = Executors.newScheduledThreadPool(2, Threads.named("cutover-timer"));
+        this.timers = Executors.newScheduledThreadPool(4, Threads.named("cutover-timer"));
         String token = p.config().slack().botToken();
         SlackWebApi api = new SlackWebApi(p.slack(), token == null ? "" : token);
         this.updater = new CoalescingMessageUpdater(api, timers, p.updateInterval());
@@ -124,6 +131,14 @@ public final class Bot implements AutoCloseable {
         this.scheduling = scheduling(p, notifier);
         commands.add(scheduling.cronCommand());
         List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
+        // Alerts (issue 5): queue and scaling monitors, the cutover watch, /cutover status, Roll back.
+        this.alerts = p.monitoring() == null
+                ? null
+                : new AlertMonitors(p.config(), p.monitoring(), notifier, workflow, swaps, p.clock(), timers, work);
+        if (alerts != null) {
+            commands.addAll(alerts.commands());
+            actions.addAll(alerts.actions());
+        }
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(token)
                 .signingSecret(p.signingSecret())
@@ -172,6 +187,7 @@ public final class Bot implements AutoCloseable {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
         }
         startExpirySweep(Duration.ofSeconds(30));
+        startMonitors();
     }
 
     private void execute(Runnable task) {
@@ -238,6 +254,18 @@ public final class Bot implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** The queue, scaling and cutover monitors, when the parts have monitoring. */
+    public Optional<AlertMonitors> alerts() {
+        return Optional.ofNullable(alerts);
+    }
+
+    /** Starts polling the configured queues and services (nothing without monitoring). */
+    public void startMonitors() {
+        if (alerts != null) {
+            alerts.start(timers);
+        }
+    }
+
     /** Stops the executors, waiting up to 10 s for running work (an apply in progress) to end. */
     @Override
     public void close() {
@@ -245,6 +273,9 @@ public final class Bot implements AutoCloseable {
             scheduling.stop();
         } catch (Exception e) {
             log.warn("scheduler did not stop cleanly: {}", e.toString());
+        }
+        if (alerts != null) {
+            alerts.close();
         }
         timers.shutdown();
         work.shutdown();

@@ -2,6 +2,8 @@ package dev.cutover.app;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import dev.cutover.alert.Monitoring;
+import dev.cutover.alert.StateStores;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.config.CutoverConfig;
@@ -55,7 +57,13 @@ public final class ProductionParts implements AutoCloseable {
                 INSYNC_TIMEOUT,
                 Duration.ofMillis(1500),
                 redis,
-                new Bot.JobClients(aws::ecs, aws::sfn));
+                new Bot.JobClients(aws::ecs, aws::sfn),
+                new Monitoring(
+                        aws.sqs(),
+                        aws.cloudWatch(),
+                        aws.ecs(),
+                        aws.applicationAutoScaling(),
+                        redis != null ? StateStores.redis(redis) : StateStores.inMemory()));
     }
 
     /** A Slack SDK instance calling the Web API at {@code apiBaseUrl} (ends with {@code /}). */

@@ -12,7 +12,12 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -86,14 +91,29 @@ public final class AwsClients implements AutoCloseable {
         return build(Route53Client.builder(), Region.AWS_GLOBAL);
     }
 
-    /** An ECS client for {@link #region()}: RunTask, DescribeTasks, StopTask (jobs). */
-    public software.amazon.awssdk.services.ecs.EcsClient ecs() {
-        return build(software.amazon.awssdk.services.ecs.EcsClient.builder(), region());
+    /** An SQS client (AWS JSON 1.0) in {@link #region()}. */
+    public SqsClient sqs() {
+        return build(SqsClient.builder(), region());
+    }
+
+    /** A CloudWatch client (Smithy RPC v2 CBOR since SDK 2.40.7) in {@link #region()}. */
+    public CloudWatchClient cloudWatch() {
+        return build(CloudWatchClient.builder(), region());
+    }
+
+    /** An ECS client (AWS JSON 1.1) in {@link #region()}. */
+    public EcsClient ecs() {
+        return build(EcsClient.builder(), region());
+    }
+
+    /** An Application Auto Scaling client (AWS JSON 1.1) in {@link #region()}. */
+    public ApplicationAutoScalingClient applicationAutoScaling() {
+        return build(ApplicationAutoScalingClient.builder(), region());
     }
 
     /** A Step Functions client for {@link #region()}: StartExecution, DescribeExecution, StopExecution (jobs). */
-    public software.amazon.awssdk.services.sfn.SfnClient sfn() {
-        return build(software.amazon.awssdk.services.sfn.SfnClient.builder(), region());
+    public SfnClient sfn() {
+        return build(SfnClient.builder(), region());
     }
 
     /** The region regional services use. */

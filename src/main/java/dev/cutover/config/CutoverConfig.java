@@ -15,6 +15,9 @@ import java.util.Set;
  * @param sandbox users and groups of the local sandbox
  * @param scheduler how scheduled jobs are stored and run
  * @param jobs the scheduled jobs, by name; each with {@code scheduler:}'s defaults filled in
+ * @param queues the SQS queues whose backlog is watched, each with its channel filled in
+ * @param services the ECS services whose scaling is reported, each with its channel filled in
+ * @param alerts the default alert channel and the cutover watch
  */
 public record CutoverConfig(
         SlackSettings slack,
@@ -23,7 +26,10 @@ public record CutoverConfig(
         List<SwapPairConfig> pairs,
         SandboxSettings sandbox,
         SchedulerSettings scheduler,
-        List<JobConfig> jobs) {
+        List<JobConfig> jobs,
+        List<QueueConfig> queues,
+        List<ServiceConfig> services,
+        AlertSettings alerts) {
     public CutoverConfig {
         sandbox = sandbox == null ? SandboxSettings.defaults() : sandbox;
         slack = slack == null ? SlackSettings.defaults() : slack;
@@ -48,6 +54,9 @@ public record CutoverConfig(
                         "duplicate job name " + jobs.get(i).name());
             }
         }
+        alerts = alerts == null ? AlertSettings.defaults() : alerts;
+        queues = AlertConfigs.queues(queues, alerts, names);
+        services = AlertConfigs.services(services, alerts, names, queues);
     }
 
     /** The job called {@code name}, if configured. */
@@ -57,7 +66,7 @@ public record CutoverConfig(
 
     /** This config with other Slack and Redis settings (the sandbox points Slack at itself, Redis nowhere). */
     public CutoverConfig with(SlackSettings newSlack, RedisSettings newRedis) {
-        return new CutoverConfig(newSlack, aws, newRedis, pairs, sandbox, scheduler, jobs);
+        return new CutoverConfig(newSlack, aws, newRedis, pairs, sandbox, scheduler, jobs, queues, services, alerts);
     }
 
     /** The pair called {@code name}, if configured. */

@@ -33,6 +33,7 @@ public final class Sandbox implements AutoCloseable {
     private final CutoverConfig config;
     private final SandboxRoute53Client route53;
     private final SandboxSlackApi slackApi;
+    private final SandboxMetrics metrics;
     private final Bot bot;
     private final SlackHttpServer server;
     private final SlackSignatureVerifier signer;
@@ -52,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
         this.config = userConfig.with(
                 new SlackSettings(SlackSettings.Mode.HTTP, "xoxb-sandbox", null, secret, 0, slackApi.apiBaseUrl()),
                 new RedisSettings(null));
+        this.metrics = SandboxMetrics.seeded(clock);
         this.route53 = seed(SandboxAccount.route53(clock, config.sandbox().insyncDelay()), config);
         this.bot = new Bot(new Bot.Parts(
                 config,
@@ -64,7 +66,8 @@ public final class Sandbox implements AutoCloseable {
                 Duration.ofSeconds(30),
                 Duration.ZERO,
                 null,
-                Bot.JobClients.none()));
+                Bot.JobClients.none(),
+                metrics.monitoring()));
         this.signer = new SlackSignatureVerifier(secret, clock);
         this.server = new SlackHttpServer(bot.app(), signer, "127.0.0.1", 0, SlackHttpServer.DEFAULT_PATH);
         server.start();
@@ -130,6 +133,11 @@ public final class Sandbox implements AutoCloseable {
     /** The simulated Route 53. */
     public SandboxRoute53Client route53() {
         return route53;
+    }
+
+    /** The simulated queues, services and target groups the monitors read. */
+    public SandboxMetrics metrics() {
+        return metrics;
     }
 
     /** The in-process Slack Web API. */

@@ -1,20 +1,41 @@
 package dev.cutover.aws;
 
+import dev.cutover.config.AwsSettings;
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
-/** Real SDK clients pointed at WireMock: static fake credentials, explicit region, no retries. */
-final class AwsTestClients {
+/**
+ * Real SDK clients pointed at a local WireMock: static fake keys, an explicit region, and a known
+ * number of attempts.
+ */
+public final class AwsTestClients {
     private static final StaticCredentialsProvider FAKE =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTTESTTESTTEST", "test-secret"));
 
     private AwsTestClients() {}
 
+    /** Clients for {@code http://127.0.0.1:<port>} with {@code maxAttempts} attempts per call, 10 ms backoff. */
+    public static AwsClients at(int port, int maxAttempts) {
+        AwsSettings settings = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + port), null);
+        return AwsClients.create(
+                settings,
+                FAKE,
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(maxAttempts)
+                        .backoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(10)))
+                        .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(10)))
+                        .circuitBreakerEnabled(false)
+                        .build());
+    }
+
+    /** An ECS client for {@code http://127.0.0.1:<port>} that never retries. */
     static EcsClient ecs(int port) {
         return EcsClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
@@ -24,6 +45,7 @@ final class AwsTestClients {
                 .build();
     }
 
+    /** A Step Functions client for {@code http://127.0.0.1:<port>} that never retries. */
     static SfnClient sfn(int port) {
         return SfnClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))

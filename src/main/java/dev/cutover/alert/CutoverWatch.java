@@ -1,0 +1,154 @@
+package dev.cutover.alert;
+
+import dev.cutover.aws.CloudWatchMetricReader;
+import dev.cutover.config.CutoverWatchSettings;
+import dev.cutover.core.alert.ServiceStatus;
+import dev.cutover.core.approval.AppliedSwap;
+import dev.cutover.core.chat.MessageRef;
+import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.swap.SwapService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the new side of each applied swap for {@code alerts.cutover.window}: the ALB target group's
+ * 5XX error rate and p95 response time and the ECS running count, in one message updated in place.
+ * A crossed threshold is replied in its thread with a Roll back button ({@link CutoverRollbackAction}).
+ * At the end of the window it says the cutover looks healthy, but not before Route 53 reported
+ * INSYNC and the old records' TTL (60 s for an alias to a load balancer) has passed since, because
+ * resolvers may serve the old side until then. While a watch is open, its message's thread is where
+ * alerts about the pair's queues and services go ({@link CutoverThreads}).
+ */
+public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CutoverWatch.class);
+
+    private final CutoverWatchSettings settings;
+    private final CloudWatchMetricReader metrics;
+    private final ServiceStatus ecs;
+    private final SwapService swaps;
+    private final Notifier notifier;
+    private final Function<AppliedSwap, Optional<String>> channelOf;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService blocking;
+    private final Map<String, CutoverWatchRun> open = new ConcurrentHashMap<>();
+
+    /**
+     * @param channelOf the channel to watch a swap in (the request's, else the default alert channel)
+     * @param timer runs the polls
+     * @param blocking runs the wait for INSYNC (a blocking waiter), one task per watch
+     */
+    public CutoverWatch(
+            CutoverWatchSettings settings,
+            CloudWatchMetricReader metrics,
+            ServiceStatus ecs,
+            SwapService swaps,
+            Notifier notifier,
+            Function<AppliedSwap, Optional<String>> channelOf,
+            Clock clock,
+            ScheduledExecutorService timer,
+            ExecutorService blocking) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.ecs = ecs;
+        this.swaps = swaps;
+        this.notifier = notifier;
+        this.channelOf = channelOf;
+        this.clock = clock;
+        this.timer = timer;
+        this.blocking = blocking;
+    }
+
+    /** Starts watching {@code applied} (register with {@code SwapWorkflow.onApplied}). */
+    @Override
+    public void accept(AppliedSwap applied) {
+        String pair = applied.plan().pair().name();
+        Optional<CutoverWatchSettings.Side> side = sideOf(applied);
+        Optional<String> channel = channelOf.apply(applied);
+        if (side.isEmpty() || channel.isEmpty()) {
+            log.info(
+                    "not watching the cutover of {}: no alerts.cutover.sides entry or channel for its new target",
+                    pair);
+            return;
+        }
+        CutoverWatchRun run = new CutoverWatchRun(this, applied, side.get(), oldTtl(applied), clock.instant());
+        CutoverWatchRun previous = open.put(pair, run);
+        if (previous != null) {
+            previous.stop("superseded by a newer change of " + pair);
+        }
+        run.start(channel.get());
+        blocking.execute(() -> run.awaitInsync(swaps, settings.window().plus(Duration.ofMinutes(5))));
+        run.schedule(timer, settings.pollInterval());
+    }
+
+    @Override
+    public Optional<MessageRef> threadOf(String pair) {
+        return Optional.ofNullable(open.get(pair)).map(CutoverWatchRun::message);
+    }
+
+    /** The pairs being watched now. */
+    public java.util.Set<String> openPairs() {
+        return java.util.Set.copyOf(open.keySet());
+    }
+
+    void closed(CutoverWatchRun run) {
+        open.remove(run.pair(), run);
+    }
+
+    CutoverWatchSettings settings() {
+        return settings;
+    }
+
+    CloudWatchMetricReader metrics() {
+        return metrics;
+    }
+
+    ServiceStatus ecs() {
+        return ecs;
+    }
+
+    Notifier notifier() {
+        return notifier;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private Optional<CutoverWatchSettings.Side> sideOf(AppliedSwap applied) {
+        for (RecordSet r : applied.plan().blueAfter()) {
+            for (CutoverWatchSettings.Side s : settings.sides()) {
+                if (r.target().contains(s.target())) {
+                    return Optional.of(s);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The longest time a resolver may still serve the old records: 60 s for an ELB alias, else the TTL. */
+    static Duration oldTtl(AppliedSwap applied) {
+        long seconds = 0;
+        for (RecordSet r : applied.plan().blueBefore()) {
+            seconds = Math.max(seconds, r.isAlias() ? 60 : r.ttl());
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** Stops every watch. */
+    @Override
+    public void close() {
+        open.values().forEach(r -> r.stop("the bot is shutting down"));
+        open.clear();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.cutover.alert;
+
+import dev.cutover.aws.MetricQuery;
+import dev.cutover.aws.MetricSeries;
+import dev.cutover.config.CutoverWatchSettings;
+import dev.cutover.core.alert.ServiceCounts;
+import dev.cutover.core.approval.AppliedSwap;
+import dev.cutover.core.chat.MessageRef;
+import dev.cutover.core.swap.SwapService;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One cutover being watched: its message, its readings, and the alerts already posted. */
+final class CutoverWatchRun {
+    private static final Logger log = LoggerFactory.getLogger(CutoverWatchRun.class);
+
+    final CutoverWatch watch;
+    final AppliedSwap applied;
+    final CutoverWatchSettings.Side side;
+    final Duration ttl;
+    final Instant start;
+    final Instant end;
+    final Set<String> alerted = new LinkedHashSet<>();
+    volatile MessageRef message;
+    volatile Instant insyncAt;
+    volatile String insyncProblem;
+    CutoverReading last;
+    String ending;
+    private ScheduledFuture<?> future;
+
+    CutoverWatchRun(
+            CutoverWatch watch, AppliedSwap applied, CutoverWatchSettings.Side side, Duration ttl, Instant start) {
+        this.watch = watch;
+        this.applied = applied;
+        this.side = side;
+        this.ttl = ttl;
+        this.start = start;
+        this.end = start.plus(watch.settings().window());
+    }
+
+    String pair() {
+        return applied.plan().pair().name();
+    }
+
+    MessageRef message() {
+        return message;
+    }
+
+    void start(String channel) {
+        try {
+            message = watch.notifier()
+                    .post(
+                            channel,
+                            CutoverWatchMessages.status(this, watch.clock().instant()));
+        } catch (RuntimeException e) {
+            log.warn("could not post the cutover watch of {}: {}", pair(), e.toString());
+        }
+    }
+
+    /** Blocks until Route 53 reports the change INSYNC (run on the blocking executor). */
+    void awaitInsync(SwapService swaps, Duration timeout) {
+        try {
+            swaps.awaitInsync(applied.changeId(), timeout);
+            insyncAt = watch.clock().instant();
+        } catch (RuntimeException e) {
+            insyncProblem = e.getMessage();
+        }
+    }
+
+    synchronized void schedule(ScheduledExecutorService timer, Duration interval) {
+        if (ending == null) {
+            future = Polls.every(timer, interval, "cutover " + pair(), this::poll);
+        }
+    }
+
+    synchronized void poll() {
+        if (ending != null || message == null) {
+            return;
+        }
+        Instant now = watch.clock().instant();
+        try {
+            last = read(now);
+            alertOnBreaches();
+        } catch (RuntimeException e) {
+            log.warn("cutover watch of {}: reading failed: {}", pair(), e.toString());
+        }
+        if (!now.isBefore(end)) {
+            if (insyncAt != null && !now.isBefore(insyncAt.plus(ttl)) && last != null) {
+                finish(alerted.isEmpty() ? "healthy" : "alerts");
+                return;
+            }
+            if (insyncProblem != null || !now.isBefore(end.plus(watch.settings().window()))) {
+                finish("unconfirmed");
+                return;
+            }
+        }
+        Polls.quietly(pair(), () -> watch.notifier().update(message, CutoverWatchMessages.status(this, now)));
+    }
+
+    synchronized void stop(String why) {
+        if (ending == null) {
+            finish("stopped: " + why);
+        }
+    }
+
+    private void finish(String how) {
+        ending = how;
+        if (future != null) {
+            future.cancel(false);
+        }
+        watch.closed(this);
+        Instant now = watch.clock().instant();
+        if (message != null) {
+            Polls.quietly(pair(), () -> watch.notifier().update(message, CutoverWatchMessages.status(this, now)));
+            Polls.quietly(pair(), () -> watch.notifier().reply(message, CutoverWatchMessages.ending(this)));
+        }
+    }
+
+    private void alertOnBreaches() {
+        for (String[] b : last.breaches(watch.settings())) {
+            if (alerted.add(b[0])) {
+                Polls.quietly(pair(), () -> watch.notifier().reply(message, CutoverWatchMessages.alert(this, b[1])));
+            }
+        }
+    }
+
+    private CutoverReading read(Instant now) {
+        Map<String, String> dims = Map.of("LoadBalancer", side.loadBalancer(), "TargetGroup", side.targetGroup());
+        MetricQuery errors = new MetricQuery("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", dims, "Sum", 60);
+        MetricQuery requests = new MetricQuery("AWS/ApplicationELB", "RequestCount", dims, "Sum", 60);
+        MetricQuery p95 = new MetricQuery("AWS/ApplicationELB", "TargetResponseTime", dims, "p95", 60);
+        Map<MetricQuery, MetricSeries> m =
+                watch.metrics().read(List.of(errors, requests, p95), start.truncatedTo(ChronoUnit.MINUTES), now);
+        Integer running = null;
+        Integer desired = null;
+        if (side.service() != null) {
+            ServiceCounts c = watch.ecs()
+                    .describe(side.cluster(), List.of(side.service()))
+                    .get(side.service());
+            running = c == null ? Integer.valueOf(0) : Integer.valueOf(c.running());
+            desired = c == null ? null : c.desired();
+        }
+        Double latest = m.get(p95).newest().map(MetricSeries.Point::value).orElse(null);
+        return new CutoverReading(m.get(requests).sum(), m.get(errors).sum(), latest, running, desired);
+    }
+}

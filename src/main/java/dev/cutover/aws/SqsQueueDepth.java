@@ -1,0 +1,46 @@
+package dev.cutover.aws;
+
+import dev.cutover.core.alert.QueueSample;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Near-real-time depth of one queue from SQS GetQueueAttributes (CloudWatch lags by a minute or
+ * more), for {@code /cutover status}. A queue configured by name is resolved once with GetQueueUrl.
+ * The age of the oldest message is not an SQS attribute (CloudWatch only), so it is null here.
+ *
+ * @see <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html">GetQueueAttributes</a>
+ */
+public final class SqsQueueDepth {
+    private final SqsClient sqs;
+    private final Clock clock;
+    private final Map<String, String> urls = new ConcurrentHashMap<>();
+
+    public SqsQueueDepth(SqsClient sqs, Clock clock) {
+        this.sqs = sqs;
+        this.clock = clock;
+    }
+
+    /**
+     * The visible messages of {@code queue}, now.
+     *
+     * @param queue a queue name or URL
+     * @throws software.amazon.awssdk.services.sqs.model.SqsException when the queue does not exist
+     *     or the call fails after retries
+     */
+    public QueueSample read(String queue) {
+        String url = queue.contains("://")
+                ? queue
+                : urls.computeIfAbsent(
+                        queue, q -> sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
+        Map<QueueAttributeName, String> attrs = sqs.getQueueAttributes(
+                        b -> b.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributes();
+        // SQS returns counts as strings.
+        String visible = attrs.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0");
+        return new QueueSample(clock.instant(), Double.parseDouble(visible), null);
+    }
+}

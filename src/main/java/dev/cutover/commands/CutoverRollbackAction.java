@@ -1,0 +1,34 @@
+package dev.cutover.commands;
+
+import dev.cutover.core.approval.ChangeKind;
+import dev.cutover.core.chat.Mrkdwn;
+
+/**
+ * The Roll back button of a cutover watch alert: asks to roll back the pair named in the button's
+ * value through {@link SwapWorkflow#request}, so the same approval rules apply as for {@code
+ * /rollback}.
+ */
+public final class CutoverRollbackAction implements ActionHandler {
+    /** The button's action id; its value is the pair's name. */
+    public static final String ACTION_ID = "cutover.rollback";
+
+    private final SwapWorkflow flow;
+
+    public CutoverRollbackAction(SwapWorkflow flow) {
+        this.flow = flow;
+    }
+
+    @Override
+    public String actionId() {
+        return ACTION_ID;
+    }
+
+    @Override
+    public CommandResult handle(ActionInvocation click) {
+        String pair = click.value();
+        if (flow.pairs().find(pair).isEmpty()) {
+            return CommandResult.reply(":no_entry: The pair `" + Mrkdwn.escape(pair) + "` is no longer configured.");
+        }
+        return flow.request(ChangeKind.ROLLBACK, pair, click.userId(), click.channelId(), click.responder());
+    }
+}

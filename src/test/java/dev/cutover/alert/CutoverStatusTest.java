@@ -1,0 +1,103 @@
+package dev.cutover.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.aws.Route53DnsRecords;
+import dev.cutover.commands.CutoverCommand;
+import dev.cutover.commands.Invocation;
+import dev.cutover.commands.PairCatalog;
+import dev.cutover.commands.Responder;
+import dev.cutover.commands.SwapWorkflow;
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.EnvInterpolator;
+import dev.cutover.core.approval.ApprovalService;
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.swap.SwapService;
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.sandbox.SandboxAccount;
+import dev.cutover.sandbox.SandboxMetrics;
+import dev.cutover.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /cutover status} over the whole sandbox account, assembled by {@link AlertMonitors} as the bot does. */
+class CutoverStatusTest {
+    static final String YAML =
+            """
+            alerts: { channel: C0ALERTS01 }
+            pairs:
+              - { name: blue-green, zoneId: Z0SANDBOX00000000001, blue: blue.example.com, green: green.example.com, approvers: [U0BOB0001] }
+            queues:
+              - queue: orders-worker
+                consecutivePolls: 1
+                steps: [ { threshold: 100, severity: warning }, { threshold: 300, severity: critical } ]
+            services:
+              - { cluster: prod, service: api, pair: blue-green }
+            """;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
+    final SandboxMetrics sandbox = SandboxMetrics.seeded(clock);
+    final RecordingNotifier chat = new RecordingNotifier();
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void showsPairsQueuesAndServicesInOneMessage() {
+        CutoverConfig config = new ConfigLoader(new EnvInterpolator(n -> null)).parse("c.yml", YAML);
+        SwapService swaps = new SwapService(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO)));
+        InMemoryApprovalStore store = new InMemoryApprovalStore();
+        SwapWorkflow flow = new SwapWorkflow(
+                new PairCatalog(config.pairs()),
+                swaps,
+                new ApprovalService(store, new InMemoryAuditLog(), g -> Set.of(), clock, () -> "r1"),
+                store,
+                chat,
+                clock,
+                Duration.ofSeconds(5));
+        AlertMonitors alerts = new AlertMonitors(config, sandbox.monitoring(), chat, flow, swaps, clock, timer, timer);
+        sandbox.setQueueDepth(SandboxMetrics.QUEUE, 420, 75);
+        alerts.queues().pollAll();
+
+        List<Message> shown = new ArrayList<>();
+        CutoverCommand command = (CutoverCommand) alerts.commands().get(0);
+        command.handle(new Invocation("cutover", "status", "U0ALICE01", "C0ALERTS01", responder(shown)))
+                .followUp()
+                .run();
+
+        assertThat(shown).singleElement().satisfies(m -> assertThat(m.blocks().toString())
+                .contains("`blue-green`: blue.example.com. → A alias blue-alb")
+                .contains(":rotating_light: `orders-worker`: 420 visible, oldest 75 s · critical")
+                .contains("`prod/api`: desired 2, running 2, pending 0"));
+        assertThat(chat.of("post"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.message().text()).isEqualTo(":rotating_light: orders-worker is critical"));
+        assertThat(alerts.actions()).extracting(a -> a.actionId()).containsExactly("cutover.rollback");
+    }
+
+    static Responder responder(List<Message> shown) {
+        return new Responder() {
+            @Override
+            public void ephemeral(Message message) {
+                shown.add(message);
+            }
+
+            @Override
+            public void replaceOriginal(Message message) {
+                shown.add(message);
+            }
+        };
+    }
+}

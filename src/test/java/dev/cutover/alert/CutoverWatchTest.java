@@ -1,0 +1,229 @@
+package dev.cutover.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cutover.aws.CloudWatchMetricReader;
+import dev.cutover.aws.EcsServiceStatus;
+import dev.cutover.aws.Route53DnsRecords;
+import dev.cutover.commands.ActionInvocation;
+import dev.cutover.commands.CommandResult;
+import dev.cutover.commands.CutoverRollbackAction;
+import dev.cutover.commands.PairCatalog;
+import dev.cutover.commands.Responder;
+import dev.cutover.commands.SwapWorkflow;
+import dev.cutover.config.CutoverWatchSettings;
+import dev.cutover.config.SwapPairConfig;
+import dev.cutover.core.approval.AppliedSwap;
+import dev.cutover.core.approval.ApprovalService;
+import dev.cutover.core.approval.ChangeKind;
+import dev.cutover.core.chat.Block;
+import dev.cutover.core.chat.Button;
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.RecordChange;
+import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.swap.SwapService;
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.sandbox.SandboxAccount;
+import dev.cutover.sandbox.SandboxCloudWatchClient;
+import dev.cutover.sandbox.SandboxEcsClient;
+import dev.cutover.sandbox.SandboxMetrics;
+import dev.cutover.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The cutover watch over the sandbox account, with the real swap workflow behind the Roll back button. */
+class CutoverWatchTest {
+    static final String PAIR = "blue-green";
+    static final String TG = "targetgroup/green-tg/0123456789abcdef";
+    static final String CHANNEL = "C0DEPLOY01";
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    final RecordingNotifier chat = new RecordingNotifier();
+    final SandboxMetrics sandbox = SandboxMetrics.seeded(clock);
+    final CountDownLatch insync = new CountDownLatch(1);
+    final InMemoryApprovalStore store = new InMemoryApprovalStore();
+    final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    final ExecutorService blocking = Executors.newCachedThreadPool();
+    final SwapService swaps = new SwapService(
+            gatedInsync(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO), Duration.ofMillis(10))));
+    final AtomicInteger ids = new AtomicInteger();
+    final SwapWorkflow flow = new SwapWorkflow(
+            new PairCatalog(List.of(new SwapPairConfig(
+                    PAIR,
+                    SandboxAccount.ZONE_ID,
+                    "blue.example.com",
+                    "green.example.com",
+                    List.of(),
+                    List.of(),
+                    List.of("U0BOB0001"),
+                    null,
+                    null,
+                    null))),
+            swaps,
+            new ApprovalService(
+                    store, new InMemoryAuditLog(), group -> Set.of(), clock, () -> "req" + ids.incrementAndGet()),
+            store,
+            chat,
+            clock,
+            Duration.ofSeconds(5));
+    final CutoverWatch watch = new CutoverWatch(
+            new CutoverWatchSettings(
+                    Duration.ofMinutes(10),
+                    Duration.ofSeconds(1),
+                    0.05,
+                    1.0,
+                    20,
+                    List.of(new CutoverWatchSettings.Side(
+                            "green-alb", "app/green-alb/0123456789abcdef", TG, "prod", "api-green"))),
+            new CloudWatchMetricReader(new SandboxCloudWatchClient(sandbox)),
+            new EcsServiceStatus(new SandboxEcsClient(sandbox)),
+            swaps,
+            chat,
+            applied -> Optional.of(CHANNEL),
+            clock,
+            timer,
+            blocking);
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        insync.countDown();
+        watch.close();
+        timer.shutdownNow();
+        blocking.shutdownNow();
+        blocking.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Route 53 that reports INSYNC only once the test opens {@link #insync}. */
+    DnsRecords gatedInsync(DnsRecords real) {
+        return new DnsRecords() {
+            @Override
+            public List<RecordSet> read(String zoneId, String name) {
+                return real.read(zoneId, name);
+            }
+
+            @Override
+            public String submit(String zoneId, List<RecordChange> changes, String comment) {
+                return real.submit(zoneId, changes, comment);
+            }
+
+            @Override
+            public Duration awaitInsync(String changeId, Duration timeout) {
+                try {
+                    insync.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return real.awaitInsync(changeId, timeout);
+            }
+        };
+    }
+
+    /** Applies a swap the way SwapApply does: submit, record, tell the listeners (the watch). */
+    AppliedSwap applySwap() {
+        flow.onApplied(watch);
+        SwapPlan plan = swaps.plan(flow.pairs().find(PAIR).orElseThrow().pair());
+        AppliedSwap applied = new AppliedSwap("req0", plan, swaps.submit(plan, "test swap"), clock.instant());
+        store.recordApplied(PAIR, applied);
+        watch.accept(applied);
+        return applied;
+    }
+
+    static Optional<Button> rollbackButton(Message m) {
+        return m.blocks().stream()
+                .filter(b -> b instanceof Block.Actions)
+                .flatMap(b -> ((Block.Actions) b).buttons().stream())
+                .filter(b -> b.actionId().equals(CutoverRollbackAction.ACTION_ID))
+                .findFirst();
+    }
+
+    @Test
+    void aCrossedThresholdPostsARollBackButtonWhoseClickRequestsTheRollback() {
+        sandbox.setTargetGroup(TG, 200, 30, 0.25);
+        sandbox.setService("prod", "api-green", 2, 2);
+        applySwap();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> chat.of("reply").stream()
+                .anyMatch(c -> rollbackButton(c.message()).isPresent()));
+        RecordingNotifier.Call alert = chat.of("reply").stream()
+                .filter(c -> rollbackButton(c.message()).isPresent())
+                .findFirst()
+                .orElseThrow();
+        assertThat(alert.message().text()).contains("5XX error rate 15.0% (30 of 200 requests) is above 5.0%");
+        assertThat(alert.target()).isEqualTo(chat.of("post").get(0).ref().ts());
+        Button button = rollbackButton(alert.message()).orElseThrow();
+        assertThat(button.value()).isEqualTo(PAIR);
+        assertThat(button.style()).isEqualTo(Button.Style.DANGER);
+
+        List<Message> ephemeral = new ArrayList<>();
+        CommandResult clicked = new CutoverRollbackAction(flow)
+                .handle(new ActionInvocation(
+                        CutoverRollbackAction.ACTION_ID,
+                        PAIR,
+                        "U0ALICE01",
+                        CHANNEL,
+                        alert.ref(),
+                        null,
+                        responder(ephemeral)));
+        clicked.followUp().run();
+
+        String requestId = store.openRequest(PAIR).orElseThrow();
+        assertThat(store.get(requestId).orElseThrow().kind()).isEqualTo(ChangeKind.ROLLBACK);
+        assertThat(store.get(requestId).orElseThrow().requester()).isEqualTo("U0ALICE01");
+        assertThat(chat.of("post")).anySatisfy(c -> assertThat(c.target()).isEqualTo(CHANNEL));
+        assertThat(ephemeral).isEmpty();
+    }
+
+    @Test
+    void itSaysHealthyOnlyAfterTheWindowInsyncAndTheOldTtl() {
+        sandbox.setTargetGroup(TG, 500, 1, 0.2);
+        sandbox.setService("prod", "api-green", 2, 2);
+        applySwap();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !chat.of("update").isEmpty());
+
+        clock.advance(Duration.ofMinutes(11)); // window over, but Route 53 still PENDING
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> !healthy());
+        insync.countDown(); // INSYNC now
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> chat.last("update").message().blocks().toString().contains("INSYNC at"));
+        assertThat(healthy()).isFalse(); // the old alias's 60 s have not passed
+
+        clock.advance(Duration.ofSeconds(61));
+        await().atMost(Duration.ofSeconds(5)).until(this::healthy);
+        assertThat(watch.threadOf(PAIR)).isEmpty();
+        assertThat(chat.of("reply")).noneMatch(c -> rollbackButton(c.message()).isPresent());
+    }
+
+    private boolean healthy() {
+        return chat.calls().stream().anyMatch(c -> c.message().text().contains("looks healthy"));
+    }
+
+    static Responder responder(List<Message> ephemeral) {
+        return new Responder() {
+            @Override
+            public void ephemeral(Message message) {
+                ephemeral.add(message);
+            }
+
+            @Override
+            public void replaceOriginal(Message message) {
+                ephemeral.add(message);
+            }
+        };
+    }
+}
