@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * counted; it breaks a streak and never marks a queue as recovered.
  */
 public final class QueueMonitor implements AutoCloseable {
+    private final Object pollLock = new Object();
+
     private static final Logger log = LoggerFactory.getLogger(QueueMonitor.class);
     private static final int CAS_ATTEMPTS = 3;
 
@@ -70,8 +72,18 @@ public final class QueueMonitor implements AutoCloseable {
         poll(queues);
     }
 
-    /** Polls {@code group} with one metrics read. */
+    /**
+     * Polls {@code group} with one metrics read. Polls of this monitor run one at a time, so a
+     * caller that polls now (the sandbox console) returns after every post a concurrent
+     * scheduled poll makes.
+     */
     void poll(List<WatchedQueue> group) {
+        synchronized (pollLock) {
+            pollLocked(group);
+        }
+    }
+
+    private void pollLocked(List<WatchedQueue> group) {
         Map<String, QueueSample> samples;
         try {
             samples = metrics.read(group.stream().map(WatchedQueue::name).toList(), clock.instant());

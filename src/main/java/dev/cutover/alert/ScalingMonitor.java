@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * a compare-and-set and posted only by the replica that won it.
  */
 public final class ScalingMonitor implements AutoCloseable {
+    private final Object pollLock = new Object();
+
     private static final Logger log = LoggerFactory.getLogger(ScalingMonitor.class);
 
     private final List<ServiceConfig> services;
@@ -64,6 +66,13 @@ public final class ScalingMonitor implements AutoCloseable {
 
     /** Polls every service once, now: one DescribeServices call per cluster and 10 services. */
     public void pollAll() {
+        // One poll at a time: a caller that polls now returns after every post of a concurrent one.
+        synchronized (pollLock) {
+            pollAllLocked();
+        }
+    }
+
+    private void pollAllLocked() {
         Map<String, List<ServiceConfig>> byCluster = new LinkedHashMap<>();
         services.forEach(s ->
                 byCluster.computeIfAbsent(s.cluster(), k -> new ArrayList<>()).add(s));

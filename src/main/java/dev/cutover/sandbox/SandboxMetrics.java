@@ -5,7 +5,6 @@ import dev.cutover.alert.StateStores;
 import dev.cutover.core.alert.ScalingActivity;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -128,6 +127,8 @@ public final class SandboxMetrics {
 
     /** Now, to the second: the timestamp of every datapoint the sandbox returns. */
     Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // Full precision: the alert machine ignores a reading no newer than the last one it counted,
+        // and console commands change the depth several times within a second.
+        return clock.instant();
     }
 }

@@ -33,6 +33,9 @@ public final class Console {
             "  reason <text>               answer an open dialog",
             "  state                       print the simulated hosted zones' records",
             "  drift <record> <dns-name>   point a record's alias elsewhere behind the bot's back",
+            "  queue <name> <visible> [age-seconds]  set a simulated SQS queue's depth, then poll",
+            "  service <cluster>/<service> <desired> <running>  set a simulated ECS service's counts, then poll",
+            "  traffic <green|blue> <requests> <5xx> <p95-seconds>  set a load balancer side's traffic per minute",
             "  users                       list the console's users",
             "  expect <text>               (scripts) fail unless the output since the last command contains text",
             "  help, quit");
@@ -109,6 +112,8 @@ public final class Console {
                     case "as" -> as(rest);
                     case "state" -> say(new StateText(sandbox).render());
                     case "drift" -> drift(rest);
+                    case "queue", "service", "traffic" -> new SimulatedMetrics(sandbox)
+                            .apply(w[0], rest, screen::print);
                     case "click" -> click(rest);
                     case "reason" -> reason(rest);
                     case "expect" -> expect(rest);

@@ -123,6 +123,28 @@ class SandboxConsoleIT {
     }
 
     @Test
+    void queueAlertFiresEscalatesAndRecoversInOneMessage() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "queue orders-worker 150",
+                "expect orders-worker is warning",
+                "queue orders-worker 350",
+                "expect warning → critical: 350 visible",
+                "queue orders-worker 10",
+                "expect recovered after",
+                "/cutover status",
+                "expect `orders-worker`: 10 visible",
+                "service prod/api 6 4",
+                "expect Desired 2 → 6, running 2 → 4",
+                "queue nope",
+                "expect usage: queue <name>"));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.transcript()).contains("FAILED at: queue nope");
+        assertThat(r.transcript().split("\\[#sandbox] bot:\n  ⚠️ orders-worker is warning", -1))
+                .hasSize(2);
+    }
+
+    @Test
     void badInputIsAnsweredNotCrashed() throws IOException {
         Run r = run(String.join(
                 "\n",
