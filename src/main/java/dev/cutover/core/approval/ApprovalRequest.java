@@ -68,85 +68,35 @@ public record ApprovalRequest(
 
     /** The next version with {@code state}. */
     public ApprovalRequest withState(ApprovalState next) {
-        return new ApprovalRequest(
-                id,
-                version + 1,
-                kind,
-                plan,
-                requester,
-                channel,
-                message,
-                next,
-                requiredApprovals,
-                createdAt,
-                expiresAt,
-                approvals,
-                closedBy,
-                outcome);
+        return next(message, next, approvals, closedBy, outcome);
     }
 
-    /** The next version with one more approval. */
+    /** The next version with one more approval; APPROVED once enough distinct users approved. */
     public ApprovalRequest withApproval(Decision d) {
         List<Decision> more = new ArrayList<>(approvals);
         more.add(d);
-        ApprovalState next = more.size() >= requiredApprovals ? ApprovalState.APPROVED : state;
-        return new ApprovalRequest(
-                id,
-                version + 1,
-                kind,
-                plan,
-                requester,
-                channel,
-                message,
-                next,
-                requiredApprovals,
-                createdAt,
-                expiresAt,
-                more,
-                closedBy,
-                outcome);
+        return next(
+                message, more.size() >= requiredApprovals ? ApprovalState.APPROVED : state, more, closedBy, outcome);
     }
 
     /** The next version closed by {@code d} into {@code next} (rejected, cancelled, expired). */
     public ApprovalRequest closed(ApprovalState next, Decision d) {
-        return new ApprovalRequest(
-                id,
-                version + 1,
-                kind,
-                plan,
-                requester,
-                channel,
-                message,
-                next,
-                requiredApprovals,
-                createdAt,
-                expiresAt,
-                approvals,
-                d,
-                outcome);
+        return next(message, next, approvals, d, outcome);
     }
 
     /** The next version in {@code next} with the apply's {@code result}. */
     public ApprovalRequest finished(ApprovalState next, String result) {
-        return new ApprovalRequest(
-                id,
-                version + 1,
-                kind,
-                plan,
-                requester,
-                channel,
-                message,
-                next,
-                requiredApprovals,
-                createdAt,
-                expiresAt,
-                approvals,
-                closedBy,
-                result);
+        return next(message, next, approvals, closedBy, result);
     }
 
     /** The next version showing in {@code ref}. */
     public ApprovalRequest postedAt(MessageRef ref) {
+        return next(ref, state, approvals, closedBy, outcome);
+    }
+
+    /** The next version (one higher) with the fields that change; the rest are fixed at creation. */
+    private ApprovalRequest next(
+            MessageRef ref, ApprovalState s, List<Decision> decisions, Decision closer, String result) {
         return new ApprovalRequest(
                 id,
                 version + 1,
@@ -155,12 +105,12 @@ public record ApprovalRequest(
                 requester,
                 channel,
                 ref,
-                state,
+                s,
                 requiredApprovals,
                 createdAt,
                 expiresAt,
-                approvals,
-                closedBy,
-                outcome);
+                decisions,
+                closer,
+                result);
     }
 }
