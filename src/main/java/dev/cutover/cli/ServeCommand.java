@@ -54,7 +54,10 @@ public final class ServeCommand implements Callable<Integer> {
                     c.pairs().size());
             stop.await();
         } catch (Exception e) {
-            log.error("stopped on error", e);
+            // Start-up failures (Slack unreachable, a bad token, Redis down) are the usual case
+            // here: say what failed in one line; the stack trace is for DEBUG.
+            spec.commandLine().getErr().println("cutover stopped: " + e.getMessage());
+            log.debug("stopped on error", e);
             return 1;
         }
         return 0;
