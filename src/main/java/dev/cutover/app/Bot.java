@@ -148,7 +148,26 @@ public final class Bot implements AutoCloseable {
                 .requestVerificationEnabled(false)
                 .build());
         new SlackBot(app, this::execute, api).register(commands, actions);
-        SlackCatchAlls.register(app);
+        registerCatchAlls(app, p.config().slack().apiBaseUrl());
+    }
+
+    /**
+     * Registers the catch-all middleware. Bolt checks the bot token with auth.test when the first
+     * middleware is added, and calls any failure, even a network one, "The token is invalid": say
+     * which it was, and where.
+     */
+    private static void registerCatchAlls(App app, String apiBaseUrl) {
+        try {
+            SlackCatchAlls.register(app);
+        } catch (IllegalArgumentException e) {
+            String m = String.valueOf(e.getMessage());
+            int at = m.indexOf("(error: ");
+            String why = at >= 0 ? m.substring(at + 8, m.length() - (m.endsWith(")") ? 1 : 0)) : m;
+            throw new IllegalStateException("could not check the bot token with auth.test at " + apiBaseUrl + ": "
+                    + (why.equals("invalid_auth") || why.equals("not_authed")
+                            ? why + " (the bot token is wrong)"
+                            : why));
+        }
     }
 
     private static Scheduling scheduling(Parts p, Notifier notifier) {

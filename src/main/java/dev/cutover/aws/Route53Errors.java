@@ -89,6 +89,14 @@ final class Route53Errors {
                     };
             return new SwapException(Kind.AWS_ERROR, detail + " (" + code + ": " + reason(ase) + "); " + outcome);
         }
+        if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+            // The SDK lists every provider it tried in one long line; nothing was sent anyway.
+            return new SwapException(
+                    Kind.AWS_ERROR,
+                    "no AWS credentials found for " + what
+                            + " (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run with a task role"
+                            + " or instance profile); nothing was sent to Route 53");
+        }
         if (connectFailed(e)) {
             return new SwapException(Kind.AWS_ERROR, "could not connect to Route 53 for " + what + "; " + outcome);
         }

@@ -28,7 +28,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CutoverConfig c;
         try {
-            c = config.load();
+            c = config.loadForServe();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("config error: " + e.getMessage());
             return Main.EXIT_USAGE;

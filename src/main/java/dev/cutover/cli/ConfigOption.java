@@ -4,6 +4,7 @@ import dev.cutover.config.ConfigException;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
+import dev.cutover.config.ServeRequirements;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,7 +14,7 @@ public final class ConfigOption {
             names = {"-c", "--config"},
             paramLabel = "FILE",
             defaultValue = "config/cutover.yml",
-            description = "The config file (default: ${DEFAULT-VALUE}). ${ENV} and ${ENV:-default} are interpolated.")
+            description = "The config file (default: ${DEFAULT-VALUE}). $${ENV} and $${ENV:-default} are interpolated.")
     Path file;
 
     /** The config file's path. */
@@ -28,5 +29,14 @@ public final class ConfigOption {
      */
     public CutoverConfig load() {
         return new ConfigLoader(EnvInterpolator.system()).load(file);
+    }
+
+    /**
+     * Loads the file and checks what {@code serve} needs too (the Slack secrets of its mode).
+     *
+     * @throws ConfigException naming the file, line and key of the first problem
+     */
+    public CutoverConfig loadForServe() {
+        return new ConfigLoader(EnvInterpolator.system()).load(file, ServeRequirements::check);
     }
 }

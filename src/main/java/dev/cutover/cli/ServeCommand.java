@@ -36,8 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CutoverConfig c;
         try {
-            c = config.load();
-            requireSecrets(config.file().toString(), c.slack());
+            c = config.loadForServe();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("config error: " + e.getMessage());
             return Main.EXIT_USAGE;
@@ -74,20 +73,5 @@ public final class ServeCommand implements Callable<Integer> {
         SocketModeRunner runner = new SocketModeRunner(bot.app(), s.appToken());
         runner.start();
         return runner;
-    }
-
-    private static void requireSecrets(String file, SlackSettings s) {
-        if (s.botToken() == null || s.botToken().isBlank()) {
-            throw new ConfigException(file, 0, "slack.botToken", "required to serve (the bot token, xoxb-...)");
-        }
-        if (s.mode() == SlackSettings.Mode.SOCKET
-                && (s.appToken() == null || s.appToken().isBlank())) {
-            throw new ConfigException(
-                    file, 0, "slack.appToken", "required in socket mode (an app-level token, xapp-...)");
-        }
-        if (s.mode() == SlackSettings.Mode.HTTP
-                && (s.signingSecret() == null || s.signingSecret().isBlank())) {
-            throw new ConfigException(file, 0, "slack.signingSecret", "required in http mode");
-        }
     }
 }

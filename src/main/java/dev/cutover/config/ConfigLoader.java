@@ -46,6 +46,17 @@ public final class ConfigLoader {
      * @throws ConfigException when the file is missing, unreadable or invalid
      */
     public CutoverConfig load(Path path) {
+        return load(path, c -> {});
+    }
+
+    /**
+     * Reads and validates the file at {@code path}, then runs {@code check} on the result: a check
+     * that throws {@link ConfigException#invalid} (with a full key path such as
+     * {@code slack.appToken}) is reported with the file and line like any other problem.
+     *
+     * @throws ConfigException when the file is missing, unreadable or invalid
+     */
+    public CutoverConfig load(Path path, java.util.function.Consumer<CutoverConfig> check) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
@@ -54,7 +65,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(path.toString(), 0, "", "cannot read: " + e.getMessage());
         }
-        return parse(path.toString(), text);
+        return parse(path.toString(), text, check);
     }
 
     /**
@@ -63,6 +74,16 @@ public final class ConfigLoader {
      * @throws ConfigException when the text is invalid
      */
     public CutoverConfig parse(String fileName, String yaml) {
+        return parse(fileName, yaml, c -> {});
+    }
+
+    /**
+     * Validates {@code yaml} as if read from {@code fileName}, then runs {@code check} as {@link
+     * #load(Path, java.util.function.Consumer)} does.
+     *
+     * @throws ConfigException when the text is invalid
+     */
+    public CutoverConfig parse(String fileName, String yaml, java.util.function.Consumer<CutoverConfig> check) {
         String text;
         try {
             text = env.interpolate(fileName, yaml);
@@ -79,16 +100,20 @@ public final class ConfigLoader {
                     "duplicate key (first on line " + locations.lineOf(locations.duplicateKey())
                             + "); each key may appear once");
         }
+        CutoverConfig config = bind(fileName, text, locations);
         try {
-            if (locations.isEmpty()) {
-                // Only comments: Jackson reports "no content" instead of binding defaults.
-                return mapper.readValue("{}", CutoverConfig.class);
-            }
-            CutoverConfig config = mapper.readValue(text, CutoverConfig.class);
-            if (config == null) {
-                return mapper.readValue("{}", CutoverConfig.class);
-            }
-            return config;
+            check.accept(config);
+        } catch (ConfigException.InvalidValue iv) {
+            throw new ConfigException(fileName, locations.lineOf(iv.key()), iv.key(), iv.problem());
+        }
+        return config;
+    }
+
+    private CutoverConfig bind(String fileName, String text, YamlLocations locations) {
+        try {
+            // Only comments (no keys), or an empty document: every default.
+            CutoverConfig config = locations.isEmpty() ? null : mapper.readValue(text, CutoverConfig.class);
+            return config != null ? config : mapper.readValue("{}", CutoverConfig.class);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
                 // A syntax error met while binding a value: report the parser's line, not the key's.
