@@ -2,6 +2,7 @@ package dev.cutover.commands;
 
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.swap.SwapException;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,8 +30,8 @@ final class SwapApply {
             if (drift.isPresent()) {
                 end(
                         ApprovalState.DRIFTED,
-                        ":no_entry: The records changed since the request; nothing was applied. " + drift.get()
-                                + ". Request the " + r.kind().word() + " again to see the new plan.");
+                        ":no_entry: The records changed since the request; nothing was applied. " + drift.get() + ". "
+                                + nextStep());
                 return;
             }
             changeId = flow.swaps().submit(r.plan(), r.kind().word() + " " + r.pair() + " request " + r.id());
@@ -72,6 +73,14 @@ final class SwapApply {
     private void end(ApprovalState state, String outcome) {
         flow.finish(r, e, state, outcome);
         flow.progress(r, outcome);
+    }
+
+    /** What to do after drift: a swap plans afresh; a rollback can no longer undo the last swap. */
+    private String nextStep() {
+        return r.kind() == ChangeKind.SWAP
+                ? "`/swap " + r.pair() + "` plans again from the records as they are now."
+                : "A rollback can only undo the last swap while the records are as it left them; `/swap " + r.pair()
+                        + "` plans a swap from the records as they are now.";
     }
 
     private static String seconds(Duration d) {

@@ -119,7 +119,7 @@ public final class ConfigLoader {
                 // A syntax error met while binding a value: report the parser's line, not the key's.
                 throw syntaxError(fileName, syntax);
             }
-            throw translate(fileName, locations, e);
+            throw unknownKeyFirst(fileName, text, locations, e).orElseGet(() -> translate(fileName, locations, e));
         } catch (JsonProcessingException e) {
             throw syntaxError(fileName, e);
         }
@@ -135,6 +135,42 @@ public final class ConfigLoader {
         }
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         return new ConfigException(fileName, line, "", "not valid YAML: " + e.getOriginalMessage());
+    }
+
+    /**
+     * Jackson builds a record before it reports the record's unknown keys, so a misspelt key
+     * ({@code treshold:}) would surface as its correctly spelt twin being "required". When building
+     * a record failed, report an unknown key of that record first.
+     */
+    private java.util.Optional<ConfigException> unknownKeyFirst(
+            String file, String text, YamlLocations loc, JsonMappingException e) {
+        if (!(e instanceof ValueInstantiationException vie)
+                || !vie.getType().getRawClass().isRecord()) {
+            return java.util.Optional.empty();
+        }
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException ex) {
+            return java.util.Optional.empty();
+        }
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+        }
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        for (java.lang.reflect.RecordComponent c : vie.getType().getRawClass().getRecordComponents()) {
+            allowed.add(c.getName());
+        }
+        String path = pathOf(e);
+        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                String key = path.isEmpty() ? name : path + "." + name;
+                return java.util.Optional.of(new ConfigException(
+                        file, loc.lineOf(key), key, "unknown key; allowed here: " + String.join(", ", allowed)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static ConfigException translate(String file, YamlLocations loc, JsonMappingException e) {

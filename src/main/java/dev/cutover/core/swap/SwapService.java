@@ -44,7 +44,8 @@ public final class SwapService {
                             + applied.pair().blue() + " is "
                             + SwapPlan.targets(current.blueBefore()) + ", "
                             + applied.pair().green() + " is "
-                            + SwapPlan.targets(current.greenBefore()));
+                            + SwapPlan.targets(current.greenBefore())
+                            + ". `/swap " + applied.pair().name() + "` plans a swap from the records as they are now");
         }
         return current;
     }
