@@ -107,7 +107,8 @@ public final class SwapWorkflow {
             approvals.attachMessage(req.id(), ref);
         } catch (RuntimeException ex) {
             log.warn("could not post request {} for {}: {}", req.id(), e.pair().name(), ex.toString());
-            approvals.finish(req.id(), ApprovalState.FAILED, "could not be posted: " + ex.getMessage());
+            // Still PENDING, which FAILED cannot follow: close it, or it holds the pair until it expires.
+            approvals.abandon(req.id(), "could not be posted: " + ex.getMessage());
             responder.ephemeral(Message.text(":warning: Could not post the request in this channel: " + ex.getMessage()
                     + ". Nothing was applied. Is the bot invited to the channel?"));
         }

@@ -216,6 +216,23 @@ public final class ApprovalService {
                 Map.of("result", outcome));
     }
 
+    /**
+     * Closes a still-pending request that nobody can act on (e.g. its message could not be posted) as
+     * cancelled by the bot with {@code reason}, so that it no longer holds its pair. A request that
+     * is no longer pending is left as it is.
+     *
+     * @return the request as stored afterwards
+     */
+    public ApprovalRequest abandon(String id, String reason) {
+        return update(
+                id,
+                r -> r.state() == ApprovalState.PENDING
+                        ? r.closed(ApprovalState.CANCELLED, new Decision("system", clock.instant(), reason, false))
+                        : null,
+                "system",
+                Map.of("reason", reason));
+    }
+
     /** Records the message that shows request {@code id}, so later decisions can update it. */
     public ApprovalRequest attachMessage(String id, MessageRef ref) {
         return update(id, r -> r.postedAt(ref), null, null);
