@@ -111,6 +111,21 @@ class SwapWorkflowTest {
         assertThat(memory.get("req-2").orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
     }
 
+    @Test
+    void aStoreFailureAfterRoute53AcceptedTheBatchStillEndsTheRequestAndSaysRollbackIsUnavailable() {
+        run(flow.request(ChangeKind.SWAP, PAIR, REQUESTER, CHANNEL, responder));
+        recordAppliedFails.set(true);
+
+        run(flow.decide(new ActionInvocation(SwapMessages.APPROVE, "req-1", APPROVER, CHANNEL, null, null, responder)));
+
+        assertThat(submitted).hasSize(1);
+        ApprovalRequest r = memory.get("req-1").orElseThrow();
+        assertThat(r.state()).isEqualTo(ApprovalState.DONE);
+        assertThat(r.outcome()).contains("INSYNC after 3 s");
+        assertThat(store.openRequest(PAIR)).isEmpty();
+        assertThat(notifier.texts()).anySatisfy(t -> assertThat(t).contains("could not be recorded", "/rollback"));
+    }
+
     static void run(CommandResult r) {
         if (r.followUp() != null) {
             r.followUp().run();
