@@ -10,7 +10,6 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.view.ViewState;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ActionInvocation;
 import dev.cutover.commands.ChatCommand;
@@ -104,17 +103,21 @@ public final class SlackBot {
         return ctx.ack();
     }
 
-    private Response submitted(List<ActionHandler> actions, ViewSubmissionRequest req, ViewSubmissionContext ctx)
-            throws IOException {
+    private Response submitted(List<ActionHandler> actions, ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = req.getPayload();
-        InputModal.Click meta = JSON.readValue(p.getView().getPrivateMetadata(), InputModal.Click.class);
-        ActionHandler h = actions.stream()
-                .filter(a -> a.actionId().equals(meta.actionId()))
-                .findFirst()
-                .orElseThrow();
-        Map<String, Map<String, ViewState.Value>> values =
-                p.getView().getState().getValues();
-        String input = values.get(InputModal.BLOCK).get(InputModal.ACTION).getValue();
+        InputModal.Click meta = InputModal.clickOf(p, JSON);
+        ActionHandler h = meta == null
+                ? null
+                : actions.stream()
+                        .filter(a -> a.actionId().equals(meta.actionId()))
+                        .findFirst()
+                        .orElse(null);
+        String input = InputModal.inputOf(p);
+        if (h == null || input == null || p.getUser() == null) {
+            // Not a modal this bot opened (or one from an older version): nothing to decide on.
+            log.warn("Unusable modal submission (no known click or no input); asked the user to click again");
+            return ctx.ackWithErrors(Map.of(InputModal.BLOCK, InputModal.UNUSABLE));
+        }
         Responder responder = new SlackResponder(api, meta.responseUrl());
         MessageRef message = meta.ts() == null ? null : new MessageRef(meta.channel(), meta.ts());
         CommandResult r = safely(() -> h.handle(new ActionInvocation(
