@@ -77,14 +77,25 @@ public final class SlackBot {
         app.viewSubmission(INPUT_CALLBACK, (req, ctx) -> submitted(actions, req, ctx));
     }
 
-    private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx)
-            throws IOException, com.slack.api.methods.SlackApiException {
+    private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
+        Responder responder = new SlackResponder(api, p.getResponseUrl());
         if (h.inputPrompt().isPresent()) {
-            InputModal.open(ctx, p, h, JSON);
+            try {
+                InputModal.open(ctx, p, h, JSON);
+            } catch (SlackApiCallException | IOException | com.slack.api.methods.SlackApiException e) {
+                // E.g. expired_trigger_id when the ack path was slow: the click did nothing, say so.
+                log.warn("could not open the {} form: {}", h.actionId(), e.toString());
+                String why = e instanceof SlackApiCallException s
+                        ? s.error()
+                        : e.getClass().getSimpleName();
+                executor.execute(() -> tell(
+                        responder,
+                        Message.text(":warning: Could not open the form that asks for a reason (" + why
+                                + "); nothing was decided. Click the button again.")));
+            }
             return ctx.ack();
         }
-        Responder responder = new SlackResponder(api, p.getResponseUrl());
         ActionInvocation click = new ActionInvocation(
                 h.actionId(),
                 p.getActions().get(0).getValue(),
@@ -157,6 +168,14 @@ public final class SlackBot {
             } catch (RuntimeException e2) {
                 log.warn("could not report the failure to the user: {}", e2.toString());
             }
+        }
+    }
+
+    private static void tell(Responder responder, Message message) {
+        try {
+            responder.ephemeral(message);
+        } catch (RuntimeException e) {
+            log.warn("could not answer the user: {}", e.toString());
         }
     }
 
