@@ -332,6 +332,27 @@ class SwapSlackIT {
     }
 
     @Test
+    void aReasonModalThatSlackWillNotOpenIsAnEphemeralAnswer() {
+        start();
+        String id = requestSwap();
+        slackWm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/views.open"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":false,\"error\":\"expired_trigger_id\"}")));
+
+        var click = h.click(SwapMessages.REJECT, id, APPROVER);
+
+        assertThat(click.status()).isEqualTo(200);
+        assertThat(awaitResponse(click.responseName())).contains("Could not open", "expired_trigger_id", "again");
+        assertThat(slack.responses(click.responseName())
+                        .get(0)
+                        .path("response_type")
+                        .asText())
+                .isEqualTo("ephemeral");
+        assertThat(h.store.get(id).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+    }
+
+    @Test
     void aNewRequestAfterAnOverdueOneShowsTheOldOneExpired() {
         start(CutoverHarness.pair(PAIR, "1m", false));
         String old = requestSwap();

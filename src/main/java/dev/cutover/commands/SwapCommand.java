@@ -93,7 +93,8 @@ public final class SwapCommand implements ChatCommand {
         return CommandResult.later(() -> announce(
                 inv,
                 ":snowflake: *" + w[1] + "* is frozen by " + Mrkdwn.user(inv.userId()) + ": " + Mrkdwn.escape(reason)
-                        + ". New swaps and rollbacks are refused until `/swap unfreeze " + w[1] + "`."));
+                        + ". New requests, and approvals of pending ones, are refused until `/swap unfreeze " + w[1]
+                        + "`."));
     }
 
     private CommandResult unfreeze(Invocation inv, String[] w) {

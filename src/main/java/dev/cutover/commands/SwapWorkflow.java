@@ -107,7 +107,8 @@ public final class SwapWorkflow {
             approvals.attachMessage(req.id(), ref);
         } catch (RuntimeException ex) {
             log.warn("could not post request {} for {}: {}", req.id(), e.pair().name(), ex.toString());
-            approvals.finish(req.id(), ApprovalState.FAILED, "could not be posted: " + ex.getMessage());
+            // Still PENDING, which FAILED cannot follow: close it, or it holds the pair until it expires.
+            approvals.abandon(req.id(), "could not be posted: " + ex.getMessage());
             responder.ephemeral(Message.text(":warning: Could not post the request in this channel: " + ex.getMessage()
                     + ". Nothing was applied. Is the bot invited to the channel?"));
         }
@@ -208,7 +209,17 @@ public final class SwapWorkflow {
 
     void recordApplied(ApprovalRequest r, String changeId) {
         AppliedSwap applied = new AppliedSwap(r.id(), r.plan(), changeId, clock.instant());
-        store.recordApplied(r.pair(), applied);
+        try {
+            store.recordApplied(r.pair(), applied);
+        } catch (RuntimeException ex) {
+            // Route 53 has the batch already: the apply must still reach INSYNC and end the request.
+            log.warn("could not record applied change {} of {}: {}", changeId, r.pair(), ex.toString());
+            progress(
+                    r,
+                    ":warning: Route 53 accepted change `" + changeId + "`, but it could not be recorded ("
+                            + ex.getMessage() + "), so `/rollback " + r.pair() + "` cannot undo it; `/swap "
+                            + r.pair() + "` can.");
+        }
         try {
             onApplied.accept(applied);
         } catch (RuntimeException ex) {
@@ -229,7 +240,7 @@ public final class SwapWorkflow {
      */
     void show(ApprovalRequest r, PairCatalog.Entry e) {
         synchronized (showLocks[Math.floorMod(r.id().hashCode(), showLocks.length)]) {
-            ApprovalRequest current = approvals.get(r.id()).orElse(r);
+            ApprovalRequest current = current(r);
             if (current.message() != null) {
                 quietly(() -> notifier.update(
                         current.message(),
@@ -240,9 +251,19 @@ public final class SwapWorkflow {
 
     /** Posts a progress line in the request message's thread. */
     void progress(ApprovalRequest r, String markdown) {
-        ApprovalRequest current = approvals.get(r.id()).orElse(r);
+        ApprovalRequest current = current(r);
         if (current.message() != null) {
             quietly(() -> notifier.reply(current.message(), Message.text(markdown)));
+        }
+    }
+
+    /** The stored version of {@code r}, or {@code r} when the store cannot say: showing must not stop an apply. */
+    private ApprovalRequest current(ApprovalRequest r) {
+        try {
+            return approvals.get(r.id()).orElse(r);
+        } catch (RuntimeException ex) {
+            log.warn("could not re-read request {}: {}", r.id(), ex.toString());
+            return r;
         }
     }
 

@@ -49,8 +49,20 @@ final class BoltExchangeHandler {
                 reject(exchange, rawBody, result);
                 return;
             }
+            Request<?> request;
+            try {
+                request = parse(exchange, rawBody);
+            } catch (RuntimeException e) {
+                // Bolt's parser throws on a payload that is not JSON or lacks a field it reads (user,
+                // team): a bad request, like one it does not recognise. The type only: bodies carry user text.
+                log.warn(
+                        "Unparseable Slack request ({}); answered 400",
+                        e.getClass().getSimpleName());
+                send(exchange, 400, TEXT, "Invalid Request");
+                return;
+            }
             // A null request (unrecognised body) makes app.run answer 400 "Invalid Request".
-            write(exchange, app.run(parse(exchange, rawBody)));
+            write(exchange, app.run(request));
         } catch (Exception e) {
             // Bolt lets handler exceptions escape app.run; the request fails, the server keeps serving.
             log.error("Slack request failed", e);

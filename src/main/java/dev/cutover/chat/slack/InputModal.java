@@ -11,13 +11,16 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.view.ViewState;
 import dev.cutover.commands.ActionHandler;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The modal that asks for a reason before a click counts (Reject, Break glass).
@@ -34,7 +37,36 @@ final class InputModal {
      */
     record Click(String actionId, String value, String channel, String ts, String responseUrl) {}
 
+    /** The answer to a submission that carries no usable click or no input. */
+    static final String UNUSABLE = "This form can no longer be used; close it and click the button again.";
+
     private InputModal() {}
+
+    /** The click a submission's {@code private_metadata} carries, or null when it carries none. */
+    static Click clickOf(ViewSubmissionPayload p, ObjectMapper json) {
+        String metadata = p.getView() == null ? null : p.getView().getPrivateMetadata();
+        if (metadata == null || metadata.isBlank()) {
+            return null;
+        }
+        try {
+            Click click = json.readValue(metadata, Click.class);
+            return click == null || click.actionId() == null ? null : click;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The text typed into the modal's field, or null when the submission has none. */
+    static String inputOf(ViewSubmissionPayload p) {
+        if (p.getView() == null || p.getView().getState() == null) {
+            return null;
+        }
+        Map<String, Map<String, ViewState.Value>> values =
+                p.getView().getState().getValues();
+        Map<String, ViewState.Value> block = values == null ? null : values.get(BLOCK);
+        ViewState.Value value = block == null ? null : block.get(ACTION);
+        return value == null ? null : value.getValue();
+    }
 
     /**
      * Opens the modal for {@code h}'s prompt with the click's trigger_id.

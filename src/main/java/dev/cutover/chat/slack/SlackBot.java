@@ -10,7 +10,6 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.view.ViewState;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ActionInvocation;
 import dev.cutover.commands.ChatCommand;
@@ -78,14 +77,25 @@ public final class SlackBot {
         app.viewSubmission(INPUT_CALLBACK, (req, ctx) -> submitted(actions, req, ctx));
     }
 
-    private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx)
-            throws IOException, com.slack.api.methods.SlackApiException {
+    private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
+        Responder responder = new SlackResponder(api, p.getResponseUrl());
         if (h.inputPrompt().isPresent()) {
-            InputModal.open(ctx, p, h, JSON);
+            try {
+                InputModal.open(ctx, p, h, JSON);
+            } catch (SlackApiCallException | IOException | com.slack.api.methods.SlackApiException e) {
+                // E.g. expired_trigger_id when the ack path was slow: the click did nothing, say so.
+                log.warn("could not open the {} form: {}", h.actionId(), e.toString());
+                String why = e instanceof SlackApiCallException s
+                        ? s.error()
+                        : e.getClass().getSimpleName();
+                executor.execute(() -> tell(
+                        responder,
+                        Message.text(":warning: Could not open the form that asks for a reason (" + why
+                                + "); nothing was decided. Click the button again.")));
+            }
             return ctx.ack();
         }
-        Responder responder = new SlackResponder(api, p.getResponseUrl());
         ActionInvocation click = new ActionInvocation(
                 h.actionId(),
                 p.getActions().get(0).getValue(),
@@ -104,17 +114,21 @@ public final class SlackBot {
         return ctx.ack();
     }
 
-    private Response submitted(List<ActionHandler> actions, ViewSubmissionRequest req, ViewSubmissionContext ctx)
-            throws IOException {
+    private Response submitted(List<ActionHandler> actions, ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = req.getPayload();
-        InputModal.Click meta = JSON.readValue(p.getView().getPrivateMetadata(), InputModal.Click.class);
-        ActionHandler h = actions.stream()
-                .filter(a -> a.actionId().equals(meta.actionId()))
-                .findFirst()
-                .orElseThrow();
-        Map<String, Map<String, ViewState.Value>> values =
-                p.getView().getState().getValues();
-        String input = values.get(InputModal.BLOCK).get(InputModal.ACTION).getValue();
+        InputModal.Click meta = InputModal.clickOf(p, JSON);
+        ActionHandler h = meta == null
+                ? null
+                : actions.stream()
+                        .filter(a -> a.actionId().equals(meta.actionId()))
+                        .findFirst()
+                        .orElse(null);
+        String input = InputModal.inputOf(p);
+        if (h == null || input == null || p.getUser() == null) {
+            // Not a modal this bot opened (or one from an older version): nothing to decide on.
+            log.warn("Unusable modal submission (no known click or no input); asked the user to click again");
+            return ctx.ackWithErrors(Map.of(InputModal.BLOCK, InputModal.UNUSABLE));
+        }
         Responder responder = new SlackResponder(api, meta.responseUrl());
         MessageRef message = meta.ts() == null ? null : new MessageRef(meta.channel(), meta.ts());
         CommandResult r = safely(() -> h.handle(new ActionInvocation(
@@ -154,6 +168,14 @@ public final class SlackBot {
             } catch (RuntimeException e2) {
                 log.warn("could not report the failure to the user: {}", e2.toString());
             }
+        }
+    }
+
+    private static void tell(Responder responder, Message message) {
+        try {
+            responder.ephemeral(message);
+        } catch (RuntimeException e) {
+            log.warn("could not answer the user: {}", e.toString());
         }
     }
 

@@ -64,14 +64,18 @@ public final class ApprovalService {
             return Optional.of("you are not allowed to request changes of *" + pair + "*. Requesters: "
                     + Mrkdwn.principals(policy.requesters()) + ".");
         }
-        Optional<Freeze> freeze = store.frozen(pair);
-        if (freeze.isPresent()) {
-            Freeze f = freeze.get();
-            return Optional.of(
-                    "*" + pair + "* is frozen by " + Mrkdwn.user(f.userId()) + " since " + Mrkdwn.time(f.at()) + ": "
-                            + Mrkdwn.escape(f.reason()) + ". `/swap unfreeze " + pair + "` lifts it.");
+        Optional<String> frozen = frozen(pair);
+        if (frozen.isPresent()) {
+            return frozen;
         }
         return store.openRequest(pair).flatMap(id -> busy(pair, id));
+    }
+
+    /** Why {@code pair} takes no change now (a declared freeze), or empty when it is not frozen. */
+    private Optional<String> frozen(String pair) {
+        return store.frozen(pair)
+                .map(f -> "*" + pair + "* is frozen by " + Mrkdwn.user(f.userId()) + " since " + Mrkdwn.time(f.at())
+                        + ": " + Mrkdwn.escape(f.reason()) + ". `/swap unfreeze " + pair + "` lifts it.");
     }
 
     /**
@@ -113,7 +117,8 @@ public final class ApprovalService {
 
     /**
      * Approves request {@code id} as {@code user}. The requester may approve only under break-glass,
-     * with a reason; everyone else must be an approver who has not approved yet.
+     * with a reason; everyone else must be an approver who has not approved yet. Nobody may approve
+     * while the pair is frozen: a freeze declared after the request stops it too.
      *
      * @param breakGlassReason the reason typed for a break-glass self-approval, or null
      * @return the request after the approval (APPROVED once enough distinct approvers agreed), or a refusal
@@ -125,6 +130,7 @@ public final class ApprovalService {
                 id,
                 selfApproval ? "break-glass" : "approved",
                 r -> {
+                    frozen(r.pair()).ifPresent(ApprovalService::refuse);
                     boolean own = r.requester().equals(user);
                     if (own && !policy.breakGlass()) {
                         return refuse(
@@ -214,6 +220,23 @@ public final class ApprovalService {
                 r -> r.state().canBecome(end) ? r.finished(end, outcome) : null,
                 "system",
                 Map.of("result", outcome));
+    }
+
+    /**
+     * Closes a still-pending request that nobody can act on (e.g. its message could not be posted) as
+     * cancelled by the bot with {@code reason}, so that it no longer holds its pair. A request that
+     * is no longer pending is left as it is.
+     *
+     * @return the request as stored afterwards
+     */
+    public ApprovalRequest abandon(String id, String reason) {
+        return update(
+                id,
+                r -> r.state() == ApprovalState.PENDING
+                        ? r.closed(ApprovalState.CANCELLED, new Decision("system", clock.instant(), reason, false))
+                        : null,
+                "system",
+                Map.of("reason", reason));
     }
 
     /** Records the message that shows request {@code id}, so later decisions can update it. */

@@ -189,4 +189,20 @@ class ApprovalServiceTest {
         assertThat(service.finish(r.id(), ApprovalState.DONE, "ok").state()).isEqualTo(ApprovalState.DONE);
         assertThat(store.openRequest(PAIR)).isEmpty();
     }
+
+    @Test
+    void aFreezeDeclaredWhileARequestIsPendingStopsItsApprovalButNotItsCancellation() {
+        ApprovalPolicy p = policy(1, true);
+        ApprovalRequest r = open(p);
+        service.freeze(PAIR, "U-BOB", "incident 42");
+
+        assertThat(service.approve(r.id(), "U-ALICE", null, p))
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why())
+                        .contains("frozen", "incident 42", "/swap unfreeze " + PAIR));
+        assertThat(service.approve(r.id(), "U-REQUESTER", "prod down", p)).isInstanceOf(Outcome.Refused.class);
+        assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+
+        service.unfreeze(PAIR, "U-BOB");
+        assertThat(service.approve(r.id(), "U-ALICE", null, p)).isInstanceOf(Outcome.Done.class);
+    }
 }
