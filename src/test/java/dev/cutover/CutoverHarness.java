@@ -48,11 +48,18 @@ final class CutoverHarness implements AutoCloseable {
     static final String PAIR = "blue-green";
     static final Duration INSYNC_TIMEOUT = Duration.ofSeconds(2);
 
-    /** The usual pair: one approval, blue/green in the test zone, requests only in {@link #CHANNEL}. */
+    /**
+     * The usual pair: one approval, blue/green in the test zone, requests only in {@link #CHANNEL};
+     * with {@code breakGlass} the requester is an approver too.
+     */
     static String pair(String name, String expiry, boolean breakGlass) {
         StringBuilder approvers = new StringBuilder(APPROVER + ", " + GROUP);
         for (int i = 1; i <= 20; i++) {
             approvers.append(", ").append(approver(i));
+        }
+        if (breakGlass) {
+            // Break-glass lets an approver approve their own request: the requester is one here.
+            approvers.append(", ").append(REQUESTER);
         }
         return """
                   - name: %s

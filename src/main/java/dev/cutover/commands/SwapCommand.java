@@ -1,5 +1,6 @@
 package dev.cutover.commands;
 
+import dev.cutover.core.approval.ApprovalPolicy;
 import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.audit.AuditEvent;
 import dev.cutover.core.audit.AuditLog;
@@ -89,7 +90,10 @@ public final class SwapCommand implements ChatCommand {
             return CommandResult.reply(bad.get());
         }
         String reason = String.join(" ", Arrays.copyOfRange(w, 2, w.length));
-        flow.approvals().freeze(w[1], inv.userId(), reason);
+        Optional<String> refused = flow.approvals().freeze(w[1], inv.userId(), reason, policy(w[1]));
+        if (refused.isPresent()) {
+            return CommandResult.reply(":no_entry: " + SwapWorkflow.capitalize(refused.get()));
+        }
         return CommandResult.later(() -> announce(
                 inv,
                 ":snowflake: *" + w[1] + "* is frozen by " + Mrkdwn.user(inv.userId()) + ": " + Mrkdwn.escape(reason)
@@ -106,8 +110,9 @@ public final class SwapCommand implements ChatCommand {
         if (bad.isPresent()) {
             return CommandResult.reply(bad.get());
         }
-        if (flow.approvals().unfreeze(w[1], inv.userId()).isEmpty()) {
-            return CommandResult.reply("*" + w[1] + "* is not frozen.");
+        Optional<String> refused = flow.approvals().unfreeze(w[1], inv.userId(), policy(w[1]));
+        if (refused.isPresent()) {
+            return CommandResult.reply(":no_entry: " + SwapWorkflow.capitalize(refused.get()));
         }
         return CommandResult.later(
                 () -> announce(inv, ":sunny: *" + w[1] + "* is unfrozen by " + Mrkdwn.user(inv.userId()) + "."));
@@ -148,6 +153,10 @@ public final class SwapCommand implements ChatCommand {
                         : d.containsKey("result") ? ": " + d.get("result") : "";
         return "• " + Mrkdwn.time(e.at()) + " *" + e.action() + "* by " + Mrkdwn.user(e.userId())
                 + (e.requestId() != null ? " (request `" + e.requestId() + "`)" : "") + extra;
+    }
+
+    private ApprovalPolicy policy(String pair) {
+        return flow.pairs().find(pair).orElseThrow().policy();
     }
 
     private Optional<String> unknownPair(String name) {

@@ -60,7 +60,7 @@ public final class ApprovalService {
             return Optional.of(
                     "changes of *" + pair + "* can be requested only in " + Mrkdwn.channels(policy.channels()) + ".");
         }
-        if (!policy.requesters().isEmpty() && !directory.matches(user, policy.requesters())) {
+        if (!mayRequest(user, policy)) {
             return Optional.of("you are not allowed to request changes of *" + pair + "*. Requesters: "
                     + Mrkdwn.principals(policy.requesters()) + ".");
         }
@@ -136,6 +136,11 @@ public final class ApprovalService {
                         return refuse(
                                 "you cannot approve your own request (four-eyes): another approver must. Approvers: "
                                         + Mrkdwn.principals(policy.approvers()) + ".");
+                    }
+                    if (own && !directory.matches(user, policy.approvers())) {
+                        return refuse(
+                                "break-glass lets an approver approve their own request; you are not an approver of *"
+                                        + r.pair() + "*.");
                     }
                     if (own && (breakGlassReason == null || breakGlassReason.isBlank())) {
                         return refuse("a break-glass approval of your own request needs a reason.");
@@ -249,18 +254,42 @@ public final class ApprovalService {
         return store.get(id);
     }
 
-    /** Declares a freeze; {@code reason} is required. */
-    public void freeze(String pair, String user, String reason) {
+    /**
+     * Declares a freeze on {@code pair}; anyone who may request its changes may, since a freeze
+     * only blocks changes. {@code reason} is required.
+     *
+     * @return the reason for a refusal, or empty when the pair is now frozen
+     */
+    public Optional<String> freeze(String pair, String user, String reason, ApprovalPolicy policy) {
+        if (!mayRequest(user, policy) && !directory.matches(user, policy.approvers())) {
+            return Optional.of("you may not freeze *" + pair + "*: its requesters and approvers may.");
+        }
         Freeze f = new Freeze(user, reason, clock.instant());
         store.freeze(pair, f);
         audit.append(new AuditEvent(f.at(), pair, null, "frozen", user, Map.of("reason", reason)));
+        return Optional.empty();
     }
 
-    /** Lifts a freeze; returns it, or empty when the pair was not frozen. */
-    public Optional<Freeze> unfreeze(String pair, String user) {
+    /**
+     * Lifts the freeze on {@code pair}; only its approvers may, since it lets changes through again.
+     *
+     * @return the reason for a refusal (not allowed, not frozen), or empty when it was lifted
+     */
+    public Optional<String> unfreeze(String pair, String user, ApprovalPolicy policy) {
+        if (!directory.matches(user, policy.approvers())) {
+            return Optional.of("only an approver of *" + pair + "* may lift its freeze. Approvers: "
+                    + Mrkdwn.principals(policy.approvers()) + ".");
+        }
         Optional<Freeze> lifted = store.unfreeze(pair);
-        lifted.ifPresent(f -> audit.append(new AuditEvent(clock.instant(), pair, null, "unfrozen", user, Map.of())));
-        return lifted;
+        if (lifted.isEmpty()) {
+            return Optional.of("*" + pair + "* is not frozen.");
+        }
+        audit.append(new AuditEvent(clock.instant(), pair, null, "unfrozen", user, Map.of()));
+        return Optional.empty();
+    }
+
+    private boolean mayRequest(String user, ApprovalPolicy policy) {
+        return policy.requesters().isEmpty() || directory.matches(user, policy.requesters());
     }
 
     private Outcome decide(String id, String action, UnaryOperator<ApprovalRequest> step, String user) {

@@ -57,7 +57,8 @@ class ApprovalServiceTest {
 
     @Test
     void breakGlassNeedsReasonAndIsFlagged() {
-        ApprovalPolicy p = policy(1, true);
+        ApprovalPolicy p = new ApprovalPolicy(
+                Set.of("C-OPS"), Set.of(), Set.of("U-ALICE", "U-REQUESTER"), 1, Duration.ofMinutes(15), true);
         ApprovalRequest r = open(p);
         assertThat(service.approve(r.id(), "U-REQUESTER", " ", p)).isInstanceOf(Outcome.Refused.class);
         Outcome o = service.approve(r.id(), "U-REQUESTER", "prod down, nobody awake", p);
@@ -66,6 +67,16 @@ class ApprovalServiceTest {
         assertThat(done.breakGlassUsed()).isTrue();
         assertThat(audit.recent(PAIR, 1).get(0).action()).isEqualTo("break-glass");
         assertThat(audit.recent(PAIR, 1).get(0).detail()).containsEntry("breakGlassReason", "prod down, nobody awake");
+    }
+
+    @Test
+    void breakGlassIsOnlyForARequesterWhoIsAnApprover() {
+        ApprovalPolicy p = policy(1, true);
+        ApprovalRequest r = open(p);
+        assertThat(service.approve(r.id(), "U-REQUESTER", "prod down", p))
+                .isInstanceOfSatisfying(
+                        Outcome.Refused.class, f -> assertThat(f.why()).contains("not an approver"));
+        assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
     }
 
     @Test
@@ -156,12 +167,21 @@ class ApprovalServiceTest {
 
     @Test
     void freezeRefusesNewRequestsUntilLifted() {
-        service.freeze(PAIR, "U-ALICE", "black friday");
+        assertThat(service.freeze(PAIR, "U-ANYONE", "black friday", policy(1, false)))
+                .isEmpty();
         assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS"))
                 .get()
                 .asString()
                 .contains("black friday");
-        assertThat(service.unfreeze(PAIR, "U-ALICE")).isPresent();
+        assertThat(service.unfreeze(PAIR, "U-MALLORY", policy(1, false)))
+                .get()
+                .asString()
+                .contains("only an approver");
+        assertThat(service.unfreeze(PAIR, "U-ALICE", policy(1, false))).isEmpty();
+        assertThat(service.unfreeze(PAIR, "U-ALICE", policy(1, false)))
+                .get()
+                .asString()
+                .contains("is not frozen");
         assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS")).isEmpty();
     }
 
@@ -194,7 +214,7 @@ class ApprovalServiceTest {
     void aFreezeDeclaredWhileARequestIsPendingStopsItsApprovalButNotItsCancellation() {
         ApprovalPolicy p = policy(1, true);
         ApprovalRequest r = open(p);
-        service.freeze(PAIR, "U-BOB", "incident 42");
+        service.freeze(PAIR, "U-BOB", "incident 42", p);
 
         assertThat(service.approve(r.id(), "U-ALICE", null, p))
                 .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why())
@@ -202,7 +222,7 @@ class ApprovalServiceTest {
         assertThat(service.approve(r.id(), "U-REQUESTER", "prod down", p)).isInstanceOf(Outcome.Refused.class);
         assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
 
-        service.unfreeze(PAIR, "U-BOB");
+        service.unfreeze(PAIR, "U-BOB", p);
         assertThat(service.approve(r.id(), "U-ALICE", null, p)).isInstanceOf(Outcome.Done.class);
     }
 }
