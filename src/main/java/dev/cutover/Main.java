@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         name = "cutover-bot",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Blue/green cutovers on Route 53 by Slack, with four-eyes approval.",
+        description = "Slack chat-ops for AWS: blue/green cutovers on Route 53 with four-eyes approval,"
+                + " queue and scaling alerts, and scheduled jobs.",
         subcommands = {
             SandboxCommand.class,
             ServeCommand.class,

@@ -118,7 +118,8 @@ class CliIT {
 
         assertThat(status).isEqualTo(2);
         // line 13 is the second pair's zoneId
-        assertThat(err.toString()).contains(f + ":13: pairs[1].zoneId: required; a Route 53 hosted zone id");
+        assertThat(err.toString())
+                .contains(f + ":13: pairs[1].zoneId: not a hosted zone id: expected a Route 53 hosted zone id");
         assertThat(out.toString()).doesNotContain("OK");
     }
 

@@ -47,6 +47,31 @@ public final class CheckConfigCommand implements Callable<Integer> {
                         ? ""
                         : ", scheduler store " + c.scheduler().store()));
         c.jobs().forEach(j -> out.println("  " + j.describe()));
+        alerts(c, out);
+    }
+
+    private static void alerts(CutoverConfig c, PrintWriter out) {
+        out.println("alerts: channel "
+                + (c.alerts().channel() == null
+                        ? "(none; each queue and service names its own)"
+                        : c.alerts().channel()) + ", " + c.queues().size() + " queue(s), "
+                + c.services().size()
+                + " service(s), cutover watch " + c.alerts().cutover().window().toMinutes() + " min over "
+                + c.alerts().cutover().sides().size() + " side(s)");
+        c.queues()
+                .forEach(q -> out.println("  queue " + q.queue() + ": "
+                        + q.steps().size() + " step(s), every "
+                        + q.pollInterval().toSeconds() + " s, " + q.consecutivePolls() + " poll(s) must agree, channel "
+                        + q.channel() + (q.pair() != null ? ", pair " + q.pair() : "")));
+        c.services()
+                .forEach(v -> out.println("  service " + v.cluster() + "/" + v.service() + ": channel " + v.channel()
+                        + (v.policy() != null ? ", step policy over queue " + v.queue() : "")
+                        + (v.pair() != null ? ", pair " + v.pair() : "")));
+        c.alerts()
+                .cutover()
+                .sides()
+                .forEach(side ->
+                        out.println("  cutover side " + side.target() + ": target group " + side.targetGroup()));
     }
 
     private static void pairs(CutoverConfig c, PrintWriter out) {
@@ -58,7 +83,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
         out.println("aws: region " + c.aws().region()
                 + (c.aws().endpointOverride() != null ? ", endpoint " + c.aws().endpointOverride() : "")
                 + (c.aws().roleArn() != null ? ", assumes " + c.aws().roleArn() : ""));
-        out.println("store: " + (c.redis().enabled() ? "redis " + c.redis() : "in-process (single instance only)"));
+        out.println("store: "
+                + (c.redis().enabled() ? "redis at " + c.redis().displayUrl() : "in-process (single instance only)"));
         out.println("pairs: " + c.pairs().size());
         for (SwapPairConfig p : c.pairs()) {
             out.println("  " + p.name() + ": " + p.blue() + " <-> " + p.green() + " in zone " + p.zoneId());

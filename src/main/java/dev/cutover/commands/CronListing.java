@@ -19,6 +19,9 @@ final class CronListing {
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("HH:mm'Z'").withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter STARTED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
     private CronListing() {}
 
     static Message list(Collection<JobSpec> jobs, JobHistory history, JobControl control, Instant now) {
@@ -26,8 +29,11 @@ final class CronListing {
         for (JobSpec j : jobs) {
             String state = !j.enabled() ? " (disabled)" : control.isPaused(j.name()) ? " (paused)" : "";
             String last = history.latest(j.name()).map(CronListing::result).orElse("never ran");
+            String next = state.isEmpty()
+                    ? String.join(", ", nextThree(j, now))
+                    : "none while" + state.replace("(", "").replace(")", "");
             m.section("*" + j.name() + "*" + state + " - " + j.target().describe() + "\n"
-                    + j.schedule().describe() + "\nNext: " + String.join(", ", nextThree(j, now)) + "\nLast: " + last);
+                    + j.schedule().describe() + "\nNext: " + next + "\nLast: " + last);
         }
         return m.build();
     }
@@ -43,7 +49,7 @@ final class CronListing {
                     .append("  ")
                     .append(r.trigger())
                     .append("  started ")
-                    .append(r.startedAt())
+                    .append(r.startedAt() == null ? "-" : STARTED.format(r.startedAt()))
                     .append("  ")
                     .append(result(r))
                     .append('\n');
@@ -55,7 +61,8 @@ final class CronListing {
         String exit = r.exitCode() == null ? "" : ", exit " + r.exitCode();
         return r.result().name().toLowerCase().replace('_', ' ') + " (" + r.attempts() + " attempt"
                 + (r.attempts() == 1 ? "" : "s") + exit + ", " + r.duration().toMillis() + " ms"
-                + (r.detail().isEmpty() ? "" : ": " + r.detail()) + ")";
+                + (r.detail().isEmpty() || r.detail().equals("exit code " + r.exitCode()) ? "" : ": " + r.detail())
+                + ")";
     }
 
     private static List<String> nextThree(JobSpec j, Instant now) {

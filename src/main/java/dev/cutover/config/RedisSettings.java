@@ -29,8 +29,13 @@ public record RedisSettings(String url) {
         return url != null;
     }
 
+    /** The URL with any password masked, for messages and logs. */
+    public String displayUrl() {
+        return url == null ? "(in-process)" : url.replaceAll("//[^@/]*@", "//***@");
+    }
+
     @Override
     public String toString() {
-        return "RedisSettings[url=" + (url == null ? "(in-process)" : url.replaceAll("//[^@/]*@", "//***@")) + "]";
+        return "RedisSettings[url=" + displayUrl() + "]";
     }
 }

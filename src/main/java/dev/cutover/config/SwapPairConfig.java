@@ -41,12 +41,17 @@ public record SwapPairConfig(
 
     public SwapPairConfig {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ConfigException.invalid("name", "required; lower-case letters, digits and dashes, e.g. blue-green");
+            throw ConfigException.invalid(
+                    "name",
+                    (name == null ? "required: " : "not a pair name: ")
+                            + "lower-case letters, digits and dashes, e.g. blue-green");
         }
         zoneId = zoneId == null ? null : zoneId.strip().replaceFirst("^/?hostedzone/", "");
         if (zoneId == null || !ZONE.matcher(zoneId).matches()) {
             throw ConfigException.invalid(
-                    "zoneId", "required; a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
+                    "zoneId",
+                    (zoneId == null ? "required: " : "not a hosted zone id: expected ")
+                            + "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
         }
         blue = recordName("blue", blue);
         green = recordName("green", green);
@@ -73,7 +78,10 @@ public record SwapPairConfig(
     /** Lower-cases and adds the trailing dot, the form Route 53 returns names in. */
     private static String recordName(String key, String value) {
         if (value == null || !RECORD.matcher(value.strip()).matches()) {
-            throw ConfigException.invalid(key, "required; a record name such as blue.example.com");
+            throw ConfigException.invalid(
+                    key,
+                    (value == null ? "required: " : "not a record name: expected ")
+                            + "a name such as blue.example.com");
         }
         String n = value.strip().toLowerCase();
         return n.endsWith(".") ? n : n + ".";

@@ -125,6 +125,12 @@ public final class Console {
     }
 
     private boolean slash(String command, String text) throws IOException {
+        java.util.List<String> known =
+                sandbox.bot().commands().stream().map(c -> "/" + c.name()).toList();
+        if (!known.contains(command)) {
+            // Slack itself answers an unknown command, before any app sees it.
+            return fail(command + " is not a command of this app; its commands: " + String.join(", ", known));
+        }
         String body = payloads.slashCommand(
                 command, text, userId(), user, channel, sandbox.slack().newResponseUrl());
         return acked(sandbox.send(body));
@@ -132,7 +138,10 @@ public final class Console {
 
     private boolean click(String args) throws IOException {
         String[] w = args.split("\\s+", 2);
-        Optional<ConsoleScreen.ShownButton> b = w[0].isEmpty() ? Optional.empty() : screen.button(w[0]);
+        if (w[0].isEmpty()) {
+            return fail("usage: click <button number or label> [reason], e.g. click approve");
+        }
+        Optional<ConsoleScreen.ShownButton> b = screen.button(w[0]);
         if (b.isEmpty()) {
             return fail("no button `" + w[0] + "` on screen");
         }
@@ -155,6 +164,9 @@ public final class Console {
         boolean ok = acked(sandbox.send(body));
         settle();
         openDialog = screen.takeView(trigger).orElse(null);
+        if (openDialog != null && w.length < 2) {
+            screen.print("(answer it with: reason <text>)");
+        }
         return ok && (openDialog == null || w.length < 2 || reason(w[1]));
     }
 

@@ -24,7 +24,7 @@ public final class ConsoleApp {
     public static int run(CutoverConfig config, BufferedReader in, PrintStream out, boolean script) throws IOException {
         Map<String, String> names = new HashMap<>();
         config.sandbox().users().forEach((name, id) -> names.put(id, name));
-        config.sandbox().groups().keySet().forEach(g -> names.putIfAbsent(g, g.toLowerCase()));
+        config.sandbox().groups().keySet().forEach(g -> names.putIfAbsent(g, g + " (group)"));
         String channel = channel(config);
         names.put(channel, "sandbox");
         ConsoleScreen screen = new ConsoleScreen(out, new ConsoleRenderer(names));
@@ -34,7 +34,9 @@ public final class ConsoleApp {
                 out.println("cutover sandbox: a simulated AWS account and Slack workspace on this machine. Type help.");
                 out.println("Try: /swap blue-green   then: as bob   then: click approve   then: state");
             }
-            return console.run(in, script);
+            int status = console.run(in, script);
+            screen.mute();
+            return status;
         }
     }
 

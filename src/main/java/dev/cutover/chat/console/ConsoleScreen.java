@@ -28,6 +28,8 @@ final class ConsoleScreen implements SlackListener {
     private final Map<Integer, ShownButton> buttons = new LinkedHashMap<>();
     private final Map<String, ObjectNode> openedViews = new LinkedHashMap<>();
     private final StringBuilder transcript = new StringBuilder();
+    private final Map<String, List<String>> shown = new java.util.HashMap<>();
+    private boolean muted;
     private int nextButton = 1;
 
     ConsoleScreen(PrintStream out, ConsoleRenderer renderer) {
@@ -47,9 +49,18 @@ final class ConsoleScreen implements SlackListener {
 
     @Override
     public synchronized void updated(String channel, String ts, ObjectNode message) {
+        List<String> unchanged = renderer
+                .render(message.path("blocks"), message.path("text").asText(), e -> 0)
+                .stream()
+                .map(ConsoleScreen::withoutNumbers)
+                .toList();
+        if (unchanged.equals(shown.get(ts))) {
+            return; // an update that changes nothing a person would see; its buttons keep their numbers
+        }
         buttons.values().removeIf(b -> ts.equals(b.ts()));
+        List<String> lines = render(message, channel, ts);
         print("[" + renderer.mrkdwn("<#" + channel + ">") + "] bot (message updated):");
-        show("  ", message, channel, ts);
+        lines.forEach(l -> print("  " + l));
     }
 
     @Override
@@ -90,6 +101,9 @@ final class ConsoleScreen implements SlackListener {
 
     /** Prints a line of the console's own and adds it to the transcript. */
     synchronized void print(String line) {
+        if (muted) {
+            return;
+        }
         out.println(line);
         transcript.append(line).append('\n');
     }
@@ -118,18 +132,35 @@ final class ConsoleScreen implements SlackListener {
         return transcript.toString();
     }
 
+    /** Stops printing: what the bot says while shutting down is not part of the session. */
+    synchronized void mute() {
+        muted = true;
+    }
+
     synchronized void clearTranscript() {
         transcript.setLength(0);
     }
 
     private void show(String indent, JsonNode message, String channel, String ts) {
-        for (String line :
+        render(message, channel, ts).forEach(line -> print(indent + line));
+    }
+
+    private static String withoutNumbers(String line) {
+        return line.replaceAll("\\[\\d+ ", "[");
+    }
+
+    /** Renders {@code message}, numbering its buttons; remembers the text of channel messages. */
+    private List<String> render(JsonNode message, String channel, String ts) {
+        List<String> lines =
                 renderer.render(message.path("blocks"), message.path("text").asText(), e -> {
                     int n = nextButton++;
                     buttons.put(n, new ShownButton(n, e, channel, ts));
                     return n;
-                })) {
-            print(indent + line);
+                });
+        if (ts != null) {
+            // Compared without button numbers, which change on every render.
+            shown.put(ts, lines.stream().map(ConsoleScreen::withoutNumbers).toList());
         }
+        return lines;
     }
 }

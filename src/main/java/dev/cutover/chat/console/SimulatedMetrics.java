@@ -36,6 +36,12 @@ final class SimulatedMetrics {
         if (w.length < 2 || w.length > 3) {
             return usage(print, "queue <name> <visible messages> [oldest message age, seconds]");
         }
+        java.util.List<String> queues =
+                sandbox.config().queues().stream().map(q -> q.queue()).toList();
+        if (!queues.contains(w[0])) {
+            print.accept("error: no queue `" + w[0] + "` is watched; queues: " + String.join(", ", queues));
+            return false;
+        }
         sandbox.metrics().setQueueDepth(w[0], Double.parseDouble(w[1]), w.length == 3 ? Double.parseDouble(w[2]) : 0);
         print.accept("(the simulated queue " + w[0] + " now holds " + w[1] + " visible messages; polling)");
         monitors().ifPresent(m -> m.queues().pollAll());
@@ -45,6 +51,13 @@ final class SimulatedMetrics {
     private boolean service(String[] w, Consumer<String> print) {
         if (w.length != 3 || !w[0].contains("/")) {
             return usage(print, "service <cluster>/<service> <desired> <running>");
+        }
+        java.util.List<String> services = sandbox.config().services().stream()
+                .map(v -> v.cluster() + "/" + v.service())
+                .toList();
+        if (!services.contains(w[0])) {
+            print.accept("error: no service `" + w[0] + "` is watched; services: " + String.join(", ", services));
+            return false;
         }
         String[] cs = w[0].split("/", 2);
         sandbox.metrics().setService(cs[0], cs[1], Integer.parseInt(w[1]), Integer.parseInt(w[2]));
