@@ -15,6 +15,7 @@ import dev.cutover.core.swap.SwapPlan;
 import dev.cutover.core.swap.SwapService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwapWorkflow {
     private static final Logger log = LoggerFactory.getLogger(SwapWorkflow.class);
+    /** Beyond the INSYNC timeout, how long an apply may take (two reads and a submit) before it counts as abandoned. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     private final PairCatalog pairs;
     private final SwapService swaps;
@@ -188,11 +191,44 @@ public final class SwapWorkflow {
     public int expireDue() {
         int expired = 0;
         for (String name : pairs.names()) {
-            if (store.openRequest(name).flatMap(approvals::expireIfDue).isPresent()) {
+            Optional<String> open = store.openRequest(name);
+            if (open.flatMap(approvals::expireIfDue).isPresent()) {
                 expired++;
             }
+            open.flatMap(approvals::get).ifPresent(this::failIfAbandoned);
         }
         return expired;
+    }
+
+    /**
+     * An approved request whose apply has not ended long after any apply could (its replica died,
+     * or Redis was down at the end) would hold its pair for good: end it as FAILED, saying that
+     * the records may or may not have changed, so the pair is free again.
+     */
+    private void failIfAbandoned(ApprovalRequest r) {
+        if (r.state() != ApprovalState.APPROVED && r.state() != ApprovalState.APPLYING
+                || r.approvals().isEmpty()) {
+            return;
+        }
+        Instant approvedAt = r.approvals().get(r.approvals().size() - 1).at();
+        Duration limit = insyncTimeout.plus(ABANDONED_AFTER);
+        if (clock.instant().isBefore(approvedAt.plus(limit))) {
+            return;
+        }
+        PairCatalog.Entry e = pairs.find(r.pair()).orElseThrow();
+        log.warn(
+                "request {} of {} was still {} {} min after its approval; ending it",
+                r.id(),
+                r.pair(),
+                r.state(),
+                limit.toMinutes());
+        finish(
+                r,
+                e,
+                ApprovalState.FAILED,
+                ":warning: No result " + limit.toMinutes() + " min after the approval: "
+                        + "the bot stopped while applying this request. The records may or may not have changed; `/swap "
+                        + r.pair() + " dry-run` shows them as they are now. The pair is free for new requests.");
     }
 
     SwapService swaps() {

@@ -158,8 +158,17 @@ public final class ConfigLoader {
             node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
         }
         java.util.Set<String> allowed = new java.util.TreeSet<>();
-        for (java.lang.reflect.RecordComponent c : vie.getType().getRawClass().getRecordComponents()) {
+        Class<?> type = vie.getType().getRawClass();
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
             allowed.add(c.getName());
+        }
+        // A polymorphic record's type id (e.g. a job target's `type:`) is a key too, not a component.
+        for (Class<?> parent : type.getInterfaces()) {
+            com.fasterxml.jackson.annotation.JsonTypeInfo info =
+                    parent.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeInfo.class);
+            if (info != null) {
+                allowed.add(info.property().isEmpty() ? info.use().getDefaultPropertyName() : info.property());
+            }
         }
         String path = pathOf(e);
         for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

@@ -167,4 +167,24 @@ class ConfigLoaderTest {
         assertThat(c.pairs()).isEmpty();
         assertThat(c.slack().mode()).isEqualTo(SlackSettings.Mode.SOCKET);
     }
+
+    @Test
+    void aMisspeltRequiredKeyIsReportedAsUnknownNotAsMissing() {
+        ConfigException e = error("pairs:\n  - name: x\n    zoneId: Z1\n    blue: a.example.com\n"
+                + "    green: b.example.com\n    approverz: [U0ALICE]\n");
+        assertThat(e.getMessage()).startsWith("test.yml:6: pairs[0].approverz: unknown key; allowed here: approvers, ");
+
+        ConfigException step =
+                error("queues:\n  - queue: q1\n    steps:\n      - treshold: 100\n" + "        severity: warning\n");
+        assertThat(step.getMessage()).startsWith("test.yml:4: queues[0].steps[0].treshold: unknown key");
+    }
+
+    @Test
+    void aJobTargetsTypeIsNotAnUnknownKey() {
+        ConfigException e = error("jobs:\n  - name: j\n    cron: \"0 * * * *\"\n    target:\n"
+                + "      type: command\n      comand: [true]\n");
+        assertThat(e.getMessage())
+                .contains("jobs[0].target.comand: unknown key")
+                .doesNotContain("target.type");
+    }
 }

@@ -1,0 +1,88 @@
+package dev.cutover.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.aws.Route53DnsRecords;
+import dev.cutover.config.SwapPairConfig;
+import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.approval.ApprovalService;
+import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.core.approval.ChangeKind;
+import dev.cutover.core.approval.Outcome;
+import dev.cutover.core.approval.Requests;
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.swap.SwapService;
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.sandbox.SandboxAccount;
+import dev.cutover.testing.MutableClock;
+import dev.cutover.testing.RecordingNotifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A request whose apply never ended (its replica died) must not hold its pair for good. */
+class SwapRecoveryTest {
+    private static final Duration INSYNC_TIMEOUT = Duration.ofMinutes(5);
+
+    private final MutableClock clock = new MutableClock(Requests.NOW);
+    private final InMemoryApprovalStore store = new InMemoryApprovalStore();
+    private final ApprovalService approvals =
+            new ApprovalService(store, new InMemoryAuditLog(), group -> Set.of(), clock, () -> "req-1");
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private final SwapService swaps =
+            new SwapService(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO), Duration.ofMillis(10)));
+    private final PairCatalog pairs = new PairCatalog(List.of(new SwapPairConfig(
+            "blue-green",
+            SandboxAccount.ZONE_ID,
+            SandboxAccount.BLUE,
+            SandboxAccount.GREEN,
+            null,
+            null,
+            List.of("U0BOB"),
+            1,
+            null,
+            null)));
+    private final SwapWorkflow flow = new SwapWorkflow(pairs, swaps, approvals, store, notifier, clock, INSYNC_TIMEOUT);
+
+    private ApprovalRequest approvedAndAbandoned(boolean applying) {
+        PairCatalog.Entry e = pairs.find("blue-green").orElseThrow();
+        Outcome o = approvals.open(ChangeKind.SWAP, swaps.plan(e.pair()), e.policy(), "U0ALICE", "C0OPS");
+        ApprovalRequest r = ((Outcome.Done) o).request();
+        approvals.attachMessage(r.id(), notifier.post("C0OPS", Message.text("request")));
+        approvals.approve(r.id(), "U0BOB", null, e.policy());
+        if (applying) {
+            approvals.beginApply(r.id());
+        }
+        // The replica that won the apply dies here: nobody ever finishes the request.
+        return r;
+    }
+
+    @Test
+    void anApplyThatNeverEndedIsFailedAfterTheLongestApplyCouldTakeAndFreesThePair() {
+        ApprovalRequest r = approvedAndAbandoned(true);
+        clock.advance(INSYNC_TIMEOUT.plusMinutes(4));
+        flow.expireDue();
+        assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.APPLYING);
+
+        clock.advance(Duration.ofMinutes(2));
+        flow.expireDue();
+
+        ApprovalRequest after = store.get(r.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(ApprovalState.FAILED);
+        assertThat(after.outcome()).contains("may or may not have changed", "dry-run");
+        assertThat(store.openRequest("blue-green")).isEmpty();
+        assertThat(notifier.posts)
+                .anySatisfy(p -> assertThat(p.message().toString()).contains("No result"));
+    }
+
+    @Test
+    void anApprovedRequestWhoseApplyNeverStartedIsFailedToo() {
+        ApprovalRequest r = approvedAndAbandoned(false);
+        clock.advance(INSYNC_TIMEOUT.plusMinutes(6));
+        flow.expireDue();
+        assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.FAILED);
+        assertThat(store.openRequest("blue-green")).isEmpty();
+    }
+}
