@@ -25,6 +25,8 @@ class CliIT {
             """
             slack:
               mode: socket
+              botToken: xoxb-test
+              appToken: xapp-test
             aws:
               region: ap-northeast-1
               endpointOverride: %s
@@ -109,6 +111,16 @@ class CliIT {
     }
 
     @Test
+    void checkConfigRefusesWhatServeWouldRefuseWithTheLine() throws IOException {
+        Path f = file("socket.yml", good().replace("  appToken: xapp-test\n", ""));
+
+        int status = run("check-config", "--config", f.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains(f + ":1: slack.appToken: required in socket mode");
+    }
+
+    @Test
     void checkConfigNamesTheFileLineAndKeyOfABadZoneIdAndExits2() throws IOException {
         Path f = file(
                 "broken.yml",
@@ -119,7 +131,7 @@ class CliIT {
         assertThat(status).isEqualTo(2);
         // line 13 is the second pair's zoneId
         assertThat(err.toString())
-                .contains(f + ":13: pairs[1].zoneId: not a hosted zone id: expected a Route 53 hosted zone id");
+                .contains(f + ":15: pairs[1].zoneId: not a hosted zone id: expected a Route 53 hosted zone id");
         assertThat(out.toString()).doesNotContain("OK");
     }
 
@@ -131,7 +143,7 @@ class CliIT {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString())
-                .contains(f + ":17: pairs[1].breakglass: unknown key; allowed here: ")
+                .contains(f + ":19: pairs[1].breakglass: unknown key; allowed here: ")
                 .contains("breakGlass");
     }
 
