@@ -167,13 +167,15 @@ class QuartzClusterIT {
         before.stop();
         // The outage: the stored trigger still points at a slot ten minutes ago.
         Instant tenMinutesAgo = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+        // WAITING too: had the stopping replica still held the trigger as ACQUIRED, the new one could
+        // not take it until cluster recovery, which is not what this test is about.
         PostgresTestSupport.execute("UPDATE " + schema + ".qrtz_triggers SET next_fire_time = "
-                + tenMinutesAgo.toEpochMilli() + " WHERE trigger_name = 'every-minute'");
+                + tenMinutesAgo.toEpochMilli() + ", trigger_state = 'WAITING' WHERE trigger_name = 'every-minute'");
         Replica after = new Replica("after", specs, Duration.ofSeconds(5));
         assertThat(after.scheduler.start())
                 .as("unchanged trigger is not re-stored")
                 .isEmpty();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !target.attempts.isEmpty());
+        await().atMost(Duration.ofSeconds(40)).until(() -> !target.attempts.isEmpty());
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(4))
                 .until(() -> catchUps().size() == 1);
