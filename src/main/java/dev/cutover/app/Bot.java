@@ -128,7 +128,7 @@ public final class Bot implements AutoCloseable {
         this.workflow = new SwapWorkflow(pairs, swaps, approvals, p.store(), notifier, p.clock(), p.insyncTimeout());
         commands.add(new SwapCommand(workflow, new SwapDryRun(pairs, swaps), p.audit(), notifier));
         commands.add(new RollbackCommand(workflow));
-        this.scheduling = scheduling(p, notifier);
+        this.scheduling = scheduling(p, notifier, directory);
         commands.add(scheduling.cronCommand());
         List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
         // Alerts (issue 5): queue and scaling monitors, the cutover watch, /cutover status, Roll back.
@@ -170,8 +170,9 @@ public final class Bot implements AutoCloseable {
         }
     }
 
-    private static Scheduling scheduling(Parts p, Notifier notifier) {
+    private static Scheduling scheduling(Parts p, Notifier notifier, SlackDirectory directory) {
         SchedulingBuilder b = Scheduling.builder(p.config(), notifier, p.clock())
+                .directory(directory)
                 .aws(p.aws().ecs(), p.aws().sfn())
                 .instanceId(instanceId());
         if (p.redis() != null) {

@@ -1,6 +1,8 @@
 package dev.cutover.commands;
 
+import dev.cutover.core.approval.Directory;
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.Mrkdwn;
 import dev.cutover.core.job.FireIdentity;
 import dev.cutover.core.job.JobControl;
 import dev.cutover.core.job.JobHistory;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -23,13 +26,24 @@ public final class CronCommand implements ChatCommand {
     private final JobHistory history;
     private final JobControl control;
     private final Clock clock;
+    private final Directory directory;
 
-    public CronCommand(List<JobSpec> jobs, JobRunner runner, JobHistory history, JobControl control, Clock clock) {
+    /**
+     * @param directory resolves user groups among a job's approvers (Slack: usergroups.users.list)
+     */
+    public CronCommand(
+            List<JobSpec> jobs,
+            JobRunner runner,
+            JobHistory history,
+            JobControl control,
+            Clock clock,
+            Directory directory) {
         jobs.forEach(j -> this.jobs.put(j.name(), j));
         this.runner = runner;
         this.history = history;
         this.control = control;
         this.clock = clock;
+        this.directory = directory;
     }
 
     @Override
@@ -52,6 +66,10 @@ public final class CronCommand implements ChatCommand {
             return CommandResult.reply(help(w));
         }
         JobSpec spec = jobs.get(w[1]);
+        if (!w[0].equals("history") && !mayOperate(spec, inv.userId())) {
+            return CommandResult.reply(":no_entry: Only " + Mrkdwn.principals(spec.approvers()) + " may " + w[0] + " `"
+                    + spec.name() + "`.");
+        }
         return switch (w[0]) {
             case "run" -> run(spec, inv);
             case "pause" -> {
@@ -67,12 +85,12 @@ public final class CronCommand implements ChatCommand {
         };
     }
 
+    /** A job's approvers (users or user groups) may run, pause and resume it; anyone when it has none. */
+    private boolean mayOperate(JobSpec spec, String user) {
+        return spec.approvers().isEmpty() || directory.matches(user, Set.copyOf(spec.approvers()));
+    }
+
     private CommandResult run(JobSpec spec, Invocation inv) {
-        if (!spec.approvers().isEmpty() && !spec.approvers().contains(inv.userId())) {
-            return CommandResult.reply(
-                    "Only " + spec.approvers().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "))
-                            + " may run `" + spec.name() + "`.");
-        }
         FireIdentity fire = FireIdentity.manual(spec.name(), clock.instant());
         return CommandResult.replyThen("Starting `" + spec.name() + "` (fire `" + fire.key() + "`)...", () -> {
             RunRecord r = runner.fire(spec, fire, "manual:" + inv.userId());

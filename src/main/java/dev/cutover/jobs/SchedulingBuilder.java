@@ -5,6 +5,7 @@ import dev.cutover.commands.CronCommand;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.JobConfig;
 import dev.cutover.config.SchedulerSettings;
+import dev.cutover.core.approval.Directory;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.job.FireClaims;
 import dev.cutover.core.job.JobHistory;
@@ -48,6 +49,7 @@ public final class SchedulingBuilder {
         throw new IllegalStateException("a step-functions job needs a Step Functions client");
     };
     private String instanceId = "local";
+    private Directory directory = group -> java.util.Set.of();
     private RunGate gate = RunGate.standard();
     private Duration ecsPollInterval = Duration.ofSeconds(6);
 
@@ -64,6 +66,12 @@ public final class SchedulingBuilder {
         this.config = config;
         this.notifier = notifier;
         this.clock = clock;
+    }
+
+    /** Resolves user groups among the jobs' approvers; without it only user IDs match. */
+    public SchedulingBuilder directory(Directory groups) {
+        this.directory = groups;
+        return this;
     }
 
     /** Shares locks, claims and history through Redis, under {@code keyPrefix} (default {@code cutover:}). */
@@ -122,7 +130,7 @@ public final class SchedulingBuilder {
         QuartzJobScheduler quartz = QuartzJobScheduler.create(s, specs, runner, clock, instanceId, ds);
         MissedRunWatchdog watchdog =
                 new MissedRunWatchdog(specs, history, claims, quartz, notifier, clock, clock.instant());
-        CronCommand command = new CronCommand(specs, runner, history, quartz, clock);
+        CronCommand command = new CronCommand(specs, runner, history, quartz, clock, directory);
         return new Scheduling(new Parts(specs, runner, quartz, watchdog, command, timer, ds));
     }
 

@@ -49,7 +49,7 @@ class CronCommandTest {
         }
     };
     private final JobSpec report = spec("report", List.of());
-    private final JobSpec guarded = spec("guarded", List.of("U0BOSS"));
+    private final JobSpec guarded = spec("guarded", List.of("U0BOSS", "S0ONCALL"));
     private final CronCommand command = new CronCommand(
             List.of(report, guarded),
             new JobRunner(
@@ -62,7 +62,8 @@ class CronCommandTest {
                     RunGate.standard()),
             history,
             control,
-            clock);
+            clock,
+            group -> group.equals("S0ONCALL") ? java.util.Set.of("U0ONCALL") : java.util.Set.of());
 
     @AfterEach
     void stop() {
@@ -131,8 +132,17 @@ class CronCommandTest {
     void runIsRefusedToNonApproversWhenTheJobHasApprovers() {
         CommandResult r = handle("run guarded", "U1");
         assertThat(r.followUp()).isNull();
-        assertThat(r.ephemeral().text()).contains("Only <@U0BOSS>");
+        assertThat(r.ephemeral().text()).contains("Only <!subteam^S0ONCALL>, <@U0BOSS> may run `guarded`");
         assertThat(handle("run guarded", "U0BOSS").followUp()).isNotNull();
+    }
+
+    @Test
+    void approversGivenAsAUserGroupMayRunPauseAndResume() {
+        assertThat(handle("run guarded", "U0ONCALL").followUp()).isNotNull();
+        assertThat(handle("pause guarded", "U1").ephemeral().text()).contains("Only ", "may pause `guarded`");
+        assertThat(handle("pause guarded", "U0ONCALL").ephemeral().text()).contains("Paused `guarded`");
+        assertThat(handle("resume guarded", "U0ONCALL").ephemeral().text()).contains("Resumed `guarded`");
+        assertThat(all(handle("history guarded", "U1"))).contains("History of guarded");
     }
 
     @Test
