@@ -30,11 +30,7 @@ public final class RollbackCommand implements ChatCommand {
     public CommandResult handle(Invocation inv) {
         String[] w = inv.words();
         if (w.length == 0) {
-            return flow.pairs()
-                    .only()
-                    .map(p -> flow.request(ChangeKind.ROLLBACK, p, inv.userId(), inv.channelId(), inv.responder()))
-                    .orElseGet(() -> CommandResult.reply("Which pair? Usage: " + USAGE + ". Known pairs: "
-                            + flow.pairs().known() + "."));
+            return flow.requestDefault(ChangeKind.ROLLBACK, inv, USAGE);
         }
         if (w.length > 1 || w[0].equalsIgnoreCase("help")) {
             return CommandResult.reply((w.length > 1 ? ":no_entry: " : "") + "Usage: " + USAGE + ". Known pairs: "

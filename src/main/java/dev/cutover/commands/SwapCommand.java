@@ -48,11 +48,7 @@ public final class SwapCommand implements ChatCommand {
     public CommandResult handle(Invocation inv) {
         String[] w = inv.words();
         if (w.length == 0) {
-            return flow.pairs()
-                    .only()
-                    .map(p -> flow.request(ChangeKind.SWAP, p, inv.userId(), inv.channelId(), inv.responder()))
-                    .orElseGet(() -> CommandResult.reply("Which pair? Usage: " + USAGE + "\nKnown pairs: "
-                            + flow.pairs().known() + "."));
+            return flow.requestDefault(ChangeKind.SWAP, inv, USAGE);
         }
         return switch (w[0].toLowerCase()) {
             case "help" -> CommandResult.reply(

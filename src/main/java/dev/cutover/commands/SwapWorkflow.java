@@ -89,6 +89,17 @@ public final class SwapWorkflow {
         return CommandResult.later(() -> openAndPost(kind, e, user, channel, responder));
     }
 
+    /**
+     * {@code /swap} or {@code /rollback} with no pair: the only pair when exactly one is configured,
+     * else a reply asking which, with {@code usage} and the known pairs.
+     */
+    CommandResult requestDefault(ChangeKind kind, Invocation inv, String usage) {
+        return pairs.only()
+                .map(p -> request(kind, p, inv.userId(), inv.channelId(), inv.responder()))
+                .orElseGet(() ->
+                        CommandResult.reply("Which pair? Usage: " + usage + "\nKnown pairs: " + pairs.known() + "."));
+    }
+
     private void openAndPost(ChangeKind kind, PairCatalog.Entry e, String user, String channel, Responder responder) {
         SwapPlan plan;
         try {
