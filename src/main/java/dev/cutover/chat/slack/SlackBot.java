@@ -182,6 +182,10 @@ public final class SlackBot {
     private static CommandResult safely(java.util.function.Supplier<CommandResult> handler) {
         try {
             return handler.get();
+        } catch (SlackApiCallException | dev.cutover.core.approval.StoreUnavailableException e) {
+            // Expected outages of Slack or Redis: one line is enough; the user is told.
+            log.warn("command failed: {}", e.getMessage());
+            return CommandResult.reply(":warning: That failed: " + e.getMessage() + ". Nothing was changed.");
         } catch (RuntimeException e) {
             log.error("command failed", e);
             return CommandResult.reply(":warning: That failed: " + e.getMessage() + ". Nothing was changed.");

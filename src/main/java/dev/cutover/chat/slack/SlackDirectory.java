@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * @see <a href="https://api.slack.com/methods/usergroups.users.list">usergroups.users.list</a>
  */
 public final class SlackDirectory implements Directory {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlackDirectory.class);
+    private static final Set<String> NO_SUCH_GROUP = Set.of("no_such_subteam", "subteam_not_found");
+
     private record Cached(Set<String> members, Instant at) {}
 
     private final SlackWebApi api;
@@ -42,9 +45,20 @@ public final class SlackDirectory implements Directory {
         if (c != null && now.isBefore(c.at().plus(ttl))) {
             return c.members();
         }
-        UsergroupsUsersListResponse r =
-                api.call("usergroups.users.list", () -> api.methods().usergroupsUsersList(x -> x.usergroup(groupId)));
-        Set<String> members = Set.copyOf(r.getUsers());
+        Set<String> members;
+        try {
+            UsergroupsUsersListResponse r = api.call(
+                    "usergroups.users.list", () -> api.methods().usergroupsUsersList(x -> x.usergroup(groupId)));
+            members = Set.copyOf(r.getUsers());
+        } catch (SlackApiCallException e) {
+            if (!NO_SUCH_GROUP.contains(e.error())) {
+                throw e;
+            }
+            // A deleted or misspelt group in a config has no members: its users are not approvers.
+            log.warn(
+                    "user group {} in the config does not exist in Slack ({}); it counts as empty", groupId, e.error());
+            members = Set.of();
+        }
         cache.put(groupId, new Cached(members, now));
         return members;
     }
