@@ -147,7 +147,8 @@ public final class SwapCommand implements ChatCommand {
                 : d.containsKey("breakGlassReason")
                         ? ": " + Mrkdwn.escape(d.get("breakGlassReason"))
                         : d.containsKey("result") ? ": " + d.get("result") : "";
-        return "• " + Mrkdwn.time(e.at()) + " *" + e.action() + "* by " + Mrkdwn.user(e.userId())
+        String action = e.action() + (d.containsKey("kind") ? " (" + d.get("kind") + ")" : "");
+        return "• " + Mrkdwn.time(e.at()) + " *" + action + "* by " + Mrkdwn.user(e.userId())
                 + (e.requestId() != null ? " (request `" + e.requestId() + "`)" : "") + extra;
     }
 

@@ -61,7 +61,12 @@ public final class ConfigLoader {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(path.toString(), 0, "", "no such file");
+            throw new ConfigException(
+                    path.toString(),
+                    0,
+                    "",
+                    "no such file (config/cutover.example.yml is an example"
+                            + " to copy; --config names another file)");
         } catch (IOException e) {
             throw new ConfigException(path.toString(), 0, "", "cannot read: " + e.getMessage());
         }
@@ -111,6 +116,9 @@ public final class ConfigLoader {
 
     private CutoverConfig bind(String fileName, String text, YamlLocations locations) {
         try {
+            // Parse the whole document first: binding streams, so a record's own check would run
+            // (and be reported) before a syntax error further down was ever read.
+            mapper.readTree(text);
             // Only comments (no keys), or an empty document: every default.
             CutoverConfig config = locations.isEmpty() ? null : mapper.readValue(text, CutoverConfig.class);
             return config != null ? config : mapper.readValue("{}", CutoverConfig.class);

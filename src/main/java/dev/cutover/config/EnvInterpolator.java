@@ -37,16 +37,37 @@ public final class EnvInterpolator {
     public String interpolate(String file, String text) {
         StringBuilder out = new StringBuilder(text.length());
         String[] lines = text.split("\n", -1);
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        int firstLine = 0;
+        String firstKey = "";
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 out.append('\n');
             }
-            out.append(interpolateLine(file, i + 1, lines[i]));
+            int before = missing.size();
+            out.append(interpolateLine(i + 1, lines[i], missing));
+            if (before == 0 && !missing.isEmpty()) {
+                firstLine = i + 1;
+                firstKey = keyOf(lines[i]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            // Every unset variable at once: one round trip to fix them all.
+            String first = missing.get(0).substring(0, missing.get(0).indexOf(' '));
+            String also =
+                    missing.size() > 1 ? "; also unset: " + String.join(", ", missing.subList(1, missing.size())) : "";
+            throw new ConfigException(
+                    file,
+                    firstLine,
+                    firstKey,
+                    "environment variable " + first + " is not set (write ${" + first + ":-default} to give a default)"
+                            + also);
         }
         return out.toString();
     }
 
-    private String interpolateLine(String file, int lineNo, String line) {
+    /** Interpolates one line; adds {@code NAME (line N)} to {@code missing} for each unset variable. */
+    private String interpolateLine(int lineNo, String line, java.util.List<String> missing) {
         if (line.stripLeading().startsWith("#")) {
             return line;
         }
@@ -60,14 +81,9 @@ public final class EnvInterpolator {
                 String value = env.apply(m.group(2));
                 if (value == null || value.isEmpty()) {
                     if (m.group(3) == null) {
-                        throw new ConfigException(
-                                file,
-                                lineNo,
-                                keyOf(line),
-                                "environment variable " + m.group(2) + " is not set (write ${" + m.group(2)
-                                        + ":-default} to give a default)");
+                        missing.add(m.group(2) + " (line " + lineNo + ")");
                     }
-                    value = m.group(3);
+                    value = m.group(3) == null ? "" : m.group(3);
                 }
                 replacement = value;
             }

@@ -187,4 +187,21 @@ class ConfigLoaderTest {
                 .contains("jobs[0].target.comand: unknown key")
                 .doesNotContain("target.type");
     }
+
+    @Test
+    void aSyntaxErrorAfterAnIncompleteRecordIsReportedAsTheSyntaxError() {
+        ConfigException e = error("pairs:\n  - name: x\n    zoneId: Z1\n    blue: a.example.com\n"
+                + "    green: b.example.com\n    channels: [C0OPS]\n   approvers: [U0ALICE]\n");
+        assertThat(e.getMessage()).startsWith("test.yml:7: not valid YAML");
+    }
+
+    @Test
+    void everyUnsetVariableIsNamedInOneRun() {
+        ConfigException e = error("slack:\n  botToken: ${NO_SUCH_TOKEN_1}\n  appToken: ${NO_SUCH_TOKEN_2}\n"
+                + "  signingSecret: ${NO_SUCH_SECRET_3:-}\n");
+        assertThat(e.getMessage())
+                .startsWith("test.yml:2: slack.botToken: environment variable NO_SUCH_TOKEN_1 is not set")
+                .contains("also unset: NO_SUCH_TOKEN_2 (line 3)")
+                .doesNotContain("NO_SUCH_SECRET_3");
+    }
 }

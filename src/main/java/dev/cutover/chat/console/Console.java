@@ -137,14 +137,15 @@ public final class Console {
     }
 
     private boolean click(String args) throws IOException {
-        String[] w = args.split("\\s+", 2);
-        if (w[0].isEmpty()) {
+        if (args.isBlank()) {
             return fail("usage: click <button number or label> [reason], e.g. click approve");
         }
-        Optional<ConsoleScreen.ShownButton> b = screen.button(w[0]);
-        if (b.isEmpty()) {
-            return fail("no button `" + w[0] + "` on screen");
+        Optional<Map.Entry<ConsoleScreen.ShownButton, String>> found = screen.button(args);
+        if (found.isEmpty()) {
+            return fail("no button `" + args + "` on screen");
         }
+        Optional<ConsoleScreen.ShownButton> b = Optional.of(found.get().getKey());
+        String reasonText = found.get().getValue();
         JsonNode confirm = b.get().element().path("confirm");
         if (!confirm.isMissingNode()) {
             screen.print("(Slack asks \"" + confirm.path("title").path("text").asText() + "\": "
@@ -164,10 +165,10 @@ public final class Console {
         boolean ok = acked(sandbox.send(body));
         settle();
         openDialog = screen.takeView(trigger).orElse(null);
-        if (openDialog != null && w.length < 2) {
+        if (openDialog != null && reasonText.isEmpty()) {
             screen.print("(answer it with: reason <text>)");
         }
-        return ok && (openDialog == null || w.length < 2 || reason(w[1]));
+        return ok && (openDialog == null || reasonText.isEmpty() || reason(reasonText));
     }
 
     private boolean reason(String text) throws IOException {

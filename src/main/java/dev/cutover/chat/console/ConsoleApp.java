@@ -30,13 +30,33 @@ public final class ConsoleApp {
         ConsoleScreen screen = new ConsoleScreen(out, new ConsoleRenderer(names));
         try (Sandbox sandbox = new Sandbox(config, Clock.systemUTC(), screen)) {
             Console console = new Console(sandbox, screen, out, channel);
+            warnAboutPairsNobodyCanApprove(config, out);
             if (!script) {
                 out.println("cutover sandbox: a simulated AWS account and Slack workspace on this machine. Type help.");
-                out.println("Try: /swap blue-green   then: as bob   then: click approve   then: state");
+                String pair = config.pairs().isEmpty()
+                        ? "<pair>"
+                        : config.pairs().get(0).name();
+                out.println("Try: /swap " + pair + "   then: as <an approver>   then: click approve   then: state");
             }
             int status = console.run(in, script);
             screen.mute();
             return status;
+        }
+    }
+
+    /** A config without a matching {@code sandbox:} section leaves a pair no console user can approve. */
+    private static void warnAboutPairsNobodyCanApprove(CutoverConfig config, PrintStream out) {
+        java.util.Set<String> users =
+                java.util.Set.copyOf(config.sandbox().users().values());
+        for (SwapPairConfig p : config.pairs()) {
+            boolean someone = p.approvers().stream()
+                    .anyMatch(a -> users.contains(a)
+                            || config.sandbox().groups().getOrDefault(a, java.util.List.of()).stream()
+                                    .anyMatch(users::contains));
+            if (!someone) {
+                out.println("note: no console user can approve " + p.name() + " (approvers " + p.approvers()
+                        + "); name your users in a sandbox: section, see the README");
+            }
         }
     }
 

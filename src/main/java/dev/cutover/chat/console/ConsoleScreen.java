@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.sandbox.SlackListener;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,18 +107,31 @@ final class ConsoleScreen implements SlackListener {
         transcript.append(line).append('\n');
     }
 
-    /** The button with this number, or the newest one whose label matches (case-insensitive). */
-    synchronized Optional<ShownButton> button(String numberOrLabel) {
-        if (numberOrLabel.matches("\\d+")) {
-            return Optional.ofNullable(buttons.get(Integer.parseInt(numberOrLabel)));
+    /**
+     * The button that {@code args} names and what follows it: a number, or the newest button whose
+     * label (case-insensitive, possibly several words, e.g. "roll back") starts {@code args}.
+     *
+     * @return the button and the rest of {@code args} (a reason), or empty when none matches
+     */
+    synchronized Optional<Map.Entry<ShownButton, String>> button(String args) {
+        String[] w = args.split("\\s+", 2);
+        if (w[0].matches("\\d+")) {
+            return Optional.ofNullable(buttons.get(Integer.parseInt(w[0])))
+                    .map(b -> Map.entry(b, w.length > 1 ? w[1] : ""));
         }
-        List<ShownButton> all = new ArrayList<>(buttons.values());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).label().equalsIgnoreCase(numberOrLabel)) {
-                return Optional.of(all.get(i));
+        String lower = args.toLowerCase();
+        ShownButton best = null;
+        for (ShownButton b : buttons.values()) {
+            String label = b.label().toLowerCase();
+            boolean names = lower.equals(label) || lower.startsWith(label + " ");
+            if (names && (best == null || label.length() >= best.label().length())) {
+                best = b; // later buttons are newer: on equal labels the newest wins
             }
         }
-        return Optional.empty();
+        return best == null
+                ? Optional.empty()
+                : Optional.of(
+                        Map.entry(best, args.substring(best.label().length()).strip()));
     }
 
     /** The modal opened for {@code triggerId}, removing it. */
