@@ -174,7 +174,7 @@ class SwapSlackIT {
 
         assertThat(sent.ackText())
                 .contains("History of blue-green")
-                .contains("*requested* by <@" + REQUESTER + "> (request `" + id + "`)")
+                .contains("*requested (swap)* by <@" + REQUESTER + "> (request `" + id + "`)")
                 .contains("*approved* by <@" + APPROVER + ">")
                 .contains("*done* by the bot")
                 .contains("INSYNC after");
