@@ -131,7 +131,7 @@ public final class Bot implements AutoCloseable {
         this.scheduling = scheduling(p, notifier, directory);
         commands.add(scheduling.cronCommand());
         List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
-        // Alerts (issue 5): queue and scaling monitors, the cutover watch, /cutover status, Roll back.
+        // Alerts: queue and scaling monitors, the cutover watch, /cutover status, Roll back.
         this.alerts = p.monitoring() == null
                 ? null
                 : new AlertMonitors(p.config(), p.monitoring(), notifier, workflow, swaps, p.clock(), timers, work);
