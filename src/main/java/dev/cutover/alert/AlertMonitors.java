@@ -64,6 +64,7 @@ public final class AlertMonitors implements AutoCloseable {
                 clock,
                 timer,
                 blocking);
+        watch.shareThrough(m.stores().named("cutover-thread", CutoverWatch.SharedThread.class));
         this.queues = new QueueMonitor(
                 config.queues().stream().map(WatchedQueue::of).toList(),
                 new CloudWatchQueueMetrics(cloudWatch),

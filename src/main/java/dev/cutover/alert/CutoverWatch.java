@@ -3,6 +3,7 @@ package dev.cutover.alert;
 import dev.cutover.aws.CloudWatchMetricReader;
 import dev.cutover.config.CutoverWatchSettings;
 import dev.cutover.core.alert.ServiceStatus;
+import dev.cutover.core.alert.StateStore;
 import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
@@ -10,6 +11,7 @@ import dev.cutover.core.swap.RecordSet;
 import dev.cutover.core.swap.SwapService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +44,16 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
     private final ScheduledExecutorService timer;
     private final ExecutorService blocking;
     private final Map<String, CutoverWatchRun> open = new ConcurrentHashMap<>();
+    private StateStore<SharedThread> shared;
+
+    /**
+     * An open watch as every replica sees it: its message and until when it runs.
+     *
+     * @param channel the watch message's channel
+     * @param ts the watch message's ts
+     * @param until when the watch ends at the latest
+     */
+    public record SharedThread(String channel, String ts, Instant until) {}
 
     /**
      * @param channelOf the channel to watch a swap in (the request's, else the default alert channel)
@@ -87,13 +99,52 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
             previous.stop("superseded by a newer change of " + pair);
         }
         run.start(channel.get());
+        publish(pair, run.message(), clock.instant().plus(settings.window()).plus(Duration.ofMinutes(5)));
         blocking.execute(() -> run.awaitInsync(swaps, settings.window().plus(Duration.ofMinutes(5))));
         run.schedule(timer, settings.pollInterval());
     }
 
+    /**
+     * Shares each open watch's thread through {@code store}, so that every replica, not only the one
+     * that applied the swap, sends the pair's queue and service alerts into it.
+     */
+    public void shareThrough(StateStore<SharedThread> store) {
+        this.shared = store;
+    }
+
     @Override
     public Optional<MessageRef> threadOf(String pair) {
-        return Optional.ofNullable(open.get(pair)).map(CutoverWatchRun::message);
+        Optional<MessageRef> local = Optional.ofNullable(open.get(pair)).map(CutoverWatchRun::message);
+        if (local.isPresent() || shared == null) {
+            return local;
+        }
+        try {
+            return shared.get(pair)
+                    .map(StateStore.Versioned::state)
+                    .filter(t -> t.until().isAfter(clock.instant()))
+                    .map(t -> new MessageRef(t.channel(), t.ts()));
+        } catch (RuntimeException e) {
+            log.warn("could not read the cutover thread of {}: {}", pair, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Publishes (or, with {@code until} now, withdraws) the thread of {@code pair} for other replicas. */
+    void publish(String pair, MessageRef message, Instant until) {
+        if (shared == null || message == null) {
+            return;
+        }
+        try {
+            for (int i = 0; i < 3; i++) {
+                long version =
+                        shared.get(pair).map(StateStore.Versioned::version).orElse(0L);
+                if (shared.compareAndSet(pair, version, new SharedThread(message.channel(), message.ts(), until))) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not share the cutover thread of {}: {}", pair, e.toString());
+        }
     }
 
     /** The pairs being watched now. */
@@ -102,7 +153,9 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
     }
 
     void closed(CutoverWatchRun run) {
-        open.remove(run.pair(), run);
+        if (open.remove(run.pair(), run)) {
+            publish(run.pair(), run.message(), clock.instant());
+        }
     }
 
     CutoverWatchSettings settings() {

@@ -226,4 +226,29 @@ class CutoverWatchTest {
             }
         };
     }
+
+    @Test
+    void anotherReplicaSendsThePairsAlertsIntoTheOpenWatchThreadUntilItCloses() {
+        var shared = StateStores.inMemory().named("cutover-thread", CutoverWatch.SharedThread.class);
+        CutoverWatch other = new CutoverWatch(
+                watch.settings(),
+                new CloudWatchMetricReader(new SandboxCloudWatchClient(sandbox)),
+                new EcsServiceStatus(new SandboxEcsClient(sandbox)),
+                swaps,
+                chat,
+                applied -> Optional.of(CHANNEL),
+                clock,
+                timer,
+                blocking);
+        watch.shareThrough(shared);
+        other.shareThrough(shared);
+        assertThat(other.threadOf(PAIR)).isEmpty();
+
+        applySwap();
+
+        assertThat(watch.threadOf(PAIR)).isPresent();
+        assertThat(other.threadOf(PAIR)).isEqualTo(watch.threadOf(PAIR));
+        watch.close();
+        assertThat(other.threadOf(PAIR)).isEmpty();
+    }
 }

@@ -43,4 +43,12 @@ class StoreJsonTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void aSharedCutoverThreadRoundTrips() {
+        var t = new dev.cutover.alert.CutoverWatch.SharedThread(
+                "C0DEPLOY01", "1767225600.000100", java.time.Instant.parse("2026-01-01T10:15:00Z"));
+        assertThat(StoreJson.read(StoreJson.write(t), dev.cutover.alert.CutoverWatch.SharedThread.class))
+                .isEqualTo(t);
+    }
 }
