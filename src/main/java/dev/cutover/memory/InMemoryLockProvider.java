@@ -3,8 +3,8 @@ package dev.cutover.memory;
 import dev.cutover.core.lock.Lease;
 import dev.cutover.core.lock.LockProvider;
 import dev.cutover.core.lock.LockSpec;
+import dev.cutover.core.lock.TokenLease;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +16,17 @@ public final class InMemoryLockProvider implements LockProvider {
     private final Clock clock;
     private final Map<String, Held> held = new HashMap<>();
     private final Map<String, Long> fences = new HashMap<>();
+    private final TokenLease.Store store = new TokenLease.Store() {
+        @Override
+        public boolean renew(LockSpec spec, String token) {
+            return InMemoryLockProvider.this.renew(spec, token);
+        }
+
+        @Override
+        public boolean release(LockSpec spec, String token) {
+            return InMemoryLockProvider.this.release(spec, token);
+        }
+    };
 
     /** @param clock decides when leases expire */
     public InMemoryLockProvider(Clock clock) {
@@ -32,7 +43,7 @@ public final class InMemoryLockProvider implements LockProvider {
         long fence = fences.merge(spec.name(), 1L, Long::sum);
         String token = UUID.randomUUID().toString();
         held.put(spec.name(), new Held(token, now.plus(spec.lease())));
-        return Optional.of(new MemoryLease(spec, token, fence));
+        return Optional.of(new TokenLease(store, spec, token, fence));
     }
 
     private synchronized boolean renew(LockSpec spec, String token) {
@@ -45,49 +56,14 @@ public final class InMemoryLockProvider implements LockProvider {
         return true;
     }
 
-    private synchronized void release(LockSpec spec, String token) {
+    private synchronized boolean release(LockSpec spec, String token) {
         Held current = held.get(spec.name());
         if (current != null && current.token.equals(token)) {
             held.remove(spec.name());
+            return true;
         }
+        return false;
     }
 
     private record Held(String token, Instant expires) {}
-
-    private final class MemoryLease implements Lease {
-        private final LockSpec spec;
-        private final String token;
-        private final long fence;
-
-        MemoryLease(LockSpec spec, String token, long fence) {
-            this.spec = spec;
-            this.token = token;
-            this.fence = fence;
-        }
-
-        @Override
-        public String name() {
-            return spec.name();
-        }
-
-        @Override
-        public long fencingToken() {
-            return fence;
-        }
-
-        @Override
-        public Duration lease() {
-            return spec.lease();
-        }
-
-        @Override
-        public boolean renew() {
-            return InMemoryLockProvider.this.renew(spec, token);
-        }
-
-        @Override
-        public void release() {
-            InMemoryLockProvider.this.release(spec, token);
-        }
-    }
 }

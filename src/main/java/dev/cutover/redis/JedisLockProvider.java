@@ -4,6 +4,7 @@ import dev.cutover.core.lock.Lease;
 import dev.cutover.core.lock.LockProvider;
 import dev.cutover.core.lock.LockSpec;
 import dev.cutover.core.lock.LockUnavailableException;
+import dev.cutover.core.lock.TokenLease;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,7 +78,7 @@ public final class JedisLockProvider implements LockProvider {
         } catch (JedisException first) {
             fence = reconcile(spec, keys, args, first);
         }
-        return fence == null ? Optional.empty() : Optional.of(new RedisLease(this, spec, token, (Long) fence));
+        return fence == null ? Optional.empty() : Optional.of(new TokenLease(store, spec, token, (Long) fence));
     }
 
     private Object reconcile(LockSpec spec, List<String> keys, List<String> args, JedisException first) {
@@ -89,6 +90,18 @@ public final class JedisLockProvider implements LockProvider {
                     "cannot acquire " + spec.name() + " in Redis: " + second.getMessage(), second);
         }
     }
+
+    private final TokenLease.Store store = new TokenLease.Store() {
+        @Override
+        public boolean renew(LockSpec spec, String token) {
+            return JedisLockProvider.this.renew(spec, token);
+        }
+
+        @Override
+        public boolean release(LockSpec spec, String token) {
+            return JedisLockProvider.this.release(spec, token);
+        }
+    };
 
     boolean renew(LockSpec spec, String token) {
         try {
