@@ -3,6 +3,7 @@ package dev.cutover.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,6 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -56,7 +62,7 @@ public final class ConfigLoader {
      *
      * @throws ConfigException when the file is missing, unreadable or invalid
      */
-    public CutoverConfig load(Path path, java.util.function.Consumer<CutoverConfig> check) {
+    public CutoverConfig load(Path path, Consumer<CutoverConfig> check) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
@@ -88,7 +94,7 @@ public final class ConfigLoader {
      *
      * @throws ConfigException when the text is invalid
      */
-    public CutoverConfig parse(String fileName, String yaml, java.util.function.Consumer<CutoverConfig> check) {
+    public CutoverConfig parse(String fileName, String yaml, Consumer<CutoverConfig> check) {
         String text;
         try {
             text = env.interpolate(fileName, yaml);
@@ -115,10 +121,15 @@ public final class ConfigLoader {
     }
 
     private CutoverConfig bind(String fileName, String text, YamlLocations locations) {
+        JsonNode tree;
         try {
             // Parse the whole document first: binding streams, so a record's own check would run
             // (and be reported) before a syntax error further down was ever read.
-            mapper.readTree(text);
+            tree = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(fileName, e);
+        }
+        try {
             // Only comments (no keys), or an empty document: every default.
             CutoverConfig config = locations.isEmpty() ? null : mapper.readValue(text, CutoverConfig.class);
             return config != null ? config : mapper.readValue("{}", CutoverConfig.class);
@@ -127,7 +138,7 @@ public final class ConfigLoader {
                 // A syntax error met while binding a value: report the parser's line, not the key's.
                 throw syntaxError(fileName, syntax);
             }
-            throw unknownKeyFirst(fileName, text, locations, e).orElseGet(() -> translate(fileName, locations, e));
+            throw unknownKeyFirst(fileName, tree, locations, e).orElseGet(() -> translate(fileName, locations, e));
         } catch (JsonProcessingException e) {
             throw syntaxError(fileName, e);
         }
@@ -150,22 +161,17 @@ public final class ConfigLoader {
      * ({@code treshold:}) would surface as its correctly spelt twin being "required". When building
      * a record failed, report an unknown key of that record first.
      */
-    private java.util.Optional<ConfigException> unknownKeyFirst(
-            String file, String text, YamlLocations loc, JsonMappingException e) {
+    private Optional<ConfigException> unknownKeyFirst(
+            String file, JsonNode tree, YamlLocations loc, JsonMappingException e) {
         if (!(e instanceof ValueInstantiationException vie)
                 || !vie.getType().getRawClass().isRecord()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        com.fasterxml.jackson.databind.JsonNode node;
-        try {
-            node = mapper.readTree(text);
-        } catch (JsonProcessingException ex) {
-            return java.util.Optional.empty();
-        }
+        JsonNode node = tree;
         for (JsonMappingException.Reference ref : e.getPath()) {
             node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
         }
-        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        Set<String> allowed = new TreeSet<>();
         Class<?> type = vie.getType().getRawClass();
         for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
             allowed.add(c.getName());
@@ -179,15 +185,15 @@ public final class ConfigLoader {
             }
         }
         String path = pathOf(e);
-        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
                 String key = path.isEmpty() ? name : path + "." + name;
-                return java.util.Optional.of(new ConfigException(
+                return Optional.of(new ConfigException(
                         file, loc.lineOf(key), key, "unknown key; allowed here: " + String.join(", ", allowed)));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static ConfigException translate(String file, YamlLocations loc, JsonMappingException e) {

@@ -46,11 +46,6 @@ public final class Mrkdwn {
         return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time_secs}|" + FALLBACK.format(at) + ">";
     }
 
-    /** The UTC fallback form of {@code at}, for plain-text places such as a modal title. */
-    public static String utc(Instant at) {
-        return FALLBACK.format(at);
-    }
-
     /** Escapes user-typed text so it cannot mention or link: {@code &}, {@code <}, {@code >}. */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
