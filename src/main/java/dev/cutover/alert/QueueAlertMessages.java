@@ -22,7 +22,7 @@ final class QueueAlertMessages {
         QueueSample last = s.last();
         String title = recovered
                 ? AlertLevel.OK.emoji() + " " + q.name() + " recovered after "
-                        + minutes(Duration.between(incident.since(), last.at())) + " min"
+                        + elapsed(Duration.between(incident.since(), last.at()))
                 : s.level().emoji() + " " + q.name() + " is " + s.level().wire();
         return Message.builder(title)
                 .section("*" + title + "*")
@@ -43,7 +43,7 @@ final class QueueAlertMessages {
         String text =
                 switch (t.change()) {
                     case RECOVERED -> AlertLevel.OK.emoji() + " *" + q.name() + "* recovered after "
-                            + minutes(t.duration()) + " min (" + number(last.visible()) + " visible).";
+                            + elapsed(t.duration()) + " (" + number(last.visible()) + " visible).";
                     default -> t.to().emoji() + " *" + q.name() + "* "
                             + t.from().wire() + " → " + t.to().wire() + ": "
                             + number(last.visible()) + " visible"
@@ -57,6 +57,11 @@ final class QueueAlertMessages {
 
     static String number(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format("%.1f", d);
+    }
+
+    /** How long an incident lasted, for people: seconds under a minute, else whole minutes. */
+    static String elapsed(Duration d) {
+        return d.toSeconds() < 60 ? Math.max(0, d.toSeconds()) + " s" : minutes(d) + " min";
     }
 
     static long minutes(Duration d) {

@@ -60,7 +60,7 @@ final class SwapApply {
                     ":white_check_mark: Applied: change `" + changeId + "` INSYNC after "
                             + seconds(took)
                             + " s. Resolvers may keep the old target for up to 60 s (the alias TTL). `/rollback "
-                            + r.pair() + "` undoes it.");
+                            + r.pair() + (r.kind() == ChangeKind.SWAP ? "` undoes it." : "` swaps back again."));
         } catch (SwapException ex) {
             end(
                     ApprovalState.FAILED,
