@@ -5,6 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.app.Bot;
+import dev.cutover.app.JobTargets;
+import dev.cutover.app.JobWiring;
 import dev.cutover.app.ProductionParts;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.aws.Route53DnsRecords;
@@ -133,8 +135,7 @@ final class CutoverHarness implements AutoCloseable {
                 config.slack().signingSecret(),
                 INSYNC_TIMEOUT,
                 Duration.ofMillis(50),
-                null,
-                Bot.JobClients.none(),
+                JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
                 null));
         this.server = new SlackHttpServer(
                 bot.app(),

@@ -26,8 +26,8 @@ import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.DnsRecords;
 import dev.cutover.core.swap.SwapService;
+import dev.cutover.jobs.JobPorts;
 import dev.cutover.jobs.Scheduling;
-import dev.cutover.jobs.SchedulingBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,12 +37,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The bot's object graph, built with plain constructors from its parts: the Bolt app with every
@@ -64,9 +60,8 @@ public final class Bot implements AutoCloseable {
      * @param signingSecret the secret Slack signs requests with (HTTP mode, the sandbox), or null
      * @param insyncTimeout how long an apply waits for INSYNC
      * @param updateInterval the least time between two chat.update calls of one message
-     * @param redis the shared Redis client for job locks, fire claims and history, or null for
-     *     in-process (one replica)
-     * @param aws the AWS clients jobs use, asked for only when a job needs one
+     * @param jobs where job locks, fire claims and history live and how job targets are made (see
+     *     {@link JobWiring})
      * @param monitoring the AWS clients and state stores of the queue/scaling/cutover monitors, or
      *     null for none
      */
@@ -80,28 +75,8 @@ public final class Bot implements AutoCloseable {
             String signingSecret,
             Duration insyncTimeout,
             Duration updateInterval,
-            UnifiedJedis redis,
-            JobClients aws,
+            JobPorts jobs,
             Monitoring monitoring) {}
-
-    /**
-     * The AWS clients of job targets.
-     *
-     * @param ecs makes the ECS client (ecs-task jobs)
-     * @param sfn makes the Step Functions client (step-functions jobs)
-     */
-    public record JobClients(Supplier<EcsClient> ecs, Supplier<SfnClient> sfn) {
-        /** Clients that refuse: for the sandbox and tests whose jobs use neither. */
-        public static JobClients none() {
-            return new JobClients(
-                    () -> {
-                        throw new IllegalStateException("no ECS client here: ecs-task jobs need AWS");
-                    },
-                    () -> {
-                        throw new IllegalStateException("no Step Functions client here: step-functions jobs need AWS");
-                    });
-        }
-    }
 
     private final App app;
     private final SwapWorkflow workflow;
@@ -128,8 +103,9 @@ public final class Bot implements AutoCloseable {
         this.workflow = new SwapWorkflow(pairs, swaps, approvals, p.store(), notifier, p.clock(), p.insyncTimeout());
         commands.add(new SwapCommand(workflow, new SwapDryRun(pairs, swaps), p.audit(), notifier));
         commands.add(new RollbackCommand(workflow));
-        this.scheduling = scheduling(p, notifier, directory);
-        commands.add(scheduling.cronCommand());
+        JobWiring.Jobs jobs = JobWiring.build(p.config(), p.jobs(), notifier, p.clock(), directory, instanceId());
+        this.scheduling = jobs.scheduling();
+        commands.add(jobs.command());
         List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
         // Alerts: queue and scaling monitors, the cutover watch, /cutover status, Roll back.
         this.alerts = p.monitoring() == null
@@ -167,21 +143,6 @@ public final class Bot implements AutoCloseable {
                     + (why.equals("invalid_auth") || why.equals("not_authed")
                             ? why + " (the bot token is wrong)"
                             : why));
-        }
-    }
-
-    private static Scheduling scheduling(Parts p, Notifier notifier, SlackDirectory directory) {
-        SchedulingBuilder b = Scheduling.builder(p.config(), notifier, p.clock())
-                .directory(directory)
-                .aws(p.aws().ecs(), p.aws().sfn())
-                .instanceId(instanceId());
-        if (p.redis() != null) {
-            b.redis(p.redis(), "cutover:");
-        }
-        try {
-            return b.build();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
         }
     }
 

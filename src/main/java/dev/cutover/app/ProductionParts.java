@@ -46,6 +46,7 @@ public final class ProductionParts implements AutoCloseable {
             store = new InMemoryApprovalStore();
             audit = new InMemoryAuditLog();
         }
+        JobTargets targets = JobTargets.aws(aws::ecs, aws::sfn);
         this.parts = new Bot.Parts(
                 config,
                 Clock.systemUTC(),
@@ -56,8 +57,9 @@ public final class ProductionParts implements AutoCloseable {
                 config.slack().signingSecret(),
                 INSYNC_TIMEOUT,
                 Duration.ofMillis(1500),
-                redis,
-                new Bot.JobClients(aws::ecs, aws::sfn),
+                redis != null
+                        ? JobWiring.onRedis(config, redis, "cutover:", targets)
+                        : JobWiring.inProcess(config, Clock.systemUTC(), targets),
                 new Monitoring(
                         aws.sqs(),
                         aws.cloudWatch(),

@@ -1,6 +1,8 @@
 package dev.cutover.sandbox;
 
 import dev.cutover.app.Bot;
+import dev.cutover.app.JobTargets;
+import dev.cutover.app.JobWiring;
 import dev.cutover.app.ProductionParts;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.chat.slack.SlackHttpServer;
@@ -65,8 +67,7 @@ public final class Sandbox implements AutoCloseable {
                 secret,
                 Duration.ofSeconds(30),
                 Duration.ZERO,
-                null,
-                Bot.JobClients.none(),
+                JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
                 metrics.monitoring()));
         this.signer = new SlackSignatureVerifier(secret, clock);
         this.server = new SlackHttpServer(bot.app(), signer, "127.0.0.1", 0, SlackHttpServer.DEFAULT_PATH);

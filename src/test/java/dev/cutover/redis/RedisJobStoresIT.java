@@ -100,7 +100,7 @@ class RedisJobStoresIT {
         try (RedisClient down = RedisConnections.open(
                 URI.create("redis://127.0.0.1:" + closed), Duration.ofMillis(200), Duration.ofMillis(200), 2)) {
             JobRunner runner = new JobRunner(
-                    new JedisLockProvider(down, PREFIX),
+                    new RedisLockProvider(down, PREFIX),
                     new RedisFireClaims(down, PREFIX),
                     new dev.cutover.memory.InMemoryJobHistory(10),
                     notifier,
@@ -120,7 +120,7 @@ class RedisJobStoresIT {
 
     private JobRunner runner(RedisClient client, RecordingNotifier notifier) {
         return new JobRunner(
-                new JedisLockProvider(client, PREFIX),
+                new RedisLockProvider(client, PREFIX),
                 new RedisFireClaims(client, PREFIX),
                 new RedisJobHistory(client, PREFIX, 50),
                 notifier,

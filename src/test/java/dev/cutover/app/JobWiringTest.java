@@ -1,4 +1,4 @@
-package dev.cutover.jobs;
+package dev.cutover.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,14 +11,16 @@ import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.job.RunRecord;
+import dev.cutover.jobs.Scheduling;
 import dev.cutover.testing.RecordingNotifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The feature wired from config as the lead wires it: RAM store, in-process stores, a command job. */
-class SchedulingTest {
+class JobWiringTest {
     private static final String YAML =
             """
             scheduler:
@@ -46,29 +48,35 @@ class SchedulingTest {
         CutoverConfig config =
                 new ConfigLoader(new EnvInterpolator(Map.<String, String>of()::get)).parse("t.yml", YAML);
         RecordingNotifier notifier = new RecordingNotifier();
-        Scheduling s = Scheduling.builder(config, notifier, Clock.systemUTC())
-                .instanceId("unit")
-                .build();
+        Clock clock = Clock.systemUTC();
+        JobWiring.Jobs jobs = JobWiring.build(
+                config,
+                JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
+                notifier,
+                clock,
+                group -> Set.of(),
+                "unit");
+        Scheduling s = jobs.scheduling();
         try {
             assertThat(s.start()).containsExactlyInAnyOrder("hello", "broken");
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> text(s, "history hello").contains("succeeded"));
-            CommandResult run = s.cronCommand().handle(invocation("run broken"));
+                    .until(() -> text(jobs, "history hello").contains("succeeded"));
+            CommandResult run = jobs.command().handle(invocation("run broken"));
             run.followUp().run();
             assertThat(notifier.posts).singleElement().satisfies(p -> {
                 assertThat(p.channel()).isEqualTo("C0OPS");
                 assertThat(p.message().text()).contains("broken", "exit code 4");
             });
             assertThat(s.runner().gate().inFlight()).isZero();
-            assertThat(text(s, "list")).contains("hello", "broken", "failed (2 attempts, exit 4");
+            assertThat(text(jobs, "list")).contains("hello", "broken", "failed (2 attempts, exit 4");
         } finally {
             assertThat(s.stop()).isTrue();
         }
         assertThat(RunRecord.Result.SKIPPED_LOCKED.skipped()).isTrue();
     }
 
-    private static String text(Scheduling s, String command) {
-        Message m = s.cronCommand().handle(invocation(command)).ephemeral();
+    private static String text(JobWiring.Jobs jobs, String command) {
+        Message m = jobs.command().handle(invocation(command)).ephemeral();
         return m.text() + m.blocks();
     }
 

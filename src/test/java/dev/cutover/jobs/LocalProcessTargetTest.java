@@ -16,11 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CommandTargetTest {
+class LocalProcessTargetTest {
     private static final FireIdentity FIRE = FireIdentity.scheduled("hello", Instant.parse("2026-03-02T10:00:00Z"));
 
     private static AttemptResult run(Duration timeout, String... argv) {
-        return new CommandTarget(new JobTargetConfig.Command(List.of(argv), null, Map.of("GREETING", "hi")))
+        return new LocalProcessTarget(new JobTargetConfig.Command(List.of(argv), null, Map.of("GREETING", "hi")))
                 .run(new Attempt(FIRE, 1, 42, timeout, () -> false));
     }
 

@@ -26,7 +26,7 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * Timeouts and pool waits are those of the given client (see {@link RedisConnections}).
  */
-public final class JedisLockProvider implements LockProvider {
+public final class RedisLockProvider implements LockProvider {
     static final String ACQUIRE =
             """
             local v = redis.call('GET', KEYS[1])
@@ -62,7 +62,7 @@ public final class JedisLockProvider implements LockProvider {
      * @param keyPrefix prefix of every key, e.g. {@code cutover:}; keys are {@code <prefix>lock:<name>}
      *     and {@code <prefix>fence:<name>}
      */
-    public JedisLockProvider(UnifiedJedis redis, String keyPrefix) {
+    public RedisLockProvider(UnifiedJedis redis, String keyPrefix) {
         this.redis = redis;
         this.prefix = keyPrefix;
     }
@@ -94,12 +94,12 @@ public final class JedisLockProvider implements LockProvider {
     private final TokenLease.Store store = new TokenLease.Store() {
         @Override
         public boolean renew(LockSpec spec, String token) {
-            return JedisLockProvider.this.renew(spec, token);
+            return RedisLockProvider.this.renew(spec, token);
         }
 
         @Override
         public boolean release(LockSpec spec, String token) {
-            return JedisLockProvider.this.release(spec, token);
+            return RedisLockProvider.this.release(spec, token);
         }
     };
 

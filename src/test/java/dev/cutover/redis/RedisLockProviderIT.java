@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
-class JedisLockProviderIT extends LockProviderContract {
+class RedisLockProviderIT extends LockProviderContract {
     private static RedisClient redis;
     private static RedisClient redis2;
-    private static final String PREFIX = RedisTestSupport.prefix("JedisLockProviderIT");
+    private static final String PREFIX = RedisTestSupport.prefix("RedisLockProviderIT");
 
     @BeforeAll
     static void connect() {
@@ -37,12 +37,12 @@ class JedisLockProviderIT extends LockProviderContract {
 
     @Override
     protected LockProvider provider() {
-        return new JedisLockProvider(redis, PREFIX);
+        return new RedisLockProvider(redis, PREFIX);
     }
 
     @Override
     protected LockProvider otherReplica() {
-        return new JedisLockProvider(redis2, PREFIX);
+        return new RedisLockProvider(redis2, PREFIX);
     }
 
     @Test
@@ -53,7 +53,7 @@ class JedisLockProviderIT extends LockProviderContract {
         }
         try (RedisClient down = dev.cutover.redis.RedisConnections.open(
                 URI.create("redis://127.0.0.1:" + closedPort), Duration.ofMillis(200), Duration.ofMillis(200), 2)) {
-            assertThatThrownBy(() -> new JedisLockProvider(down, PREFIX).tryAcquire(new LockSpec("job:down", LEASE)))
+            assertThatThrownBy(() -> new RedisLockProvider(down, PREFIX).tryAcquire(new LockSpec("job:down", LEASE)))
                     .isInstanceOf(LockUnavailableException.class)
                     .hasMessageContaining("job:down");
         }
@@ -68,7 +68,7 @@ class JedisLockProviderIT extends LockProviderContract {
             proxy.dropNextReply();
             LockSpec spec = new LockSpec("job:ambiguous", Duration.ofSeconds(30));
             Lease lease =
-                    new JedisLockProvider(viaProxy, PREFIX).tryAcquire(spec).orElseThrow();
+                    new RedisLockProvider(viaProxy, PREFIX).tryAcquire(spec).orElseThrow();
             assertThat(proxy.droppedReplies()).isEqualTo(1);
             assertThat(redis.get(PREFIX + "lock:job:ambiguous")).endsWith(":" + lease.fencingToken());
             assertThat(provider().tryAcquire(spec)).isEmpty();

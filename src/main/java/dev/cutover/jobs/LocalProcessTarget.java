@@ -16,17 +16,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A local process (sandbox and development). The environment gets {@code CUTOVER_FIRE_ID},
+ * A local process, the {@code command} job target (sandbox and development). The environment gets {@code CUTOVER_FIRE_ID},
  * {@code CUTOVER_FENCING_TOKEN} and {@code CUTOVER_ATTEMPT}. On timeout or cancellation the process
  * and all its descendants are killed ({@link ProcessHandle#descendants()}, taken before the parent
  * dies, since orphans are re-parented and no longer listed), like {@code timeout(1)} with a process
  * group would.
  */
-public final class CommandTarget implements JobTarget {
+public final class LocalProcessTarget implements JobTarget {
     private static final long SLICE_MS = 100;
     private final JobTargetConfig.Command cfg;
 
-    public CommandTarget(JobTargetConfig.Command cfg) {
+    public LocalProcessTarget(JobTargetConfig.Command cfg) {
         this.cfg = cfg;
     }
 
