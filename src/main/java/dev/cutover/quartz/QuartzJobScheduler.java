@@ -107,7 +107,7 @@ public final class QuartzJobScheduler implements JobScheduler {
     /** Stops as {@link JobScheduler#stop()} says, waiting up to {@code scheduler.shutdownTimeout}. */
     @Override
     public boolean stop() throws InterruptedException {
-        quartz(Scheduler::standby);
+        call(Scheduler::standby);
         boolean idle = runner.gate().awaitIdle(shutdownTimeout);
         boolean drained = idle;
         if (!idle) {
@@ -121,7 +121,7 @@ public final class QuartzJobScheduler implements JobScheduler {
         // Waiting lets Quartz record the completed fires (JDBC) before the caller closes the pool;
         // only done when no run is stuck, so a target ignoring cancellation cannot hang the stop.
         boolean waitForJobs = drained;
-        quartz(q -> q.shutdown(waitForJobs));
+        call(q -> q.shutdown(waitForJobs));
         return idle;
     }
 
@@ -129,7 +129,7 @@ public final class QuartzJobScheduler implements JobScheduler {
         void on(Scheduler s) throws SchedulerException;
     }
 
-    private void quartz(QuartzCall call) {
+    private void call(QuartzCall call) {
         try {
             call.on(scheduler);
         } catch (SchedulerException e) {
