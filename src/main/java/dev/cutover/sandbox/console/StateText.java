@@ -1,16 +1,15 @@
-package dev.cutover.chat.console;
+package dev.cutover.sandbox.console;
 
 import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.swap.RecordSet;
-import dev.cutover.sandbox.Sandbox;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The {@code state} command's text: every record of the simulated hosted zones the pairs use. */
 final class StateText {
-    private final Sandbox sandbox;
+    private final ConsoleTarget sandbox;
 
-    StateText(Sandbox sandbox) {
+    StateText(ConsoleTarget sandbox) {
         this.sandbox = sandbox;
     }
 
