@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.core.chat.Button;
-import dev.cutover.core.swap.AliasTarget;
-import dev.cutover.core.swap.RecordSet;
-import dev.cutover.sandbox.SandboxAccount;
 import dev.cutover.sandbox.SandboxSlackApi;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,23 +22,6 @@ import java.util.Optional;
  * the bot. In script mode a failed step or a failed {@code expect} ends the run with exit status 1.
  */
 final class ConsoleSession {
-    static final String HELP = String.join(
-            "\n",
-            "Console commands:",
-            "  /swap ..., /rollback ..., /cron ..., /cutover ...   type a slash command as in Slack",
-            "  as <user>                   act as another user (" + "see `users`)",
-            "  click <n|label> [reason]    press button n (or the newest button with that label); a button that",
-            "                              asks for a reason takes it after the label, e.g. click reject not tested",
-            "  reason <text>               answer an open dialog",
-            "  state                       print the simulated hosted zones' records",
-            "  drift <record> <dns-name>   point a record's alias elsewhere behind the bot's back",
-            "  queue <name> <visible> [age-seconds]  set a simulated SQS queue's depth, then poll",
-            "  service <cluster>/<service> <desired> <running>  set a simulated ECS service's counts, then poll",
-            "  traffic <green|blue> <requests> <5xx> <p95-seconds>  set a load balancer side's traffic per minute",
-            "  users                       list the console's users",
-            "  expect <text>               (scripts) fail unless the output since the last command contains text",
-            "  help, quit");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConsoleTarget sandbox;
@@ -109,11 +89,11 @@ final class ConsoleSession {
         }
         boolean ok =
                 switch (w[0]) {
-                    case "help" -> say(HELP);
+                    case "help" -> say(ConsoleHelp.TEXT);
                     case "users" -> say(usersText());
                     case "as" -> as(rest);
-                    case "state" -> say(new StateText(sandbox).render());
-                    case "drift" -> drift(rest);
+                    case "state" -> say(new SimulatedRecords(sandbox).state());
+                    case "drift" -> new SimulatedRecords(sandbox).drift(rest, screen::print);
                     case "queue", "service", "traffic" -> new SimulatedMetrics(sandbox)
                             .apply(w[0], rest, screen::print);
                     case "click" -> click(rest);
@@ -225,40 +205,6 @@ final class ConsoleSession {
         }
         user = found;
         return say("(you are now " + user + ", " + users.get(user) + ")");
-    }
-
-    private boolean drift(String args) {
-        String[] w = args.split("\\s+");
-        if (w.length != 2) {
-            return fail("usage: drift <record> <alias dns name>, e.g. drift green.example.com other-alb.example.com");
-        }
-        return sandbox.route53().records(zoneOf(w[0])).stream()
-                .filter(r -> r.name().equals(RecordSet.normalizeName(w[0])))
-                .findFirst()
-                .map(r -> {
-                    sandbox.route53()
-                            .putRecord(
-                                    zoneOf(w[0]),
-                                    RecordSet.alias(
-                                            r.name(),
-                                            r.type(),
-                                            new AliasTarget(
-                                                    r.isAlias() ? r.alias().hostedZoneId() : "Z35SXDOTRQ7X7K",
-                                                    RecordSet.normalizeName(w[1]),
-                                                    true)));
-                    return say("(behind the bot's back, " + r.name() + " now points at " + RecordSet.normalizeName(w[1])
-                            + ")");
-                })
-                .orElseGet(() -> fail("no record " + w[0] + " in the sandbox's zones"));
-    }
-
-    private String zoneOf(String record) {
-        String name = RecordSet.normalizeName(record);
-        return sandbox.config().pairs().stream()
-                .filter(p -> p.blue().equals(name) || p.green().equals(name))
-                .map(p -> p.zoneId())
-                .findFirst()
-                .orElse(SandboxAccount.ZONE_ID);
     }
 
     private boolean settle() {
