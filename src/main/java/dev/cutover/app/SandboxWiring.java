@@ -1,12 +1,9 @@
-package dev.cutover.sandbox;
+package dev.cutover.app;
 
-import dev.cutover.app.Bot;
-import dev.cutover.app.JobTargets;
-import dev.cutover.app.JobWiring;
-import dev.cutover.app.ProductionParts;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.chat.slack.SlackHttpServer;
 import dev.cutover.chat.slack.SlackSignatureVerifier;
+import dev.cutover.commands.ChatCommand;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.RedisSettings;
 import dev.cutover.config.SlackSettings;
@@ -15,32 +12,38 @@ import dev.cutover.core.swap.AliasTarget;
 import dev.cutover.core.swap.RecordSet;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.sandbox.SandboxAccount;
+import dev.cutover.sandbox.SandboxMetrics;
+import dev.cutover.sandbox.SandboxRoute53Client;
+import dev.cutover.sandbox.SandboxSlackApi;
+import dev.cutover.sandbox.SlackListener;
+import dev.cutover.sandbox.console.ConsoleTarget;
+import dev.cutover.sandbox.console.SandboxConsole;
+import dev.cutover.sandbox.console.SignedSlackRequests;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The whole bot on one machine without Slack or AWS: a simulated AWS account, an in-process Slack
- * Web API, the in-process store, and the real bot behind its real HTTP server. Requests are signed
- * and sent over loopback exactly as Slack sends them, so the sandbox runs the production code path.
+ * Web API, the in-process store, and the real bot behind its real HTTP server, driven by the
+ * sandbox console. The console's requests are signed and sent over loopback exactly as Slack sends
+ * them, so the sandbox runs the production code path.
  */
-public final class Sandbox implements AutoCloseable {
+public final class SandboxWiring implements AutoCloseable {
     private final CutoverConfig config;
     private final SandboxRoute53Client route53;
     private final SandboxSlackApi slackApi;
     private final SandboxMetrics metrics;
     private final Bot bot;
     private final SlackHttpServer server;
-    private final SlackSignatureVerifier signer;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String secret;
 
     /**
      * Starts the sandbox.
@@ -48,8 +51,8 @@ public final class Sandbox implements AutoCloseable {
      * @param userConfig the pairs, users and groups to use (the built-in config, or the user's file)
      * @param listener hears everything the bot sends to "Slack"
      */
-    public Sandbox(CutoverConfig userConfig, Clock clock, SlackListener listener) {
-        String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    public SandboxWiring(CutoverConfig userConfig, Clock clock, SlackListener listener) {
+        this.secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         this.slackApi = new SandboxSlackApi(listener, userConfig.sandbox().groups());
         slackApi.start();
         this.config = userConfig.with(
@@ -69,10 +72,31 @@ public final class Sandbox implements AutoCloseable {
                 Duration.ZERO,
                 JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
                 metrics.monitoring()));
-        this.signer = new SlackSignatureVerifier(secret, clock);
-        this.server = new SlackHttpServer(bot.app(), signer, "127.0.0.1", 0, SlackHttpServer.DEFAULT_PATH);
+        this.server = new SlackHttpServer(
+                bot.app(), new SlackSignatureVerifier(secret, clock), "127.0.0.1", 0, SlackHttpServer.DEFAULT_PATH);
         server.start();
         bot.start();
+    }
+
+    /**
+     * Starts a sandbox for {@code config} and runs the console over {@code in} until it ends.
+     *
+     * @param script echo lines and stop at the first failure
+     * @return the exit status: 0 when every step succeeded
+     */
+    public static int runConsole(CutoverConfig config, BufferedReader in, PrintStream out, boolean script)
+            throws IOException {
+        SandboxConsole console = SandboxConsole.create(config, out);
+        try (SandboxWiring sandbox = new SandboxWiring(config, Clock.systemUTC(), console.screen())) {
+            return console.run(sandbox.consoleTarget(), in, script);
+        }
+    }
+
+    /** What the console drives: the bot's endpoint and controls, the in-process Slack, the account. */
+    public ConsoleTarget consoleTarget() {
+        URI endpoint = URI.create("http://127.0.0.1:" + server.port() + SlackHttpServer.DEFAULT_PATH);
+        return new ConsoleTarget(
+                config, new SignedSlackRequests(endpoint, secret), slackApi, route53, metrics, new BotControls());
     }
 
     /** Creates the zones and records of every configured pair the demo account lacks. */
@@ -101,60 +125,33 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /**
-     * Signs {@code body} as Slack does and POSTs it to the bot's HTTP endpoint.
-     *
-     * @return the bot's HTTP response (the ack)
-     * @throws IOException when the bot cannot be reached
-     */
-    public HttpResponse<String> send(String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String ts = String.valueOf(System.currentTimeMillis() / 1000);
-        HttpRequest req = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + SlackHttpServer.DEFAULT_PATH))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(SlackSignatureVerifier.TIMESTAMP_HEADER, ts)
-                .header(SlackSignatureVerifier.SIGNATURE_HEADER, signer.sign(ts, bytes))
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
-        try {
-            return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-    }
-
-    /** The effective config (Slack pointed at the sandbox). */
-    public CutoverConfig config() {
-        return config;
-    }
-
-    /** The simulated Route 53. */
-    public SandboxRoute53Client route53() {
-        return route53;
-    }
-
-    /** The simulated queues, services and target groups the monitors read. */
-    public SandboxMetrics metrics() {
-        return metrics;
-    }
-
-    /** The in-process Slack Web API. */
-    public SandboxSlackApi slack() {
-        return slackApi;
-    }
-
-    /** The bot. */
-    public Bot bot() {
-        return bot;
-    }
-
     @Override
     public void close() {
         server.stop();
         bot.close();
         slackApi.close();
+    }
+
+    /** The bot's commands, idleness and monitors, as the console asks for them. */
+    private final class BotControls implements ConsoleTarget.BotControls {
+        @Override
+        public List<String> commands() {
+            return bot.commands().stream().map(ChatCommand::name).toList();
+        }
+
+        @Override
+        public boolean awaitIdle(Duration timeout) {
+            return bot.awaitIdle(timeout);
+        }
+
+        @Override
+        public void pollQueues() {
+            bot.alerts().ifPresent(m -> m.queues().pollAll());
+        }
+
+        @Override
+        public void pollServices() {
+            bot.alerts().ifPresent(m -> m.scaling().pollAll());
+        }
     }
 }

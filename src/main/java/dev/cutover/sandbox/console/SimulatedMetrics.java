@@ -1,8 +1,6 @@
-package dev.cutover.chat.console;
+package dev.cutover.sandbox.console;
 
-import dev.cutover.alert.AlertMonitors;
 import dev.cutover.config.CutoverWatchSettings;
-import dev.cutover.sandbox.Sandbox;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -11,9 +9,9 @@ import java.util.function.Consumer;
  * traffic, then poll at once, so an alert shows without waiting for the next poll interval.
  */
 final class SimulatedMetrics {
-    private final Sandbox sandbox;
+    private final ConsoleTarget sandbox;
 
-    SimulatedMetrics(Sandbox sandbox) {
+    SimulatedMetrics(ConsoleTarget sandbox) {
         this.sandbox = sandbox;
     }
 
@@ -44,7 +42,7 @@ final class SimulatedMetrics {
         }
         sandbox.metrics().setQueueDepth(w[0], Double.parseDouble(w[1]), w.length == 3 ? Double.parseDouble(w[2]) : 0);
         print.accept("(the simulated queue " + w[0] + " now holds " + w[1] + " visible messages; polling)");
-        monitors().ifPresent(m -> m.queues().pollAll());
+        sandbox.bot().pollQueues();
         return true;
     }
 
@@ -63,7 +61,7 @@ final class SimulatedMetrics {
         sandbox.metrics().setService(cs[0], cs[1], Integer.parseInt(w[1]), Integer.parseInt(w[2]));
         print.accept(
                 "(the simulated service " + w[0] + " is now at " + w[2] + " running of " + w[1] + " desired; polling)");
-        monitors().ifPresent(m -> m.scaling().pollAll());
+        sandbox.bot().pollServices();
         return true;
     }
 
@@ -87,10 +85,6 @@ final class SimulatedMetrics {
         print.accept("(" + side.get().targetGroup() + " now serves " + w[1] + " requests/min, " + w[2]
                 + " 5xx/min, p95 " + w[3] + " s; the cutover watch reads it at its next poll)");
         return true;
-    }
-
-    private Optional<AlertMonitors> monitors() {
-        return sandbox.bot().alerts();
     }
 
     private static boolean usage(Consumer<String> print, String usage) {

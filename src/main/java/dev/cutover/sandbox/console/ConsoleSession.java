@@ -1,11 +1,9 @@
-package dev.cutover.chat.console;
+package dev.cutover.sandbox.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cutover.core.swap.AliasTarget;
-import dev.cutover.core.swap.RecordSet;
-import dev.cutover.sandbox.Sandbox;
+import dev.cutover.core.chat.Button;
 import dev.cutover.sandbox.SandboxSlackApi;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,36 +11,20 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sandbox console: people type what they would type in Slack ({@code /swap blue-green}) as a
- * chosen user ({@code as bob}), click buttons ({@code click approve}) and see the bot's messages as
- * text. Every line becomes a real, signed Slack request to the bot. In script mode a failed step or
- * a failed {@code expect} ends the run with exit status 1.
+ * One session at the sandbox's Slack client: people type what they would type in Slack
+ * ({@code /swap blue-green}) as a chosen user ({@code as bob}), click buttons ({@code click
+ * approve}) and see the bot's messages as text. Every line becomes a real, signed Slack request to
+ * the bot. In script mode a failed step or a failed {@code expect} ends the run with exit status 1.
  */
-public final class Console {
-    static final String HELP = String.join(
-            "\n",
-            "Console commands:",
-            "  /swap ..., /rollback ..., /cron ..., /cutover ...   type a slash command as in Slack",
-            "  as <user>                   act as another user (" + "see `users`)",
-            "  click <n|label> [reason]    press button n (or the newest button with that label); a button that",
-            "                              asks for a reason takes it after the label, e.g. click reject not tested",
-            "  reason <text>               answer an open dialog",
-            "  state                       print the simulated hosted zones' records",
-            "  drift <record> <dns-name>   point a record's alias elsewhere behind the bot's back",
-            "  queue <name> <visible> [age-seconds]  set a simulated SQS queue's depth, then poll",
-            "  service <cluster>/<service> <desired> <running>  set a simulated ECS service's counts, then poll",
-            "  traffic <green|blue> <requests> <5xx> <p95-seconds>  set a load balancer side's traffic per minute",
-            "  users                       list the console's users",
-            "  expect <text>               (scripts) fail unless the output since the last command contains text",
-            "  help, quit");
-
+final class ConsoleSession {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Sandbox sandbox;
+    private final ConsoleTarget sandbox;
     private final ConsoleScreen screen;
     private final PrintStream out;
     private final Map<String, String> users;
@@ -51,7 +33,7 @@ public final class Console {
     private String user;
     private ObjectNode openDialog;
 
-    Console(Sandbox sandbox, ConsoleScreen screen, PrintStream out, String channel) {
+    ConsoleSession(ConsoleTarget sandbox, ConsoleScreen screen, PrintStream out, String channel) {
         this.sandbox = sandbox;
         this.screen = screen;
         this.out = out;
@@ -107,11 +89,11 @@ public final class Console {
         }
         boolean ok =
                 switch (w[0]) {
-                    case "help" -> say(HELP);
+                    case "help" -> say(ConsoleHelp.TEXT);
                     case "users" -> say(usersText());
                     case "as" -> as(rest);
-                    case "state" -> say(new StateText(sandbox).render());
-                    case "drift" -> drift(rest);
+                    case "state" -> say(new SimulatedRecords(sandbox).state());
+                    case "drift" -> new SimulatedRecords(sandbox).drift(rest, screen::print);
                     case "queue", "service", "traffic" -> new SimulatedMetrics(sandbox)
                             .apply(w[0], rest, screen::print);
                     case "click" -> click(rest);
@@ -125,15 +107,14 @@ public final class Console {
     }
 
     private boolean slash(String command, String text) throws IOException {
-        java.util.List<String> known =
-                sandbox.bot().commands().stream().map(c -> "/" + c.name()).toList();
+        List<String> known = sandbox.bot().commands().stream().map(c -> "/" + c).toList();
         if (!known.contains(command)) {
             // Slack itself answers an unknown command, before any app sees it.
             return fail(command + " is not a command of this app; its commands: " + String.join(", ", known));
         }
         String body = payloads.slashCommand(
                 command, text, userId(), user, channel, sandbox.slack().newResponseUrl());
-        return acked(sandbox.send(body));
+        return acked(sandbox.requests().send(body));
     }
 
     private boolean click(String args) throws IOException {
@@ -146,23 +127,22 @@ public final class Console {
         }
         Optional<ConsoleScreen.ShownButton> b = Optional.of(found.get().getKey());
         String reasonText = found.get().getValue();
-        JsonNode confirm = b.get().element().path("confirm");
-        if (!confirm.isMissingNode()) {
-            screen.print("(Slack asks \"" + confirm.path("title").path("text").asText() + "\": "
-                    + confirm.path("confirm").path("text").asText() + ")");
+        Button.Confirm confirm = b.get().button().confirm();
+        if (confirm != null) {
+            screen.print("(Slack asks \"" + confirm.title() + "\": " + confirm.confirm() + ")");
         }
         String trigger = payloads.nextTrigger();
         JsonNode message =
                 b.get().ts() == null ? null : sandbox.slack().message(b.get().ts());
         String body = payloads.blockActions(
-                b.get().element(),
+                b.get().button(),
                 userId(),
                 user,
                 channel,
                 message,
                 sandbox.slack().newResponseUrl(),
                 trigger);
-        boolean ok = acked(sandbox.send(body));
+        boolean ok = acked(sandbox.requests().send(body));
         settle();
         openDialog = screen.takeView(trigger).orElse(null);
         if (openDialog != null && reasonText.isEmpty()) {
@@ -179,7 +159,7 @@ public final class Console {
             return fail("type the reason: reason <text>");
         }
         screen.print("(you type \"" + text + "\" and press Submit)");
-        HttpResponse<String> r = sandbox.send(payloads.viewSubmission(openDialog, userId(), user, text));
+        HttpResponse<String> r = sandbox.requests().send(payloads.viewSubmission(openDialog, userId(), user, text));
         if (r.statusCode() != 200) {
             return fail("the bot answered HTTP " + r.statusCode());
         }
@@ -225,40 +205,6 @@ public final class Console {
         }
         user = found;
         return say("(you are now " + user + ", " + users.get(user) + ")");
-    }
-
-    private boolean drift(String args) {
-        String[] w = args.split("\\s+");
-        if (w.length != 2) {
-            return fail("usage: drift <record> <alias dns name>, e.g. drift green.example.com other-alb.example.com");
-        }
-        return sandbox.route53().records(zoneOf(w[0])).stream()
-                .filter(r -> r.name().equals(RecordSet.normalizeName(w[0])))
-                .findFirst()
-                .map(r -> {
-                    sandbox.route53()
-                            .putRecord(
-                                    zoneOf(w[0]),
-                                    RecordSet.alias(
-                                            r.name(),
-                                            r.type(),
-                                            new AliasTarget(
-                                                    r.isAlias() ? r.alias().hostedZoneId() : "Z35SXDOTRQ7X7K",
-                                                    RecordSet.normalizeName(w[1]),
-                                                    true)));
-                    return say("(behind the bot's back, " + r.name() + " now points at " + RecordSet.normalizeName(w[1])
-                            + ")");
-                })
-                .orElseGet(() -> fail("no record " + w[0] + " in the sandbox's zones"));
-    }
-
-    private String zoneOf(String record) {
-        String name = RecordSet.normalizeName(record);
-        return sandbox.config().pairs().stream()
-                .filter(p -> p.blue().equals(name) || p.green().equals(name))
-                .map(p -> p.zoneId())
-                .findFirst()
-                .orElse(dev.cutover.sandbox.SandboxAccount.ZONE_ID);
     }
 
     private boolean settle() {

@@ -1,8 +1,9 @@
-package dev.cutover.chat.console;
+package dev.cutover.sandbox.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.core.chat.Button;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Builds request bodies exactly as Slack sends them: slash commands as form bodies, clicks and
+ * Forges the request bodies of the sandbox's Slack client exactly as Slack sends them: slash commands as form bodies, clicks and
  * modal submissions as a {@code payload} form field holding JSON (with {@code *} encoded as
  * {@code %2A}, which Java's URLEncoder leaves alone).
  *
@@ -48,9 +49,9 @@ final class SlackPayloads {
         return encode(f);
     }
 
-    /** A click on {@code button} (Block Kit JSON) of the channel {@code message} at {@code ts}. */
+    /** A click on {@code button} of the channel {@code message} (Slack's JSON; null: an ephemeral message). */
     String blockActions(
-            JsonNode button,
+            Button button,
             String userId,
             String userName,
             String channel,
@@ -82,11 +83,11 @@ final class SlackPayloads {
         p.putObject("state").putObject("values");
         ObjectNode action = p.putArray("actions").addObject();
         action.put("type", "button")
-                .put("action_id", button.path("action_id").asText())
+                .put("action_id", button.actionId())
                 .put("block_id", "actions")
-                .put("value", button.path("value").asText())
+                .put("value", button.value())
                 .put("action_ts", System.currentTimeMillis() / 1000 + ".000001");
-        action.set("text", button.path("text"));
+        action.putObject("text").put("type", "plain_text").put("text", button.label());
         return "payload=" + encodeValue(p.toString());
     }
 

@@ -1,7 +1,8 @@
-package dev.cutover.chat.console;
+package dev.cutover.sandbox.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.SandboxWiring;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
@@ -32,7 +33,7 @@ class SandboxConsoleIT {
     private static Run run(String script) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int status = ConsoleApp.run(builtIn(), new BufferedReader(new StringReader(script)), out, true);
+        int status = SandboxWiring.runConsole(builtIn(), new BufferedReader(new StringReader(script)), out, true);
         return new Run(status, bytes.toString(StandardCharsets.UTF_8));
     }
 

@@ -1,7 +1,6 @@
 package dev.cutover.cli;
 
-import dev.cutover.Main;
-import dev.cutover.chat.console.ConsoleApp;
+import dev.cutover.app.SandboxWiring;
 import dev.cutover.config.ConfigException;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
             "Run the bot in the terminal against a simulated AWS account and Slack workspace.",
             "Type what you would type in Slack (/swap blue-green), switch users (as bob), press buttons (click approve)."
         })
-public final class SandboxCommand implements Callable<Integer> {
+public final class SandboxCli implements Callable<Integer> {
     /** The built-in config: one pair, blue-green, and four users. */
     static final String BUILT_IN = "/sandbox/cutover-sandbox.yml";
 
@@ -49,21 +48,21 @@ public final class SandboxCommand implements Callable<Integer> {
             c = load();
         } catch (ConfigException e) {
             System.err.println("config error: " + e.getMessage());
-            return Main.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         if (script == null) {
-            return ConsoleApp.run(c, reader(System.in), System.out, false);
+            return SandboxWiring.runConsole(c, reader(System.in), System.out, false);
         }
         if (script.equals("-")) {
-            return ConsoleApp.run(c, reader(System.in), System.out, true);
+            return SandboxWiring.runConsole(c, reader(System.in), System.out, true);
         }
         Path file = Path.of(script);
         if (!Files.isReadable(file)) {
             System.err.println("cannot read script " + file);
-            return Main.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return ConsoleApp.run(c, in, System.out, true);
+            return SandboxWiring.runConsole(c, in, System.out, true);
         }
     }
 
@@ -72,7 +71,7 @@ public final class SandboxCommand implements Callable<Integer> {
         if (config != null) {
             return loader.load(config);
         }
-        try (InputStream in = SandboxCommand.class.getResourceAsStream(BUILT_IN)) {
+        try (InputStream in = SandboxCli.class.getResourceAsStream(BUILT_IN)) {
             return loader.parse("(built-in sandbox config)", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }

@@ -1,6 +1,5 @@
 package dev.cutover.cli;
 
-import dev.cutover.Main;
 import dev.cutover.config.ConfigException;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.SwapPairConfig;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         description =
                 "Validate a config file and print what it defines. Exit status 2 names the file, line and key of a problem.")
-public final class CheckConfigCommand implements Callable<Integer> {
+public final class CheckConfigCli implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
@@ -31,12 +30,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
             c = config.loadForServe();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("config error: " + e.getMessage());
-            return Main.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         out.println(config.file() + ": OK");
         describe(c, out);
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     /** Prints a summary of {@code c}, secrets hidden. */

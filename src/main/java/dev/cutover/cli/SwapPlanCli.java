@@ -1,17 +1,19 @@
 package dev.cutover.cli;
 
-import dev.cutover.Main;
-import dev.cutover.aws.AwsClients;
-import dev.cutover.aws.Route53DnsRecords;
+import dev.cutover.app.ProductionWiring;
+import dev.cutover.chat.text.PlainTextRenderer;
 import dev.cutover.commands.PairCatalog;
+import dev.cutover.commands.SwapDryRun;
 import dev.cutover.config.ConfigException;
 import dev.cutover.config.CutoverConfig;
-import dev.cutover.core.swap.ChangeBatchJson;
+import dev.cutover.core.chat.Block;
+import dev.cutover.core.chat.Message;
 import dev.cutover.core.swap.RecordSet;
 import dev.cutover.core.swap.SwapException;
 import dev.cutover.core.swap.SwapPlan;
 import dev.cutover.core.swap.SwapService;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,13 +21,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code swap}: command-line operations on swap pairs. */
+/** {@code swap}: command-line operations on swap pairs; {@code swap plan} is the only one. */
 @Command(
         name = "swap",
         mixinStandardHelpOptions = true,
         description = "Swap pair operations.",
-        subcommands = {SwapCli.Plan.class})
-public final class SwapCli implements Runnable {
+        subcommands = {SwapPlanCli.Plan.class})
+public final class SwapPlanCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,48 +60,57 @@ public final class SwapCli implements Runnable {
                 c = config.load();
             } catch (ConfigException e) {
                 err.println("config error: " + e.getMessage());
-                return Main.EXIT_USAGE;
+                return ExitCodes.USAGE;
             }
             PairCatalog pairs = new PairCatalog(c.pairs());
             if (pairs.find(name).isEmpty()) {
                 err.println("unknown pair '" + name + "'; known pairs: " + String.join(", ", pairs.names()));
-                return Main.EXIT_USAGE;
+                return ExitCodes.USAGE;
             }
-            try (AwsClients aws = AwsClients.create(c.aws())) {
-                SwapPlan plan = new SwapService(new Route53DnsRecords(aws.route53()))
-                        .plan(pairs.find(name).get().pair());
-                print(plan, out);
-                return 0;
+            try {
+                SwapPlan plan = ProductionWiring.withDnsRecords(c.aws(), dns -> new SwapService(dns)
+                        .plan(pairs.find(name).get().pair()));
+                PlainTextRenderer.withoutNames().render(reply(plan)).forEach(out::println);
+                return ExitCodes.OK;
             } catch (SwapException e) {
                 err.println("cannot plan the swap: " + e.getMessage());
-                return 1;
+                return ExitCodes.FAILED;
             } finally {
                 out.flush();
             }
         }
     }
 
-    /** Prints the plan as the dry run shows it, for a terminal. */
-    static void print(SwapPlan plan, PrintWriter out) {
-        out.println(
-                "Pair " + plan.pair().name() + " in hosted zone " + plan.pair().zoneId());
-        out.println("Current records:");
-        lines(plan.blueBefore(), out);
-        lines(plan.greenBefore(), out);
-        out.println("After the swap:");
-        lines(plan.blueAfter(), out);
-        lines(plan.greenAfter(), out);
-        out.println("Change batch (one atomic ChangeResourceRecordSets call; nothing was applied):");
-        out.println(ChangeBatchJson.render("swap " + plan.pair().name(), plan.changes()));
+    /**
+     * The dry run as {@code /swap <pair> dry-run} shows it (the plan and the change batch), then
+     * the full current and swapped records, which a terminal has the room for.
+     */
+    static Message reply(SwapPlan plan) {
+        Message dryRun = SwapDryRun.message(plan);
+        List<Block> blocks = new ArrayList<>(dryRun.blocks());
+        blocks.add(new Block.Section(
+                "Pair " + plan.pair().name() + " in hosted zone " + plan.pair().zoneId()));
+        String records = "Current records:\n" + lines(plan.blueBefore()) + lines(plan.greenBefore())
+                + "After the swap:\n" + lines(plan.blueAfter()) + lines(plan.greenAfter());
+        blocks.add(new Block.Code(records.stripTrailing()));
+        return new Message(dryRun.text(), blocks);
     }
 
-    private static void lines(List<RecordSet> sets, PrintWriter out) {
+    private static String lines(List<RecordSet> sets) {
+        StringBuilder sb = new StringBuilder();
         for (RecordSet r : sets) {
             String target = r.isAlias()
                     ? "ALIAS " + r.alias().dnsName() + " (zone " + r.alias().hostedZoneId()
                             + ", evaluate target health " + r.alias().evaluateTargetHealth() + ")"
                     : "TTL " + r.ttl() + " " + String.join(" ", r.values());
-            out.println("  " + r.name() + " " + r.type() + " " + target);
+            sb.append("  ")
+                    .append(r.name())
+                    .append(' ')
+                    .append(r.type())
+                    .append(' ')
+                    .append(target)
+                    .append('\n');
         }
+        return sb.toString();
     }
 }

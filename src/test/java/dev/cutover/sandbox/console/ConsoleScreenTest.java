@@ -1,9 +1,10 @@
-package dev.cutover.chat.console;
+package dev.cutover.sandbox.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.chat.text.PlainTextRenderer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleScreenTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final ConsoleScreen screen =
-            new ConsoleScreen(new PrintStream(bytes, true, StandardCharsets.UTF_8), new ConsoleRenderer(Map.of()));
+            new ConsoleScreen(new PrintStream(bytes, true, StandardCharsets.UTF_8), new PlainTextRenderer(Map.of()));
 
     private static ObjectNode message(String... labels) throws Exception {
         StringBuilder elements = new StringBuilder();

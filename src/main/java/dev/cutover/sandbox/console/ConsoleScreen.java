@@ -1,7 +1,11 @@
-package dev.cutover.chat.console;
+package dev.cutover.sandbox.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.chat.slack.BlockKitReader;
+import dev.cutover.chat.text.PlainTextRenderer;
+import dev.cutover.core.chat.Button;
+import dev.cutover.core.chat.Message;
 import dev.cutover.sandbox.SlackListener;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -10,20 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a Slack client would show, as terminal text: channel messages, in-place updates, thread
- * replies, ephemeral answers and modals. Numbers the buttons it shows so the console can click
- * them, and keeps a transcript for {@code expect}.
+ * The screen of the sandbox's Slack client: hears what the bot sends to the in-process Slack (Block
+ * Kit JSON), reads it back into reply data and shows it as terminal text, as a Slack client would
+ * show channel messages, in-place updates, thread replies, ephemeral answers and modals. Numbers the
+ * buttons it shows so the console can click them, and keeps a transcript for {@code expect}.
  */
 final class ConsoleScreen implements SlackListener {
-    /** A button on screen: the Block Kit element and the message holding it (null: ephemeral). */
-    record ShownButton(int number, JsonNode element, String channel, String ts) {
+    /** A button on screen and the message holding it ({@code ts} null: an ephemeral message). */
+    record ShownButton(int number, Button button, String channel, String ts) {
         String label() {
-            return element.path("text").path("text").asText();
+            return button.label();
         }
     }
 
     private final PrintStream out;
-    private final ConsoleRenderer renderer;
+    private final PlainTextRenderer renderer;
     private final Map<Integer, ShownButton> buttons = new LinkedHashMap<>();
     private final Map<String, ObjectNode> openedViews = new LinkedHashMap<>();
     private final StringBuilder transcript = new StringBuilder();
@@ -31,7 +36,7 @@ final class ConsoleScreen implements SlackListener {
     private boolean muted;
     private int nextButton = 1;
 
-    ConsoleScreen(PrintStream out, ConsoleRenderer renderer) {
+    ConsoleScreen(PrintStream out, PlainTextRenderer renderer) {
         this.out = out;
         this.renderer = renderer;
     }
@@ -41,16 +46,14 @@ final class ConsoleScreen implements SlackListener {
         if (threadTs != null) {
             show("  ↳ ", message, channel, ts);
         } else {
-            print("[" + renderer.mrkdwn("<#" + channel + ">") + "] bot:");
+            print("[" + renderer.plain("<#" + channel + ">") + "] bot:");
             show("  ", message, channel, ts);
         }
     }
 
     @Override
     public synchronized void updated(String channel, String ts, ObjectNode message) {
-        List<String> unchanged = renderer
-                .render(message.path("blocks"), message.path("text").asText(), e -> 0)
-                .stream()
+        List<String> unchanged = renderer.render(BlockKitReader.read(message), b -> 0).stream()
                 .map(ConsoleScreen::withoutNumbers)
                 .toList();
         if (unchanged.equals(shown.get(ts))) {
@@ -58,13 +61,13 @@ final class ConsoleScreen implements SlackListener {
         }
         buttons.values().removeIf(b -> ts.equals(b.ts()));
         List<String> lines = render(message, channel, ts);
-        print("[" + renderer.mrkdwn("<#" + channel + ">") + "] bot (message updated):");
+        print("[" + renderer.plain("<#" + channel + ">") + "] bot (message updated):");
         lines.forEach(l -> print("  " + l));
     }
 
     @Override
     public synchronized void ephemeral(String user, ObjectNode message) {
-        print("(only " + renderer.mrkdwn("<@" + user + ">") + " sees this)");
+        print("(only " + renderer.plain("<@" + user + ">") + " sees this)");
         show("  ", message, null, null);
     }
 
@@ -74,7 +77,7 @@ final class ConsoleScreen implements SlackListener {
         print("(a dialog opens: " + view.path("title").path("text").asText() + ")");
         for (JsonNode b : view.path("blocks")) {
             if (b.has("text")) {
-                print("  " + renderer.mrkdwn(b.path("text").path("text").asText()));
+                print("  " + renderer.plain(b.path("text").path("text").asText()));
             }
         }
     }
@@ -163,12 +166,12 @@ final class ConsoleScreen implements SlackListener {
 
     /** Renders {@code message}, numbering its buttons; remembers the text of channel messages. */
     private List<String> render(JsonNode message, String channel, String ts) {
-        List<String> lines =
-                renderer.render(message.path("blocks"), message.path("text").asText(), e -> {
-                    int n = nextButton++;
-                    buttons.put(n, new ShownButton(n, e, channel, ts));
-                    return n;
-                });
+        Message read = BlockKitReader.read(message);
+        List<String> lines = renderer.render(read, b -> {
+            int n = nextButton++;
+            buttons.put(n, new ShownButton(n, b, channel, ts));
+            return n;
+        });
         if (ts != null) {
             // Compared without button numbers, which change on every render.
             shown.put(ts, lines.stream().map(ConsoleScreen::withoutNumbers).toList());
