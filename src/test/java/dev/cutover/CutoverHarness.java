@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -135,7 +136,7 @@ final class CutoverHarness implements AutoCloseable {
                 Duration.ofMillis(50),
                 null,
                 Bot.JobClients.none(),
-                null));
+                Optional.empty()));
         this.server = new SlackHttpServer(
                 bot.app(),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),

@@ -1,5 +1,6 @@
 package dev.cutover.sandbox;
 
+import dev.cutover.app.AlertWiring;
 import dev.cutover.app.Bot;
 import dev.cutover.app.ProductionParts;
 import dev.cutover.aws.Route53DnsRecords;
@@ -23,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The whole bot on one machine without Slack or AWS: a simulated AWS account, an in-process Slack
@@ -67,7 +69,13 @@ public final class Sandbox implements AutoCloseable {
                 Duration.ZERO,
                 null,
                 Bot.JobClients.none(),
-                metrics.monitoring()));
+                Optional.of(AlertWiring.aws(
+                        new SandboxSqsClient(metrics),
+                        new SandboxCloudWatchClient(metrics),
+                        new SandboxEcsClient(metrics),
+                        new SandboxAutoScalingClient(metrics),
+                        AlertWiring.inMemoryStores(),
+                        clock))));
         this.signer = new SlackSignatureVerifier(secret, clock);
         this.server = new SlackHttpServer(bot.app(), signer, "127.0.0.1", 0, SlackHttpServer.DEFAULT_PATH);
         server.start();
