@@ -75,6 +75,7 @@ public final class AlertWiring implements AutoCloseable {
                 clock,
                 timer,
                 blocking);
+        // The cutover watch is the swap use case's SwapListener: it starts on every applied swap.
         workflow.onApplied(monitors.watch()::applied);
     }
 
