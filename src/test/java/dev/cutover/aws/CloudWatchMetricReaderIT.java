@@ -139,15 +139,6 @@ class CloudWatchMetricReaderIT {
     }
 
     @Test
-    void targetGroupWithoutDatapointsHasNoTraffic() {
-        wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(cbor(Cbor.getMetricData(List.of()))));
-
-        assertThat(new CloudWatchTargetGroupTraffic(reader)
-                        .read("app/a/1", "targetgroup/t/2", NOW.minusSeconds(60), NOW))
-                .isEqualTo(Traffic.NONE);
-    }
-
-    @Test
     void throttlingIsRetriedWithBackoff() {
         wm.stubFor(post(urlPathEqualTo(PATH))
                 .inScenario("throttle")

@@ -1,47 +1,24 @@
 package dev.cutover.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.core.alert.QueueSample;
 import dev.cutover.core.alert.ScalingActivity;
 import dev.cutover.core.alert.ServiceCounts;
-import dev.cutover.core.alert.Traffic;
 import dev.cutover.testing.MutableClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory alert ports keep the contracts their javadoc states. */
+/**
+ * The in-memory queue metrics, service status and scaling history keep the contracts their ports'
+ * javadoc states (traffic and queue depth have contract suites).
+ */
 class InMemoryAlertPortsTest {
     static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     final MutableClock clock = new MutableClock(T0);
-
-    @Test
-    void trafficIsWhatWasSetAndNoneForAnUnknownTargetGroup() {
-        InMemoryTargetGroupTraffic traffic = new InMemoryTargetGroupTraffic();
-        Traffic t = new Traffic(200, 3, OptionalDouble.of(0.3));
-        traffic.set("targetgroup/green/1", t);
-
-        assertThat(traffic.read("app/alb/1", "targetgroup/green/1", T0, T0.plusSeconds(60)))
-                .isEqualTo(t);
-        assertThat(traffic.read("app/alb/1", "targetgroup/blue/2", T0, T0.plusSeconds(60)))
-                .isEqualTo(Traffic.NONE);
-    }
-
-    @Test
-    void queueDepthIsStampedAtTheReadAndAnUnknownQueueIsAnError() {
-        InMemoryQueueDepth depth = new InMemoryQueueDepth(clock);
-        depth.set("orders", 42);
-        clock.advance(Duration.ofSeconds(5));
-
-        assertThat(depth.read("orders")).isEqualTo(new QueueSample(T0.plusSeconds(5), 42, null));
-        assertThatThrownBy(() -> depth.read("nope")).isInstanceOf(IllegalArgumentException.class);
-    }
 
     @Test
     void queueMetricsLeaveOutQueuesWithoutData() {
