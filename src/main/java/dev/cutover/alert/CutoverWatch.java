@@ -25,11 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the new side of each applied swap for {@code alerts.cutover.window}: the ALB target group's
  * 5XX error rate and p95 response time and the ECS running count, in one message updated in place.
- * A crossed threshold is replied in its thread with a Roll back button (action id {@value #ROLLBACK_ACTION_ID}, handled by a chat action
- * outside this package).
- * At the end of the window it says the cutover looks healthy, but not before Route 53 reported
- * INSYNC and the old records' TTL (60 s for an alias to a load balancer) has passed since, because
- * resolvers may serve the old side until then. While a watch is open, its message's thread is where
+ * A crossed threshold is replied in its thread with a Roll back button (action id {@value
+ * #ROLLBACK_ACTION_ID}, handled by the chat commands). At the end of the window it says the cutover
+ * looks healthy, but not before Route 53 reported INSYNC and the old records' TTL (60 s for an alias
+ * to a load balancer) has passed since, because resolvers may serve the old side until then. While a watch is open, its message's thread is where
  * alerts about the pair's queues and services go ({@link CutoverThreads}).
  */
 public final class CutoverWatch implements SwapListener, CutoverThreads, AutoCloseable {

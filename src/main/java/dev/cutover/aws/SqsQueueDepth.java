@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * {@link QueueDepth} from SQS GetQueueAttributes: near-real-time depth of one queue (CloudWatch lags by a minute or
- * more), for {@code /cutover status}. A queue configured by name is resolved once with GetQueueUrl.
+ * {@link QueueDepth} from SQS GetQueueAttributes: near-real-time depth of one queue (CloudWatch
+ * lags by a minute or more), for {@code /cutover status}. A queue configured by name is resolved once with GetQueueUrl.
  * The age of the oldest message is not an SQS attribute (CloudWatch only), so it is null here.
  *
  * @see <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html">GetQueueAttributes</a>
