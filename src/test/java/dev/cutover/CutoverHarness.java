@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -136,7 +137,7 @@ final class CutoverHarness implements AutoCloseable {
                 INSYNC_TIMEOUT,
                 Duration.ofMillis(50),
                 JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
-                null));
+                Optional.empty()));
         this.server = new SlackHttpServer(
                 bot.app(),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),

@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.cutover.alert.AlertMonitors;
-import dev.cutover.alert.Monitoring;
 import dev.cutover.chat.slack.CoalescingMessageUpdater;
 import dev.cutover.chat.slack.SlackBot;
 import dev.cutover.chat.slack.SlackCatchAlls;
@@ -20,6 +19,7 @@ import dev.cutover.commands.SwapCommand;
 import dev.cutover.commands.SwapDryRun;
 import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.CutoverConfig;
+import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditLog;
@@ -62,8 +62,8 @@ public final class Bot implements AutoCloseable {
      * @param updateInterval the least time between two chat.update calls of one message
      * @param jobs where job locks, fire claims and history live and how job targets are made (see
      *     {@link JobWiring})
-     * @param monitoring the AWS clients and state stores of the queue/scaling/cutover monitors, or
-     *     null for none
+     * @param alerts what the queue/scaling/cutover monitors read ({@link AlertWiring#aws}); empty
+     *     for no monitors
      */
     public record Parts(
             CutoverConfig config,
@@ -76,7 +76,7 @@ public final class Bot implements AutoCloseable {
             Duration insyncTimeout,
             Duration updateInterval,
             JobPorts jobs,
-            Monitoring monitoring) {}
+            Optional<AlertPorts> alerts) {}
 
     private final App app;
     private final SwapWorkflow workflow;
@@ -86,7 +86,7 @@ public final class Bot implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final List<ChatCommand> commands = new ArrayList<>();
     private final Scheduling scheduling;
-    private final AlertMonitors alerts;
+    private final Optional<AlertWiring> alerts;
 
     /** Builds the graph; starts nothing but the executors. */
     public Bot(Parts p) {
@@ -108,13 +108,13 @@ public final class Bot implements AutoCloseable {
         commands.add(jobs.command());
         List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
         // Alerts: queue and scaling monitors, the cutover watch, /cutover status, Roll back.
-        this.alerts = p.monitoring() == null
-                ? null
-                : new AlertMonitors(p.config(), p.monitoring(), notifier, workflow, swaps, p.clock(), timers, work);
-        if (alerts != null) {
-            commands.addAll(alerts.commands());
-            actions.addAll(alerts.actions());
-        }
+        this.alerts = p.alerts()
+                .map(ports -> new AlertWiring(
+                        p.config(), ports, notifier, workflow, pairs, p.dns(), p.store(), p.clock(), timers, work));
+        alerts.ifPresent(a -> {
+            commands.addAll(a.commands());
+            actions.addAll(a.actions());
+        });
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(token)
                 .signingSecret(p.signingSecret())
@@ -237,14 +237,12 @@ public final class Bot implements AutoCloseable {
 
     /** The queue, scaling and cutover monitors, when the parts have monitoring. */
     public Optional<AlertMonitors> alerts() {
-        return Optional.ofNullable(alerts);
+        return alerts.map(AlertWiring::monitors);
     }
 
     /** Starts polling the configured queues and services (nothing without monitoring). */
     public void startMonitors() {
-        if (alerts != null) {
-            alerts.start(timers);
-        }
+        alerts.ifPresent(a -> a.monitors().start(timers));
     }
 
     /** Stops the executors, waiting up to 10 s for running work (an apply in progress) to end. */
@@ -255,9 +253,7 @@ public final class Bot implements AutoCloseable {
         } catch (Exception e) {
             log.warn("scheduler did not stop cleanly: {}", e.toString());
         }
-        if (alerts != null) {
-            alerts.close();
-        }
+        alerts.ifPresent(AlertWiring::close);
         timers.shutdown();
         work.shutdown();
         try {

@@ -13,9 +13,13 @@ import dev.cutover.core.swap.RecordSet;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.sandbox.SandboxAccount;
+import dev.cutover.sandbox.SandboxAutoScalingClient;
+import dev.cutover.sandbox.SandboxCloudWatchClient;
+import dev.cutover.sandbox.SandboxEcsClient;
 import dev.cutover.sandbox.SandboxMetrics;
 import dev.cutover.sandbox.SandboxRoute53Client;
 import dev.cutover.sandbox.SandboxSlackApi;
+import dev.cutover.sandbox.SandboxSqsClient;
 import dev.cutover.sandbox.SlackListener;
 import dev.cutover.sandbox.console.ConsoleTarget;
 import dev.cutover.sandbox.console.SandboxConsole;
@@ -29,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole bot on one machine without Slack or AWS: a simulated AWS account, an in-process Slack
@@ -71,7 +76,13 @@ public final class SandboxWiring implements AutoCloseable {
                 Duration.ofSeconds(30),
                 Duration.ZERO,
                 JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
-                metrics.monitoring()));
+                Optional.of(AlertWiring.aws(
+                        new SandboxSqsClient(metrics),
+                        new SandboxCloudWatchClient(metrics),
+                        new SandboxEcsClient(metrics),
+                        new SandboxAutoScalingClient(metrics),
+                        AlertWiring.inMemoryStores(),
+                        clock))));
         this.server = new SlackHttpServer(
                 bot.app(), new SlackSignatureVerifier(secret, clock), "127.0.0.1", 0, SlackHttpServer.DEFAULT_PATH);
         server.start();

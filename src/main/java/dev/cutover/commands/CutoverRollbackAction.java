@@ -1,5 +1,6 @@
 package dev.cutover.commands;
 
+import dev.cutover.alert.CutoverWatch;
 import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.chat.Mrkdwn;
 
@@ -9,8 +10,8 @@ import dev.cutover.core.chat.Mrkdwn;
  * /rollback}.
  */
 public final class CutoverRollbackAction implements ActionHandler {
-    /** The button's action id; its value is the pair's name. */
-    public static final String ACTION_ID = "cutover.rollback";
+    /** The button's action id (the cutover watch posts the button); its value is the pair's name. */
+    public static final String ACTION_ID = CutoverWatch.ROLLBACK_ACTION_ID;
 
     private final SwapWorkflow flow;
 
