@@ -9,22 +9,25 @@ import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.CutoverCommand;
 import dev.cutover.commands.CutoverRollbackAction;
-import dev.cutover.commands.SwapWorkflow;
+import dev.cutover.commands.SwapReplies;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.core.alert.AlertState;
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.chat.Notifier;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.SwapPlanner;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * The queue monitor, the scaling monitor and the cutover watch, built from the config, with their
  * chat command ({@code /cutover status}) and button ({@code cutover.rollback}). Building starts
- * nothing but registers the cutover watch with {@link SwapWorkflow#onApplied}; {@link #start} starts
+ * nothing; the swap use case is given {@link #watch()} as its listener; {@link #start} starts
  * polling.
  */
 public final class AlertMonitors implements AutoCloseable {
@@ -32,9 +35,9 @@ public final class AlertMonitors implements AutoCloseable {
     private final ScalingMonitor scaling;
     private final CutoverWatch watch;
     private final CutoverStatus status;
-    private final SwapWorkflow workflow;
 
     /**
+     * @param requests finds a request by id (the cutover watch posts in its channel)
      * @param timer runs the polls
      * @param blocking runs blocking waits (Route 53 INSYNC)
      */
@@ -42,12 +45,12 @@ public final class AlertMonitors implements AutoCloseable {
             CutoverConfig config,
             Monitoring m,
             Notifier notifier,
-            SwapWorkflow workflow,
-            SwapService swaps,
+            PairCatalog pairs,
+            DnsRecords dns,
+            Function<String, Optional<ApprovalRequest>> requests,
             Clock clock,
             ScheduledExecutorService timer,
             ExecutorService blocking) {
-        this.workflow = workflow;
         CloudWatchMetricReader cloudWatch = new CloudWatchMetricReader(m.cloudWatch());
         EcsServiceStatus ecs = new EcsServiceStatus(m.ecs());
         Optional<String> fallback = Optional.ofNullable(config.alerts().channel());
@@ -55,12 +58,9 @@ public final class AlertMonitors implements AutoCloseable {
                 config.alerts().cutover(),
                 cloudWatch,
                 ecs,
-                swaps,
+                dns,
                 notifier,
-                a -> workflow.approvals()
-                        .get(a.requestId())
-                        .map(ApprovalRequest::channel)
-                        .or(() -> fallback),
+                a -> requests.apply(a.requestId()).map(ApprovalRequest::channel).or(() -> fallback),
                 clock,
                 timer,
                 blocking);
@@ -79,8 +79,7 @@ public final class AlertMonitors implements AutoCloseable {
                 new ScalingPoster(notifier, watch, queues::state),
                 clock);
         this.status = new CutoverStatus(
-                workflow.pairs(), swaps, queues, new SqsQueueDepth(m.sqs(), clock), scaling, ecs, watch);
-        workflow.onApplied(watch);
+                pairs, new SwapPlanner(dns), queues, new SqsQueueDepth(m.sqs(), clock), scaling, ecs, watch);
     }
 
     /** {@code /cutover status}. */
@@ -88,9 +87,9 @@ public final class AlertMonitors implements AutoCloseable {
         return List.of(new CutoverCommand(status::render));
     }
 
-    /** The cutover watch's Roll back button. */
-    public List<ActionHandler> actions() {
-        return List.of(new CutoverRollbackAction(workflow));
+    /** The cutover watch's Roll back button, asking {@code swaps} for the rollback. */
+    public List<ActionHandler> actions(SwapReplies swaps) {
+        return List.of(new CutoverRollbackAction(swaps));
     }
 
     /** Starts polling queues and services. */

@@ -1,7 +1,6 @@
 package dev.cutover.alert;
 
 import dev.cutover.aws.SqsQueueDepth;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.config.ServiceConfig;
 import dev.cutover.core.alert.AlertLevel;
 import dev.cutover.core.alert.AlertState;
@@ -9,8 +8,9 @@ import dev.cutover.core.alert.QueueSample;
 import dev.cutover.core.alert.ServiceCounts;
 import dev.cutover.core.alert.ServiceStatus;
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.SwapPlanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class CutoverStatus {
     private final PairCatalog pairs;
-    private final SwapService swaps;
+    private final SwapPlanner swaps;
     private final QueueMonitor queues;
     private final SqsQueueDepth sqs;
     private final ScalingMonitor services;
@@ -32,7 +32,7 @@ public final class CutoverStatus {
 
     public CutoverStatus(
             PairCatalog pairs,
-            SwapService swaps,
+            SwapPlanner swaps,
             QueueMonitor queues,
             SqsQueueDepth sqs,
             ScalingMonitor services,

@@ -7,8 +7,8 @@ import dev.cutover.core.alert.StateStore;
 import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.swap.DnsRecords;
 import dev.cutover.core.swap.RecordSet;
-import dev.cutover.core.swap.SwapService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,7 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
     private final CutoverWatchSettings settings;
     private final CloudWatchMetricReader metrics;
     private final ServiceStatus ecs;
-    private final SwapService swaps;
+    private final DnsRecords dns;
     private final Notifier notifier;
     private final Function<AppliedSwap, Optional<String>> channelOf;
     private final Clock clock;
@@ -64,7 +64,7 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
             CutoverWatchSettings settings,
             CloudWatchMetricReader metrics,
             ServiceStatus ecs,
-            SwapService swaps,
+            DnsRecords dns,
             Notifier notifier,
             Function<AppliedSwap, Optional<String>> channelOf,
             Clock clock,
@@ -73,7 +73,7 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
         this.settings = settings;
         this.metrics = metrics;
         this.ecs = ecs;
-        this.swaps = swaps;
+        this.dns = dns;
         this.notifier = notifier;
         this.channelOf = channelOf;
         this.clock = clock;
@@ -81,7 +81,7 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
         this.blocking = blocking;
     }
 
-    /** Starts watching {@code applied} (register with {@code SwapWorkflow.onApplied}). */
+    /** Starts watching {@code applied} (pass it to the swap use case as its {@code SwapListener}). */
     @Override
     public void accept(AppliedSwap applied) {
         String pair = applied.plan().pair().name();
@@ -100,7 +100,7 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
         }
         run.start(channel.get());
         publish(pair, run.message(), clock.instant().plus(settings.window()).plus(Duration.ofMinutes(5)));
-        blocking.execute(() -> run.awaitInsync(swaps, settings.window().plus(Duration.ofMinutes(5))));
+        blocking.execute(() -> run.awaitInsync(dns, settings.window().plus(Duration.ofMinutes(5))));
         run.schedule(timer, settings.pollInterval());
     }
 

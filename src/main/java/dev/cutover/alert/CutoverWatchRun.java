@@ -6,7 +6,7 @@ import dev.cutover.config.CutoverWatchSettings;
 import dev.cutover.core.alert.ServiceCounts;
 import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.chat.MessageRef;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.DnsRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,9 +67,9 @@ final class CutoverWatchRun {
     }
 
     /** Blocks until Route 53 reports the change INSYNC (run on the blocking executor). */
-    void awaitInsync(SwapService swaps, Duration timeout) {
+    void awaitInsync(DnsRecords dns, Duration timeout) {
         try {
-            swaps.awaitInsync(applied.changeId(), timeout);
+            dns.awaitInsync(applied.changeId(), timeout);
             insyncAt = watch.clock().instant();
         } catch (RuntimeException e) {
             insyncProblem = e.getMessage();

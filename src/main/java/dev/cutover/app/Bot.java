@@ -13,19 +13,14 @@ import dev.cutover.chat.slack.SlackNotifier;
 import dev.cutover.chat.slack.SlackWebApi;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
-import dev.cutover.commands.PairCatalog;
-import dev.cutover.commands.RollbackCommand;
-import dev.cutover.commands.SwapActions;
-import dev.cutover.commands.SwapCommand;
-import dev.cutover.commands.SwapDryRun;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.CutoverConfig;
-import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.DnsRecords;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.SwapListener;
+import dev.cutover.core.swap.SwapWorkflow;
 import dev.cutover.jobs.Scheduling;
 import dev.cutover.jobs.SchedulingBuilder;
 import java.time.Clock;
@@ -122,22 +117,33 @@ public final class Bot implements AutoCloseable {
         this.updater = new CoalescingMessageUpdater(api, timers, p.updateInterval());
         Notifier notifier = new SlackNotifier(api, updater);
         SlackDirectory directory = new SlackDirectory(api, p.clock(), Duration.ofMinutes(5));
-        SwapService swaps = new SwapService(p.dns());
-        ApprovalService approvals = new ApprovalService(p.store(), p.audit(), directory, p.clock(), RequestIds::next);
-        PairCatalog pairs = new PairCatalog(p.config().pairs());
-        this.workflow = new SwapWorkflow(pairs, swaps, approvals, p.store(), notifier, p.clock(), p.insyncTimeout());
-        commands.add(new SwapCommand(workflow, new SwapDryRun(pairs, swaps), p.audit(), notifier));
-        commands.add(new RollbackCommand(workflow));
-        this.scheduling = scheduling(p, notifier, directory);
-        commands.add(scheduling.cronCommand());
-        List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
-        // Alerts: queue and scaling monitors, the cutover watch, /cutover status, Roll back.
+        PairCatalog pairs = PairCatalogs.of(p.config().pairs());
+        // Alerts: queue and scaling monitors, the cutover watch (the swaps' listener), /cutover status.
+        ApprovalStore store = p.store();
         this.alerts = p.monitoring() == null
                 ? null
-                : new AlertMonitors(p.config(), p.monitoring(), notifier, workflow, swaps, p.clock(), timers, work);
+                : new AlertMonitors(
+                        p.config(), p.monitoring(), notifier, pairs, p.dns(), store::get, p.clock(), timers, work);
+        SwapListener listener = alerts == null ? applied -> {} : alerts.watch()::accept;
+        SwapWiring swaps = SwapWiring.build(
+                pairs,
+                p.dns(),
+                store,
+                p.audit(),
+                directory,
+                notifier,
+                p.clock(),
+                RequestIds::next,
+                p.insyncTimeout(),
+                listener);
+        this.workflow = swaps.workflow();
+        commands.addAll(swaps.commands());
+        this.scheduling = scheduling(p, notifier, directory);
+        commands.add(scheduling.cronCommand());
+        List<ActionHandler> actions = new ArrayList<>(swaps.actions());
         if (alerts != null) {
             commands.addAll(alerts.commands());
-            actions.addAll(alerts.actions());
+            actions.addAll(alerts.actions(swaps.replies()));
         }
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(token)

@@ -1,16 +1,17 @@
 package dev.cutover.cli;
 
 import dev.cutover.Main;
+import dev.cutover.app.PairCatalogs;
 import dev.cutover.aws.AwsClients;
+import dev.cutover.aws.Route53ChangeBatchJson;
 import dev.cutover.aws.Route53DnsRecords;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.config.ConfigException;
 import dev.cutover.config.CutoverConfig;
-import dev.cutover.core.swap.ChangeBatchJson;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.RecordSet;
 import dev.cutover.core.swap.SwapException;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.SwapPlanner;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,13 +61,13 @@ public final class SwapCli implements Runnable {
                 err.println("config error: " + e.getMessage());
                 return Main.EXIT_USAGE;
             }
-            PairCatalog pairs = new PairCatalog(c.pairs());
+            PairCatalog pairs = PairCatalogs.of(c.pairs());
             if (pairs.find(name).isEmpty()) {
                 err.println("unknown pair '" + name + "'; known pairs: " + String.join(", ", pairs.names()));
                 return Main.EXIT_USAGE;
             }
             try (AwsClients aws = AwsClients.create(c.aws())) {
-                SwapPlan plan = new SwapService(new Route53DnsRecords(aws.route53()))
+                SwapPlan plan = new SwapPlanner(new Route53DnsRecords(aws.route53()))
                         .plan(pairs.find(name).get().pair());
                 print(plan, out);
                 return 0;
@@ -90,7 +91,7 @@ public final class SwapCli implements Runnable {
         lines(plan.blueAfter(), out);
         lines(plan.greenAfter(), out);
         out.println("Change batch (one atomic ChangeResourceRecordSets call; nothing was applied):");
-        out.println(ChangeBatchJson.render("swap " + plan.pair().name(), plan.changes()));
+        out.println(Route53ChangeBatchJson.render("swap " + plan.pair().name(), plan.changes()));
     }
 
     private static void lines(List<RecordSet> sets, PrintWriter out) {

@@ -2,18 +2,18 @@ package dev.cutover.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.commands.CutoverCommand;
 import dev.cutover.commands.Invocation;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.commands.Responder;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
-import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.sandbox.SandboxAccount;
@@ -57,17 +57,22 @@ class CutoverStatusTest {
     @Test
     void showsPairsQueuesAndServicesInOneMessage() {
         CutoverConfig config = new ConfigLoader(new EnvInterpolator(n -> null)).parse("c.yml", YAML);
-        SwapService swaps = new SwapService(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO)));
+        DnsRecords dns = new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO));
         InMemoryApprovalStore store = new InMemoryApprovalStore();
-        SwapWorkflow flow = new SwapWorkflow(
-                new PairCatalog(config.pairs()),
-                swaps,
-                new ApprovalService(store, new InMemoryAuditLog(), g -> Set.of(), clock, () -> "r1"),
+        PairCatalog pairs = PairCatalogs.of(config.pairs());
+        AlertMonitors alerts =
+                new AlertMonitors(config, sandbox.monitoring(), chat, pairs, dns, store::get, clock, timer, timer);
+        SwapWiring swaps = SwapWiring.build(
+                pairs,
+                dns,
                 store,
+                new InMemoryAuditLog(),
+                g -> Set.of(),
                 chat,
                 clock,
-                Duration.ofSeconds(5));
-        AlertMonitors alerts = new AlertMonitors(config, sandbox.monitoring(), chat, flow, swaps, clock, timer, timer);
+                () -> "r1",
+                Duration.ofSeconds(5),
+                alerts.watch()::accept);
         sandbox.setQueueDepth(SandboxMetrics.QUEUE, 420, 75);
         alerts.queues().pollAll();
 
@@ -84,7 +89,9 @@ class CutoverStatusTest {
         assertThat(chat.of("post"))
                 .singleElement()
                 .satisfies(c -> assertThat(c.message().text()).isEqualTo(":rotating_light: orders-worker is critical"));
-        assertThat(alerts.actions()).extracting(a -> a.actionId()).containsExactly("cutover.rollback");
+        assertThat(alerts.actions(swaps.replies()))
+                .extracting(a -> a.actionId())
+                .containsExactly("cutover.rollback");
     }
 
     static Responder responder(List<Message> shown) {

@@ -3,19 +3,19 @@ package dev.cutover.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.aws.CloudWatchMetricReader;
 import dev.cutover.aws.EcsServiceStatus;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.commands.ActionInvocation;
 import dev.cutover.commands.CommandResult;
 import dev.cutover.commands.CutoverRollbackAction;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.commands.Responder;
-import dev.cutover.commands.SwapWorkflow;
+import dev.cutover.commands.SwapReplies;
 import dev.cutover.config.CutoverWatchSettings;
 import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.approval.AppliedSwap;
-import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.chat.Block;
 import dev.cutover.core.chat.Button;
@@ -24,7 +24,7 @@ import dev.cutover.core.swap.DnsRecords;
 import dev.cutover.core.swap.RecordChange;
 import dev.cutover.core.swap.RecordSet;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.SwapPlanner;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.sandbox.SandboxAccount;
@@ -60,28 +60,10 @@ class CutoverWatchTest {
     final InMemoryApprovalStore store = new InMemoryApprovalStore();
     final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     final ExecutorService blocking = Executors.newCachedThreadPool();
-    final SwapService swaps = new SwapService(
-            gatedInsync(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO), Duration.ofMillis(10))));
+    final DnsRecords dns =
+            gatedInsync(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO), Duration.ofMillis(10)));
+    final SwapPlanner planner = new SwapPlanner(dns);
     final AtomicInteger ids = new AtomicInteger();
-    final SwapWorkflow flow = new SwapWorkflow(
-            new PairCatalog(List.of(new SwapPairConfig(
-                    PAIR,
-                    SandboxAccount.ZONE_ID,
-                    "blue.example.com",
-                    "green.example.com",
-                    List.of(),
-                    List.of(),
-                    List.of("U0BOB0001"),
-                    null,
-                    null,
-                    null))),
-            swaps,
-            new ApprovalService(
-                    store, new InMemoryAuditLog(), group -> Set.of(), clock, () -> "req" + ids.incrementAndGet()),
-            store,
-            chat,
-            clock,
-            Duration.ofSeconds(5));
     final CutoverWatch watch = new CutoverWatch(
             new CutoverWatchSettings(
                     Duration.ofMinutes(10),
@@ -93,12 +75,34 @@ class CutoverWatchTest {
                             "green-alb", "app/green-alb/0123456789abcdef", TG, "prod", "api-green"))),
             new CloudWatchMetricReader(new SandboxCloudWatchClient(sandbox)),
             new EcsServiceStatus(new SandboxEcsClient(sandbox)),
-            swaps,
+            dns,
             chat,
             applied -> Optional.of(CHANNEL),
             clock,
             timer,
             blocking);
+    final SwapReplies flow = SwapWiring.build(
+                    PairCatalogs.of(List.of(new SwapPairConfig(
+                            PAIR,
+                            SandboxAccount.ZONE_ID,
+                            "blue.example.com",
+                            "green.example.com",
+                            List.of(),
+                            List.of(),
+                            List.of("U0BOB0001"),
+                            null,
+                            null,
+                            null))),
+                    dns,
+                    store,
+                    new InMemoryAuditLog(),
+                    group -> Set.of(),
+                    chat,
+                    clock,
+                    () -> "req" + ids.incrementAndGet(),
+                    Duration.ofSeconds(5),
+                    watch::accept)
+            .replies();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -136,9 +140,9 @@ class CutoverWatchTest {
 
     /** Applies a swap the way SwapApply does: submit, record, tell the listeners (the watch). */
     AppliedSwap applySwap() {
-        flow.onApplied(watch);
-        SwapPlan plan = swaps.plan(flow.pairs().find(PAIR).orElseThrow().pair());
-        AppliedSwap applied = new AppliedSwap("req0", plan, swaps.submit(plan, "test swap"), clock.instant());
+        SwapPlan plan = planner.plan(flow.pairs().find(PAIR).orElseThrow().pair());
+        AppliedSwap applied = new AppliedSwap(
+                "req0", plan, dns.submit(plan.pair().zoneId(), plan.changes(), "test swap"), clock.instant());
         store.recordApplied(PAIR, applied);
         watch.accept(applied);
         return applied;
@@ -234,7 +238,7 @@ class CutoverWatchTest {
                 watch.settings(),
                 new CloudWatchMetricReader(new SandboxCloudWatchClient(sandbox)),
                 new EcsServiceStatus(new SandboxEcsClient(sandbox)),
-                swaps,
+                dns,
                 chat,
                 applied -> Optional.of(CHANNEL),
                 clock,
