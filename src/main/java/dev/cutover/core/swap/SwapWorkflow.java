@@ -27,21 +27,6 @@ public final class SwapWorkflow {
     /** Beyond the INSYNC timeout, how long an apply may take (two reads and a submit) before it counts as abandoned. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
-    /** The result of asking for a change. */
-    public sealed interface Requested {
-        /** The request is open and its message posted. */
-        record Posted(ApprovalRequest request) implements Requested {}
-
-        /** Not allowed now; nothing was opened. */
-        record Refused(Refusal why) implements Requested {}
-
-        /** The change could not be planned from the records ({@code error}); nothing was opened. */
-        record CannotPlan(SwapException error) implements Requested {}
-
-        /** The request message could not be posted ({@code error}); the request was closed again. */
-        record NotPosted(String error) implements Requested {}
-    }
-
     private final PairCatalog pairs;
     private final SwapPlanner planner;
     final DnsRecords dns;
@@ -94,31 +79,31 @@ public final class SwapWorkflow {
      *
      * @throws java.util.NoSuchElementException when the pair is not configured
      */
-    public Requested request(ChangeKind kind, String pairName, String user, String channel) {
+    public RequestOutcome request(ChangeKind kind, String pairName, String user, String channel) {
         PairCatalog.Entry e = pairs.find(pairName).orElseThrow();
         Optional<Refusal> refusal = approvals.precheck(pairName, e.policy(), user, channel);
         if (refusal.isPresent()) {
-            return new Requested.Refused(refusal.get());
+            return new RequestOutcome.Refused(refusal.get());
         }
         SwapPlan plan;
         try {
             plan = kind == ChangeKind.SWAP ? planner.plan(e.pair()) : rollbackPlan(e);
         } catch (SwapException ex) {
-            return new Requested.CannotPlan(ex);
+            return new RequestOutcome.CannotPlan(ex);
         }
         Outcome outcome = approvals.open(kind, plan, e.policy(), user, channel);
         if (outcome instanceof Outcome.Refused r) {
-            return new Requested.Refused(r.why());
+            return new RequestOutcome.Refused(r.why());
         }
         ApprovalRequest req = ((Outcome.Done) outcome).request();
         try {
             MessageRef ref = display.post(req);
-            return new Requested.Posted(approvals.attachMessage(req.id(), ref));
+            return new RequestOutcome.Posted(approvals.attachMessage(req.id(), ref));
         } catch (RuntimeException ex) {
             log.warn("could not post request {} for {}: {}", req.id(), pairName, ex.toString());
             // Still PENDING, which FAILED cannot follow: close it, or it holds the pair until it expires.
             approvals.abandon(req.id(), "could not be posted: " + ex.getMessage());
-            return new Requested.NotPosted(String.valueOf(ex.getMessage()));
+            return new RequestOutcome.NotPosted(String.valueOf(ex.getMessage()));
         }
     }
 
