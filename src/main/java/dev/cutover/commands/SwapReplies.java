@@ -8,6 +8,7 @@ import dev.cutover.core.chat.Message;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.RequestOutcome;
 import dev.cutover.core.swap.SwapWorkflow;
+import java.util.Optional;
 
 /**
  * Runs the swap use case for the chat: a request or a click in, the outcome answered to the user.
@@ -41,19 +42,19 @@ public final class SwapReplies {
     }
 
     /** The answer to a request's outcome, empty when the posted request says it all. */
-    static java.util.Optional<String> reply(ChangeKind kind, String pair, RequestOutcome outcome) {
+    static Optional<String> reply(ChangeKind kind, String pair, RequestOutcome outcome) {
         if (outcome instanceof RequestOutcome.Refused r) {
-            return java.util.Optional.of(RefusalText.reply(r.why()));
+            return Optional.of(RefusalText.reply(r.why()));
         }
         if (outcome instanceof RequestOutcome.CannotPlan c) {
-            return java.util.Optional.of(":no_entry: Cannot " + kind.word() + " *" + pair + "*: "
+            return Optional.of(":no_entry: Cannot " + kind.word() + " *" + pair + "*: "
                     + c.error().getMessage());
         }
         if (outcome instanceof RequestOutcome.NotPosted n) {
-            return java.util.Optional.of(":warning: Could not post the request in this channel: " + n.error()
+            return Optional.of(":warning: Could not post the request in this channel: " + n.error()
                     + ". Nothing was applied. Is the bot invited to the channel?");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**

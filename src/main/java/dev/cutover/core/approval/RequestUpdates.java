@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,7 +35,7 @@ final class RequestUpdates {
         record Refuse(Refusal why) implements Step {}
 
         /** {@code next} unless {@code refusal} is present. */
-        static Step unless(Optional<Refusal> refusal, java.util.function.Supplier<ApprovalRequest> next) {
+        static Step unless(Optional<Refusal> refusal, Supplier<ApprovalRequest> next) {
             return refusal.<Step>map(Refuse::new).orElseGet(() -> new Next(next.get()));
         }
     }

@@ -3,6 +3,7 @@ package dev.cutover.core.swap;
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.approval.ExpiryListener;
+import dev.cutover.core.chat.MessageRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class RequestDisplay implements ExpiryListener {
     }
 
     /** Posts the message of the new request {@code r}; throws when it cannot be posted. */
-    dev.cutover.core.chat.MessageRef post(ApprovalRequest r) {
+    MessageRef post(ApprovalRequest r) {
         return observer.post(r, breakGlass(r));
     }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +141,7 @@ public final class SwapWorkflow {
     }
 
     /** Runs {@code decision} on an existing request of a configured pair, then shows the result. */
-    private Outcome decided(String id, java.util.function.Function<PairCatalog.Entry, Outcome> decision) {
+    private Outcome decided(String id, Function<PairCatalog.Entry, Outcome> decision) {
         Optional<ApprovalRequest> found = approvals.get(id);
         if (found.isEmpty()) {
             return new Outcome.Refused(new Refusal.NoSuchRequest());
