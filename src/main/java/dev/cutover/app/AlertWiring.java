@@ -11,8 +11,7 @@ import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.CutoverCommand;
 import dev.cutover.commands.CutoverRollbackAction;
-import dev.cutover.commands.PairCatalog;
-import dev.cutover.commands.SwapWorkflow;
+import dev.cutover.commands.SwapReplies;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.alert.StateStore;
@@ -21,6 +20,8 @@ import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapPair;
 import dev.cutover.memory.InMemoryStateStore;
 import dev.cutover.redis.RedisStateStore;
@@ -41,7 +42,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AlertWiring implements AutoCloseable {
     private final AlertMonitors monitors;
-    private final SwapWorkflow workflow;
 
     /**
      * @param ports what the monitors read ({@link #aws}, or in-memory ports in tests)
@@ -54,14 +54,12 @@ public final class AlertWiring implements AutoCloseable {
             CutoverConfig config,
             AlertPorts ports,
             Notifier notifier,
-            SwapWorkflow workflow,
             PairCatalog pairs,
             DnsRecords dns,
             ApprovalStore store,
             Clock clock,
             ScheduledExecutorService timer,
             ExecutorService blocking) {
-        this.workflow = workflow;
         List<SwapPair> swapPairs = pairs.names().stream()
                 .map(n -> pairs.find(n).orElseThrow().pair())
                 .toList();
@@ -75,8 +73,11 @@ public final class AlertWiring implements AutoCloseable {
                 clock,
                 timer,
                 blocking);
-        // The cutover watch is the swap use case's SwapListener: it starts on every applied swap.
-        workflow.onApplied(monitors.watch()::applied);
+    }
+
+    /** The cutover watch, as the swap use case's listener: it starts on every applied swap. */
+    public SwapListener listener() {
+        return monitors.watch()::applied;
     }
 
     /**
@@ -128,9 +129,9 @@ public final class AlertWiring implements AutoCloseable {
         return List.of(new CutoverCommand(monitors.status()::render));
     }
 
-    /** The cutover watch's Roll back button. */
-    public List<ActionHandler> actions() {
-        return List.of(new CutoverRollbackAction(workflow));
+    /** The cutover watch's Roll back button, asking {@code swaps} for the rollback. */
+    public List<ActionHandler> actions(SwapReplies swaps) {
+        return List.of(new CutoverRollbackAction(swaps));
     }
 
     /** The monitors. */

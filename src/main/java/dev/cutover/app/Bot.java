@@ -12,20 +12,15 @@ import dev.cutover.chat.slack.SlackNotifier;
 import dev.cutover.chat.slack.SlackWebApi;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
-import dev.cutover.commands.PairCatalog;
-import dev.cutover.commands.RollbackCommand;
-import dev.cutover.commands.SwapActions;
-import dev.cutover.commands.SwapCommand;
-import dev.cutover.commands.SwapDryRun;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.core.alert.AlertPorts;
-import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.DnsRecords;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.SwapListener;
+import dev.cutover.core.swap.SwapWorkflow;
 import dev.cutover.jobs.JobPorts;
 import dev.cutover.jobs.Scheduling;
 import java.time.Clock;
@@ -97,23 +92,33 @@ public final class Bot implements AutoCloseable {
         this.updater = new CoalescingMessageUpdater(api, timers, p.updateInterval());
         Notifier notifier = new SlackNotifier(api, updater);
         SlackDirectory directory = new SlackDirectory(api, p.clock(), Duration.ofMinutes(5));
-        SwapService swaps = new SwapService(p.dns());
-        ApprovalService approvals = new ApprovalService(p.store(), p.audit(), directory, p.clock(), RequestIds::next);
-        PairCatalog pairs = new PairCatalog(p.config().pairs());
-        this.workflow = new SwapWorkflow(pairs, swaps, approvals, p.store(), notifier, p.clock(), p.insyncTimeout());
-        commands.add(new SwapCommand(workflow, new SwapDryRun(pairs, swaps), p.audit(), notifier));
-        commands.add(new RollbackCommand(workflow));
+        PairCatalog pairs = PairCatalogs.of(p.config().pairs());
+        ApprovalStore store = p.store();
+        // Alerts: queue and scaling monitors, the cutover watch (the swaps' listener), /cutover status.
+        this.alerts = p.alerts()
+                .map(ports ->
+                        new AlertWiring(p.config(), ports, notifier, pairs, p.dns(), store, p.clock(), timers, work));
+        SwapListener listener = alerts.map(AlertWiring::listener).orElse(applied -> {});
+        SwapWiring swaps = SwapWiring.build(
+                pairs,
+                p.dns(),
+                store,
+                p.audit(),
+                directory,
+                notifier,
+                p.clock(),
+                RequestIds::next,
+                p.insyncTimeout(),
+                listener);
+        this.workflow = swaps.workflow();
+        commands.addAll(swaps.commands());
         JobWiring.Jobs jobs = JobWiring.build(p.config(), p.jobs(), notifier, p.clock(), directory, instanceId());
         this.scheduling = jobs.scheduling();
         commands.add(jobs.command());
-        List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
-        // Alerts: queue and scaling monitors, the cutover watch, /cutover status, Roll back.
-        this.alerts = p.alerts()
-                .map(ports -> new AlertWiring(
-                        p.config(), ports, notifier, workflow, pairs, p.dns(), p.store(), p.clock(), timers, work));
+        List<ActionHandler> actions = new ArrayList<>(swaps.actions());
         alerts.ifPresent(a -> {
             commands.addAll(a.commands());
-            actions.addAll(a.actions());
+            actions.addAll(a.actions(swaps.replies()));
         });
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(token)

@@ -1,6 +1,7 @@
 package dev.cutover.app;
 
 import dev.cutover.aws.AwsClients;
+import dev.cutover.aws.Route53ChangeBatchJson;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.chat.slack.SlackHttpServer;
 import dev.cutover.chat.slack.SlackSignatureVerifier;
@@ -8,6 +9,7 @@ import dev.cutover.chat.slack.SocketModeRunner;
 import dev.cutover.config.AwsSettings;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.SlackSettings;
+import dev.cutover.core.swap.ChangeBatchFormat;
 import dev.cutover.core.swap.DnsRecords;
 import java.time.Clock;
 import java.util.function.Function;
@@ -47,6 +49,9 @@ public final class ProductionWiring {
         Bot b = bot;
         return () -> closeAll(null, t, b, parts);
     }
+
+    /** How a change batch is shown to people: as Route 53's CLI JSON (what {@code aws route53} takes). */
+    public static final ChangeBatchFormat CHANGE_BATCH_FORMAT = Route53ChangeBatchJson::render;
 
     /**
      * Runs {@code use} over Route 53 (the configured region, credentials and endpoint), then closes

@@ -1,17 +1,18 @@
 package dev.cutover.cli;
 
+import dev.cutover.app.PairCatalogs;
 import dev.cutover.app.ProductionWiring;
 import dev.cutover.chat.text.PlainTextRenderer;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.commands.SwapDryRun;
 import dev.cutover.config.ConfigException;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.core.chat.Block;
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.RecordSet;
 import dev.cutover.core.swap.SwapException;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.SwapPlanner;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,13 +63,13 @@ public final class SwapPlanCli implements Runnable {
                 err.println("config error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            PairCatalog pairs = new PairCatalog(c.pairs());
+            PairCatalog pairs = PairCatalogs.of(c.pairs());
             if (pairs.find(name).isEmpty()) {
                 err.println("unknown pair '" + name + "'; known pairs: " + String.join(", ", pairs.names()));
                 return ExitCodes.USAGE;
             }
             try {
-                SwapPlan plan = ProductionWiring.withDnsRecords(c.aws(), dns -> new SwapService(dns)
+                SwapPlan plan = ProductionWiring.withDnsRecords(c.aws(), dns -> new SwapPlanner(dns)
                         .plan(pairs.find(name).get().pair()));
                 PlainTextRenderer.withoutNames().render(reply(plan)).forEach(out::println);
                 return ExitCodes.OK;
@@ -86,7 +87,7 @@ public final class SwapPlanCli implements Runnable {
      * the full current and swapped records, which a terminal has the room for.
      */
     static Message reply(SwapPlan plan) {
-        Message dryRun = SwapDryRun.message(plan);
+        Message dryRun = SwapDryRun.message(plan, ProductionWiring.CHANGE_BATCH_FORMAT);
         List<Block> blocks = new ArrayList<>(dryRun.blocks());
         blocks.add(new Block.Section(
                 "Pair " + plan.pair().name() + " in hosted zone " + plan.pair().zoneId()));

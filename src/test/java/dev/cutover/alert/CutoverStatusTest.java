@@ -3,21 +3,20 @@ package dev.cutover.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.app.AlertWiring;
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.commands.CutoverCommand;
 import dev.cutover.commands.Invocation;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.commands.Responder;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
 import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.alert.ServiceCounts;
-import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.swap.DnsRecords;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.memory.InMemoryQueueDepth;
@@ -78,18 +77,20 @@ class CutoverStatusTest {
     void showsPairsQueuesAndServicesInOneMessage() {
         CutoverConfig config = new ConfigLoader(new EnvInterpolator(n -> null)).parse("c.yml", YAML);
         DnsRecords dns = new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO));
-        SwapService swaps = new SwapService(dns);
         InMemoryApprovalStore store = new InMemoryApprovalStore();
-        PairCatalog pairs = new PairCatalog(config.pairs());
-        SwapWorkflow flow = new SwapWorkflow(
+        PairCatalog pairs = PairCatalogs.of(config.pairs());
+        AlertWiring alerts = new AlertWiring(config, ports, chat, pairs, dns, store, clock, timer, timer);
+        SwapWiring swaps = SwapWiring.build(
                 pairs,
-                swaps,
-                new ApprovalService(store, new InMemoryAuditLog(), g -> Set.of(), clock, () -> "r1"),
+                dns,
                 store,
+                new InMemoryAuditLog(),
+                g -> Set.of(),
                 chat,
                 clock,
-                Duration.ofSeconds(5));
-        AlertWiring alerts = new AlertWiring(config, ports, chat, flow, pairs, dns, store, clock, timer, timer);
+                () -> "r1",
+                Duration.ofSeconds(5),
+                alerts.listener());
         services.set("prod", "api", new ServiceCounts(2, 2, 0));
         queueMetrics.set("orders-worker", 420, 75.0);
         queueDepth.set("orders-worker", 420);
@@ -108,7 +109,9 @@ class CutoverStatusTest {
         assertThat(chat.of("post"))
                 .singleElement()
                 .satisfies(c -> assertThat(c.message().text()).isEqualTo(":rotating_light: orders-worker is critical"));
-        assertThat(alerts.actions()).extracting(a -> a.actionId()).containsExactly("cutover.rollback");
+        assertThat(alerts.actions(swaps.replies()))
+                .extracting(a -> a.actionId())
+                .containsExactly("cutover.rollback");
     }
 
     static Responder responder(List<Message> shown) {

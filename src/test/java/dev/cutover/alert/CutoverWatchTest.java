@@ -3,19 +3,18 @@ package dev.cutover.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.commands.ActionInvocation;
 import dev.cutover.commands.CommandResult;
 import dev.cutover.commands.CutoverRollbackAction;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.commands.Responder;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.CutoverWatchSettings;
 import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.alert.ServiceCounts;
 import dev.cutover.core.alert.Traffic;
 import dev.cutover.core.approval.AppliedSwap;
-import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.chat.Block;
 import dev.cutover.core.chat.Button;
@@ -24,7 +23,7 @@ import dev.cutover.core.swap.DnsRecords;
 import dev.cutover.core.swap.RecordChange;
 import dev.cutover.core.swap.RecordSet;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.SwapPlanner;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.memory.InMemoryServiceStatus;
@@ -67,27 +66,8 @@ class CutoverWatchTest {
     final ExecutorService blocking = Executors.newCachedThreadPool();
     final DnsRecords dns =
             gatedInsync(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO), Duration.ofMillis(10)));
-    final SwapService swaps = new SwapService(dns);
+    final SwapPlanner planner = new SwapPlanner(dns);
     final AtomicInteger ids = new AtomicInteger();
-    final SwapWorkflow flow = new SwapWorkflow(
-            new PairCatalog(List.of(new SwapPairConfig(
-                    PAIR,
-                    SandboxAccount.ZONE_ID,
-                    "blue.example.com",
-                    "green.example.com",
-                    List.of(),
-                    List.of(),
-                    List.of("U0BOB0001"),
-                    null,
-                    null,
-                    null))),
-            swaps,
-            new ApprovalService(
-                    store, new InMemoryAuditLog(), group -> Set.of(), clock, () -> "req" + ids.incrementAndGet()),
-            store,
-            chat,
-            clock,
-            Duration.ofSeconds(5));
     final CutoverWatch watch = new CutoverWatch(
             new CutoverWatchSettings(
                     Duration.ofMinutes(10),
@@ -105,6 +85,27 @@ class CutoverWatchTest {
             clock,
             timer,
             blocking);
+    final SwapWiring swaps = SwapWiring.build(
+            PairCatalogs.of(List.of(new SwapPairConfig(
+                    PAIR,
+                    SandboxAccount.ZONE_ID,
+                    "blue.example.com",
+                    "green.example.com",
+                    List.of(),
+                    List.of(),
+                    List.of("U0BOB0001"),
+                    null,
+                    null,
+                    null))),
+            dns,
+            store,
+            new InMemoryAuditLog(),
+            group -> Set.of(),
+            chat,
+            clock,
+            () -> "req" + ids.incrementAndGet(),
+            Duration.ofSeconds(5),
+            watch::applied);
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -142,9 +143,10 @@ class CutoverWatchTest {
 
     /** Applies a swap the way SwapApply does: submit, record, tell the listeners (the watch). */
     AppliedSwap applySwap() {
-        flow.onApplied(watch::applied);
-        SwapPlan plan = swaps.plan(flow.pairs().find(PAIR).orElseThrow().pair());
-        AppliedSwap applied = new AppliedSwap("req0", plan, swaps.submit(plan, "test swap"), clock.instant());
+        SwapPlan plan =
+                planner.plan(swaps.workflow().pairs().find(PAIR).orElseThrow().pair());
+        AppliedSwap applied = new AppliedSwap(
+                "req0", plan, dns.submit(plan.pair().zoneId(), plan.changes(), "test swap"), clock.instant());
         store.recordApplied(PAIR, applied);
         watch.applied(applied);
         return applied;
@@ -177,7 +179,7 @@ class CutoverWatchTest {
         assertThat(button.style()).isEqualTo(Button.Style.DANGER);
 
         List<Message> ephemeral = new ArrayList<>();
-        CommandResult clicked = new CutoverRollbackAction(flow)
+        CommandResult clicked = new CutoverRollbackAction(swaps.replies())
                 .handle(new ActionInvocation(
                         CutoverRollbackAction.ACTION_ID,
                         PAIR,

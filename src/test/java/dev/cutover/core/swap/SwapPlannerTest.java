@@ -12,15 +12,16 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** SwapService over the simulated Route 53 through the real adapter: compare-and-swap end to end. */
-class SwapServiceTest {
+/** SwapPlanner over the simulated Route 53 through the real adapter: compare-and-swap end to end. */
+class SwapPlannerTest {
     static final String ZONE = SandboxAccount.ZONE_ID;
     static final SwapPair PAIR = new SwapPair("api", ZONE, SandboxAccount.BLUE, SandboxAccount.GREEN);
     static final RecordSet HAND_EDIT = RecordSet.plain(SandboxAccount.BLUE, "A", 60, List.of("192.0.2.99"));
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
     final SandboxRoute53Client route53 = SandboxAccount.route53(clock, Duration.ZERO);
-    final SwapService service = new SwapService(new Route53DnsRecords(route53, Duration.ofMillis(10)));
+    final DnsRecords dns = new Route53DnsRecords(route53, Duration.ofMillis(10));
+    final SwapPlanner service = new SwapPlanner(dns);
 
     @Test
     void aDeleteThatNoLongerMatchesFailsTheWholeBatchAndChangesNothing() {
@@ -28,13 +29,14 @@ class SwapServiceTest {
         route53.putRecord(ZONE, HAND_EDIT);
         List<RecordSet> drifted = route53.records(ZONE);
 
-        assertThatThrownBy(() -> service.submit(plan, "swap")).isInstanceOfSatisfying(SwapException.class, e -> {
-            assertThat(e.kind()).isEqualTo(SwapException.Kind.DRIFTED);
-            assertThat(e.getMessage())
-                    .isEqualTo("the records changed since the request; nothing was applied ([Tried to delete"
-                            + " resource record set [name='blue.example.com.', type='A'] but the values"
-                            + " provided do not match the current values])");
-        });
+        assertThatThrownBy(() -> dns.submit(ZONE, plan.changes(), "swap"))
+                .isInstanceOfSatisfying(SwapException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(SwapException.Kind.DRIFTED);
+                    assertThat(e.getMessage())
+                            .isEqualTo("the records changed since the request; nothing was applied ([Tried to delete"
+                                    + " resource record set [name='blue.example.com.', type='A'] but the values"
+                                    + " provided do not match the current values])");
+                });
         assertThat(route53.records(ZONE)).isEqualTo(drifted);
     }
 
@@ -52,10 +54,10 @@ class SwapServiceTest {
     void rollbackOfTheLastSwapIsItsInverse() {
         SwapPlan applied = service.plan(PAIR);
         List<RecordSet> before = route53.records(ZONE);
-        service.submit(applied, "swap");
+        dns.submit(ZONE, applied.changes(), "swap");
 
         SwapPlan rollback = service.planRollback(applied);
-        service.submit(rollback, "rollback");
+        dns.submit(ZONE, rollback.changes(), "rollback");
 
         assertThat(rollback).isEqualTo(applied.inverse());
         assertThat(route53.records(ZONE)).isEqualTo(before);
@@ -64,7 +66,7 @@ class SwapServiceTest {
     @Test
     void planRollbackRefusesWhenTheRecordsChangedAfterTheSwap() {
         SwapPlan applied = service.plan(PAIR);
-        service.submit(applied, "swap");
+        dns.submit(ZONE, applied.changes(), "swap");
         route53.putRecord(ZONE, HAND_EDIT);
 
         assertThatThrownBy(() -> service.planRollback(applied)).isInstanceOfSatisfying(SwapException.class, e -> {
@@ -84,8 +86,8 @@ class SwapServiceTest {
 
     @Test
     void awaitInsyncReturnsOnceTheChangeIsInsync() {
-        String id = service.submit(service.plan(PAIR), "swap");
+        String id = dns.submit(ZONE, service.plan(PAIR).changes(), "swap");
 
-        assertThat(service.awaitInsync(id, Duration.ofSeconds(2))).isLessThan(Duration.ofSeconds(2));
+        assertThat(dns.awaitInsync(id, Duration.ofSeconds(2))).isLessThan(Duration.ofSeconds(2));
     }
 }

@@ -1,4 +1,4 @@
-package dev.cutover.core.chat;
+package dev.cutover.reply;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

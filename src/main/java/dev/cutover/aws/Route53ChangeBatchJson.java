@@ -1,4 +1,4 @@
-package dev.cutover.core.swap;
+package dev.cutover.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.core.swap.RecordChange;
+import dev.cutover.core.swap.RecordSet;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -18,14 +20,14 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/cli/latest/reference/route53/change-resource-record-sets.html">change-resource-record-sets</a>
  */
-public final class ChangeBatchJson {
+public final class Route53ChangeBatchJson {
     /** The longest comment Route 53 accepts on a change batch, in characters. */
     public static final int MAX_COMMENT_LENGTH = 256;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DefaultPrettyPrinter PRETTY = prettyPrinter();
 
-    private ChangeBatchJson() {}
+    private Route53ChangeBatchJson() {}
 
     /**
      * The change batch as pretty-printed JSON.

@@ -1,11 +1,16 @@
-package dev.cutover.core.swap;
+package dev.cutover.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.core.swap.AliasTarget;
+import dev.cutover.core.swap.RecordChange;
+import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.swap.SwapPair;
+import dev.cutover.core.swap.SwapPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ChangeBatchJsonTest {
+class Route53ChangeBatchJsonTest {
     static final SwapPair PAIR = new SwapPair("api", "Z0SANDBOX00000000001", "blue.example.com", "green.example.com");
     static final AliasTarget BLUE_ALB =
             new AliasTarget("Z35SXDOTRQ7X7K", "dualstack.blue-alb-1234567890.us-east-1.elb.amazonaws.com.", true);
@@ -16,7 +21,7 @@ class ChangeBatchJsonTest {
         RecordSet green = RecordSet.plain("green.example.com.", "A", 60, List.of("192.0.2.10", "192.0.2.11"));
         SwapPlan plan = new SwapPlan(PAIR, List.of(blue), List.of(green));
 
-        assertThat(ChangeBatchJson.render("swap api by U0000000001", plan.changes()))
+        assertThat(Route53ChangeBatchJson.render("swap api by U0000000001", plan.changes()))
                 .isEqualTo(
                         """
                         {
@@ -86,7 +91,7 @@ class ChangeBatchJsonTest {
     void routingFieldsAreKeptAndABlankCommentIsLeftOut() {
         RecordSet weighted = new RecordSet("w.example.com.", "CNAME", 300L, List.of("a.example.net"), null, "one", 10L);
 
-        assertThat(ChangeBatchJson.render(" ", List.of(new RecordChange(RecordChange.Action.DELETE, weighted))))
+        assertThat(Route53ChangeBatchJson.render(" ", List.of(new RecordChange(RecordChange.Action.DELETE, weighted))))
                 .isEqualTo(
                         """
                         {
@@ -112,7 +117,7 @@ class ChangeBatchJsonTest {
 
     @Test
     void aLongCommentIsCutTo256Characters() {
-        assertThat(ChangeBatchJson.truncateComment("x".repeat(300))).hasSize(256);
-        assertThat(ChangeBatchJson.truncateComment(null)).isNull();
+        assertThat(Route53ChangeBatchJson.truncateComment("x".repeat(300))).hasSize(256);
+        assertThat(Route53ChangeBatchJson.truncateComment(null)).isNull();
     }
 }

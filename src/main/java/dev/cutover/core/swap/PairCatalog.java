@@ -1,13 +1,10 @@
-package dev.cutover.commands;
+package dev.cutover.core.swap;
 
-import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.approval.ApprovalPolicy;
-import dev.cutover.core.swap.SwapPair;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The configured swap pairs by name, each with its records and its approval policy. */
 public final class PairCatalog {
@@ -21,17 +18,17 @@ public final class PairCatalog {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-    /** Builds the catalog from the {@code pairs:} section, keeping its order. */
-    public PairCatalog(List<SwapPairConfig> pairs) {
-        for (SwapPairConfig c : pairs) {
-            ApprovalPolicy policy = new ApprovalPolicy(
-                    Set.copyOf(c.channels()),
-                    Set.copyOf(c.requesters()),
-                    Set.copyOf(c.approvers()),
-                    c.requiredApprovals(),
-                    c.expiry(),
-                    c.breakGlass());
-            entries.put(c.name(), new Entry(new SwapPair(c.name(), c.zoneId(), c.blue(), c.green()), policy));
+    /**
+     * Builds the catalog from its entries, keeping their order (the config's).
+     *
+     * @throws IllegalArgumentException when two entries share a name
+     */
+    public PairCatalog(List<Entry> pairs) {
+        for (Entry e : pairs) {
+            if (entries.putIfAbsent(e.pair().name(), e) != null) {
+                throw new IllegalArgumentException(
+                        "two pairs are called " + e.pair().name());
+            }
         }
     }
 

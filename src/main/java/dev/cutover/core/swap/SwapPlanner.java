@@ -1,13 +1,15 @@
 package dev.cutover.core.swap;
 
-import java.time.Duration;
 import java.util.Optional;
 
-/** Plans, checks and applies swaps of a pair's records through a {@link DnsRecords}. */
-public final class SwapService {
+/**
+ * Plans swaps and rollbacks of a pair's records from what {@link DnsRecords} reads now, and checks a
+ * plan against the records before it is applied.
+ */
+public final class SwapPlanner {
     private final DnsRecords dns;
 
-    public SwapService(DnsRecords dns) {
+    public SwapPlanner(DnsRecords dns) {
         this.dns = dns;
     }
 
@@ -48,25 +50,5 @@ public final class SwapService {
                             + ". `/swap " + applied.pair().name() + "` plans a swap from the records as they are now");
         }
         return current;
-    }
-
-    /**
-     * Submits the plan's change batch.
-     *
-     * @return the change id
-     * @throws SwapException {@code DRIFTED} when the records changed since the plan (nothing applied)
-     */
-    public String submit(SwapPlan plan, String comment) {
-        return dns.submit(plan.pair().zoneId(), plan.changes(), comment);
-    }
-
-    /**
-     * Waits for a submitted change to be INSYNC.
-     *
-     * @return the time it took
-     * @throws SwapException {@code INSYNC_TIMEOUT} after {@code timeout}
-     */
-    public Duration awaitInsync(String changeId, Duration timeout) {
-        return dns.awaitInsync(changeId, timeout);
     }
 }
