@@ -3,14 +3,11 @@ package dev.cutover.chat.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.impl.SocketModeClientJavaWSImpl;
 import com.slack.api.socket_mode.queue.impl.ConcurrentLinkedMessageQueue;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -25,15 +22,6 @@ import java.util.concurrent.TimeoutException;
  * decides when to replace it. A replaced link is never reused.
  */
 final class SocketModeLink {
-    /** {@code apps.connections.open} errors that mean the token itself is wrong, not that Slack is down. */
-    static final Set<String> AUTH_ERRORS = Set.of(
-            "invalid_auth",
-            "not_authed",
-            "account_inactive",
-            "token_revoked",
-            "token_expired",
-            "not_allowed_token_type");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Client client;
@@ -58,17 +46,17 @@ final class SocketModeLink {
     /**
      * Opens a new link and waits for Slack's {@code hello}.
      *
-     * @throws Failure why no link could be opened (one line, no token, no WebSocket URL)
+     * @throws LinkFailure why no link could be opened (one line, no token, no WebSocket URL)
      * @throws InterruptedException if interrupted while waiting; the half-open link is closed
      */
     static SocketModeLink open(Slack slack, String appToken, SocketModeDispatcher dispatcher, Duration timeout)
-            throws Failure, InterruptedException {
-        String url = connectionsOpen(slack, appToken);
+            throws LinkFailure, InterruptedException {
+        String url = ConnectionsOpen.url(slack, appToken);
         SocketModeLink link;
         try {
             link = new SocketModeLink(slack, appToken, url, dispatcher);
         } catch (URISyntaxException e) {
-            throw new Failure("apps.connections.open returned an unusable URL", false, null);
+            throw new LinkFailure("apps.connections.open returned an unusable URL");
         }
         link.client.connect();
         try {
@@ -76,32 +64,13 @@ final class SocketModeLink {
             return link;
         } catch (TimeoutException e) {
             link.close(Duration.ZERO);
-            throw new Failure("no hello from Slack within " + timeout.toSeconds() + " s", false, null);
+            throw new LinkFailure("no hello from Slack within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             link.close(Duration.ZERO);
-            throw new Failure("WebSocket " + describe(e.getCause()), false, null);
+            throw new LinkFailure("WebSocket " + ConnectionsOpen.describe(e.getCause()));
         } catch (InterruptedException e) {
             link.close(Duration.ZERO);
             throw e;
-        }
-    }
-
-    private static String connectionsOpen(Slack slack, String appToken) throws Failure {
-        try {
-            AppsConnectionsOpenResponse res = slack.methods().appsConnectionsOpen(r -> r.token(appToken));
-            if (res.isOk() && res.getUrl() != null) {
-                return res.getUrl();
-            }
-            String error = res.getError() == null ? "no url in the answer" : res.getError();
-            throw new Failure(error, AUTH_ERRORS.contains(error), null);
-        } catch (SlackApiException e) {
-            String retryAfter = e.getResponse().header("Retry-After");
-            String error = e.getError() == null || e.getError().getError() == null
-                    ? ""
-                    : " " + e.getError().getError();
-            throw new Failure("HTTP " + e.getResponse().code() + error, false, seconds(retryAfter));
-        } catch (IOException | RuntimeException e) {
-            throw new Failure(describe(e), false, null);
         }
     }
 
@@ -149,40 +118,6 @@ final class SocketModeLink {
             } catch (IOException | RuntimeException ignored) {
                 // already closed
             }
-        }
-    }
-
-    private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    private static Duration seconds(String header) {
-        try {
-            return header == null ? null : Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** Why a link could not be opened: a Slack error code, an HTTP status or an exception, in one line. */
-    static final class Failure extends Exception {
-        private final boolean authRejected;
-        private final transient Duration retryAfter;
-
-        Failure(String reason, boolean authRejected, Duration retryAfter) {
-            super(reason, null, false, false); // expected: no stack trace to fill or log
-            this.authRejected = authRejected;
-            this.retryAfter = retryAfter;
-        }
-
-        /** True if Slack refused the token (e.g. {@code invalid_auth}). */
-        boolean authRejected() {
-            return authRejected;
-        }
-
-        /** Slack's {@code Retry-After}, or null. */
-        Duration retryAfter() {
-            return retryAfter;
         }
     }
 

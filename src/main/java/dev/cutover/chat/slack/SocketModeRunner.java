@@ -1,8 +1,6 @@
 package dev.cutover.chat.slack;
 
 import com.slack.api.bolt.App;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,67 +15,33 @@ import org.slf4j.LoggerFactory;
  *
  * <p>cutover owns the link's health rather than the SDK's session monitor, which stops for good when
  * {@code apps.connections.open} once answers {@code ok:false}. A watchdog thread checks the link every
- * {@link Timings#checkEvery()}: a {@code disconnect} from Slack, a closed socket, or a link silent for
- * {@link Timings#silenceBound()} that then fails a ping (the SDK's probe, up to 3 s for the pong) makes
- * it open a new link (a new {@code apps.connections.open} URL) and close the old one. Failed attempts are
- * retried with capped exponential back-off and jitter ({@link Backoff}), whatever the failure.
+ * {@link SocketModeTimings#checkEvery()}: a {@code disconnect} from Slack, a closed socket, or a link
+ * silent for {@link SocketModeTimings#silenceBound()} that then fails a ping (the SDK's probe, up to 3 s
+ * for the pong) makes it open a new link (a new {@code apps.connections.open} URL), then close the old
+ * one. Failed attempts are retried with capped exponential back-off and jitter, whatever the failure
+ * ({@link LinkRetries}).
  *
- * <p>Every link change is one INFO line on this class's logger; failed attempts are told when the reason
- * changes and at most once per {@link Timings#failureLogEvery()} otherwise. Tokens and WebSocket URLs are
- * never logged. Unmatched requests would get no ack, so the constructor registers {@link SlackCatchAlls}.
+ * <p>Every link change is one INFO line on this class's logger, without stack trace; a failure that
+ * lasts is told at most once per {@link SocketModeTimings#failureLogEvery()}. Tokens and WebSocket URLs
+ * are never logged. Unmatched requests would get no ack, so the constructor registers {@link
+ * SlackCatchAlls}.
  */
 public final class SocketModeRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketModeRunner.class);
 
-    /**
-     * The watchdog's bounds (all positive).
-     *
-     * @param checkEvery how often the link is checked
-     * @param silenceBound how long without any message before the link is probed with a ping
-     * @param connectTimeout how long to wait for Slack's {@code hello} on a new link
-     * @param closeTimeout how long to wait for Slack's answer to a close frame
-     * @param backoffBase the ceiling of the first wait after a failed attempt
-     * @param backoffCap the largest wait between attempts
-     * @param failureLogEvery how often a failure that keeps the same reason is logged again
-     */
-    public record Timings(
-            Duration checkEvery,
-            Duration silenceBound,
-            Duration connectTimeout,
-            Duration closeTimeout,
-            Duration backoffBase,
-            Duration backoffCap,
-            Duration failureLogEvery) {
-        /** Production values: a silent link is replaced within about 9 s, retries back off to one a minute. */
-        public static final Timings DEFAULTS = new Timings(
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(3),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(60),
-                Duration.ofMinutes(1));
-    }
-
     private final App app;
     private final String appToken;
-    private final Timings timings;
-    private final Backoff backoff;
+    private final SocketModeTimings timings;
+    private final LinkRetries retries; // used by start(), then by the watchdog thread only
     private final SocketModeDispatcher dispatcher;
+    private final Object linkLock = new Object();
     private ScheduledExecutorService watchdog; // guarded by this
-    private volatile SocketModeLink current;
-    private volatile boolean stopping;
-    // Touched by start() before the watchdog runs, then only by the watchdog thread.
-    private boolean everConnected;
-    private long downSinceNanos;
-    private long nextAttemptNanos;
-    private int attempts;
-    private String lastLoggedFailure;
-    private long lastFailureLoggedNanos;
+    private SocketModeLink current; // guarded by linkLock
+    private boolean stopping; // guarded by linkLock
 
-    /** Same as {@link #SocketModeRunner(App, String, Timings)} with {@link Timings#DEFAULTS}. */
+    /** Same as {@link #SocketModeRunner(App, String, SocketModeTimings)} with {@link SocketModeTimings#DEFAULTS}. */
     public SocketModeRunner(App app, String appToken) {
-        this(app, appToken, Timings.DEFAULTS);
+        this(app, appToken, SocketModeTimings.DEFAULTS);
     }
 
     /**
@@ -85,19 +49,19 @@ public final class SocketModeRunner implements AutoCloseable {
      * @param appToken the app-level token ({@code xapp-...}), never logged
      * @param timings the watchdog's bounds
      */
-    public SocketModeRunner(App app, String appToken, Timings timings) {
+    public SocketModeRunner(App app, String appToken, SocketModeTimings timings) {
         this.app = Objects.requireNonNull(app, "app");
         this.appToken = Objects.requireNonNull(appToken, "appToken");
         this.timings = Objects.requireNonNull(timings, "timings");
-        this.backoff = new Backoff(timings.backoffBase(), timings.backoffCap());
+        this.retries = new LinkRetries(timings);
         this.dispatcher = new SocketModeDispatcher(app);
         SlackCatchAlls.register(app);
     }
 
     /**
-     * Opens the link (waiting up to {@link Timings#connectTimeout()} for Slack's {@code hello}) and starts
-     * the watchdog; envelopes are then handled on the SDK's threads. If Slack is unreachable or failing,
-     * returns anyway and the watchdog keeps trying. No-op if started.
+     * Opens the link (waiting up to {@link SocketModeTimings#connectTimeout()} for Slack's {@code hello})
+     * and starts the watchdog; envelopes are then handled on the SDK's threads. If Slack is unreachable or
+     * failing, returns anyway and the watchdog keeps trying. No-op if started.
      *
      * @throws IllegalStateException with a one-line message if Slack rejects the app token ({@code
      *     invalid_auth} and the like): retrying cannot help, so serve should exit
@@ -106,14 +70,14 @@ public final class SocketModeRunner implements AutoCloseable {
         if (watchdog != null) {
             return;
         }
-        stopping = false;
+        synchronized (linkLock) {
+            stopping = false;
+        }
         app.start();
-        downSinceNanos = System.nanoTime();
+        retries.down();
         try {
-            current = SocketModeLink.open(app.slack(), appToken, dispatcher, timings.connectTimeout());
-            everConnected = true;
-            log.info("Socket Mode link connected");
-        } catch (SocketModeLink.Failure f) {
+            adopt(SocketModeLink.open(app.slack(), appToken, dispatcher, timings.connectTimeout()));
+        } catch (LinkFailure f) {
             if (f.authRejected()) {
                 app.stop();
                 throw new IllegalStateException("Slack rejected the Socket Mode app token (" + f.getMessage()
@@ -136,29 +100,34 @@ public final class SocketModeRunner implements AutoCloseable {
 
     /** True while a link is open and not known to be in trouble. */
     public boolean connected() {
-        return current != null;
+        synchronized (linkLock) {
+            return current != null;
+        }
     }
 
     /**
-     * Stops the watchdog, closes the link with a close frame (code 1000) and waits for Slack's answer
-     * (up to {@link Timings#closeTimeout()}), then stops the app. Meant for serve's shutdown: returns within
-     * about the probe time (3 s) plus twice the close timeout. No-op if not started.
+     * For serve's shutdown (SIGTERM): stops the watchdog, sends a close frame (code 1000) on the link and
+     * waits for Slack's answer, then stops the app, so Slack routes new envelopes to another replica.
+     * Returns within three {@link SocketModeTimings#closeTimeout()}s (6 s by default; milliseconds when
+     * Slack answers). Idempotent; no-op if not started.
      */
     public synchronized void stop() {
         if (watchdog == null) {
             return;
         }
-        stopping = true;
-        watchdog.shutdownNow(); // interrupts a connect attempt waiting for hello
+        SocketModeLink link;
+        synchronized (linkLock) {
+            stopping = true; // from here on the watchdog adopts no new link
+            link = current;
+            current = null;
+        }
+        watchdog.shutdownNow(); // interrupts a probe or a connect attempt waiting for hello
         try {
-            // A check may be probing (up to 3 s) or closing a replaced link (two close timeouts).
-            watchdog.awaitTermination(2 * timings.closeTimeout().toMillis() + 3_000L, TimeUnit.MILLISECONDS);
+            watchdog.awaitTermination(timings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         watchdog = null;
-        SocketModeLink link = current;
-        current = null;
         if (link != null) {
             link.close(timings.closeTimeout());
             log.info("Socket Mode link closed");
@@ -184,22 +153,25 @@ public final class SocketModeRunner implements AutoCloseable {
     }
 
     private void checkOnce() throws InterruptedException {
+        SocketModeLink link;
+        synchronized (linkLock) {
+            link = current;
+        }
         SocketModeLink retired = null;
-        SocketModeLink link = current;
         if (link != null) {
             String trouble = link.trouble(timings.silenceBound());
-            if (trouble == null) {
-                return;
+            synchronized (linkLock) {
+                if (trouble == null || stopping) {
+                    return; // a probe interrupted by stop() is no news
+                }
+                current = null;
             }
             log.info(trouble);
-            current = null;
             retired = link;
-            downSinceNanos = System.nanoTime();
-            nextAttemptNanos = downSinceNanos;
-            attempts = 0;
+            retries.down();
         }
         try {
-            if (!stopping && System.nanoTime() - nextAttemptNanos >= 0) {
+            if (retries.attemptDue()) {
                 connect();
             }
         } finally {
@@ -210,60 +182,31 @@ public final class SocketModeRunner implements AutoCloseable {
     }
 
     private void connect() throws InterruptedException {
-        SocketModeLink fresh;
         try {
-            fresh = SocketModeLink.open(app.slack(), appToken, dispatcher, timings.connectTimeout());
-        } catch (SocketModeLink.Failure f) {
+            adopt(SocketModeLink.open(app.slack(), appToken, dispatcher, timings.connectTimeout()));
+        } catch (LinkFailure f) {
             failed(f);
-            return;
         }
-        if (stopping) {
+    }
+
+    private void adopt(SocketModeLink fresh) {
+        synchronized (linkLock) {
+            if (!stopping) {
+                current = fresh;
+                fresh = null;
+            }
+        }
+        if (fresh != null) {
             fresh.close(timings.closeTimeout());
             return;
         }
-        current = fresh;
-        String after = seconds(Duration.ofNanos(System.nanoTime() - downSinceNanos));
-        log.info("Socket Mode link {} after {} s", everConnected ? "reconnected" : "connected", after);
-        everConnected = true;
-        attempts = 0;
-        lastLoggedFailure = null;
+        log.info(retries.connected());
     }
 
-    private void failed(SocketModeLink.Failure f) {
-        attempts++;
-        Duration wait = backoff.delay(attempts);
-        if (f.retryAfter() != null && f.retryAfter().compareTo(wait) > 0) {
-            wait = f.retryAfter();
+    private void failed(LinkFailure f) {
+        String line = retries.failed(f);
+        if (line != null) {
+            log.info(line);
         }
-        long now = System.nanoTime();
-        nextAttemptNanos = now + wait.toNanos();
-        boolean due = !f.getMessage().equals(lastLoggedFailure)
-                || now - lastFailureLoggedNanos >= timings.failureLogEvery().toNanos();
-        if (!due) {
-            return;
-        }
-        lastLoggedFailure = f.getMessage();
-        lastFailureLoggedNanos = now;
-        String what = everConnected ? "reconnect" : "connect";
-        if (f.authRejected()) {
-            log.info(
-                    "Socket Mode {} failed: Slack rejected the app token ({}); retrying with back-off, next in {} s"
-                            + " (attempt {})",
-                    what,
-                    f.getMessage(),
-                    seconds(wait),
-                    attempts);
-        } else {
-            log.info(
-                    "Socket Mode {} failed: {}; next attempt in {} s (attempt {})",
-                    what,
-                    f.getMessage(),
-                    seconds(wait),
-                    attempts);
-        }
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 }

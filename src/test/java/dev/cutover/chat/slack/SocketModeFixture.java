@@ -39,7 +39,7 @@ abstract class SocketModeFixture {
 
     static final String APP_TOKEN = "xapp-1-A0000000001-test";
     static final String CONNECTIONS_OPEN = "/api/apps.connections.open";
-    static final SocketModeRunner.Timings FAST = new SocketModeRunner.Timings(
+    static final SocketModeTimings FAST = new SocketModeTimings(
             Duration.ofMillis(50),
             Duration.ofMillis(300),
             Duration.ofSeconds(5),
