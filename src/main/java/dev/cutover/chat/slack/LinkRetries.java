@@ -2,6 +2,7 @@ package dev.cutover.chat.slack;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * When to try the Socket Mode link again, and the one line that tells each outcome: waits follow
@@ -11,28 +12,37 @@ import java.util.Locale;
 final class LinkRetries {
     private final Backoff backoff;
     private final Duration failureLogEvery;
+    private final LongSupplier nanoTime;
     private boolean everConnected;
-    private long downSinceNanos = System.nanoTime();
-    private long nextAttemptNanos = downSinceNanos;
+    private long downSinceNanos;
+    private long nextAttemptNanos;
     private int attempts;
     private String lastToldFailure;
     private long lastToldNanos;
 
     LinkRetries(SocketModeTimings timings) {
+        this(timings, System::nanoTime);
+    }
+
+    /** @param nanoTime a monotonic clock in nanoseconds, like {@link System#nanoTime()} */
+    LinkRetries(SocketModeTimings timings, LongSupplier nanoTime) {
         this.backoff = new Backoff(timings.backoffBase(), timings.backoffCap());
         this.failureLogEvery = timings.failureLogEvery();
+        this.nanoTime = nanoTime;
+        this.downSinceNanos = nanoTime.getAsLong();
+        this.nextAttemptNanos = downSinceNanos;
     }
 
     /** The link was lost now: the next attempt is due at once. */
     void down() {
-        downSinceNanos = System.nanoTime();
+        downSinceNanos = nanoTime.getAsLong();
         nextAttemptNanos = downSinceNanos;
         attempts = 0;
     }
 
     /** True once the back-off after the last failed attempt has passed. */
     boolean attemptDue() {
-        return System.nanoTime() - nextAttemptNanos >= 0;
+        return nanoTime.getAsLong() - nextAttemptNanos >= 0;
     }
 
     /** Records a new link; returns the line that says so. */
@@ -53,7 +63,7 @@ final class LinkRetries {
         if (f.retryAfter() != null && f.retryAfter().compareTo(wait) > 0) {
             wait = f.retryAfter();
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         nextAttemptNanos = now + wait.toNanos();
         if (f.getMessage().equals(lastToldFailure) && now - lastToldNanos < failureLogEvery.toNanos()) {
             return null;
@@ -70,7 +80,7 @@ final class LinkRetries {
     }
 
     private Duration sinceDown() {
-        return Duration.ofNanos(System.nanoTime() - downSinceNanos);
+        return Duration.ofNanos(nanoTime.getAsLong() - downSinceNanos);
     }
 
     private static String seconds(Duration d) {

@@ -13,7 +13,9 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.slack.api.bolt.App;
 import dev.cutover.core.audit.LogCapture;
 import java.io.IOException;
@@ -89,6 +91,19 @@ abstract class SocketModeFixture {
 
     String connectionsOpenOk() {
         return "{\"ok\":true,\"url\":\"" + socketMode.url() + "\"}";
+    }
+
+    /** The next {@code apps.connections.open} answers {@code failure}, the ones after it succeed. */
+    void failConnectionsOpenOnce(ResponseDefinitionBuilder failure) {
+        slackApi.stubFor(post(urlPathEqualTo(CONNECTIONS_OPEN))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(failure)
+                .willSetStateTo("recovered"));
+        slackApi.stubFor(post(urlPathEqualTo(CONNECTIONS_OPEN))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
+                .willReturn(okJson(connectionsOpenOk())));
     }
 
     static int connectionsOpenCalls() {

@@ -8,8 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +20,6 @@ class SocketModeReconnectIT extends SocketModeFixture {
     private void awaitSecondConnection() {
         await().atMost(Duration.ofSeconds(15)).until(() -> socketMode.connections.get() == 2);
         awaitLinkLine("Socket Mode link reconnected after ");
-    }
-
-    /** The next {@code apps.connections.open} answers {@code failure}, the ones after it succeed. */
-    private void failConnectionsOpenOnce(ResponseDefinitionBuilder failure) {
-        slackApi.stubFor(post(urlPathEqualTo(CONNECTIONS_OPEN))
-                .inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(failure)
-                .willSetStateTo("recovered"));
-        slackApi.stubFor(post(urlPathEqualTo(CONNECTIONS_OPEN))
-                .inScenario("flaky")
-                .whenScenarioStateIs("recovered")
-                .willReturn(okJson(connectionsOpenOk())));
     }
 
     @Test

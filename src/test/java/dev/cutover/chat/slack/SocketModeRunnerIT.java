@@ -93,6 +93,26 @@ class SocketModeRunnerIT extends SocketModeFixture {
     }
 
     @Test
+    void startReturnsAndKeepsTryingWhenSlackFailsAtStartUp() {
+        runner.stop();
+        failConnectionsOpenOnce(okJson("{\"ok\":false,\"error\":\"internal_error\"}"));
+        runner = new SocketModeRunner(app(), APP_TOKEN, FAST);
+
+        runner.start();
+
+        assertThat(runner.connected()).isFalse();
+        assertThat(linkLines())
+                .last()
+                .asString()
+                .startsWith("Socket Mode connect failed: internal_error; next attempt in ");
+        await().atMost(Duration.ofSeconds(10)).until(() -> socketMode.connections.get() == 2);
+        awaitLinkLine("Socket Mode link connected after ");
+        assertThat(runner.connected()).isTrue();
+        slashCommandIsHandledAndAcked();
+        assertLogsAreOneLinersWithoutSecrets();
+    }
+
+    @Test
     void startFailsInOneLineWhenTheAppTokenIsRejected() {
         slackApi.stubFor(
                 post(urlPathEqualTo(CONNECTIONS_OPEN)).willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
