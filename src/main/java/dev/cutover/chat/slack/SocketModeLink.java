@@ -8,6 +8,7 @@ import com.slack.api.socket_mode.queue.impl.ConcurrentLinkedMessageQueue;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -85,7 +86,6 @@ final class SocketModeLink {
         if (closedBecause == null && System.nanoTime() - lastHeardNanos < silenceBound.toNanos()) {
             return null;
         }
-        long idleSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - lastHeardNanos);
         if (closedBecause == null && client.verifyConnection()) {
             lastHeardNanos = System.nanoTime();
             return null;
@@ -93,7 +93,11 @@ final class SocketModeLink {
         if (closedBecause != null) {
             return "Socket Mode link dropped (" + closedBecause + "); reconnecting";
         }
-        return "Socket Mode link silent for " + idleSeconds + " s (no message, no pong); replacing it";
+        long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeardNanos);
+        return String.format(
+                Locale.ROOT,
+                "Socket Mode link silent for %.1f s (no message, no pong); replacing it",
+                silentMillis / 1000.0);
     }
 
     /**
