@@ -25,6 +25,14 @@ class SocketModeRunnerIT extends SocketModeFixture {
     }
 
     @Test
+    void theSdksSessionMonitorIsOffSoItCannotFightTheWatchdog() {
+        assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName)
+                .contains("slack-link-watchdog")
+                .noneMatch(name -> name.contains("session-monitor"));
+    }
+
+    @Test
     void slashCommandEnvelopeRunsTheHandlerAndIsAcked() throws Exception {
         slashCommandIsHandledAndAcked();
 
