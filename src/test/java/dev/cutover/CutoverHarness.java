@@ -5,9 +5,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.app.Bot;
+import dev.cutover.app.BotPorts;
 import dev.cutover.app.JobTargets;
 import dev.cutover.app.JobWiring;
-import dev.cutover.app.ProductionParts;
+import dev.cutover.app.SlackWiring;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.chat.slack.SlackHttpServer;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -90,6 +92,7 @@ final class CutoverHarness implements AutoCloseable {
     final RedisAuditLog audit;
     final AwsClients aws;
     final Bot bot;
+    final SlackWiring slackWiring;
     final SlackHttpServer server;
     final SlackTestHttp http;
     private final SlackTestSigner signer = new SlackTestSigner(SECRET);
@@ -126,20 +129,25 @@ final class CutoverHarness implements AutoCloseable {
                         .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(10)))
                         .circuitBreakerEnabled(false)
                         .build());
-        this.bot = new Bot(new Bot.Parts(
+        this.slackWiring = new SlackWiring(
+                config.slack().apiBaseUrl(),
+                Objects.requireNonNullElse(config.slack().botToken(), ""),
+                Objects.requireNonNullElse(config.slack().signingSecret(), ""),
+                clock,
+                Duration.ofMillis(50));
+        this.bot = new Bot(new BotPorts(
                 config,
                 clock,
                 new Route53DnsRecords(aws.route53(), Duration.ofMillis(50)),
                 store,
                 audit,
-                ProductionParts.slack(config.slack().apiBaseUrl()),
-                config.slack().signingSecret(),
-                INSYNC_TIMEOUT,
-                Duration.ofMillis(50),
+                slackWiring.notifier(),
+                slackWiring.directory(),
                 JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
-                Optional.empty()));
+                Optional.empty(),
+                INSYNC_TIMEOUT));
         this.server = new SlackHttpServer(
-                bot.app(),
+                slackWiring.app(bot),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),
                 "127.0.0.1",
                 0,
@@ -265,6 +273,7 @@ final class CutoverHarness implements AutoCloseable {
     public void close() {
         server.close();
         bot.close();
+        slackWiring.close();
         aws.close();
         TestRedis.deleteAll(prefix);
     }

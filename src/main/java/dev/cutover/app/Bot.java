@@ -1,29 +1,12 @@
 package dev.cutover.app;
 
-import com.slack.api.Slack;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
 import dev.cutover.alert.AlertMonitors;
-import dev.cutover.chat.slack.CoalescingMessageUpdater;
-import dev.cutover.chat.slack.SlackBot;
-import dev.cutover.chat.slack.SlackCatchAlls;
-import dev.cutover.chat.slack.SlackDirectory;
-import dev.cutover.chat.slack.SlackNotifier;
-import dev.cutover.chat.slack.SlackWebApi;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
-import dev.cutover.config.CutoverConfig;
-import dev.cutover.core.alert.AlertPorts;
-import dev.cutover.core.approval.ApprovalStore;
-import dev.cutover.core.audit.AuditLog;
-import dev.cutover.core.chat.Notifier;
-import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapWorkflow;
-import dev.cutover.jobs.JobPorts;
 import dev.cutover.jobs.Scheduling;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,123 +15,60 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's object graph, built with plain constructors from its parts: the Bolt app with every
- * command and button registered, over the given DNS, store, audit log and Slack client. The HTTP
- * server, Socket Mode and the sandbox console all drive this same app.
+ * The bot's object graph, built with plain constructors from {@link BotPorts} alone: the swap use
+ * case with its commands and buttons, the scheduler with {@code /cron}, and the monitors with
+ * {@code /cutover status}. A chat adapter drives it: {@link SlackWiring#app} turns it into a Bolt app
+ * for the HTTP server and Socket Mode, and the sandbox console drives that same app.
  */
 public final class Bot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
-    /**
-     * What varies between production, tests and the sandbox.
-     *
-     * @param config the loaded config
-     * @param clock the clock for expiry and audit times
-     * @param dns Route 53 (or the sandbox's)
-     * @param store the approval store
-     * @param audit the audit log
-     * @param slack the Slack SDK instance, its Web API base URL set
-     * @param signingSecret the secret Slack signs requests with (HTTP mode, the sandbox), or null
-     * @param insyncTimeout how long an apply waits for INSYNC
-     * @param updateInterval the least time between two chat.update calls of one message
-     * @param jobs where job locks, fire claims and history live and how job targets are made (see
-     *     {@link JobWiring})
-     * @param alerts what the queue/scaling/cutover monitors read ({@link AlertWiring#aws}); empty
-     *     for no monitors
-     */
-    public record Parts(
-            CutoverConfig config,
-            Clock clock,
-            DnsRecords dns,
-            ApprovalStore store,
-            AuditLog audit,
-            Slack slack,
-            String signingSecret,
-            Duration insyncTimeout,
-            Duration updateInterval,
-            JobPorts jobs,
-            Optional<AlertPorts> alerts) {}
-
-    private final App app;
     private final SwapWorkflow workflow;
     private final ExecutorService work;
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    private final CoalescingMessageUpdater updater;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final ScheduledExecutorService timers;
     private final List<ChatCommand> commands = new ArrayList<>();
+    private final List<ActionHandler> actions = new ArrayList<>();
     private final Scheduling scheduling;
     private final Optional<AlertWiring> alerts;
 
     /** Builds the graph; starts nothing but the executors. */
-    public Bot(Parts p) {
+    public Bot(BotPorts p) {
         this.work = Executors.newFixedThreadPool(8, Threads.named("cutover-work"));
         this.timers = Executors.newScheduledThreadPool(4, Threads.named("cutover-timer"));
-        String token = p.config().slack().botToken();
-        SlackWebApi api = new SlackWebApi(p.slack(), token == null ? "" : token);
-        this.updater = new CoalescingMessageUpdater(api, timers, p.updateInterval());
-        Notifier notifier = new SlackNotifier(api, updater);
-        SlackDirectory directory = new SlackDirectory(api, p.clock(), Duration.ofMinutes(5));
         PairCatalog pairs = PairCatalogs.of(p.config().pairs());
-        ApprovalStore store = p.store();
         // Alerts: queue and scaling monitors, the cutover watch (the swaps' listener), /cutover status.
         this.alerts = p.alerts()
-                .map(ports ->
-                        new AlertWiring(p.config(), ports, notifier, pairs, p.dns(), store, p.clock(), timers, work));
+                .map(ports -> new AlertWiring(
+                        p.config(), ports, p.notifier(), pairs, p.dns(), p.store(), p.clock(), timers, work));
         SwapListener listener = alerts.map(AlertWiring::listener).orElse(applied -> {});
         SwapWiring swaps = SwapWiring.build(
                 pairs,
                 p.dns(),
-                store,
+                p.store(),
                 p.audit(),
-                directory,
-                notifier,
+                p.directory(),
+                p.notifier(),
                 p.clock(),
                 RequestIds::next,
                 p.insyncTimeout(),
                 listener);
         this.workflow = swaps.workflow();
         commands.addAll(swaps.commands());
-        JobWiring.Jobs jobs = JobWiring.build(p.config(), p.jobs(), notifier, p.clock(), directory, instanceId());
+        actions.addAll(swaps.actions());
+        JobWiring.Jobs jobs =
+                JobWiring.build(p.config(), p.jobs(), p.notifier(), p.clock(), p.directory(), instanceId());
         this.scheduling = jobs.scheduling();
         commands.add(jobs.command());
-        List<ActionHandler> actions = new ArrayList<>(swaps.actions());
         alerts.ifPresent(a -> {
             commands.addAll(a.commands());
             actions.addAll(a.actions(swaps.replies()));
         });
-        this.app = new App(AppConfig.builder()
-                .singleTeamBotToken(token)
-                .signingSecret(p.signingSecret())
-                .slack(p.slack())
-                // SlackHttpServer verifies signatures on the raw bytes first; Bolt's own check hashes
-                // with the JVM default charset and accepts future timestamps.
-                .requestVerificationEnabled(false)
-                .build());
-        new SlackBot(app, this::execute, api).register(commands, actions);
-        registerCatchAlls(app, p.config().slack().apiBaseUrl());
-    }
-
-    /**
-     * Registers the catch-all middleware. Bolt checks the bot token with auth.test when the first
-     * middleware is added, and calls any failure, even a network one, "The token is invalid": say
-     * which it was, and where.
-     */
-    private static void registerCatchAlls(App app, String apiBaseUrl) {
-        try {
-            SlackCatchAlls.register(app);
-        } catch (IllegalArgumentException e) {
-            String m = String.valueOf(e.getMessage());
-            int at = m.indexOf("(error: ");
-            String why = at >= 0 ? m.substring(at + 8, m.length() - (m.endsWith(")") ? 1 : 0)) : m;
-            throw new IllegalStateException("could not check the bot token with auth.test at " + apiBaseUrl + ": "
-                    + (why.equals("invalid_auth") || why.equals("not_authed")
-                            ? why + " (the bot token is wrong)"
-                            : why));
-        }
     }
 
     private static String instanceId() {
@@ -161,8 +81,8 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * Starts the background work: the scheduler (triggers synced with the config) and the sweep that
-     * expires overdue requests.
+     * Starts the background work: the scheduler (triggers synced with the config), the sweep that
+     * expires overdue requests, and the monitors.
      *
      * @throws IllegalStateException when the scheduler cannot start (e.g. its database is down)
      */
@@ -176,7 +96,12 @@ public final class Bot implements AutoCloseable {
         startMonitors();
     }
 
-    private void execute(Runnable task) {
+    /**
+     * Runs a command's or click's follow-up (the work after the ack) on the bot's work pool.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException after {@link #close}
+     */
+    public void execute(Runnable task) {
         inFlight.incrementAndGet();
         try {
             work.execute(() -> {
@@ -192,37 +117,24 @@ public final class Bot implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until no command follow-up, click or message update is running or waiting: how the
-     * sandbox console knows the bot has said all it will say about a line.
-     *
-     * @return true when idle, false when still busy after {@code timeout}
-     */
-    public boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0 || !updater.idle()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            // A short park: the sandbox is interactive, and polling two counters costs nothing.
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
-        }
-        return true;
+    /** True when no follow-up is running or waiting. */
+    public boolean idle() {
+        return inFlight.get() == 0;
     }
 
-    /** The Bolt app with every handler registered. */
-    public App app() {
-        return app;
-    }
-
-    /** The swap workflow, for the cutover watch and tests. */
+    /** The swap use case, for the cutover watch and tests. */
     public SwapWorkflow workflow() {
         return workflow;
     }
 
-    /** The registered commands. */
+    /** The chat commands, in registration order. */
     public List<ChatCommand> commands() {
         return List.copyOf(commands);
+    }
+
+    /** The button handlers. */
+    public List<ActionHandler> actions() {
+        return List.copyOf(actions);
     }
 
     /** Expires overdue requests every {@code period}, showing them as expired. */
@@ -240,17 +152,17 @@ public final class Bot implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** The queue, scaling and cutover monitors, when the parts have monitoring. */
+    /** The queue, scaling and cutover monitors, when the ports have them. */
     public Optional<AlertMonitors> alerts() {
         return alerts.map(AlertWiring::monitors);
     }
 
-    /** Starts polling the configured queues and services (nothing without monitoring). */
+    /** Starts polling the configured queues and services (nothing without monitors). */
     public void startMonitors() {
         alerts.ifPresent(a -> a.monitors().start(timers));
     }
 
-    /** Stops the executors, waiting up to 10 s for running work (an apply in progress) to end. */
+    /** Stops the scheduler, the monitors and the executors, waiting up to 10 s for running work (an apply). */
     @Override
     public void close() {
         try {

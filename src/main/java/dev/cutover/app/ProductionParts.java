@@ -1,7 +1,5 @@
 package dev.cutover.app;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.config.CutoverConfig;
@@ -14,12 +12,16 @@ import dev.cutover.redis.RedisAuditLog;
 import dev.cutover.redis.RedisConnections;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Builds the {@link Bot.Parts} of a real deployment: Route 53, Redis (or in-process) and Slack. */
+/**
+ * Builds the {@link BotPorts} of a real deployment over Route 53, Redis (or in-process stores for
+ * one instance) and Slack's Web API, and owns the clients behind them.
+ */
 public final class ProductionParts implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProductionParts.class);
 
@@ -27,65 +29,62 @@ public final class ProductionParts implements AutoCloseable {
     public static final Duration INSYNC_TIMEOUT = Duration.ofMinutes(5);
 
     private final AwsClients aws;
-    private final UnifiedJedis redis;
-    private final Bot.Parts parts;
+    private final Optional<UnifiedJedis> redis;
+    private final SlackWiring slack;
+    private final BotPorts ports;
 
     /** Connects nothing yet: the clients connect on first use. */
     public ProductionParts(CutoverConfig config) {
+        Clock clock = Clock.systemUTC();
         this.aws = AwsClients.create(config.aws());
-        this.redis = config.redis().enabled() ? RedisConnections.open(config.redis()) : null;
-        ApprovalStore store;
-        AuditLog audit;
-        if (redis != null) {
-            store = new RedisApprovalStore(redis);
-            audit = new RedisAuditLog(redis);
-        } else {
+        this.redis = config.redis().enabled() ? Optional.of(RedisConnections.open(config.redis())) : Optional.empty();
+        this.slack = new SlackWiring(
+                config.slack().apiBaseUrl(),
+                Objects.requireNonNullElse(config.slack().botToken(), ""),
+                Objects.requireNonNullElse(config.slack().signingSecret(), ""),
+                clock,
+                Duration.ofMillis(1500));
+        if (redis.isEmpty()) {
             log.warn("No redis.url configured: requests and the audit trail are kept in this process only. "
                     + "Use this for a single instance only; a restart loses pending requests.");
-            store = new InMemoryApprovalStore();
-            audit = new InMemoryAuditLog();
         }
+        ApprovalStore store = redis.<ApprovalStore>map(RedisApprovalStore::new).orElseGet(InMemoryApprovalStore::new);
+        AuditLog audit = redis.<AuditLog>map(RedisAuditLog::new).orElseGet(InMemoryAuditLog::new);
         JobTargets targets = JobTargets.aws(aws::ecs, aws::sfn);
-        this.parts = new Bot.Parts(
+        this.ports = new BotPorts(
                 config,
-                Clock.systemUTC(),
+                clock,
                 new Route53DnsRecords(aws.route53()),
                 store,
                 audit,
-                slack(config.slack().apiBaseUrl()),
-                config.slack().signingSecret(),
-                INSYNC_TIMEOUT,
-                Duration.ofMillis(1500),
-                redis != null
-                        ? JobWiring.onRedis(config, redis, "cutover:", targets)
-                        : JobWiring.inProcess(config, Clock.systemUTC(), targets),
+                slack.notifier(),
+                slack.directory(),
+                redis.map(r -> JobWiring.onRedis(config, r, "cutover:", targets))
+                        .orElseGet(() -> JobWiring.inProcess(config, clock, targets)),
                 Optional.of(AlertWiring.aws(
                         aws.sqs(),
                         aws.cloudWatch(),
                         aws.ecs(),
                         aws.applicationAutoScaling(),
-                        redis != null ? AlertWiring.redisStores(redis) : AlertWiring.inMemoryStores(),
-                        Clock.systemUTC())));
+                        redis.map(AlertWiring::redisStores).orElseGet(AlertWiring::inMemoryStores),
+                        clock)),
+                INSYNC_TIMEOUT);
     }
 
-    /** A Slack SDK instance calling the Web API at {@code apiBaseUrl} (ends with {@code /}). */
-    public static Slack slack(String apiBaseUrl) {
-        SlackConfig c = new SlackConfig();
-        c.setMethodsEndpointUrlPrefix(apiBaseUrl);
-        c.setStatsEnabled(false);
-        return Slack.getInstance(c);
+    /** The ports the bot is built from. */
+    public BotPorts ports() {
+        return ports;
     }
 
-    /** The parts. */
-    public Bot.Parts parts() {
-        return parts;
+    /** The Slack side: the Web API behind the notifier and directory, and the Bolt app. */
+    public SlackWiring slack() {
+        return slack;
     }
 
     @Override
     public void close() {
+        slack.close();
         aws.close();
-        if (redis != null) {
-            redis.close();
-        }
+        redis.ifPresent(UnifiedJedis::close);
     }
 }

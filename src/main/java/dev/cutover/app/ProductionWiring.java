@@ -1,5 +1,6 @@
 package dev.cutover.app;
 
+import com.slack.api.bolt.App;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.aws.Route53ChangeBatchJson;
 import dev.cutover.aws.Route53DnsRecords;
@@ -38,8 +39,8 @@ public final class ProductionWiring {
         Bot bot = null;
         AutoCloseable transport = null;
         try {
-            bot = new Bot(parts.parts());
-            transport = start(config.slack(), bot);
+            bot = new Bot(parts.ports());
+            transport = start(config.slack(), parts.slack().app(bot));
             bot.start();
         } catch (Exception | Error e) {
             closeAll(e, transport, bot, parts);
@@ -65,15 +66,15 @@ public final class ProductionWiring {
         }
     }
 
-    private static AutoCloseable start(SlackSettings s, Bot bot) {
+    private static AutoCloseable start(SlackSettings s, App app) {
         if (s.mode() == SlackSettings.Mode.HTTP) {
             SlackHttpServer server = SlackHttpServer.create(
-                    bot.app(), new SlackSignatureVerifier(s.signingSecret(), Clock.systemUTC()), s.httpPort());
+                    app, new SlackSignatureVerifier(s.signingSecret(), Clock.systemUTC()), s.httpPort());
             server.start();
             log.info("listening for Slack requests on port {} at {}", server.port(), SlackHttpServer.DEFAULT_PATH);
             return server;
         }
-        SocketModeRunner runner = new SocketModeRunner(bot.app(), s.appToken());
+        SocketModeRunner runner = new SocketModeRunner(app, s.appToken());
         runner.start();
         return runner;
     }

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The whole bot on one machine without Slack or AWS: a simulated AWS account, an in-process Slack
@@ -47,6 +48,7 @@ public final class SandboxWiring implements AutoCloseable {
     private final SandboxRoute53Client route53;
     private final SandboxSlackApi slackApi;
     private final SandboxMetrics metrics;
+    private final SlackWiring slack;
     private final Bot bot;
     private final SlackHttpServer server;
     private final String secret;
@@ -66,16 +68,15 @@ public final class SandboxWiring implements AutoCloseable {
                 new RedisSettings(null));
         this.metrics = SandboxMetrics.seeded(clock);
         this.route53 = seed(SandboxAccount.route53(clock, config.sandbox().insyncDelay()), config);
-        this.bot = new Bot(new Bot.Parts(
+        this.slack = new SlackWiring(slackApi.apiBaseUrl(), "xoxb-sandbox", secret, clock, Duration.ZERO);
+        this.bot = new Bot(new BotPorts(
                 config,
                 clock,
                 new Route53DnsRecords(route53, Duration.ofMillis(200)),
                 new InMemoryApprovalStore(),
                 new InMemoryAuditLog(),
-                ProductionParts.slack(slackApi.apiBaseUrl()),
-                secret,
-                Duration.ofSeconds(30),
-                Duration.ZERO,
+                slack.notifier(),
+                slack.directory(),
                 JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
                 Optional.of(AlertWiring.aws(
                         new SandboxSqsClient(metrics),
@@ -83,9 +84,14 @@ public final class SandboxWiring implements AutoCloseable {
                         new SandboxEcsClient(metrics),
                         new SandboxAutoScalingClient(metrics),
                         AlertWiring.inMemoryStores(),
-                        clock))));
+                        clock)),
+                Duration.ofSeconds(30)));
         this.server = new SlackHttpServer(
-                bot.app(), new SlackSignatureVerifier(secret, clock), "127.0.0.1", 0, SlackHttpServer.DEFAULT_PATH);
+                slack.app(bot),
+                new SlackSignatureVerifier(secret, clock),
+                "127.0.0.1",
+                0,
+                SlackHttpServer.DEFAULT_PATH);
         server.start();
         bot.start();
     }
@@ -142,6 +148,7 @@ public final class SandboxWiring implements AutoCloseable {
     public void close() {
         server.stop();
         bot.close();
+        slack.close();
         slackApi.close();
     }
 
@@ -154,7 +161,15 @@ public final class SandboxWiring implements AutoCloseable {
 
         @Override
         public boolean awaitIdle(Duration timeout) {
-            return bot.awaitIdle(timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!bot.idle() || !slack.idle()) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                // A short park: the console is interactive, and polling two counters costs nothing.
+                LockSupport.parkNanos(5_000_000);
+            }
+            return true;
         }
 
         @Override

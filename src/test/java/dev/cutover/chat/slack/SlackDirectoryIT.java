@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.cutover.app.ProductionParts;
+import dev.cutover.app.SlackWiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -25,7 +25,7 @@ class SlackDirectoryIT {
             .build();
 
     private SlackDirectory directory() {
-        SlackWebApi api = new SlackWebApi(ProductionParts.slack(wm.baseUrl() + "/api/"), "xoxb-test");
+        SlackWebApi api = new SlackWebApi(SlackWiring.sdk(wm.baseUrl() + "/api/"), "xoxb-test");
         return new SlackDirectory(api, Clock.systemUTC(), Duration.ofMinutes(5));
     }
 

@@ -1,0 +1,127 @@
+package dev.cutover.app;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import dev.cutover.chat.slack.CoalescingMessageUpdater;
+import dev.cutover.chat.slack.SlackBot;
+import dev.cutover.chat.slack.SlackCatchAlls;
+import dev.cutover.chat.slack.SlackDirectory;
+import dev.cutover.chat.slack.SlackNotifier;
+import dev.cutover.chat.slack.SlackWebApi;
+import dev.cutover.core.approval.Directory;
+import dev.cutover.core.chat.Notifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The Slack side of the bot: the Web API client behind the {@link Notifier} and {@link Directory}
+ * ports a {@link Bot} is built from, and the Bolt app that hands a bot's commands and buttons the
+ * requests Slack sends (over {@code SlackHttpServer} or Socket Mode).
+ */
+public final class SlackWiring implements AutoCloseable {
+    /** How long a user group's members are cached before {@code usergroups.users.list} is asked again. */
+    private static final Duration GROUP_TTL = Duration.ofMinutes(5);
+
+    private final Slack slack;
+    private final String apiBaseUrl;
+    private final String botToken;
+    private final String signingSecret;
+    private final SlackWebApi api;
+    private final ScheduledExecutorService timer;
+    private final CoalescingMessageUpdater updater;
+    private final Notifier notifier;
+    private final Directory directory;
+
+    /**
+     * Connects nothing yet.
+     *
+     * @param apiBaseUrl the Web API base URL, ending with {@code /}
+     * @param botToken the {@code xoxb-} token, or empty for none (Bolt then skips {@code auth.test})
+     * @param signingSecret the secret Slack signs requests with, or empty in Socket Mode
+     * @param updateInterval the least time between two {@code chat.update} calls of one message
+     *     (Slack allows about 50 a minute per workspace)
+     */
+    public SlackWiring(String apiBaseUrl, String botToken, String signingSecret, Clock clock, Duration updateInterval) {
+        this.slack = sdk(apiBaseUrl);
+        this.apiBaseUrl = apiBaseUrl;
+        this.botToken = botToken;
+        this.signingSecret = signingSecret;
+        this.api = new SlackWebApi(slack, botToken);
+        this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named("cutover-slack-timer"));
+        this.updater = new CoalescingMessageUpdater(api, timer, updateInterval);
+        this.notifier = new SlackNotifier(api, updater);
+        this.directory = new SlackDirectory(api, clock, GROUP_TTL);
+    }
+
+    /** A Slack SDK instance calling the Web API at {@code apiBaseUrl} (ends with {@code /}). */
+    public static Slack sdk(String apiBaseUrl) {
+        SlackConfig c = new SlackConfig();
+        c.setMethodsEndpointUrlPrefix(apiBaseUrl);
+        c.setStatsEnabled(false);
+        return Slack.getInstance(c);
+    }
+
+    /** Posts and updates messages, edits of one message coalesced. */
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    /** Resolves user groups to members, cached for five minutes. */
+    public Directory directory() {
+        return directory;
+    }
+
+    /** True when no message update is waiting to be sent. */
+    public boolean idle() {
+        return updater.idle();
+    }
+
+    /**
+     * The Bolt app with every command and button of {@code bot} registered, their follow-ups run on
+     * the bot's work pool. Bolt checks the bot token with {@code auth.test} here.
+     *
+     * @throws IllegalStateException when {@code auth.test} fails, saying why and where
+     */
+    public App app(Bot bot) {
+        App app = new App(AppConfig.builder()
+                .singleTeamBotToken(botToken.isEmpty() ? null : botToken)
+                .signingSecret(signingSecret.isEmpty() ? null : signingSecret)
+                .slack(slack)
+                // SlackHttpServer verifies signatures on the raw bytes first; Bolt's own check hashes
+                // with the JVM default charset and accepts future timestamps.
+                .requestVerificationEnabled(false)
+                .build());
+        new SlackBot(app, bot::execute, api).register(bot.commands(), bot.actions());
+        registerCatchAlls(app);
+        return app;
+    }
+
+    /**
+     * Registers the catch-all middleware. Bolt checks the bot token with auth.test when the first
+     * middleware is added, and calls any failure, even a network one, "The token is invalid": say
+     * which it was, and where.
+     */
+    private void registerCatchAlls(App app) {
+        try {
+            SlackCatchAlls.register(app);
+        } catch (IllegalArgumentException e) {
+            String m = String.valueOf(e.getMessage());
+            int at = m.indexOf("(error: ");
+            String why = at >= 0 ? m.substring(at + 8, m.length() - (m.endsWith(")") ? 1 : 0)) : m;
+            throw new IllegalStateException("could not check the bot token with auth.test at " + apiBaseUrl + ": "
+                    + (why.equals("invalid_auth") || why.equals("not_authed")
+                            ? why + " (the bot token is wrong)"
+                            : why));
+        }
+    }
+
+    /** Stops taking updates; those already waiting for their interval are still sent. */
+    @Override
+    public void close() {
+        timer.shutdown();
+    }
+}
