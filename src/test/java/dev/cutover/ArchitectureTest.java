@@ -3,6 +3,7 @@ package dev.cutover;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,7 +13,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +124,64 @@ class ArchitectureTest {
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("dev.cutover.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    /**
+     * The same layering read from the import lines of the sources: the compiler inlines constants,
+     * so an import used only for a constant leaves no trace in the class files.
+     */
+    @Test
+    void importLinesFollowTheLayering() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> violations.addAll(importViolations(f)));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([a-z0-9_.]+);");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([A-Za-z0-9_.]+);");
+    private static final List<String> VENDORS = List.of(
+            "com.slack.", "software.amazon.", "redis.clients.", "org.quartz.", "io.undertow.", "com.fasterxml.");
+
+    private static List<String> importViolations(Path file) {
+        String src;
+        try {
+            src = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Matcher pm = PACKAGE.matcher(src);
+        String pkg = pm.find() ? pm.group(1) : "";
+        String from = rootOf(pkg);
+        List<String> out = new ArrayList<>();
+        Matcher im = IMPORT.matcher(src);
+        while (im.find()) {
+            String imported = im.group(1);
+            String to = imported.startsWith("dev.cutover.") ? rootOf(imported) : null;
+            String where = file.getFileName() + " imports " + imported;
+            if (to != null && to.isEmpty() && !from.isEmpty()) {
+                out.add(where + " (only Main lives at the top; it calls cli/)");
+            }
+            if (from.equals("core")
+                    && (to != null && !to.equals("core") || VENDORS.stream().anyMatch(imported::startsWith))) {
+                out.add(where + " (the core knows no vendor and no outer package)");
+            }
+            boolean feature = Set.of("alert", "jobs", "commands").contains(from);
+            if (feature && to != null && (ADAPTER_ROOTS.contains(to) || to.equals("app"))) {
+                out.add(where + " (a feature uses core ports, not adapters)");
+            }
+        }
+        return out;
+    }
+
+    /** The first package below {@code dev.cutover} of a package or class name; empty for the top. */
+    private static String rootOf(String name) {
+        if (!name.startsWith("dev.cutover.")) {
+            return name.equals("dev.cutover") ? "" : name;
+        }
+        String first = name.substring("dev.cutover.".length()).split("\\.")[0];
+        return Character.isUpperCase(first.charAt(0)) ? "" : first;
     }
 
     private static ArchCondition<JavaClass> notBuildAnAdapterOfAnotherPackage() {
