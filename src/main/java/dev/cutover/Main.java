@@ -1,15 +1,17 @@
 package dev.cutover;
 
-import dev.cutover.cli.CheckConfigCommand;
-import dev.cutover.cli.SandboxCommand;
-import dev.cutover.cli.ServeCommand;
-import dev.cutover.cli.SwapCli;
+import dev.cutover.cli.CheckConfigCli;
+import dev.cutover.cli.ExitCodes;
+import dev.cutover.cli.SandboxCli;
+import dev.cutover.cli.ServeCli;
+import dev.cutover.cli.SwapPlanCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code cutover-bot} command line: {@code serve}, {@code sandbox}, {@code check-config} and
- * {@code swap plan}. Exit status 0 on success, 1 on a failed operation, 2 on bad usage or config.
+ * {@code swap plan}. Exit status 0 on success, 1 on a failed operation, 2 on bad usage or config
+ * ({@link ExitCodes}).
  */
 @Command(
         name = "cutover-bot",
@@ -18,16 +20,13 @@ import picocli.CommandLine.Command;
         description = "Slack chat-ops for AWS: blue/green cutovers on Route 53 with four-eyes approval,"
                 + " queue and scaling alerts, and scheduled jobs.",
         subcommands = {
-            SandboxCommand.class,
-            ServeCommand.class,
-            CheckConfigCommand.class,
-            SwapCli.class,
+            SandboxCli.class,
+            ServeCli.class,
+            CheckConfigCli.class,
+            SwapPlanCli.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
-    /** Exit status for a bad config file or bad usage. */
-    public static final int EXIT_USAGE = 2;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,7 +34,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return EXIT_USAGE;
+        return ExitCodes.USAGE;
     }
 
     /** Runs the command line and exits with its status. */
@@ -49,7 +48,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** The configured picocli command line, for tests. */
     public static CommandLine commandLine() {
-        // picocli exits with 2 (ExitCode.USAGE) on invalid input already, the same as EXIT_USAGE.
+        // picocli exits with 2 (ExitCode.USAGE) on invalid input already, the same as ExitCodes.USAGE.
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 

@@ -5,6 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.app.Bot;
+import dev.cutover.app.JobTargets;
+import dev.cutover.app.JobWiring;
 import dev.cutover.app.ProductionParts;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.aws.Route53DnsRecords;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -133,9 +136,8 @@ final class CutoverHarness implements AutoCloseable {
                 config.slack().signingSecret(),
                 INSYNC_TIMEOUT,
                 Duration.ofMillis(50),
-                null,
-                Bot.JobClients.none(),
-                null));
+                JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
+                Optional.empty()));
         this.server = new SlackHttpServer(
                 bot.app(),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),

@@ -172,7 +172,8 @@ class SwapSlackIT {
 
         var sent = h.swap("history blue-green", OUTSIDER);
 
-        assertThat(sent.ackText())
+        // The audit log is in Redis: the history is answered after the ack, through the response_url.
+        assertThat(awaitResponse(sent.responseName()))
                 .contains("History of blue-green")
                 .contains("*requested (swap)* by <@" + REQUESTER + "> (request `" + id + "`)")
                 .contains("*approved* by <@" + APPROVER + ">")
@@ -231,8 +232,14 @@ class SwapSlackIT {
         var second = h.swap(PAIR, "U0000000005");
 
         assertThat(second.status()).isEqualTo(200);
-        assertThat(second.ackText()).containsIgnoringCase("another change of *blue-green* is in progress");
-        assertThat(second.response().body()).contains("\"response_type\":\"ephemeral\"");
+        // The busy check reads Redis, so it runs after the ack and answers through the response_url.
+        assertThat(awaitResponse(second.responseName()))
+                .containsIgnoringCase("another change of *blue-green* is in progress");
+        assertThat(slack.responses(second.responseName())
+                        .get(0)
+                        .path("response_type")
+                        .asText())
+                .isEqualTo("ephemeral");
         assertThat(slack.posts()).hasSize(1);
     }
 
@@ -245,7 +252,8 @@ class SwapSlackIT {
         assertThat(SlackFake.textAndBlocks(slack.posts().get(0))).contains("frozen", "release week");
 
         var refused = h.swap(PAIR, REQUESTER);
-        assertThat(refused.ackText()).contains("frozen", "release week", "/swap unfreeze blue-green");
+        assertThat(awaitResponse(refused.responseName()))
+                .contains("frozen", "release week", "/swap unfreeze blue-green");
         assertThat(slack.posts()).hasSize(1);
 
         h.swap("unfreeze blue-green", APPROVER);
@@ -677,5 +685,43 @@ class SwapSlackIT {
     String lastUpdateBlocks() {
         var updates = slack.calls("chat.update");
         return updates.get(updates.size() - 1).get("blocks");
+    }
+
+    @Test
+    void aSwapWhoseRequesterGroupIsNotCachedIsAckedAtOnceAndAnsweredAfterTheDirectoryReplies() {
+        slackWm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/usergroups.users.list"))
+                .atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                                "{\"ok\":true,\"users\":[\"" + SlackFake.GROUP_MEMBER + "\"]}")
+                        .withFixedDelay(4000)));
+        start(
+                """
+                  - name: %s
+                    zoneId: /hostedzone/%s
+                    blue: blue.example.com
+                    green: green.example.com
+                    channels: [%s]
+                    requesters: [%s]
+                    approvers: [%s]
+                """
+                        .formatted(PAIR, Route53Fake.ZONE, CHANNEL, CutoverHarness.GROUP, APPROVER));
+
+        long started = System.nanoTime();
+        var refused = h.swap(PAIR, REQUESTER);
+        Duration ackedAfter = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(ackedAfter).isLessThan(Duration.ofSeconds(1));
+        assertThat(refused.ackText()).isEmpty();
+        assertThat(awaitResponse(refused.responseName()))
+                .contains("not allowed to request changes of *blue-green*", CutoverHarness.GROUP);
+        assertThat(slack.posts()).isEmpty();
+
+        // The group's members are cached now: a member's request is opened and posted.
+        var accepted = h.swap(PAIR, SlackFake.GROUP_MEMBER);
+        assertThat(accepted.status()).isEqualTo(200);
+        eventually().until(() -> slack.posts().size() == 1);
+        assertThat(slack.responses(accepted.responseName())).isEmpty();
     }
 }

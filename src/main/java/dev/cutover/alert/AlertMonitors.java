@@ -1,96 +1,76 @@
 package dev.cutover.alert;
 
-import dev.cutover.aws.AutoScalingHistory;
-import dev.cutover.aws.CloudWatchMetricReader;
-import dev.cutover.aws.CloudWatchQueueMetrics;
-import dev.cutover.aws.EcsServiceStatus;
-import dev.cutover.aws.SqsQueueDepth;
-import dev.cutover.commands.ActionHandler;
-import dev.cutover.commands.ChatCommand;
-import dev.cutover.commands.CutoverCommand;
-import dev.cutover.commands.CutoverRollbackAction;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.CutoverConfig;
+import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.alert.AlertState;
-import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.chat.Notifier;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.SwapPair;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
- * The queue monitor, the scaling monitor and the cutover watch, built from the config, with their
- * chat command ({@code /cutover status}) and button ({@code cutover.rollback}). Building starts
- * nothing but registers the cutover watch with {@link SwapWorkflow#onApplied}; {@link #start} starts
- * polling.
+ * The queue monitor, the scaling monitor, the cutover watch and the {@code /cutover status} message,
+ * built from the config over the alert ports. Building starts nothing; {@link #start} starts
+ * polling, and the cutover watch starts when told of an applied swap ({@link #watch()} is the
+ * swap use case's listener).
  */
 public final class AlertMonitors implements AutoCloseable {
     private final QueueMonitor queues;
     private final ScalingMonitor scaling;
     private final CutoverWatch watch;
     private final CutoverStatus status;
-    private final SwapWorkflow workflow;
 
     /**
+     * @param ports what the monitors read, and where their shared state lives
+     * @param dns the swap pairs' records (for {@code /cutover status} and INSYNC)
+     * @param pairs the configured swap pairs
+     * @param requestChannel the channel of the request that applied a swap, when known; the watch
+     *     falls back to {@code alerts.channel}
      * @param timer runs the polls
      * @param blocking runs blocking waits (Route 53 INSYNC)
      */
     public AlertMonitors(
             CutoverConfig config,
-            Monitoring m,
+            AlertPorts ports,
             Notifier notifier,
-            SwapWorkflow workflow,
-            SwapService swaps,
+            DnsRecords dns,
+            List<SwapPair> pairs,
+            Function<AppliedSwap, Optional<String>> requestChannel,
             Clock clock,
             ScheduledExecutorService timer,
             ExecutorService blocking) {
-        this.workflow = workflow;
-        CloudWatchMetricReader cloudWatch = new CloudWatchMetricReader(m.cloudWatch());
-        EcsServiceStatus ecs = new EcsServiceStatus(m.ecs());
         Optional<String> fallback = Optional.ofNullable(config.alerts().channel());
         this.watch = new CutoverWatch(
                 config.alerts().cutover(),
-                cloudWatch,
-                ecs,
-                swaps,
+                ports.traffic(),
+                ports.services(),
+                dns,
                 notifier,
-                a -> workflow.approvals()
-                        .get(a.requestId())
-                        .map(ApprovalRequest::channel)
-                        .or(() -> fallback),
+                a -> requestChannel.apply(a).or(() -> fallback),
                 clock,
                 timer,
                 blocking);
-        watch.shareThrough(m.stores().named("cutover-thread", CutoverWatch.SharedThread.class));
+        watch.shareThrough(ports.stores().named("cutover-thread", CutoverWatch.SharedThread.class));
         this.queues = new QueueMonitor(
                 config.queues().stream().map(WatchedQueue::of).toList(),
-                new CloudWatchQueueMetrics(cloudWatch),
-                m.stores().named("queue", AlertState.class),
+                ports.queueMetrics(),
+                ports.stores().named("queue", AlertState.class),
                 new QueueAlertPoster(notifier, watch),
                 clock);
         this.scaling = new ScalingMonitor(
                 config.services(),
-                ecs,
-                new AutoScalingHistory(m.autoScaling()),
-                m.stores().named("service", ServiceWatchState.class),
+                ports.services(),
+                ports.scaling(),
+                ports.stores().named("service", ServiceWatchState.class),
                 new ScalingPoster(notifier, watch, queues::state),
                 clock);
-        this.status = new CutoverStatus(
-                workflow.pairs(), swaps, queues, new SqsQueueDepth(m.sqs(), clock), scaling, ecs, watch);
-        workflow.onApplied(watch);
-    }
-
-    /** {@code /cutover status}. */
-    public List<ChatCommand> commands() {
-        return List.of(new CutoverCommand(status::render));
-    }
-
-    /** The cutover watch's Roll back button. */
-    public List<ActionHandler> actions() {
-        return List.of(new CutoverRollbackAction(workflow));
+        this.status = new CutoverStatus(pairs, dns, queues, ports.queueDepth(), scaling, ports.services(), watch);
     }
 
     /** Starts polling queues and services. */
@@ -107,10 +87,12 @@ public final class AlertMonitors implements AutoCloseable {
         return scaling;
     }
 
+    /** The cutover watch: the listener to tell of each applied swap. */
     public CutoverWatch watch() {
         return watch;
     }
 
+    /** The {@code /cutover status} message. */
     public CutoverStatus status() {
         return status;
     }

@@ -1,16 +1,16 @@
 package dev.cutover.alert;
 
-import dev.cutover.aws.SqsQueueDepth;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.config.ServiceConfig;
 import dev.cutover.core.alert.AlertLevel;
 import dev.cutover.core.alert.AlertState;
+import dev.cutover.core.alert.QueueDepth;
 import dev.cutover.core.alert.QueueSample;
 import dev.cutover.core.alert.ServiceCounts;
 import dev.cutover.core.alert.ServiceStatus;
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.SwapPair;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,26 +22,32 @@ import java.util.Set;
  * every service (desired/running/pending now from ECS). Each part that cannot be read says so.
  */
 public final class CutoverStatus {
-    private final PairCatalog pairs;
-    private final SwapService swaps;
+    private final List<SwapPair> pairs;
+    private final DnsRecords dns;
     private final QueueMonitor queues;
-    private final SqsQueueDepth sqs;
+    private final QueueDepth depth;
     private final ScalingMonitor services;
     private final ServiceStatus ecs;
     private final CutoverWatch watch;
 
+    /**
+     * @param pairs the configured swap pairs, in the order shown
+     * @param dns where the pairs' records are read
+     * @param depth each queue's depth now
+     * @param ecs each service's counts now
+     */
     public CutoverStatus(
-            PairCatalog pairs,
-            SwapService swaps,
+            List<SwapPair> pairs,
+            DnsRecords dns,
             QueueMonitor queues,
-            SqsQueueDepth sqs,
+            QueueDepth depth,
             ScalingMonitor services,
             ServiceStatus ecs,
             CutoverWatch watch) {
-        this.pairs = pairs;
-        this.swaps = swaps;
+        this.pairs = List.copyOf(pairs);
+        this.dns = dns;
         this.queues = queues;
-        this.sqs = sqs;
+        this.depth = depth;
         this.services = services;
         this.ecs = ecs;
         this.watch = watch;
@@ -52,8 +58,8 @@ public final class CutoverStatus {
         List<String> lines = new ArrayList<>();
         lines.add("*Swap pairs*");
         Set<String> watched = watch.openPairs();
-        for (String name : pairs.names()) {
-            lines.add(pair(name) + (watched.contains(name) ? " · :eyes: cutover being watched" : ""));
+        for (SwapPair p : pairs) {
+            lines.add(pair(p) + (watched.contains(p.name()) ? " · :eyes: cutover being watched" : ""));
         }
         lines.add("*Queues*");
         queues.queues().forEach(q -> lines.add(queue(q)));
@@ -66,23 +72,25 @@ public final class CutoverStatus {
                 .build();
     }
 
-    private String pair(String name) {
+    private String pair(SwapPair pair) {
         try {
-            SwapPlan p = swaps.plan(pairs.find(name).orElseThrow().pair());
-            return "• `" + name + "`: " + p.pair().blue() + " → " + SwapPlan.targets(p.blueBefore());
+            // A plan, not only the blue records: it refuses records that cannot be swapped.
+            SwapPlan p =
+                    new SwapPlan(pair, dns.read(pair.zoneId(), pair.blue()), dns.read(pair.zoneId(), pair.green()));
+            return "• `" + pair.name() + "`: " + p.pair().blue() + " → " + SwapPlan.targets(p.blueBefore());
         } catch (RuntimeException e) {
-            return "• `" + name + "`: :warning: cannot read the records (" + e.getMessage() + ")";
+            return "• `" + pair.name() + "`: :warning: cannot read the records (" + e.getMessage() + ")";
         }
     }
 
     private String queue(WatchedQueue q) {
         AlertState s = queues.state(q.name()).orElse(null);
         AlertLevel level = s == null ? null : s.level();
-        String depth;
+        String shown;
         try {
-            depth = QueueAlertMessages.number(sqs.read(q.config().queue()).visible()) + " visible";
+            shown = QueueAlertMessages.number(depth.read(q.config().queue()).visible()) + " visible";
         } catch (RuntimeException e) {
-            depth = s == null || s.last() == null
+            shown = s == null || s.last() == null
                     ? "depth unknown"
                     : QueueAlertMessages.number(s.last().visible()) + " visible (last poll)";
         }
@@ -90,7 +98,7 @@ public final class CutoverStatus {
         String age = last == null || last.oldestAgeSeconds() == null
                 ? ""
                 : ", oldest " + QueueAlertMessages.number(last.oldestAgeSeconds()) + " s";
-        return "• " + (level == null ? ":grey_question:" : level.emoji()) + " `" + q.name() + "`: " + depth + age
+        return "• " + (level == null ? ":grey_question:" : level.emoji()) + " `" + q.name() + "`: " + shown + age
                 + " · " + (level == null ? "not polled yet" : level.wire());
     }
 

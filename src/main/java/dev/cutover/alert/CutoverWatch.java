@@ -1,14 +1,15 @@
 package dev.cutover.alert;
 
-import dev.cutover.aws.CloudWatchMetricReader;
 import dev.cutover.config.CutoverWatchSettings;
 import dev.cutover.core.alert.ServiceStatus;
 import dev.cutover.core.alert.StateStore;
+import dev.cutover.core.alert.TargetGroupTraffic;
 import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.swap.DnsRecords;
 import dev.cutover.core.swap.RecordSet;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.SwapListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,19 +25,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the new side of each applied swap for {@code alerts.cutover.window}: the ALB target group's
  * 5XX error rate and p95 response time and the ECS running count, in one message updated in place.
- * A crossed threshold is replied in its thread with a Roll back button ({@link CutoverRollbackAction}).
- * At the end of the window it says the cutover looks healthy, but not before Route 53 reported
- * INSYNC and the old records' TTL (60 s for an alias to a load balancer) has passed since, because
- * resolvers may serve the old side until then. While a watch is open, its message's thread is where
+ * A crossed threshold is replied in its thread with a Roll back button (action id {@value
+ * #ROLLBACK_ACTION_ID}, handled by the chat commands). At the end of the window it says the cutover
+ * looks healthy, but not before Route 53 reported INSYNC and the old records' TTL (60 s for an alias
+ * to a load balancer) has passed since, because resolvers may serve the old side until then. While a watch is open, its message's thread is where
  * alerts about the pair's queues and services go ({@link CutoverThreads}).
  */
-public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads, AutoCloseable {
+public final class CutoverWatch implements SwapListener, CutoverThreads, AutoCloseable {
+    /** The action id of the Roll back button; its value is the pair's name. */
+    public static final String ROLLBACK_ACTION_ID = "cutover.rollback";
+
     private static final Logger log = LoggerFactory.getLogger(CutoverWatch.class);
 
     private final CutoverWatchSettings settings;
-    private final CloudWatchMetricReader metrics;
+    private final TargetGroupTraffic traffic;
     private final ServiceStatus ecs;
-    private final SwapService swaps;
+    private final DnsRecords dns;
     private final Notifier notifier;
     private final Function<AppliedSwap, Optional<String>> channelOf;
     private final Clock clock;
@@ -56,24 +59,27 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
     public record SharedThread(String channel, String ts, Instant until) {}
 
     /**
+     * @param traffic the new side's target group traffic
+     * @param ecs the new side's ECS service counts
+     * @param dns where to wait for the applied change to be INSYNC
      * @param channelOf the channel to watch a swap in (the request's, else the default alert channel)
      * @param timer runs the polls
      * @param blocking runs the wait for INSYNC (a blocking waiter), one task per watch
      */
     public CutoverWatch(
             CutoverWatchSettings settings,
-            CloudWatchMetricReader metrics,
+            TargetGroupTraffic traffic,
             ServiceStatus ecs,
-            SwapService swaps,
+            DnsRecords dns,
             Notifier notifier,
             Function<AppliedSwap, Optional<String>> channelOf,
             Clock clock,
             ScheduledExecutorService timer,
             ExecutorService blocking) {
         this.settings = settings;
-        this.metrics = metrics;
+        this.traffic = traffic;
         this.ecs = ecs;
-        this.swaps = swaps;
+        this.dns = dns;
         this.notifier = notifier;
         this.channelOf = channelOf;
         this.clock = clock;
@@ -81,9 +87,9 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
         this.blocking = blocking;
     }
 
-    /** Starts watching {@code applied} (register with {@code SwapWorkflow.onApplied}). */
+    /** Starts watching {@code applied}: the swap use case calls this once Route 53 accepted the change. */
     @Override
-    public void accept(AppliedSwap applied) {
+    public void applied(AppliedSwap applied) {
         String pair = applied.plan().pair().name();
         Optional<CutoverWatchSettings.Side> side = sideOf(applied);
         Optional<String> channel = channelOf.apply(applied);
@@ -100,7 +106,7 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
         }
         run.start(channel.get());
         publish(pair, run.message(), clock.instant().plus(settings.window()).plus(Duration.ofMinutes(5)));
-        blocking.execute(() -> run.awaitInsync(swaps, settings.window().plus(Duration.ofMinutes(5))));
+        blocking.execute(() -> run.awaitInsync(dns, settings.window().plus(Duration.ofMinutes(5))));
         run.schedule(timer, settings.pollInterval());
     }
 
@@ -162,8 +168,8 @@ public final class CutoverWatch implements Consumer<AppliedSwap>, CutoverThreads
         return settings;
     }
 
-    CloudWatchMetricReader metrics() {
-        return metrics;
+    TargetGroupTraffic traffic() {
+        return traffic;
     }
 
     ServiceStatus ecs() {

@@ -1,10 +1,9 @@
 package dev.cutover.alert;
 
-import dev.cutover.commands.CutoverRollbackAction;
 import dev.cutover.core.chat.Button;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.chat.Mrkdwn;
 import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.reply.Mrkdwn;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,7 +49,7 @@ final class CutoverWatchMessages {
     static Button rollbackButton(String pair) {
         return new Button(
                 "Roll back",
-                CutoverRollbackAction.ACTION_ID,
+                CutoverWatch.ROLLBACK_ACTION_ID,
                 pair,
                 Button.Style.DANGER,
                 new Button.Confirm(

@@ -1,18 +1,16 @@
 package dev.cutover.alert;
 
-import dev.cutover.aws.MetricQuery;
-import dev.cutover.aws.MetricSeries;
 import dev.cutover.config.CutoverWatchSettings;
 import dev.cutover.core.alert.ServiceCounts;
+import dev.cutover.core.alert.Traffic;
 import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.chat.MessageRef;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.DnsRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -67,9 +65,9 @@ final class CutoverWatchRun {
     }
 
     /** Blocks until Route 53 reports the change INSYNC (run on the blocking executor). */
-    void awaitInsync(SwapService swaps, Duration timeout) {
+    void awaitInsync(DnsRecords dns, Duration timeout) {
         try {
-            swaps.awaitInsync(applied.changeId(), timeout);
+            dns.awaitInsync(applied.changeId(), timeout);
             insyncAt = watch.clock().instant();
         } catch (RuntimeException e) {
             insyncProblem = e.getMessage();
@@ -134,12 +132,9 @@ final class CutoverWatchRun {
     }
 
     private CutoverReading read(Instant now) {
-        Map<String, String> dims = Map.of("LoadBalancer", side.loadBalancer(), "TargetGroup", side.targetGroup());
-        MetricQuery errors = new MetricQuery("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", dims, "Sum", 60);
-        MetricQuery requests = new MetricQuery("AWS/ApplicationELB", "RequestCount", dims, "Sum", 60);
-        MetricQuery p95 = new MetricQuery("AWS/ApplicationELB", "TargetResponseTime", dims, "p95", 60);
-        Map<MetricQuery, MetricSeries> m =
-                watch.metrics().read(List.of(errors, requests, p95), start.truncatedTo(ChronoUnit.MINUTES), now);
+        // From the start of the swap's minute: the metrics come in 60 s periods.
+        Traffic t = watch.traffic()
+                .read(side.loadBalancer(), side.targetGroup(), start.truncatedTo(ChronoUnit.MINUTES), now);
         Integer running = null;
         Integer desired = null;
         if (side.service() != null) {
@@ -149,7 +144,7 @@ final class CutoverWatchRun {
             running = c == null ? Integer.valueOf(0) : Integer.valueOf(c.running());
             desired = c == null ? null : c.desired();
         }
-        Double latest = m.get(p95).newest().map(MetricSeries.Point::value).orElse(null);
-        return new CutoverReading(m.get(requests).sum(), m.get(errors).sum(), latest, running, desired);
+        Double latest = t.p95Seconds().isPresent() ? t.p95Seconds().getAsDouble() : null;
+        return new CutoverReading(t.requests(), t.errors(), latest, running, desired);
     }
 }

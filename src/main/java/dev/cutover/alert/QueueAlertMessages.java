@@ -8,7 +8,7 @@ import dev.cutover.core.alert.Incident;
 import dev.cutover.core.alert.QueueSample;
 import dev.cutover.core.alert.Sparkline;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.chat.Mrkdwn;
+import dev.cutover.reply.Mrkdwn;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.cutover.alert.AlertMonitors;
-import dev.cutover.alert.Monitoring;
 import dev.cutover.chat.slack.CoalescingMessageUpdater;
 import dev.cutover.chat.slack.SlackBot;
 import dev.cutover.chat.slack.SlackCatchAlls;
@@ -13,21 +12,17 @@ import dev.cutover.chat.slack.SlackNotifier;
 import dev.cutover.chat.slack.SlackWebApi;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
-import dev.cutover.commands.PairCatalog;
-import dev.cutover.commands.RollbackCommand;
-import dev.cutover.commands.SwapActions;
-import dev.cutover.commands.SwapCommand;
-import dev.cutover.commands.SwapDryRun;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.CutoverConfig;
-import dev.cutover.core.approval.ApprovalService;
+import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.DnsRecords;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.SwapListener;
+import dev.cutover.core.swap.SwapWorkflow;
+import dev.cutover.jobs.JobPorts;
 import dev.cutover.jobs.Scheduling;
-import dev.cutover.jobs.SchedulingBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,12 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The bot's object graph, built with plain constructors from its parts: the Bolt app with every
@@ -64,11 +55,10 @@ public final class Bot implements AutoCloseable {
      * @param signingSecret the secret Slack signs requests with (HTTP mode, the sandbox), or null
      * @param insyncTimeout how long an apply waits for INSYNC
      * @param updateInterval the least time between two chat.update calls of one message
-     * @param redis the shared Redis client for job locks, fire claims and history, or null for
-     *     in-process (one replica)
-     * @param aws the AWS clients jobs use, asked for only when a job needs one
-     * @param monitoring the AWS clients and state stores of the queue/scaling/cutover monitors, or
-     *     null for none
+     * @param jobs where job locks, fire claims and history live and how job targets are made (see
+     *     {@link JobWiring})
+     * @param alerts what the queue/scaling/cutover monitors read ({@link AlertWiring#aws}); empty
+     *     for no monitors
      */
     public record Parts(
             CutoverConfig config,
@@ -80,28 +70,8 @@ public final class Bot implements AutoCloseable {
             String signingSecret,
             Duration insyncTimeout,
             Duration updateInterval,
-            UnifiedJedis redis,
-            JobClients aws,
-            Monitoring monitoring) {}
-
-    /**
-     * The AWS clients of job targets.
-     *
-     * @param ecs makes the ECS client (ecs-task jobs)
-     * @param sfn makes the Step Functions client (step-functions jobs)
-     */
-    public record JobClients(Supplier<EcsClient> ecs, Supplier<SfnClient> sfn) {
-        /** Clients that refuse: for the sandbox and tests whose jobs use neither. */
-        public static JobClients none() {
-            return new JobClients(
-                    () -> {
-                        throw new IllegalStateException("no ECS client here: ecs-task jobs need AWS");
-                    },
-                    () -> {
-                        throw new IllegalStateException("no Step Functions client here: step-functions jobs need AWS");
-                    });
-        }
-    }
+            JobPorts jobs,
+            Optional<AlertPorts> alerts) {}
 
     private final App app;
     private final SwapWorkflow workflow;
@@ -111,7 +81,7 @@ public final class Bot implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final List<ChatCommand> commands = new ArrayList<>();
     private final Scheduling scheduling;
-    private final AlertMonitors alerts;
+    private final Optional<AlertWiring> alerts;
 
     /** Builds the graph; starts nothing but the executors. */
     public Bot(Parts p) {
@@ -122,23 +92,34 @@ public final class Bot implements AutoCloseable {
         this.updater = new CoalescingMessageUpdater(api, timers, p.updateInterval());
         Notifier notifier = new SlackNotifier(api, updater);
         SlackDirectory directory = new SlackDirectory(api, p.clock(), Duration.ofMinutes(5));
-        SwapService swaps = new SwapService(p.dns());
-        ApprovalService approvals = new ApprovalService(p.store(), p.audit(), directory, p.clock(), RequestIds::next);
-        PairCatalog pairs = new PairCatalog(p.config().pairs());
-        this.workflow = new SwapWorkflow(pairs, swaps, approvals, p.store(), notifier, p.clock(), p.insyncTimeout());
-        commands.add(new SwapCommand(workflow, new SwapDryRun(pairs, swaps), p.audit(), notifier));
-        commands.add(new RollbackCommand(workflow));
-        this.scheduling = scheduling(p, notifier, directory);
-        commands.add(scheduling.cronCommand());
-        List<ActionHandler> actions = new ArrayList<>(SwapActions.all(workflow));
-        // Alerts: queue and scaling monitors, the cutover watch, /cutover status, Roll back.
-        this.alerts = p.monitoring() == null
-                ? null
-                : new AlertMonitors(p.config(), p.monitoring(), notifier, workflow, swaps, p.clock(), timers, work);
-        if (alerts != null) {
-            commands.addAll(alerts.commands());
-            actions.addAll(alerts.actions());
-        }
+        PairCatalog pairs = PairCatalogs.of(p.config().pairs());
+        ApprovalStore store = p.store();
+        // Alerts: queue and scaling monitors, the cutover watch (the swaps' listener), /cutover status.
+        this.alerts = p.alerts()
+                .map(ports ->
+                        new AlertWiring(p.config(), ports, notifier, pairs, p.dns(), store, p.clock(), timers, work));
+        SwapListener listener = alerts.map(AlertWiring::listener).orElse(applied -> {});
+        SwapWiring swaps = SwapWiring.build(
+                pairs,
+                p.dns(),
+                store,
+                p.audit(),
+                directory,
+                notifier,
+                p.clock(),
+                RequestIds::next,
+                p.insyncTimeout(),
+                listener);
+        this.workflow = swaps.workflow();
+        commands.addAll(swaps.commands());
+        JobWiring.Jobs jobs = JobWiring.build(p.config(), p.jobs(), notifier, p.clock(), directory, instanceId());
+        this.scheduling = jobs.scheduling();
+        commands.add(jobs.command());
+        List<ActionHandler> actions = new ArrayList<>(swaps.actions());
+        alerts.ifPresent(a -> {
+            commands.addAll(a.commands());
+            actions.addAll(a.actions(swaps.replies()));
+        });
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(token)
                 .signingSecret(p.signingSecret())
@@ -167,21 +148,6 @@ public final class Bot implements AutoCloseable {
                     + (why.equals("invalid_auth") || why.equals("not_authed")
                             ? why + " (the bot token is wrong)"
                             : why));
-        }
-    }
-
-    private static Scheduling scheduling(Parts p, Notifier notifier, SlackDirectory directory) {
-        SchedulingBuilder b = Scheduling.builder(p.config(), notifier, p.clock())
-                .directory(directory)
-                .aws(p.aws().ecs(), p.aws().sfn())
-                .instanceId(instanceId());
-        if (p.redis() != null) {
-            b.redis(p.redis(), "cutover:");
-        }
-        try {
-            return b.build();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
         }
     }
 
@@ -276,14 +242,12 @@ public final class Bot implements AutoCloseable {
 
     /** The queue, scaling and cutover monitors, when the parts have monitoring. */
     public Optional<AlertMonitors> alerts() {
-        return Optional.ofNullable(alerts);
+        return alerts.map(AlertWiring::monitors);
     }
 
     /** Starts polling the configured queues and services (nothing without monitoring). */
     public void startMonitors() {
-        if (alerts != null) {
-            alerts.start(timers);
-        }
+        alerts.ifPresent(a -> a.monitors().start(timers));
     }
 
     /** Stops the executors, waiting up to 10 s for running work (an apply in progress) to end. */
@@ -294,9 +258,7 @@ public final class Bot implements AutoCloseable {
         } catch (Exception e) {
             log.warn("scheduler did not stop cleanly: {}", e.toString());
         }
-        if (alerts != null) {
-            alerts.close();
-        }
+        alerts.ifPresent(AlertWiring::close);
         timers.shutdown();
         work.shutdown();
         try {

@@ -2,8 +2,6 @@ package dev.cutover.app;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import dev.cutover.alert.Monitoring;
-import dev.cutover.alert.StateStores;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.config.CutoverConfig;
@@ -16,6 +14,7 @@ import dev.cutover.redis.RedisAuditLog;
 import dev.cutover.redis.RedisConnections;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
@@ -46,6 +45,7 @@ public final class ProductionParts implements AutoCloseable {
             store = new InMemoryApprovalStore();
             audit = new InMemoryAuditLog();
         }
+        JobTargets targets = JobTargets.aws(aws::ecs, aws::sfn);
         this.parts = new Bot.Parts(
                 config,
                 Clock.systemUTC(),
@@ -56,14 +56,16 @@ public final class ProductionParts implements AutoCloseable {
                 config.slack().signingSecret(),
                 INSYNC_TIMEOUT,
                 Duration.ofMillis(1500),
-                redis,
-                new Bot.JobClients(aws::ecs, aws::sfn),
-                new Monitoring(
+                redis != null
+                        ? JobWiring.onRedis(config, redis, "cutover:", targets)
+                        : JobWiring.inProcess(config, Clock.systemUTC(), targets),
+                Optional.of(AlertWiring.aws(
                         aws.sqs(),
                         aws.cloudWatch(),
                         aws.ecs(),
                         aws.applicationAutoScaling(),
-                        redis != null ? StateStores.redis(redis) : StateStores.inMemory()));
+                        redis != null ? AlertWiring.redisStores(redis) : AlertWiring.inMemoryStores(),
+                        Clock.systemUTC())));
     }
 
     /** A Slack SDK instance calling the Web API at {@code apiBaseUrl} (ends with {@code /}). */

@@ -1,6 +1,5 @@
 package dev.cutover.aws;
 
-import dev.cutover.core.swap.ChangeBatchJson;
 import dev.cutover.core.swap.DnsRecords;
 import dev.cutover.core.swap.RecordChange;
 import dev.cutover.core.swap.RecordSet;
@@ -111,8 +110,8 @@ public final class Route53DnsRecords implements DnsRecords {
             throw new IllegalArgumentException("a change batch needs at least one change");
         }
         try {
-            var response = route53.changeResourceRecordSets(
-                    r -> r.hostedZoneId(zone).changeBatch(b -> b.comment(ChangeBatchJson.truncateComment(comment))
+            var response = route53.changeResourceRecordSets(r -> r.hostedZoneId(zone)
+                    .changeBatch(b -> b.comment(Route53ChangeBatchJson.truncateComment(comment))
                             .changes(changes.stream().map(Route53Records::toSdk).toList())));
             return Route53Records.bareChangeId(response.changeInfo().id());
         } catch (SdkException e) {

@@ -1,5 +1,6 @@
 package dev.cutover.aws;
 
+import dev.cutover.core.alert.QueueDepth;
 import dev.cutover.core.alert.QueueSample;
 import java.time.Clock;
 import java.util.Map;
@@ -8,13 +9,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Near-real-time depth of one queue from SQS GetQueueAttributes (CloudWatch lags by a minute or
- * more), for {@code /cutover status}. A queue configured by name is resolved once with GetQueueUrl.
+ * {@link QueueDepth} from SQS GetQueueAttributes: near-real-time depth of one queue (CloudWatch
+ * lags by a minute or more), for {@code /cutover status}. A queue configured by name is resolved once with GetQueueUrl.
  * The age of the oldest message is not an SQS attribute (CloudWatch only), so it is null here.
  *
  * @see <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html">GetQueueAttributes</a>
  */
-public final class SqsQueueDepth {
+public final class SqsQueueDepth implements QueueDepth {
     private final SqsClient sqs;
     private final Clock clock;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
@@ -25,12 +26,12 @@ public final class SqsQueueDepth {
     }
 
     /**
-     * The visible messages of {@code queue}, now.
+     * {@inheritDoc}
      *
-     * @param queue a queue name or URL
      * @throws software.amazon.awssdk.services.sqs.model.SqsException when the queue does not exist
      *     or the call fails after retries
      */
+    @Override
     public QueueSample read(String queue) {
         String url = queue.contains("://")
                 ? queue

@@ -12,9 +12,11 @@ public interface ChatCommand {
     String usage();
 
     /**
-     * Validates and answers a command on the request thread. Must be quick (Slack needs its ack
-     * within 3 s): slow work goes into {@link CommandResult#followUp()}, which the adapter runs on
-     * an executor after the ack.
+     * Parses and answers a command on the request thread, before the ack (Slack needs it within
+     * 3 s). This step reads in-memory data only (the config, the pair catalog): anything that calls
+     * out (the chat service's directory, the store, the audit log, AWS) goes into {@link
+     * CommandResult#followUp()}, which the adapter runs on an executor after the ack and which
+     * answers through the invocation's responder.
      */
     CommandResult handle(Invocation invocation);
 }

@@ -2,13 +2,13 @@ package dev.cutover.commands;
 
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.chat.Mrkdwn;
 import dev.cutover.core.job.FireIdentity;
 import dev.cutover.core.job.JobControl;
 import dev.cutover.core.job.JobHistory;
 import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.RunRecord;
+import dev.cutover.reply.Mrkdwn;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,21 +1,22 @@
 package dev.cutover.commands;
 
+import dev.cutover.alert.CutoverWatch;
 import dev.cutover.core.approval.ChangeKind;
-import dev.cutover.core.chat.Mrkdwn;
+import dev.cutover.reply.Mrkdwn;
 
 /**
  * The Roll back button of a cutover watch alert: asks to roll back the pair named in the button's
- * value through {@link SwapWorkflow#request}, so the same approval rules apply as for {@code
+ * value through {@link SwapReplies#request}, so the same approval rules apply as for {@code
  * /rollback}.
  */
 public final class CutoverRollbackAction implements ActionHandler {
-    /** The button's action id; its value is the pair's name. */
-    public static final String ACTION_ID = "cutover.rollback";
+    /** The button's action id (the cutover watch posts the button); its value is the pair's name. */
+    public static final String ACTION_ID = CutoverWatch.ROLLBACK_ACTION_ID;
 
-    private final SwapWorkflow flow;
+    private final SwapReplies swaps;
 
-    public CutoverRollbackAction(SwapWorkflow flow) {
-        this.flow = flow;
+    public CutoverRollbackAction(SwapReplies swaps) {
+        this.swaps = swaps;
     }
 
     @Override
@@ -26,9 +27,9 @@ public final class CutoverRollbackAction implements ActionHandler {
     @Override
     public CommandResult handle(ActionInvocation click) {
         String pair = click.value();
-        if (flow.pairs().find(pair).isEmpty()) {
+        if (swaps.pairs().find(pair).isEmpty()) {
             return CommandResult.reply(":no_entry: The pair `" + Mrkdwn.escape(pair) + "` is no longer configured.");
         }
-        return flow.request(ChangeKind.ROLLBACK, pair, click.userId(), click.channelId(), click.responder());
+        return swaps.request(ChangeKind.ROLLBACK, pair, click.userId(), click.channelId(), click.responder());
     }
 }

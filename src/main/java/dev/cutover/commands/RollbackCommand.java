@@ -1,19 +1,18 @@
 package dev.cutover.commands;
 
-import dev.cutover.core.approval.ChangeKind;
-import dev.cutover.core.chat.Mrkdwn;
+import dev.cutover.commands.SwapParser.Intent;
 
 /**
  * {@code /rollback <pair>}: asks to undo the last swap of a pair, through the same approval and
- * compare-and-swap as a swap.
+ * compare-and-swap as a swap. Before the ack only the {@link SwapParser} runs.
  */
 public final class RollbackCommand implements ChatCommand {
-    private static final String USAGE = "`/rollback <pair>`";
+    private final SwapParser parser;
+    private final SwapReplies swaps;
 
-    private final SwapWorkflow flow;
-
-    public RollbackCommand(SwapWorkflow flow) {
-        this.flow = flow;
+    public RollbackCommand(SwapReplies swaps) {
+        this.parser = new SwapParser(swaps.pairs());
+        this.swaps = swaps;
     }
 
     @Override
@@ -23,23 +22,15 @@ public final class RollbackCommand implements ChatCommand {
 
     @Override
     public String usage() {
-        return USAGE;
+        return SwapParser.ROLLBACK_USAGE;
     }
 
     @Override
     public CommandResult handle(Invocation inv) {
-        String[] w = inv.words();
-        if (w.length == 0) {
-            return flow.requestDefault(ChangeKind.ROLLBACK, inv, USAGE);
+        Intent intent = parser.rollback(inv.words(), inv.channelId());
+        if (intent instanceof Intent.Request r) {
+            return swaps.request(r.kind(), r.pair(), inv.userId(), inv.channelId(), inv.responder());
         }
-        if (w.length > 1 || w[0].equalsIgnoreCase("help")) {
-            return CommandResult.reply((w.length > 1 ? ":no_entry: " : "") + "Usage: " + USAGE + ". Known pairs: "
-                    + flow.pairs().known() + ".");
-        }
-        if (flow.pairs().find(w[0]).isEmpty()) {
-            return CommandResult.reply(":no_entry: Unknown pair `" + Mrkdwn.escape(w[0]) + "`. Known pairs: "
-                    + flow.pairs().known() + ".");
-        }
-        return flow.request(ChangeKind.ROLLBACK, w[0], inv.userId(), inv.channelId(), inv.responder());
+        return CommandResult.reply(((Intent.Reply) intent).markdown());
     }
 }

@@ -8,7 +8,7 @@ public final class SwapActions {
     private SwapActions() {}
 
     /** Approve, Break glass (asks for a reason), Reject (asks for a reason) and Cancel. */
-    public static List<ActionHandler> all(SwapWorkflow flow) {
+    public static List<ActionHandler> all(SwapReplies flow) {
         return List.of(
                 handler(flow, SwapMessages.APPROVE, null),
                 handler(
@@ -19,7 +19,7 @@ public final class SwapActions {
                 handler(flow, SwapMessages.CANCEL, null));
     }
 
-    private static ActionHandler handler(SwapWorkflow flow, String actionId, String prompt) {
+    private static ActionHandler handler(SwapReplies flow, String actionId, String prompt) {
         return new ActionHandler() {
             @Override
             public String actionId() {

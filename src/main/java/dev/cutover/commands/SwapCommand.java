@@ -1,13 +1,13 @@
 package dev.cutover.commands;
 
+import dev.cutover.commands.SwapParser.Intent;
 import dev.cutover.core.approval.ApprovalPolicy;
-import dev.cutover.core.approval.ChangeKind;
+import dev.cutover.core.approval.Refusal;
 import dev.cutover.core.audit.AuditEvent;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.chat.Mrkdwn;
 import dev.cutover.core.chat.Notifier;
-import java.util.Arrays;
+import dev.cutover.reply.Mrkdwn;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,20 +15,22 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /swap}: request a blue/green swap of a pair, show its dry run, freeze or unfreeze a pair,
- * or show its audit history.
+ * or show its audit history. Before the ack only the {@link SwapParser} runs (in-memory); the
+ * rules, the store, the directory and Route 53 are asked in the follow-up, which answers through
+ * the responder.
  */
 public final class SwapCommand implements ChatCommand {
-    private static final String USAGE = "`/swap <pair>` · `/swap <pair> dry-run` · `/swap freeze <pair> <reason>` · "
-            + "`/swap unfreeze <pair>` · `/swap history <pair>`";
     private static final int HISTORY = 15;
 
-    private final SwapWorkflow flow;
+    private final SwapParser parser;
+    private final SwapReplies swaps;
     private final SwapDryRun dryRun;
     private final AuditLog audit;
     private final Notifier notifier;
 
-    public SwapCommand(SwapWorkflow flow, SwapDryRun dryRun, AuditLog audit, Notifier notifier) {
-        this.flow = flow;
+    public SwapCommand(SwapReplies swaps, SwapDryRun dryRun, AuditLog audit, Notifier notifier) {
+        this.parser = new SwapParser(swaps.pairs());
+        this.swaps = swaps;
         this.dryRun = dryRun;
         this.audit = audit;
         this.notifier = notifier;
@@ -41,103 +43,67 @@ public final class SwapCommand implements ChatCommand {
 
     @Override
     public String usage() {
-        return USAGE;
+        return SwapParser.SWAP_USAGE;
     }
 
     @Override
     public CommandResult handle(Invocation inv) {
-        String[] w = inv.words();
-        if (w.length == 0) {
-            return flow.requestDefault(ChangeKind.SWAP, inv, USAGE);
+        Intent intent = parser.swap(inv.words(), inv.channelId());
+        if (intent instanceof Intent.Reply r) {
+            return CommandResult.reply(r.markdown());
         }
-        return switch (w[0].toLowerCase()) {
-            case "help" -> CommandResult.reply(
-                    "Usage: " + USAGE + "\nKnown pairs: " + flow.pairs().known() + ".");
-            case "freeze" -> freeze(inv, w);
-            case "unfreeze" -> unfreeze(inv, w);
-            case "history" -> history(w);
-            default -> swap(inv, w);
-        };
+        if (intent instanceof Intent.Request r) {
+            return swaps.request(r.kind(), r.pair(), inv.userId(), inv.channelId(), inv.responder());
+        }
+        if (intent instanceof Intent.DryRun d) {
+            return dryRun.show(d.pair(), inv.responder());
+        }
+        return CommandResult.later(() -> {
+            Optional<String> answer = afterAck(intent, inv);
+            answer.ifPresent(text -> inv.responder().ephemeral(Message.text(text)));
+        });
     }
 
-    private CommandResult swap(Invocation inv, String[] w) {
-        Optional<String> bad = unknownPair(w[0]);
-        if (bad.isPresent()) {
-            return CommandResult.reply(bad.get());
+    /** Freeze, unfreeze and history, after the ack: what to tell the user, if anything. */
+    private Optional<String> afterAck(Intent intent, Invocation inv) {
+        if (intent instanceof Intent.Freeze f) {
+            Optional<Refusal> refused =
+                    swaps.flow().approvals().freezes().freeze(f.pair(), inv.userId(), f.reason(), policy(f.pair()));
+            return refused.map(RefusalText::reply)
+                    .or(() -> announce(
+                            inv,
+                            ":snowflake: *" + f.pair() + "* is frozen by " + Mrkdwn.user(inv.userId()) + ": "
+                                    + Mrkdwn.escape(f.reason())
+                                    + ". New requests, and approvals of pending ones, are refused until `/swap unfreeze "
+                                    + f.pair() + "`."));
         }
-        if (w.length == 1) {
-            return flow.request(ChangeKind.SWAP, w[0], inv.userId(), inv.channelId(), inv.responder());
+        if (intent instanceof Intent.Unfreeze u) {
+            Optional<Refusal> refused =
+                    swaps.flow().approvals().freezes().unfreeze(u.pair(), inv.userId(), policy(u.pair()));
+            return refused.map(RefusalText::reply)
+                    .or(() -> announce(
+                            inv, ":sunny: *" + u.pair() + "* is unfrozen by " + Mrkdwn.user(inv.userId()) + "."));
         }
-        if (w.length == 2 && (w[1].equalsIgnoreCase("dry-run") || w[1].equalsIgnoreCase("--dry-run"))) {
-            return dryRun.show(w[0], inv.responder());
-        }
-        return CommandResult.reply(":no_entry: Unexpected `" + String.join(" ", Arrays.copyOfRange(w, 1, w.length))
-                + "`. Usage: " + USAGE);
+        return Optional.of(history(((Intent.History) intent).pair()));
     }
 
-    private CommandResult freeze(Invocation inv, String[] w) {
-        if (w.length < 3) {
-            return CommandResult.reply(
-                    ":no_entry: Usage: `/swap freeze <pair> <reason>` (the reason is required). Known pairs: "
-                            + flow.pairs().known() + ".");
-        }
-        Optional<String> bad = unknownPair(w[1]);
-        if (bad.isPresent()) {
-            return CommandResult.reply(bad.get());
-        }
-        String reason = String.join(" ", Arrays.copyOfRange(w, 2, w.length));
-        Optional<String> refused = flow.approvals().freeze(w[1], inv.userId(), reason, policy(w[1]));
-        if (refused.isPresent()) {
-            return CommandResult.reply(":no_entry: " + SwapWorkflow.capitalize(refused.get()));
-        }
-        return CommandResult.later(() -> announce(
-                inv,
-                ":snowflake: *" + w[1] + "* is frozen by " + Mrkdwn.user(inv.userId()) + ": " + Mrkdwn.escape(reason)
-                        + ". New requests, and approvals of pending ones, are refused until `/swap unfreeze " + w[1]
-                        + "`."));
-    }
-
-    private CommandResult unfreeze(Invocation inv, String[] w) {
-        if (w.length != 2) {
-            return CommandResult.reply(":no_entry: Usage: `/swap unfreeze <pair>`. Known pairs: "
-                    + flow.pairs().known() + ".");
-        }
-        Optional<String> bad = unknownPair(w[1]);
-        if (bad.isPresent()) {
-            return CommandResult.reply(bad.get());
-        }
-        Optional<String> refused = flow.approvals().unfreeze(w[1], inv.userId(), policy(w[1]));
-        if (refused.isPresent()) {
-            return CommandResult.reply(":no_entry: " + SwapWorkflow.capitalize(refused.get()));
-        }
-        return CommandResult.later(
-                () -> announce(inv, ":sunny: *" + w[1] + "* is unfrozen by " + Mrkdwn.user(inv.userId()) + "."));
-    }
-
-    private void announce(Invocation inv, String markdown) {
+    /** Posts {@code markdown} in the channel; when that fails, the user is told instead. */
+    private Optional<String> announce(Invocation inv, String markdown) {
         try {
             notifier.post(inv.channelId(), Message.text(markdown));
+            return Optional.empty();
         } catch (RuntimeException e) {
-            inv.responder()
-                    .ephemeral(Message.text(markdown + "\n(Could not post in the channel: " + e.getMessage() + ")"));
+            return Optional.of(markdown + "\n(Could not post in the channel: " + e.getMessage() + ")");
         }
     }
 
-    private CommandResult history(String[] w) {
-        if (w.length != 2) {
-            return CommandResult.reply(":no_entry: Usage: `/swap history <pair>`. Known pairs: "
-                    + flow.pairs().known() + ".");
-        }
-        Optional<String> bad = unknownPair(w[1]);
-        if (bad.isPresent()) {
-            return CommandResult.reply(bad.get());
-        }
-        List<AuditEvent> events = audit.recent(w[1], HISTORY);
+    private String history(String pair) {
+        List<AuditEvent> events = audit.recent(pair, HISTORY);
         if (events.isEmpty()) {
-            return CommandResult.reply("No history for *" + w[1] + "* yet.");
+            return "No history for *" + pair + "* yet.";
         }
         String lines = events.stream().map(SwapCommand::line).collect(Collectors.joining("\n"));
-        return CommandResult.reply("*History of " + w[1] + "* (newest first)\n" + lines);
+        return "*History of " + pair + "* (newest first)\n" + lines;
     }
 
     private static String line(AuditEvent e) {
@@ -153,13 +119,6 @@ public final class SwapCommand implements ChatCommand {
     }
 
     private ApprovalPolicy policy(String pair) {
-        return flow.pairs().find(pair).orElseThrow().policy();
-    }
-
-    private Optional<String> unknownPair(String name) {
-        return flow.pairs().find(name).isPresent()
-                ? Optional.empty()
-                : Optional.of(":no_entry: Unknown pair `" + Mrkdwn.escape(name) + "`. Known pairs: "
-                        + flow.pairs().known() + ".\nUsage: " + USAGE);
+        return swaps.pairs().find(pair).orElseThrow().policy();
     }
 }

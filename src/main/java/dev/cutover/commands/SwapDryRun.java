@@ -1,10 +1,11 @@
 package dev.cutover.commands;
 
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.swap.ChangeBatchJson;
+import dev.cutover.core.swap.ChangeBatchFormat;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapException;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.SwapPlanner;
 
 /**
  * {@code /swap <pair> dry-run}: shows the plan and the exact change batch a swap would submit, to
@@ -12,11 +13,14 @@ import dev.cutover.core.swap.SwapService;
  */
 public final class SwapDryRun {
     private final PairCatalog pairs;
-    private final SwapService swaps;
+    private final SwapPlanner planner;
+    private final ChangeBatchFormat format;
 
-    public SwapDryRun(PairCatalog pairs, SwapService swaps) {
+    /** @param format writes the batch as the DNS service's CLI takes it (Route 53: JSON) */
+    public SwapDryRun(PairCatalog pairs, SwapPlanner planner, ChangeBatchFormat format) {
         this.pairs = pairs;
-        this.swaps = swaps;
+        this.planner = planner;
+        this.format = format;
     }
 
     /** Acks at once, then reads the records and answers the user with the plan and the batch. */
@@ -24,7 +28,7 @@ public final class SwapDryRun {
         PairCatalog.Entry e = pairs.find(pair).orElseThrow();
         return CommandResult.later(() -> {
             try {
-                responder.ephemeral(message(swaps.plan(e.pair())));
+                responder.ephemeral(message(planner.plan(e.pair()), format));
             } catch (SwapException ex) {
                 responder.ephemeral(
                         Message.text(":no_entry: Cannot plan a swap of *" + pair + "*: " + ex.getMessage()));
@@ -32,9 +36,9 @@ public final class SwapDryRun {
         });
     }
 
-    /** The dry-run message: the plan line per record and the change batch JSON. */
-    public static Message message(SwapPlan plan) {
-        String json = ChangeBatchJson.render("swap " + plan.pair().name() + " (dry run)", plan.changes());
+    /** The dry-run message: the plan line per record and the change batch in {@code format}. */
+    public static Message message(SwapPlan plan, ChangeBatchFormat format) {
+        String json = format.render("swap " + plan.pair().name() + " (dry run)", plan.changes());
         return Message.builder("Dry run of swap " + plan.pair().name() + ": nothing applied")
                 .header("Dry run: swap " + plan.pair().name())
                 .section(SwapMessages.planLines(plan))

@@ -1,17 +1,12 @@
 package dev.cutover.jobs;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.cutover.commands.CronCommand;
-import dev.cutover.config.CutoverConfig;
-import dev.cutover.config.SchedulerSettings;
-import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.job.JobHistory;
 import dev.cutover.core.job.JobRunner;
+import dev.cutover.core.job.JobScheduler;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.MissedRunWatchdog;
-import dev.cutover.quartz.QuartzJobScheduler;
-import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,60 +14,75 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduled-jobs feature assembled from config: stores, runner, Quartz, missed-run watchdog and
- * the {@code /cron} command. Build with {@link SchedulingBuilder}; {@link #start()} then
- * {@link #stop()}.
+ * The scheduled-jobs feature once assembled: the configured jobs, their runner, the scheduler that
+ * fires them and the missed-run watchdog. {@link #start()} then {@link #stop()}.
  */
 public final class Scheduling implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
-    private final List<JobSpec> specs;
-    private final JobRunner runner;
-    private final QuartzJobScheduler quartz;
-    private final MissedRunWatchdog watchdog;
-    private final CronCommand command;
-    private final ScheduledExecutorService timer;
-    private final HikariDataSource dataSource;
+    private final Parts parts;
 
-    Scheduling(SchedulingBuilder.Parts p) {
-        this.specs = p.specs();
-        this.runner = p.runner();
-        this.quartz = p.quartz();
-        this.watchdog = p.watchdog();
-        this.command = p.command();
-        this.timer = p.timer();
-        this.dataSource = p.dataSource();
+    /**
+     * The assembled feature.
+     *
+     * @param specs the configured jobs
+     * @param runner runs fires (scheduled and manual)
+     * @param history the kept runs
+     * @param scheduler fires the jobs on their schedules
+     * @param watchdog reports runs that did not start in time
+     * @param timer the feature's timer (lease renewals, polls, the checks below); shut down by
+     *     {@link #stop()}
+     * @param resources closed after the scheduler stopped (e.g. its database pool); may be empty
+     */
+    public record Parts(
+            List<JobSpec> specs,
+            JobRunner runner,
+            JobHistory history,
+            JobScheduler scheduler,
+            MissedRunWatchdog watchdog,
+            ScheduledExecutorService timer,
+            List<AutoCloseable> resources) {
+        public Parts {
+            specs = List.copyOf(specs);
+            Objects.requireNonNull(runner, "runner");
+            Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(scheduler, "scheduler");
+            Objects.requireNonNull(watchdog, "watchdog");
+            Objects.requireNonNull(timer, "timer");
+            resources = List.copyOf(resources);
+        }
     }
 
-    /** Starts building from {@code config}; see {@link SchedulingBuilder}. */
-    public static SchedulingBuilder builder(CutoverConfig config, Notifier notifier, Clock clock) {
-        return new SchedulingBuilder(config, notifier, clock);
+    /** Starts nothing; see {@link #start()}. */
+    public Scheduling(Parts parts) {
+        this.parts = parts;
     }
 
     /**
      * Syncs triggers with the config, starts firing, and checks for missed runs every 30 s.
      *
      * @return jobs whose trigger was (re)stored
+     * @throws IllegalStateException when the scheduler cannot start (e.g. its database is down)
      */
-    public Set<String> start() throws Exception {
-        Set<String> stored = quartz.start();
-        timer.scheduleWithFixedDelay(this::watch, 30, 30, TimeUnit.SECONDS);
-        timer.scheduleWithFixedDelay(quartz::maintain, 60, 60, TimeUnit.SECONDS);
+    public Set<String> start() {
+        Set<String> stored = parts.scheduler().start();
+        parts.timer().scheduleWithFixedDelay(this::watch, 30, 30, TimeUnit.SECONDS);
+        parts.timer().scheduleWithFixedDelay(parts.scheduler()::maintain, 60, 60, TimeUnit.SECONDS);
         return stored;
     }
 
     /**
      * Stops firing, waits up to {@code scheduler.shutdownTimeout} for running attempts, aborts the
-     * rest and releases their locks, then closes the timer and the database pool.
+     * rest and releases their locks, then closes the timer and the resources (the database pool).
      *
      * @return true when every run ended within the timeout
      */
     public boolean stop() throws Exception {
         try {
-            return quartz.stop();
+            return parts.scheduler().stop();
         } finally {
-            timer.shutdownNow();
-            if (dataSource != null) {
-                dataSource.close();
+            parts.timer().shutdownNow();
+            for (AutoCloseable r : parts.resources()) {
+                r.close();
             }
         }
     }
@@ -82,44 +92,31 @@ public final class Scheduling implements AutoCloseable {
         stop();
     }
 
-    /** The {@code /cron} command for the chat adapters. */
-    public CronCommand cronCommand() {
-        return command;
-    }
-
     /** The configured jobs. */
     public List<JobSpec> specs() {
-        return specs;
+        return parts.specs();
     }
 
     /** The runner (for manual runs from elsewhere, and tests). */
     public JobRunner runner() {
-        return runner;
+        return parts.runner();
     }
 
-    /** The Quartz glue (pause/resume, maintenance). */
-    public QuartzJobScheduler quartz() {
-        return quartz;
+    /** The kept runs. */
+    public JobHistory history() {
+        return parts.history();
+    }
+
+    /** The scheduler (pause/resume, maintenance). */
+    public JobScheduler scheduler() {
+        return parts.scheduler();
     }
 
     private void watch() {
         try {
-            watchdog.check();
+            parts.watchdog().check();
         } catch (RuntimeException e) {
             log.warn("missed-run check failed: {}", e.toString());
         }
-    }
-
-    static HikariDataSource dataSource(SchedulerSettings.JdbcSettings jdbc, String instanceId, int threads) {
-        HikariConfig h = new HikariConfig();
-        String sep = jdbc.url().contains("?") ? "&" : "?";
-        h.setJdbcUrl(jdbc.url() + sep + "currentSchema=" + jdbc.schema());
-        h.setUsername(jdbc.user());
-        h.setPassword(jdbc.password());
-        // Quartz holds one connection per worker plus the scheduler and cluster-manager threads.
-        h.setMaximumPoolSize(threads + 4);
-        h.setConnectionTimeout(5_000);
-        h.setPoolName("cutover-quartz-" + instanceId);
-        return new HikariDataSource(h);
     }
 }

@@ -1,8 +1,8 @@
 package dev.cutover.quartz;
 
 import dev.cutover.config.SchedulerSettings;
-import dev.cutover.core.job.JobControl;
 import dev.cutover.core.job.JobRunner;
+import dev.cutover.core.job.JobScheduler;
 import dev.cutover.core.job.JobSpec;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * clustered JDBC JobStore on PostgreSQL ({@code scheduler.store: jdbc}) shared by every replica.
  * Pause and resume act on the stored triggers, so with JDBC they hold for the whole cluster.
  */
-public final class QuartzJobScheduler implements JobControl {
+public final class QuartzJobScheduler implements JobScheduler {
     private static final Logger log = LoggerFactory.getLogger(QuartzJobScheduler.class);
     private final Scheduler scheduler;
     private final Map<String, JobSpec> specs;
@@ -74,23 +74,24 @@ public final class QuartzJobScheduler implements JobControl {
         return qs;
     }
 
-    /**
-     * Syncs the stored triggers with the config, then starts firing.
-     *
-     * @return the jobs whose trigger was (re)stored because it was new or its definition changed
-     */
-    public Set<String> start() throws SchedulerException {
-        Set<String> stored = TriggerSync.sync(scheduler, List.copyOf(specs.values()), clock.instant());
-        scheduler.start();
-        log.info(
-                "scheduler {} started with {} job(s); (re)stored triggers: {}",
-                scheduler.getSchedulerInstanceId(),
-                specs.size(),
-                stored);
-        return stored;
+    @Override
+    public Set<String> start() {
+        try {
+            Set<String> stored = TriggerSync.sync(scheduler, List.copyOf(specs.values()), clock.instant());
+            scheduler.start();
+            log.info(
+                    "scheduler {} started with {} job(s); (re)stored triggers: {}",
+                    scheduler.getSchedulerInstanceId(),
+                    specs.size(),
+                    stored);
+            return stored;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** Schedules the next daylight-saving gap fire of each job; call periodically (e.g. every minute). */
+    @Override
     public void maintain() {
         for (JobSpec spec : specs.values()) {
             try {
@@ -103,14 +104,10 @@ public final class QuartzJobScheduler implements JobControl {
         }
     }
 
-    /**
-     * Stops firing, waits up to {@code scheduler.shutdownTimeout} for running attempts, then aborts
-     * the rest (targets are told to stop) and releases their locks.
-     *
-     * @return true when every run ended within the timeout
-     */
-    public boolean stop() throws SchedulerException, InterruptedException {
-        scheduler.standby();
+    /** Stops as {@link JobScheduler#stop()} says, waiting up to {@code scheduler.shutdownTimeout}. */
+    @Override
+    public boolean stop() throws InterruptedException {
+        call(Scheduler::standby);
         boolean idle = runner.gate().awaitIdle(shutdownTimeout);
         boolean drained = idle;
         if (!idle) {
@@ -123,8 +120,21 @@ public final class QuartzJobScheduler implements JobControl {
         }
         // Waiting lets Quartz record the completed fires (JDBC) before the caller closes the pool;
         // only done when no run is stuck, so a target ignoring cancellation cannot hang the stop.
-        scheduler.shutdown(drained);
+        boolean waitForJobs = drained;
+        call(q -> q.shutdown(waitForJobs));
         return idle;
+    }
+
+    private interface QuartzCall {
+        void on(Scheduler s) throws SchedulerException;
+    }
+
+    private void call(QuartzCall call) {
+        try {
+            call.on(scheduler);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** The underlying Quartz scheduler (for tests and diagnostics). */

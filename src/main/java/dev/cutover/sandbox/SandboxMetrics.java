@@ -1,7 +1,5 @@
 package dev.cutover.sandbox;
 
-import dev.cutover.alert.Monitoring;
-import dev.cutover.alert.StateStores;
 import dev.cutover.core.alert.ScalingActivity;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,19 +92,6 @@ public final class SandboxMetrics {
      */
     public synchronized void setTargetGroup(String targetGroup, double requests, double errors, double p95Seconds) {
         targetGroups.put(targetGroup, new TargetGroup(requests, errors, p95Seconds));
-    }
-
-    /**
-     * The monitors' parts over this account: the four sandbox clients and in-process state stores,
-     * for {@code Bot.Parts}.
-     */
-    public Monitoring monitoring() {
-        return new Monitoring(
-                new SandboxSqsClient(this),
-                new SandboxCloudWatchClient(this),
-                new SandboxEcsClient(this),
-                new SandboxAutoScalingClient(this),
-                StateStores.inMemory());
     }
 
     synchronized Optional<Queue> queue(String name) {

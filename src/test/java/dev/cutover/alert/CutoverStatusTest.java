@@ -2,22 +2,29 @@ package dev.cutover.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.AlertWiring;
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.commands.CutoverCommand;
 import dev.cutover.commands.Invocation;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.commands.Responder;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
-import dev.cutover.core.approval.ApprovalService;
+import dev.cutover.core.alert.AlertPorts;
+import dev.cutover.core.alert.ServiceCounts;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.memory.InMemoryQueueDepth;
+import dev.cutover.memory.InMemoryQueueMetrics;
+import dev.cutover.memory.InMemoryScalingHistory;
+import dev.cutover.memory.InMemoryServiceStatus;
+import dev.cutover.memory.InMemoryTargetGroupTraffic;
 import dev.cutover.sandbox.SandboxAccount;
-import dev.cutover.sandbox.SandboxMetrics;
 import dev.cutover.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +36,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /cutover status} over the whole sandbox account, assembled by {@link AlertMonitors} as the bot does. */
+/**
+ * {@code /cutover status} over in-memory alert ports and a clock the test holds, assembled by {@link
+ * AlertWiring} as the bot does.
+ */
 class CutoverStatusTest {
     static final String YAML =
             """
@@ -46,7 +56,16 @@ class CutoverStatusTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
-    final SandboxMetrics sandbox = SandboxMetrics.seeded(clock);
+    final InMemoryQueueMetrics queueMetrics = new InMemoryQueueMetrics(clock);
+    final InMemoryQueueDepth queueDepth = new InMemoryQueueDepth(clock);
+    final InMemoryServiceStatus services = new InMemoryServiceStatus();
+    final AlertPorts ports = new AlertPorts(
+            queueMetrics,
+            queueDepth,
+            services,
+            new InMemoryScalingHistory(),
+            new InMemoryTargetGroupTraffic(),
+            AlertWiring.inMemoryStores());
     final RecordingNotifier chat = new RecordingNotifier();
 
     @AfterEach
@@ -57,19 +76,25 @@ class CutoverStatusTest {
     @Test
     void showsPairsQueuesAndServicesInOneMessage() {
         CutoverConfig config = new ConfigLoader(new EnvInterpolator(n -> null)).parse("c.yml", YAML);
-        SwapService swaps = new SwapService(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO)));
+        DnsRecords dns = new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO));
         InMemoryApprovalStore store = new InMemoryApprovalStore();
-        SwapWorkflow flow = new SwapWorkflow(
-                new PairCatalog(config.pairs()),
-                swaps,
-                new ApprovalService(store, new InMemoryAuditLog(), g -> Set.of(), clock, () -> "r1"),
+        PairCatalog pairs = PairCatalogs.of(config.pairs());
+        AlertWiring alerts = new AlertWiring(config, ports, chat, pairs, dns, store, clock, timer, timer);
+        SwapWiring swaps = SwapWiring.build(
+                pairs,
+                dns,
                 store,
+                new InMemoryAuditLog(),
+                g -> Set.of(),
                 chat,
                 clock,
-                Duration.ofSeconds(5));
-        AlertMonitors alerts = new AlertMonitors(config, sandbox.monitoring(), chat, flow, swaps, clock, timer, timer);
-        sandbox.setQueueDepth(SandboxMetrics.QUEUE, 420, 75);
-        alerts.queues().pollAll();
+                () -> "r1",
+                Duration.ofSeconds(5),
+                alerts.listener());
+        services.set("prod", "api", new ServiceCounts(2, 2, 0));
+        queueMetrics.set("orders-worker", 420, 75.0);
+        queueDepth.set("orders-worker", 420);
+        alerts.monitors().queues().pollAll();
 
         List<Message> shown = new ArrayList<>();
         CutoverCommand command = (CutoverCommand) alerts.commands().get(0);
@@ -84,7 +109,9 @@ class CutoverStatusTest {
         assertThat(chat.of("post"))
                 .singleElement()
                 .satisfies(c -> assertThat(c.message().text()).isEqualTo(":rotating_light: orders-worker is critical"));
-        assertThat(alerts.actions()).extracting(a -> a.actionId()).containsExactly("cutover.rollback");
+        assertThat(alerts.actions(swaps.replies()))
+                .extracting(a -> a.actionId())
+                .containsExactly("cutover.rollback");
     }
 
     static Responder responder(List<Message> shown) {

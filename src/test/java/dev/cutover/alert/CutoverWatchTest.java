@@ -3,19 +3,18 @@ package dev.cutover.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cutover.aws.CloudWatchMetricReader;
-import dev.cutover.aws.EcsServiceStatus;
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.commands.ActionInvocation;
 import dev.cutover.commands.CommandResult;
 import dev.cutover.commands.CutoverRollbackAction;
-import dev.cutover.commands.PairCatalog;
 import dev.cutover.commands.Responder;
-import dev.cutover.commands.SwapWorkflow;
 import dev.cutover.config.CutoverWatchSettings;
 import dev.cutover.config.SwapPairConfig;
+import dev.cutover.core.alert.ServiceCounts;
+import dev.cutover.core.alert.Traffic;
 import dev.cutover.core.approval.AppliedSwap;
-import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.chat.Block;
 import dev.cutover.core.chat.Button;
@@ -24,19 +23,20 @@ import dev.cutover.core.swap.DnsRecords;
 import dev.cutover.core.swap.RecordChange;
 import dev.cutover.core.swap.RecordSet;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.SwapPlanner;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.memory.InMemoryServiceStatus;
+import dev.cutover.memory.InMemoryStateStore;
+import dev.cutover.memory.InMemoryTargetGroupTraffic;
 import dev.cutover.sandbox.SandboxAccount;
-import dev.cutover.sandbox.SandboxCloudWatchClient;
-import dev.cutover.sandbox.SandboxEcsClient;
-import dev.cutover.sandbox.SandboxMetrics;
 import dev.cutover.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +47,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The cutover watch over the sandbox account, with the real swap workflow behind the Roll back button. */
+/**
+ * The cutover watch over in-memory traffic and service ports and a clock the test moves, with the
+ * real swap workflow behind the Roll back button.
+ */
 class CutoverWatchTest {
     static final String PAIR = "blue-green";
     static final String TG = "targetgroup/green-tg/0123456789abcdef";
@@ -55,16 +58,35 @@ class CutoverWatchTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     final RecordingNotifier chat = new RecordingNotifier();
-    final SandboxMetrics sandbox = SandboxMetrics.seeded(clock);
+    final InMemoryTargetGroupTraffic traffic = new InMemoryTargetGroupTraffic();
+    final InMemoryServiceStatus services = new InMemoryServiceStatus();
     final CountDownLatch insync = new CountDownLatch(1);
     final InMemoryApprovalStore store = new InMemoryApprovalStore();
     final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     final ExecutorService blocking = Executors.newCachedThreadPool();
-    final SwapService swaps = new SwapService(
-            gatedInsync(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO), Duration.ofMillis(10))));
+    final DnsRecords dns =
+            gatedInsync(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO), Duration.ofMillis(10)));
+    final SwapPlanner planner = new SwapPlanner(dns);
     final AtomicInteger ids = new AtomicInteger();
-    final SwapWorkflow flow = new SwapWorkflow(
-            new PairCatalog(List.of(new SwapPairConfig(
+    final CutoverWatch watch = new CutoverWatch(
+            new CutoverWatchSettings(
+                    Duration.ofMinutes(10),
+                    Duration.ofSeconds(1),
+                    0.05,
+                    1.0,
+                    20,
+                    List.of(new CutoverWatchSettings.Side(
+                            "green-alb", "app/green-alb/0123456789abcdef", TG, "prod", "api-green"))),
+            traffic,
+            services,
+            dns,
+            chat,
+            applied -> Optional.of(CHANNEL),
+            clock,
+            timer,
+            blocking);
+    final SwapWiring swaps = SwapWiring.build(
+            PairCatalogs.of(List.of(new SwapPairConfig(
                     PAIR,
                     SandboxAccount.ZONE_ID,
                     "blue.example.com",
@@ -75,30 +97,15 @@ class CutoverWatchTest {
                     null,
                     null,
                     null))),
-            swaps,
-            new ApprovalService(
-                    store, new InMemoryAuditLog(), group -> Set.of(), clock, () -> "req" + ids.incrementAndGet()),
+            dns,
             store,
+            new InMemoryAuditLog(),
+            group -> Set.of(),
             chat,
             clock,
-            Duration.ofSeconds(5));
-    final CutoverWatch watch = new CutoverWatch(
-            new CutoverWatchSettings(
-                    Duration.ofMinutes(10),
-                    Duration.ofSeconds(1),
-                    0.05,
-                    1.0,
-                    20,
-                    List.of(new CutoverWatchSettings.Side(
-                            "green-alb", "app/green-alb/0123456789abcdef", TG, "prod", "api-green"))),
-            new CloudWatchMetricReader(new SandboxCloudWatchClient(sandbox)),
-            new EcsServiceStatus(new SandboxEcsClient(sandbox)),
-            swaps,
-            chat,
-            applied -> Optional.of(CHANNEL),
-            clock,
-            timer,
-            blocking);
+            () -> "req" + ids.incrementAndGet(),
+            Duration.ofSeconds(5),
+            watch::applied);
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -136,11 +143,12 @@ class CutoverWatchTest {
 
     /** Applies a swap the way SwapApply does: submit, record, tell the listeners (the watch). */
     AppliedSwap applySwap() {
-        flow.onApplied(watch);
-        SwapPlan plan = swaps.plan(flow.pairs().find(PAIR).orElseThrow().pair());
-        AppliedSwap applied = new AppliedSwap("req0", plan, swaps.submit(plan, "test swap"), clock.instant());
+        SwapPlan plan =
+                planner.plan(swaps.workflow().pairs().find(PAIR).orElseThrow().pair());
+        AppliedSwap applied = new AppliedSwap(
+                "req0", plan, dns.submit(plan.pair().zoneId(), plan.changes(), "test swap"), clock.instant());
         store.recordApplied(PAIR, applied);
-        watch.accept(applied);
+        watch.applied(applied);
         return applied;
     }
 
@@ -154,8 +162,8 @@ class CutoverWatchTest {
 
     @Test
     void aCrossedThresholdPostsARollBackButtonWhoseClickRequestsTheRollback() {
-        sandbox.setTargetGroup(TG, 200, 30, 0.25);
-        sandbox.setService("prod", "api-green", 2, 2);
+        traffic.set(TG, new Traffic(200, 30, OptionalDouble.of(0.25)));
+        services.set("prod", "api-green", new ServiceCounts(2, 2, 0));
         applySwap();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> chat.of("reply").stream()
@@ -171,7 +179,7 @@ class CutoverWatchTest {
         assertThat(button.style()).isEqualTo(Button.Style.DANGER);
 
         List<Message> ephemeral = new ArrayList<>();
-        CommandResult clicked = new CutoverRollbackAction(flow)
+        CommandResult clicked = new CutoverRollbackAction(swaps.replies())
                 .handle(new ActionInvocation(
                         CutoverRollbackAction.ACTION_ID,
                         PAIR,
@@ -191,8 +199,8 @@ class CutoverWatchTest {
 
     @Test
     void itSaysHealthyOnlyAfterTheWindowInsyncAndTheOldTtl() {
-        sandbox.setTargetGroup(TG, 500, 1, 0.2);
-        sandbox.setService("prod", "api-green", 2, 2);
+        traffic.set(TG, new Traffic(500, 1, OptionalDouble.of(0.2)));
+        services.set("prod", "api-green", new ServiceCounts(2, 2, 0));
         applySwap();
         await().atMost(Duration.ofSeconds(5)).until(() -> !chat.of("update").isEmpty());
 
@@ -229,12 +237,12 @@ class CutoverWatchTest {
 
     @Test
     void anotherReplicaSendsThePairsAlertsIntoTheOpenWatchThreadUntilItCloses() {
-        var shared = StateStores.inMemory().named("cutover-thread", CutoverWatch.SharedThread.class);
+        var shared = new InMemoryStateStore<CutoverWatch.SharedThread>();
         CutoverWatch other = new CutoverWatch(
                 watch.settings(),
-                new CloudWatchMetricReader(new SandboxCloudWatchClient(sandbox)),
-                new EcsServiceStatus(new SandboxEcsClient(sandbox)),
-                swaps,
+                traffic,
+                services,
+                dns,
                 chat,
                 applied -> Optional.of(CHANNEL),
                 clock,

@@ -2,17 +2,14 @@ package dev.cutover.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.aws.CloudWatchMetricReader;
-import dev.cutover.aws.CloudWatchQueueMetrics;
 import dev.cutover.config.AlertStepConfig;
 import dev.cutover.config.QueueConfig;
 import dev.cutover.core.alert.AlertLevel;
 import dev.cutover.core.alert.AlertState;
 import dev.cutover.core.alert.QueueMetrics;
 import dev.cutover.core.chat.MessageRef;
+import dev.cutover.memory.InMemoryQueueMetrics;
 import dev.cutover.memory.InMemoryStateStore;
-import dev.cutover.sandbox.SandboxCloudWatchClient;
-import dev.cutover.sandbox.SandboxMetrics;
 import dev.cutover.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,18 +17,19 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The queue monitor over the sandbox's simulated CloudWatch, through the real CloudWatch adapter. */
+/** The queue monitor over in-memory queue metrics and a clock the test moves. */
 class QueueMonitorTest {
     static final String CHANNEL = "C0ALERTS01";
+    static final String QUEUE = "orders-worker";
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
-    final SandboxMetrics sandbox = SandboxMetrics.seeded(clock);
+    final InMemoryQueueMetrics queueMetrics = new InMemoryQueueMetrics(clock);
     final RecordingNotifier chat = new RecordingNotifier();
     final InMemoryStateStore<AlertState> store = new InMemoryStateStore<>();
 
     static WatchedQueue ordersWorker(String pair) {
         return WatchedQueue.of(new QueueConfig(
-                SandboxMetrics.QUEUE,
+                QUEUE,
                 List.of(
                         new AlertStepConfig(100.0, null, AlertLevel.WARNING),
                         new AlertStepConfig(300.0, null, AlertLevel.CRITICAL)),
@@ -46,19 +44,19 @@ class QueueMonitorTest {
         return new QueueMonitor(List.of(q), metrics, store, new QueueAlertPoster(chat, threads), clock);
     }
 
-    QueueMetrics sandboxMetrics() {
-        return new CloudWatchQueueMetrics(new CloudWatchMetricReader(new SandboxCloudWatchClient(sandbox)));
+    QueueMetrics queueMetrics() {
+        return queueMetrics;
     }
 
     void pollAt(QueueMonitor m, double visible) {
         clock.advance(Duration.ofMinutes(1));
-        sandbox.setQueueDepth(SandboxMetrics.QUEUE, visible, 30);
+        queueMetrics.set(QUEUE, visible, 30.0);
         m.pollAll();
     }
 
     @Test
     void anAlertFiresEscalatesAndRecoversInOneMessageWithChangesInItsThread() {
-        QueueMonitor m = monitor(ordersWorker(null), sandboxMetrics(), CutoverThreads.NONE);
+        QueueMonitor m = monitor(ordersWorker(null), queueMetrics(), CutoverThreads.NONE);
         pollAt(m, 150);
         assertThat(chat.calls()).isEmpty(); // one poll is not enough
         pollAt(m, 160);
@@ -83,7 +81,7 @@ class QueueMonitorTest {
         assertThat(last.ref()).isEqualTo(incident);
         assertThat(last.message().text()).isEqualTo(":white_check_mark: orders-worker recovered after 6 min");
         assertThat(last.message().blocks().toString()).contains("peak 360").contains("▁");
-        assertThat(m.state(SandboxMetrics.QUEUE).orElseThrow().incident()).isNull();
+        assertThat(m.state(QUEUE).orElseThrow().incident()).isNull();
     }
 
     @Test
@@ -93,7 +91,7 @@ class QueueMonitorTest {
             if (fail[0]) {
                 throw new IllegalStateException("ThrottlingException after retries");
             }
-            return sandboxMetrics().read(names, now);
+            return queueMetrics().read(names, now);
         };
         QueueMonitor m = monitor(ordersWorker(null), flaky, CutoverThreads.NONE);
         pollAt(m, 400);
@@ -105,19 +103,19 @@ class QueueMonitorTest {
         fail[0] = false;
 
         assertThat(m.failedPolls()).isEqualTo(2);
-        assertThat(m.state(SandboxMetrics.QUEUE).orElseThrow().level()).isEqualTo(AlertLevel.CRITICAL);
+        assertThat(m.state(QUEUE).orElseThrow().level()).isEqualTo(AlertLevel.CRITICAL);
         assertThat(chat.of("reply")).isEmpty();
         pollAt(m, 10); // the streak starts again after the failures
-        assertThat(m.state(SandboxMetrics.QUEUE).orElseThrow().level()).isEqualTo(AlertLevel.CRITICAL);
+        assertThat(m.state(QUEUE).orElseThrow().level()).isEqualTo(AlertLevel.CRITICAL);
         pollAt(m, 10);
-        assertThat(m.state(SandboxMetrics.QUEUE).orElseThrow().level()).isEqualTo(AlertLevel.OK);
+        assertThat(m.state(QUEUE).orElseThrow().level()).isEqualTo(AlertLevel.OK);
     }
 
     @Test
     void aQueueWithoutDatapointsIsNotRecovered() {
         QueueMonitor m = monitor(ordersWorker(null), (names, now) -> java.util.Map.of(), CutoverThreads.NONE);
         m.pollAll();
-        assertThat(m.state(SandboxMetrics.QUEUE)).isEmpty();
+        assertThat(m.state(QUEUE)).isEmpty();
         assertThat(chat.calls()).isEmpty();
     }
 
@@ -126,7 +124,7 @@ class QueueMonitorTest {
         MessageRef cutover = new MessageRef("C0DEPLOY01", "1699999999.000100");
         QueueMonitor m = monitor(
                 ordersWorker("blue-green"),
-                sandboxMetrics(),
+                queueMetrics(),
                 pair -> pair.equals("blue-green") ? Optional.of(cutover) : Optional.empty());
         pollAt(m, 150);
         pollAt(m, 150);

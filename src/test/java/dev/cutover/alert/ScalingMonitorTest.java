@@ -2,17 +2,16 @@ package dev.cutover.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.aws.AutoScalingHistory;
-import dev.cutover.aws.EcsServiceStatus;
 import dev.cutover.config.ServiceConfig;
 import dev.cutover.config.StepPolicyConfig;
 import dev.cutover.core.alert.AlertLevel;
 import dev.cutover.core.alert.AlertState;
 import dev.cutover.core.alert.QueueSample;
+import dev.cutover.core.alert.ScalingActivity;
+import dev.cutover.core.alert.ServiceCounts;
+import dev.cutover.memory.InMemoryScalingHistory;
+import dev.cutover.memory.InMemoryServiceStatus;
 import dev.cutover.memory.InMemoryStateStore;
-import dev.cutover.sandbox.SandboxAutoScalingClient;
-import dev.cutover.sandbox.SandboxEcsClient;
-import dev.cutover.sandbox.SandboxMetrics;
 import dev.cutover.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,20 +19,25 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The scaling monitor over the sandbox's ECS and Application Auto Scaling, through the real adapters. */
+/** The scaling monitor over in-memory service status and scaling history and a clock the test moves. */
 class ScalingMonitorTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
-    final SandboxMetrics sandbox = SandboxMetrics.seeded(clock);
+    static final String CLUSTER = "prod";
+    static final String SERVICE = "api";
+    static final String QUEUE = "orders-worker";
+
+    final InMemoryServiceStatus services = new InMemoryServiceStatus();
+    final InMemoryScalingHistory history = new InMemoryScalingHistory();
     final RecordingNotifier chat = new RecordingNotifier();
     final double[] depth = {0};
 
     /** The example: 0–100 visible → 1 task, 100–300 → 5, 300 and more → 10. */
     final ServiceConfig api = new ServiceConfig(
-            SandboxMetrics.CLUSTER,
-            SandboxMetrics.SERVICE,
+            CLUSTER,
+            SERVICE,
             "C0ALERTS01",
             null,
-            SandboxMetrics.QUEUE,
+            QUEUE,
             1,
             10,
             new StepPolicyConfig(
@@ -49,11 +53,35 @@ class ScalingMonitorTest {
 
     final ScalingMonitor monitor = new ScalingMonitor(
             List.of(api),
-            new EcsServiceStatus(new SandboxEcsClient(sandbox)),
-            new AutoScalingHistory(new SandboxAutoScalingClient(sandbox)),
+            services,
+            history,
             new InMemoryStateStore<>(),
             new ScalingPoster(chat, CutoverThreads.NONE, q -> Optional.of(queueAt(depth[0]))),
             clock);
+
+    {
+        setService(2, 2);
+    }
+
+    /**
+     * Sets the service's counts (the tasks not yet running are pending); a change of desired count
+     * records a Successful scaling activity, as Application Auto Scaling would.
+     */
+    void setService(int desired, int running) {
+        ServiceCounts before = services.describe(CLUSTER, List.of(SERVICE)).get(SERVICE);
+        services.set(CLUSTER, SERVICE, new ServiceCounts(desired, running, Math.max(0, desired - running)));
+        if (before != null && before.desired() != desired) {
+            history.add(
+                    "service/" + CLUSTER + "/" + SERVICE,
+                    new ScalingActivity(
+                            "activity-" + desired + "-" + clock.instant(),
+                            "the test set the desired count",
+                            "Setting desired count to " + desired + ".",
+                            "Successful",
+                            null,
+                            clock.instant()));
+        }
+    }
 
     AlertState queueAt(double visible) {
         return new AlertState(
@@ -66,7 +94,7 @@ class ScalingMonitorTest {
         assertThat(chat.calls()).isEmpty();
 
         depth[0] = 340;
-        sandbox.setService(SandboxMetrics.CLUSTER, SandboxMetrics.SERVICE, 10, 2);
+        setService(10, 2);
         clock.advance(Duration.ofMinutes(1));
         monitor.pollAll();
 
@@ -82,7 +110,7 @@ class ScalingMonitorTest {
     @Test
     void runningBelowDesiredIsWarnedOnceAfterTheConfiguredTimeAndTheCatchUpIsSaid() {
         monitor.pollAll();
-        sandbox.setService(SandboxMetrics.CLUSTER, SandboxMetrics.SERVICE, 5, 2);
+        setService(5, 2);
         monitor.pollAll();
         clock.advance(Duration.ofMinutes(4));
         monitor.pollAll();
@@ -97,7 +125,7 @@ class ScalingMonitorTest {
                 .contains("Running 2 has been below desired 5 for 6 min")
                 .contains("Fargate (Spot) capacity");
 
-        sandbox.setService(SandboxMetrics.CLUSTER, SandboxMetrics.SERVICE, 5, 5);
+        setService(5, 5);
         monitor.pollAll();
         assertThat(chat.last("post").message().text()).contains("Running caught up with desired (5).");
     }

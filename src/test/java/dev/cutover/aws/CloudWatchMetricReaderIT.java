@@ -13,9 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.cutover.core.alert.QueueSample;
+import dev.cutover.core.alert.Traffic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +113,29 @@ class CloudWatchMetricReaderIT {
                         "ApproximateAgeOfOldestMessage",
                         "ApproximateNumberOfMessagesVisible",
                         "ApproximateAgeOfOldestMessage");
+    }
+
+    @Test
+    void targetGroupTrafficSumsTheCountsAndTakesTheNewestP95InOneCall() {
+        Instant t1 = NOW.minusSeconds(120);
+        Instant t2 = NOW.minusSeconds(60);
+        wm.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(cbor(Cbor.getMetricData(List.of(
+                        new Cbor.Result("m0", List.of(t2, t1), List.of(3.0, 4.0), "Complete"),
+                        new Cbor.Result("m1", List.of(t2, t1), List.of(100.0, 150.0), "Complete"),
+                        new Cbor.Result("m2", List.of(t1, t2), List.of(0.4, 0.25), "Complete"))))));
+
+        Traffic out = new CloudWatchTargetGroupTraffic(reader)
+                .read("app/green-alb/0123", "targetgroup/green-tg/4567", NOW.minusSeconds(300), NOW);
+
+        assertThat(out).isEqualTo(new Traffic(250.0, 7.0, OptionalDouble.of(0.25)));
+        assertThat(calls()).hasSize(1);
+        byte[] body = calls().get(0).getBody();
+        assertThat(Cbor.strings(body, "Namespace")).containsOnly("AWS/ApplicationELB");
+        assertThat(Cbor.strings(body, "MetricName"))
+                .containsExactly("HTTPCode_Target_5XX_Count", "RequestCount", "TargetResponseTime");
+        assertThat(Cbor.strings(body, "Stat")).containsExactly("Sum", "Sum", "p95");
+        assertThat(Cbor.strings(body, "Value")).contains("app/green-alb/0123", "targetgroup/green-tg/4567");
     }
 
     @Test

@@ -20,7 +20,7 @@ import dev.cutover.core.swap.RecordSet;
 import dev.cutover.core.swap.SwapException;
 import dev.cutover.core.swap.SwapPair;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.SwapPlanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -107,7 +107,7 @@ class Route53DnsRecordsIT {
 
     SwapPlan planAliasPair() {
         listReturns("list-resource-record-sets-alias-pair.xml");
-        return new SwapService(dns).plan(PAIR);
+        return new SwapPlanner(dns).plan(PAIR);
     }
 
     @Test
@@ -140,7 +140,7 @@ class Route53DnsRecordsIT {
         SwapPlan plan = planAliasPair();
         wm.stubFor(post(urlEqualTo(RRSET + "/")).willReturn(xml(200, "change-resource-record-sets-pending.xml")));
 
-        String changeId = new SwapService(dns).submit(plan, "swap api by U0000000001");
+        String changeId = dns.submit(plan.pair().zoneId(), plan.changes(), "swap api by U0000000001");
 
         assertThat(changeId).isEqualTo("C0123456789ABCDEFGHIJ");
         List<ChangeXml.Change> sent = ChangeXml.changes(onlyPostBody());
@@ -280,7 +280,7 @@ class Route53DnsRecordsIT {
     @Test
     void plainRecordsAndACnameRoundTripWithTtlAndValues() {
         listReturns("list-resource-record-sets-plain-and-cname.xml");
-        SwapPlan plan = new SwapService(dns).plan(PAIR);
+        SwapPlan plan = new SwapPlanner(dns).plan(PAIR);
         RecordSet blueA = RecordSet.plain("blue.example.com.", "A", 60, List.of("192.0.2.10", "192.0.2.11"));
         RecordSet greenCname = RecordSet.plain("green.example.com.", "CNAME", 300, List.of("green-origin.example.net"));
         assertThat(plan.blueBefore()).containsExactly(blueA);

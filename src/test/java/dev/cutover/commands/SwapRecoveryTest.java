@@ -2,6 +2,8 @@ package dev.cutover.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.approval.ApprovalRequest;
@@ -11,7 +13,10 @@ import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.approval.Outcome;
 import dev.cutover.core.approval.Requests;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.SwapPlanner;
+import dev.cutover.core.swap.SwapWorkflow;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.sandbox.SandboxAccount;
@@ -28,12 +33,10 @@ class SwapRecoveryTest {
 
     private final MutableClock clock = new MutableClock(Requests.NOW);
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
-    private final ApprovalService approvals =
-            new ApprovalService(store, new InMemoryAuditLog(), group -> Set.of(), clock, () -> "req-1");
     private final RecordingNotifier notifier = new RecordingNotifier();
-    private final SwapService swaps =
-            new SwapService(new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO), Duration.ofMillis(10)));
-    private final PairCatalog pairs = new PairCatalog(List.of(new SwapPairConfig(
+    private final DnsRecords dns =
+            new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO), Duration.ofMillis(10));
+    private final PairCatalog pairs = PairCatalogs.of(List.of(new SwapPairConfig(
             "blue-green",
             SandboxAccount.ZONE_ID,
             SandboxAccount.BLUE,
@@ -44,11 +47,24 @@ class SwapRecoveryTest {
             1,
             null,
             null)));
-    private final SwapWorkflow flow = new SwapWorkflow(pairs, swaps, approvals, store, notifier, clock, INSYNC_TIMEOUT);
+    private final SwapWiring swaps = SwapWiring.build(
+            pairs,
+            dns,
+            store,
+            new InMemoryAuditLog(),
+            group -> Set.of(),
+            notifier,
+            clock,
+            () -> "req-1",
+            INSYNC_TIMEOUT,
+            applied -> {});
+    private final ApprovalService approvals = swaps.approvals();
+    private final SwapWorkflow flow = swaps.workflow();
 
     private ApprovalRequest approvedAndAbandoned(boolean applying) {
         PairCatalog.Entry e = pairs.find("blue-green").orElseThrow();
-        Outcome o = approvals.open(ChangeKind.SWAP, swaps.plan(e.pair()), e.policy(), "U0ALICE", "C0OPS");
+        Outcome o =
+                approvals.open(ChangeKind.SWAP, new SwapPlanner(dns).plan(e.pair()), e.policy(), "U0ALICE", "C0OPS");
         ApprovalRequest r = ((Outcome.Done) o).request();
         approvals.attachMessage(r.id(), notifier.post("C0OPS", Message.text("request")));
         approvals.approve(r.id(), "U0BOB", null, e.policy());

@@ -2,6 +2,8 @@ package dev.cutover.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.approval.ChangeKind;
@@ -11,7 +13,7 @@ import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.DnsRecords;
-import dev.cutover.core.swap.SwapService;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import java.time.Clock;
@@ -66,9 +68,7 @@ class SwapWorkflowShowTest {
     void twoApproversAtOnceNeverLeaveTheMessageShowingAnOlderState() throws Exception {
         InMemoryApprovalStore store = new InMemoryApprovalStore();
         Clock clock = Clock.fixed(Requests.NOW, ZoneOffset.UTC);
-        ApprovalService approvals =
-                new ApprovalService(store, new InMemoryAuditLog(), group -> Set.of(), clock, () -> "req-1");
-        PairCatalog pairs = new PairCatalog(List.of(new SwapPairConfig(
+        PairCatalog pairs = PairCatalogs.of(List.of(new SwapPairConfig(
                 "blue-green",
                 "Z0EXAMPLE",
                 "blue.blue-green.example.com",
@@ -95,8 +95,19 @@ class SwapWorkflowShowTest {
                 throw new AssertionError("not awaited");
             }
         };
-        SwapWorkflow flow = new SwapWorkflow(
-                pairs, new SwapService(unused), approvals, store, notifier, clock, Duration.ofSeconds(1));
+        SwapWiring swaps = SwapWiring.build(
+                pairs,
+                unused,
+                store,
+                new InMemoryAuditLog(),
+                group -> Set.of(),
+                notifier,
+                clock,
+                () -> "req-1",
+                Duration.ofSeconds(1),
+                applied -> {});
+        ApprovalService approvals = swaps.approvals();
+        SwapReplies flow = swaps.replies();
         PairCatalog.Entry e = pairs.find("blue-green").orElseThrow();
         Outcome opened = approvals.open(
                 ChangeKind.SWAP, Requests.mixedPlan("blue-green"), e.policy(), "U0000000001", "C0000000001");

@@ -2,10 +2,11 @@ package dev.cutover.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.approval.ApprovalRequest;
-import dev.cutover.core.approval.ApprovalService;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.approval.ChangeKind;
@@ -15,10 +16,10 @@ import dev.cutover.core.approval.StoreUnavailableException;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.RecordChange;
 import dev.cutover.core.swap.RecordSet;
 import dev.cutover.core.swap.SwapPlan;
-import dev.cutover.core.swap.SwapService;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.testing.RecordingNotifier;
@@ -46,8 +47,6 @@ class SwapWorkflowTest {
     final ApprovalStore store = new FailingRecordStore();
     final Clock clock = Clock.fixed(Requests.NOW, ZoneOffset.UTC);
     final AtomicInteger ids = new AtomicInteger();
-    final ApprovalService approvals = new ApprovalService(
-            store, new InMemoryAuditLog(), group -> Set.of(), clock, () -> "req-" + ids.incrementAndGet());
     final AtomicBoolean postFails = new AtomicBoolean();
     final RecordingNotifier notifier = new RecordingNotifier() {
         @Override
@@ -76,10 +75,20 @@ class SwapWorkflowTest {
             return Duration.ofSeconds(3);
         }
     };
-    final PairCatalog pairs = new PairCatalog(List.of(new SwapPairConfig(
+    final PairCatalog pairs = PairCatalogs.of(List.of(new SwapPairConfig(
             PAIR, "Z0EXAMPLE", plan.pair().blue(), plan.pair().green(), null, null, List.of(APPROVER), 1, null, null)));
-    final SwapWorkflow flow =
-            new SwapWorkflow(pairs, new SwapService(dns), approvals, store, notifier, clock, Duration.ofSeconds(5));
+    final SwapReplies flow = SwapWiring.build(
+                    pairs,
+                    dns,
+                    store,
+                    new InMemoryAuditLog(),
+                    group -> Set.of(),
+                    notifier,
+                    clock,
+                    () -> "req-" + ids.incrementAndGet(),
+                    Duration.ofSeconds(5),
+                    applied -> {})
+            .replies();
     final List<String> told = new CopyOnWriteArrayList<>();
     final Responder responder = new Responder() {
         @Override

@@ -12,9 +12,9 @@ import dev.cutover.core.job.RetryPolicy;
 import dev.cutover.core.job.RunGate;
 import dev.cutover.core.job.RunRecord;
 import dev.cutover.core.lock.LockSpec;
-import dev.cutover.redis.JedisLockProvider;
 import dev.cutover.redis.RedisFireClaims;
 import dev.cutover.redis.RedisJobHistory;
+import dev.cutover.redis.RedisLockProvider;
 import dev.cutover.testing.Jobs;
 import dev.cutover.testing.PostgresTestSupport;
 import dev.cutover.testing.RecordingNotifier;
@@ -84,7 +84,7 @@ class QuartzClusterIT {
         Replica(String id, List<JobSpec> specs, Duration shutdownTimeout) throws Exception {
             ds = PostgresTestSupport.dataSource(schema, "it-" + id);
             runner = new JobRunner(
-                    new JedisLockProvider(redis, prefix),
+                    new RedisLockProvider(redis, prefix),
                     new RedisFireClaims(redis, prefix),
                     history(),
                     new RecordingNotifier(),
@@ -235,7 +235,7 @@ class QuartzClusterIT {
         assertThat(r.stop()).as("not idle within the timeout").isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(target.attempts.get(0).isCancelled()).isTrue();
-        assertThat(new JedisLockProvider(redis, prefix)
+        assertThat(new RedisLockProvider(redis, prefix)
                         .tryAcquire(new LockSpec(spec.lockName(), Duration.ofSeconds(1))))
                 .as("lock released, not left for its 30 s lease")
                 .isPresent();

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
-/** Fire-identity claims, history and the whole runner against the real Redis, and with Redis down. */
+/**
+ * The whole runner on the real Redis, and with Redis down. The claims and history contracts run in
+ * {@link RedisFireClaimsIT} and {@link RedisJobHistoryIT}.
+ */
 class RedisJobStoresIT {
     private static final String PREFIX = RedisTestSupport.prefix("RedisJobStoresIT");
     private static final Instant SLOT = Instant.parse("2026-03-02T10:00:00Z");
@@ -39,38 +41,6 @@ class RedisJobStoresIT {
     @AfterAll
     static void close() {
         redis.close();
-    }
-
-    @Test
-    void aFireIdentityIsClaimedOnceWithItsTtl() {
-        RedisFireClaims claims = new RedisFireClaims(redis, PREFIX);
-        assertThat(claims.claim("fire:x-1", Duration.ofSeconds(60))).isTrue();
-        assertThat(claims.claim("fire:x-1", Duration.ofSeconds(60))).isFalse();
-        assertThat(redis.pttl(PREFIX + "claim:fire:x-1")).isBetween(1L, 60_000L);
-    }
-
-    @Test
-    void historyIsNewestFirstAndCappedPerJob() {
-        RedisJobHistory history = new RedisJobHistory(redis, PREFIX, 3);
-        for (int i = 0; i < 5; i++) {
-            history.record(new RunRecord(
-                    "capped",
-                    "capped-" + i,
-                    SLOT.plusSeconds(i),
-                    "scheduled",
-                    SLOT,
-                    SLOT.plusMillis(5),
-                    1,
-                    Result.SUCCEEDED,
-                    0,
-                    "ok " + i,
-                    Map.of("taskArn", "arn")));
-        }
-        assertThat(history.recent("capped", 10))
-                .extracting(RunRecord::fireId)
-                .containsExactly("capped-4", "capped-3", "capped-2");
-        assertThat(history.latest("capped").orElseThrow().refs()).containsEntry("taskArn", "arn");
-        assertThat(history.recent("unknown", 10)).isEmpty();
     }
 
     @Test
@@ -100,7 +70,7 @@ class RedisJobStoresIT {
         try (RedisClient down = RedisConnections.open(
                 URI.create("redis://127.0.0.1:" + closed), Duration.ofMillis(200), Duration.ofMillis(200), 2)) {
             JobRunner runner = new JobRunner(
-                    new JedisLockProvider(down, PREFIX),
+                    new RedisLockProvider(down, PREFIX),
                     new RedisFireClaims(down, PREFIX),
                     new dev.cutover.memory.InMemoryJobHistory(10),
                     notifier,
@@ -120,7 +90,7 @@ class RedisJobStoresIT {
 
     private JobRunner runner(RedisClient client, RecordingNotifier notifier) {
         return new JobRunner(
-                new JedisLockProvider(client, PREFIX),
+                new RedisLockProvider(client, PREFIX),
                 new RedisFireClaims(client, PREFIX),
                 new RedisJobHistory(client, PREFIX, 50),
                 notifier,

@@ -1,81 +1,73 @@
 package dev.cutover.core.approval;
 
-import dev.cutover.core.audit.AuditEvent;
+import dev.cutover.core.approval.RequestUpdates.Step;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.MessageRef;
-import dev.cutover.core.chat.Mrkdwn;
 import dev.cutover.core.swap.SwapPlan;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
- * The four-eyes approval rules over an {@link ApprovalStore}: who may request, approve, reject or
- * cancel, counting distinct approvers, expiry, freezes and break-glass. Every decision is a
+ * The life of change requests in an {@link ApprovalStore}: open, decide, expire, apply, finish.
+ * Who may do what is {@link FourEyes}'s; freezes are {@link Freezes}'. Every decision is a
  * compare-and-set on the stored request; a click that loses a race re-reads and decides again, so
  * a second click, a retry or a second replica gets "already decided" instead of a second apply.
  */
 public final class ApprovalService {
-    private static final int MAX_RACES = 10;
-
     private final ApprovalStore store;
-    private final AuditLog audit;
-    private final Directory directory;
+    private final RequestAudit audit;
+    private final RequestUpdates updates;
+    private final FourEyes rules;
+    private final Freezes freezes;
     private final Clock clock;
     private final Supplier<String> ids;
-    private volatile java.util.function.Consumer<ApprovalRequest> onExpired = r -> {};
 
     /**
+     * @param directory resolves user groups in policies (may call the chat service)
      * @param ids makes request ids (unguessable: they are the only thing a button carries)
+     * @param onExpired hears of every request this service expires
      */
     public ApprovalService(
-            ApprovalStore store, AuditLog audit, Directory directory, Clock clock, Supplier<String> ids) {
+            ApprovalStore store,
+            AuditLog audit,
+            Directory directory,
+            Clock clock,
+            Supplier<String> ids,
+            ExpiryListener onExpired) {
         this.store = store;
-        this.audit = audit;
-        this.directory = directory;
+        this.audit = new RequestAudit(audit, clock);
+        this.rules = new FourEyes(directory);
+        this.freezes = new Freezes(store, audit, rules, clock);
         this.clock = clock;
         this.ids = ids;
+        this.updates = new RequestUpdates(store, this.audit, clock, onExpired);
+    }
+
+    /** A service whose expiries nobody hears of. */
+    public ApprovalService(
+            ApprovalStore store, AuditLog audit, Directory directory, Clock clock, Supplier<String> ids) {
+        this(store, audit, directory, clock, ids, r -> {});
+    }
+
+    /** The freezes of the pairs, under the same rules. */
+    public Freezes freezes() {
+        return freezes;
     }
 
     /**
-     * Registers who hears of each request this service expires, whichever call noticed it (a late
-     * click, a new request on the pair, or the periodic sweep), so its message can say so.
-     */
-    public void onExpired(java.util.function.Consumer<ApprovalRequest> listener) {
-        this.onExpired = listener;
-    }
-
-    /**
-     * Checks whether {@code user} may ask for a change of {@code pair} in {@code channel} now,
-     * before the slow part (reading the records) starts.
+     * Checks whether {@code user} may ask for a change of {@code pair} in {@code channel} now
+     * (channel, requesters, freeze, an open request), before the slow part starts. Reads the store
+     * and may resolve user groups: only after the command was acknowledged.
      *
-     * @return the reason for a refusal, or empty when allowed
+     * @return the refusal, or empty when allowed
      */
-    public Optional<String> precheck(String pair, ApprovalPolicy policy, String user, String channel) {
-        if (!policy.channels().isEmpty() && !policy.channels().contains(channel)) {
-            return Optional.of(
-                    "changes of *" + pair + "* can be requested only in " + Mrkdwn.channels(policy.channels()) + ".");
-        }
-        if (!mayRequest(user, policy)) {
-            return Optional.of("you are not allowed to request changes of *" + pair + "*. Requesters: "
-                    + Mrkdwn.principals(policy.requesters()) + ".");
-        }
-        Optional<String> frozen = frozen(pair);
-        if (frozen.isPresent()) {
-            return frozen;
-        }
-        return store.openRequest(pair).flatMap(id -> busy(pair, id));
-    }
-
-    /** Why {@code pair} takes no change now (a declared freeze), or empty when it is not frozen. */
-    private Optional<String> frozen(String pair) {
-        return store.frozen(pair)
-                .map(f -> "*" + pair + "* is frozen by " + Mrkdwn.user(f.userId()) + " since " + Mrkdwn.time(f.at())
-                        + ": " + Mrkdwn.escape(f.reason()) + ". `/swap unfreeze " + pair + "` lifts it.");
+    public Optional<Refusal> precheck(String pair, ApprovalPolicy policy, String user, String channel) {
+        return rules.mayRequest(pair, policy, user, channel)
+                .or(() -> freezes.frozen(pair))
+                .or(() -> store.openRequest(pair).flatMap(id -> busy(pair, id)));
     }
 
     /**
@@ -104,21 +96,20 @@ public final class ApprovalService {
         for (int i = 0; i < 2; i++) {
             Optional<String> open = store.createIfIdle(r);
             if (open.isEmpty()) {
-                record(r, "requested", requester, Map.of("kind", kind.word(), "plan", planText(plan)));
+                audit.requested(r, requester);
                 return new Outcome.Done(r);
             }
-            Optional<String> why = busy(pair, open.get());
+            Optional<Refusal> why = busy(pair, open.get());
             if (why.isPresent()) {
                 return new Outcome.Refused(why.get());
             }
         }
-        return new Outcome.Refused("another change of *" + pair + "* is in progress.");
+        return new Outcome.Refused(new Refusal.StillBusy(pair));
     }
 
     /**
-     * Approves request {@code id} as {@code user}. The requester may approve only under break-glass,
-     * with a reason; everyone else must be an approver who has not approved yet. Nobody may approve
-     * while the pair is frozen: a freeze declared after the request stops it too.
+     * Approves request {@code id} as {@code user} under {@link FourEyes#mayApprove}. Nobody may
+     * approve while the pair is frozen: a freeze declared after the request stops it too.
      *
      * @param breakGlassReason the reason typed for a break-glass self-approval, or null
      * @return the request after the approval (APPROVED once enough distinct approvers agreed), or a refusal
@@ -126,85 +117,48 @@ public final class ApprovalService {
     public Outcome approve(String id, String user, String breakGlassReason, ApprovalPolicy policy) {
         boolean selfApproval =
                 store.get(id).map(r -> r.requester().equals(user)).orElse(false);
-        return decide(
+        return updates.decide(
                 id,
                 selfApproval ? "break-glass" : "approved",
-                r -> {
-                    frozen(r.pair()).ifPresent(ApprovalService::refuse);
-                    boolean own = r.requester().equals(user);
-                    if (own && !policy.breakGlass()) {
-                        return refuse(
-                                "you cannot approve your own request (four-eyes): another approver must. Approvers: "
-                                        + Mrkdwn.principals(policy.approvers()) + ".");
-                    }
-                    if (own && !directory.matches(user, policy.approvers())) {
-                        return refuse(
-                                "break-glass lets an approver approve their own request; you are not an approver of *"
-                                        + r.pair() + "*.");
-                    }
-                    if (own && (breakGlassReason == null || breakGlassReason.isBlank())) {
-                        return refuse("a break-glass approval of your own request needs a reason.");
-                    }
-                    if (!own && !directory.matches(user, policy.approvers())) {
-                        return refuse("you are not an approver of *" + r.pair() + "*. Approvers: "
-                                + Mrkdwn.principals(policy.approvers()) + ".");
-                    }
-                    if (r.approvedBy(user)) {
-                        return refuse("you have already approved this request ("
-                                + r.approvals().size() + " of " + r.requiredApprovals() + " approvals).");
-                    }
-                    return r.withApproval(
-                            new Decision(user, clock.instant(), own ? breakGlassReason.strip() : null, own));
-                },
-                user);
+                user,
+                r -> Step.unless(
+                        freezes.frozen(r.pair()).or(() -> rules.mayApprove(r, user, breakGlassReason, policy)), () -> {
+                            boolean own = r.requester().equals(user);
+                            return r.withApproval(
+                                    new Decision(user, clock.instant(), own ? breakGlassReason.strip() : null, own));
+                        }));
     }
 
     /** Rejects request {@code id}; only approvers may, and a reason is required. */
     public Outcome reject(String id, String user, String reason, ApprovalPolicy policy) {
-        return decide(
+        return updates.decide(
                 id,
                 "rejected",
-                r -> {
-                    if (!directory.matches(user, policy.approvers())) {
-                        return refuse(
-                                "you are not an approver of *" + r.pair() + "*; the requester can Cancel instead.");
-                    }
-                    if (reason == null || reason.isBlank()) {
-                        return refuse("a rejection needs a reason.");
-                    }
-                    return r.closed(ApprovalState.REJECTED, new Decision(user, clock.instant(), reason.strip(), false));
-                },
-                user);
+                user,
+                r -> Step.unless(
+                        rules.mayReject(r, user, reason, policy),
+                        () -> r.closed(
+                                ApprovalState.REJECTED, new Decision(user, clock.instant(), reason.strip(), false))));
     }
 
     /** Cancels request {@code id}; only its requester may. */
     public Outcome cancel(String id, String user) {
-        return decide(
+        return updates.decide(
                 id,
                 "cancelled",
-                r -> r.requester().equals(user)
-                        ? r.closed(ApprovalState.CANCELLED, new Decision(user, clock.instant(), null, false))
-                        : refuse("only the requester, " + Mrkdwn.user(r.requester()) + ", can cancel this request."),
-                user);
+                user,
+                r -> Step.unless(
+                        rules.mayCancel(r, user),
+                        () -> r.closed(ApprovalState.CANCELLED, new Decision(user, clock.instant(), null, false))));
     }
 
     /**
-     * Expires request {@code id} if it is still pending past its expiry.
+     * Expires request {@code id} if it is still pending past its expiry, telling the listener.
      *
      * @return the expired request, or empty when it was not due (or someone else expired it)
      */
     public Optional<ApprovalRequest> expireIfDue(String id) {
-        return store.get(id)
-                .filter(r ->
-                        r.state() == ApprovalState.PENDING && !clock.instant().isBefore(r.expiresAt()))
-                .flatMap(r -> commit(
-                        r.closed(ApprovalState.EXPIRED, new Decision("system", clock.instant(), null, false)),
-                        "expired",
-                        "system"))
-                .map(expired -> {
-                    onExpired.accept(expired);
-                    return expired;
-                });
+        return updates.expireIfDue(id);
     }
 
     /**
@@ -215,12 +169,12 @@ public final class ApprovalService {
     public Optional<ApprovalRequest> beginApply(String id) {
         return store.get(id)
                 .filter(r -> r.state() == ApprovalState.APPROVED)
-                .flatMap(r -> commit(r.withState(ApprovalState.APPLYING), "applying", "system"));
+                .flatMap(r -> updates.commit(r.withState(ApprovalState.APPLYING), "applying", "system"));
     }
 
     /** Ends an approved or applying request in DONE, FAILED or DRIFTED with a result for people. */
     public ApprovalRequest finish(String id, ApprovalState end, String outcome) {
-        return update(
+        return updates.update(
                 id,
                 r -> r.state().canBecome(end) ? r.finished(end, outcome) : null,
                 "system",
@@ -235,7 +189,7 @@ public final class ApprovalService {
      * @return the request as stored afterwards
      */
     public ApprovalRequest abandon(String id, String reason) {
-        return update(
+        return updates.update(
                 id,
                 r -> r.state() == ApprovalState.PENDING
                         ? r.closed(ApprovalState.CANCELLED, new Decision("system", clock.instant(), reason, false))
@@ -246,7 +200,7 @@ public final class ApprovalService {
 
     /** Records the message that shows request {@code id}, so later decisions can update it. */
     public ApprovalRequest attachMessage(String id, MessageRef ref) {
-        return update(id, r -> r.postedAt(ref), null, null);
+        return updates.update(id, r -> r.postedAt(ref), null, null);
     }
 
     /** The request with {@code id}, if any. */
@@ -254,155 +208,11 @@ public final class ApprovalService {
         return store.get(id);
     }
 
-    /**
-     * Declares a freeze on {@code pair}; anyone who may request its changes may, since a freeze
-     * only blocks changes. {@code reason} is required.
-     *
-     * @return the reason for a refusal, or empty when the pair is now frozen
-     */
-    public Optional<String> freeze(String pair, String user, String reason, ApprovalPolicy policy) {
-        if (!mayRequest(user, policy) && !directory.matches(user, policy.approvers())) {
-            return Optional.of("you may not freeze *" + pair + "*: its requesters and approvers may.");
-        }
-        Freeze f = new Freeze(user, reason, clock.instant());
-        store.freeze(pair, f);
-        audit.append(new AuditEvent(f.at(), pair, null, "frozen", user, Map.of("reason", reason)));
-        return Optional.empty();
-    }
-
-    /**
-     * Lifts the freeze on {@code pair}; only its approvers may, since it lets changes through again.
-     *
-     * @return the reason for a refusal (not allowed, not frozen), or empty when it was lifted
-     */
-    public Optional<String> unfreeze(String pair, String user, ApprovalPolicy policy) {
-        if (!directory.matches(user, policy.approvers())) {
-            return Optional.of("only an approver of *" + pair + "* may lift its freeze. Approvers: "
-                    + Mrkdwn.principals(policy.approvers()) + ".");
-        }
-        Optional<Freeze> lifted = store.unfreeze(pair);
-        if (lifted.isEmpty()) {
-            return Optional.of("*" + pair + "* is not frozen.");
-        }
-        audit.append(new AuditEvent(clock.instant(), pair, null, "unfrozen", user, Map.of()));
-        return Optional.empty();
-    }
-
-    private boolean mayRequest(String user, ApprovalPolicy policy) {
-        return policy.requesters().isEmpty() || directory.matches(user, policy.requesters());
-    }
-
-    private Outcome decide(String id, String action, UnaryOperator<ApprovalRequest> step, String user) {
-        for (int i = 0; i < MAX_RACES; i++) {
-            Optional<ApprovalRequest> found = store.get(id);
-            if (found.isEmpty()) {
-                return new Outcome.Refused("this request no longer exists.");
-            }
-            ApprovalRequest r = found.get();
-            if (r.state() == ApprovalState.PENDING && !clock.instant().isBefore(r.expiresAt())) {
-                expireIfDue(id);
-                return new Outcome.Refused("this request expired at " + Mrkdwn.time(r.expiresAt()) + ".");
-            }
-            if (r.state() != ApprovalState.PENDING) {
-                return new Outcome.Refused(alreadyDecided(r));
-            }
-            ApprovalRequest next;
-            try {
-                next = step.apply(r);
-            } catch (Refusal refusal) {
-                return new Outcome.Refused(refusal.getMessage());
-            }
-            if (commit(next, action, user).isPresent()) {
-                return new Outcome.Done(next);
-            }
-        }
-        return new Outcome.Refused("too many people are deciding this request at once; try again.");
-    }
-
-    private ApprovalRequest update(
-            String id, UnaryOperator<ApprovalRequest> step, String user, Map<String, String> detail) {
-        for (int i = 0; i < MAX_RACES; i++) {
-            ApprovalRequest r =
-                    store.get(id).orElseThrow(() -> new IllegalStateException("request " + id + " is gone"));
-            ApprovalRequest next = step.apply(r);
-            if (next == null) {
-                return r;
-            }
-            if (store.compareAndSet(next)) {
-                if (user != null) {
-                    record(next, next.state().name().toLowerCase(), user, detail);
-                }
-                return next;
-            }
-        }
-        throw new IllegalStateException("request " + id + " kept changing; gave up after " + MAX_RACES + " tries");
-    }
-
-    private Optional<ApprovalRequest> commit(ApprovalRequest next, String action, String user) {
-        if (!store.compareAndSet(next)) {
-            return Optional.empty();
-        }
-        record(next, action, user, detailOf(next));
-        return Optional.of(next);
-    }
-
-    private Optional<String> busy(String pair, String openId) {
+    private Optional<Refusal> busy(String pair, String openId) {
         Optional<ApprovalRequest> open = store.get(openId);
         if (open.isPresent() && expireIfDue(openId).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of("another change of *" + pair + "* is in progress: "
-                + open.map(r -> r.kind().word() + " requested by " + Mrkdwn.user(r.requester()) + ", "
-                                + r.state().name().toLowerCase())
-                        .orElse("request " + openId)
-                + ". One change at a time per pair.");
-    }
-
-    private void record(ApprovalRequest r, String action, String user, Map<String, String> detail) {
-        audit.append(new AuditEvent(clock.instant(), r.pair(), r.id(), action, user, detail));
-    }
-
-    private static Map<String, String> detailOf(ApprovalRequest r) {
-        Map<String, String> d = new HashMap<>();
-        d.put("state", r.state().name());
-        d.put("approvals", r.approvals().size() + "/" + r.requiredApprovals());
-        if (r.closedBy() != null && r.closedBy().reason() != null) {
-            d.put("reason", r.closedBy().reason());
-        }
-        r.approvals().stream()
-                .filter(Decision::breakGlass)
-                .findFirst()
-                .ifPresent(b -> d.put("breakGlassReason", b.reason()));
-        return d;
-    }
-
-    private static String planText(SwapPlan plan) {
-        return plan.pair().blue() + " -> " + SwapPlan.targets(plan.blueAfter()) + "; "
-                + plan.pair().green() + " -> " + SwapPlan.targets(plan.greenAfter());
-    }
-
-    /** Says who decided a request that is no longer pending, for a late click. */
-    public static String alreadyDecided(ApprovalRequest r) {
-        String what = "this request is already " + r.state().name().toLowerCase();
-        if (r.closedBy() != null) {
-            return what + " (by " + Mrkdwn.user(r.closedBy().userId()) + " at "
-                    + Mrkdwn.time(r.closedBy().at()) + ").";
-        }
-        if (!r.approvals().isEmpty()) {
-            Decision last = r.approvals().get(r.approvals().size() - 1);
-            return what + " (approved by " + Mrkdwn.user(last.userId()) + " at " + Mrkdwn.time(last.at()) + ").";
-        }
-        return what + ".";
-    }
-
-    private static ApprovalRequest refuse(String why) {
-        throw new Refusal(why);
-    }
-
-    /** Ends a decision step with a refusal; never leaves this class. */
-    private static final class Refusal extends RuntimeException {
-        Refusal(String why) {
-            super(why, null, false, false);
-        }
+        return Optional.of(new Refusal.Busy(pair, openId, open));
     }
 }

@@ -2,6 +2,7 @@ package dev.cutover.core.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.commands.RefusalText;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.testing.MutableClock;
@@ -19,8 +20,14 @@ class ApprovalServiceTest {
     private final Directory directory =
             group -> Map.of("S0OPS", Set.of("U-CAROL")).getOrDefault(group, Set.of());
     private final AtomicInteger ids = new AtomicInteger();
-    private final ApprovalService service =
-            new ApprovalService(store, audit, directory, clock, () -> "req" + ids.incrementAndGet());
+    private final java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ApprovalService service = new ApprovalService(
+            store,
+            audit,
+            directory,
+            clock,
+            () -> "req" + ids.incrementAndGet(),
+            r -> heard.add(r.id() + ":" + r.state()));
 
     private ApprovalPolicy policy(int required, boolean breakGlass) {
         return new ApprovalPolicy(
@@ -50,7 +57,7 @@ class ApprovalServiceTest {
     void requesterCannotApproveOwnRequest() {
         ApprovalRequest r = open(policy(1, false));
         Outcome o = service.approve(r.id(), "U-REQUESTER", null, policy(1, false));
-        assertThat(o).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why())
+        assertThat(o).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.of(f.why()))
                 .contains("four-eyes"));
         assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
     }
@@ -74,8 +81,8 @@ class ApprovalServiceTest {
         ApprovalPolicy p = policy(1, true);
         ApprovalRequest r = open(p);
         assertThat(service.approve(r.id(), "U-REQUESTER", "prod down", p))
-                .isInstanceOfSatisfying(
-                        Outcome.Refused.class, f -> assertThat(f.why()).contains("not an approver"));
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.of(f.why()))
+                        .contains("not an approver"));
         assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
     }
 
@@ -83,8 +90,8 @@ class ApprovalServiceTest {
     void nonApproverRefusedButGroupMemberAccepted() {
         ApprovalRequest r = open(policy(1, false));
         assertThat(service.approve(r.id(), "U-MALLORY", null, policy(1, false)))
-                .isInstanceOfSatisfying(
-                        Outcome.Refused.class, f -> assertThat(f.why()).contains("not an approver"));
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.of(f.why()))
+                        .contains("not an approver"));
         assertThat(service.approve(r.id(), "U-CAROL", null, policy(1, false))).isInstanceOf(Outcome.Done.class);
     }
 
@@ -97,8 +104,8 @@ class ApprovalServiceTest {
                         .state())
                 .isEqualTo(ApprovalState.PENDING);
         assertThat(service.approve(r.id(), "U-ALICE", null, p))
-                .isInstanceOfSatisfying(
-                        Outcome.Refused.class, f -> assertThat(f.why()).contains("already approved"));
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.of(f.why()))
+                        .contains("already approved"));
         assertThat(((Outcome.Done) service.approve(r.id(), "U-BOB", null, p))
                         .request()
                         .state())
@@ -110,16 +117,14 @@ class ApprovalServiceTest {
         ApprovalRequest r = open(policy(1, false));
         clock.advance(Duration.ofMinutes(16));
         assertThat(service.approve(r.id(), "U-ALICE", null, policy(1, false)))
-                .isInstanceOfSatisfying(
-                        Outcome.Refused.class, f -> assertThat(f.why()).contains("expired"));
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.of(f.why()))
+                        .contains("expired"));
         assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.EXPIRED);
         assertThat(store.openRequest(PAIR)).isEmpty();
     }
 
     @Test
     void everyWayOfNoticingAnExpiryTellsTheListenerOnce() {
-        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-        service.onExpired(r -> heard.add(r.id() + ":" + r.state()));
         ApprovalRequest r = open(policy(1, false));
         clock.advance(Duration.ofMinutes(16));
         service.approve(r.id(), "U-ALICE", null, policy(1, false));
@@ -132,9 +137,9 @@ class ApprovalServiceTest {
     void busyPairRefusesSecondRequestUntilTheFirstExpires() {
         open(policy(1, false));
         Outcome second = service.open(ChangeKind.SWAP, Requests.mixedPlan(PAIR), policy(1, false), "U-BOB", "C-OPS");
-        assertThat(second).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why())
+        assertThat(second).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.of(f.why()))
                 .contains("in progress"));
-        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS"))
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS").map(RefusalText::of))
                 .get()
                 .asString()
                 .contains("in progress");
@@ -151,8 +156,8 @@ class ApprovalServiceTest {
         Outcome o = service.reject(r.id(), "U-ALICE", "deploy not verified", policy(1, false));
         assertThat(((Outcome.Done) o).request().state()).isEqualTo(ApprovalState.REJECTED);
         assertThat(service.approve(r.id(), "U-BOB", null, policy(1, false)))
-                .isInstanceOfSatisfying(
-                        Outcome.Refused.class, f -> assertThat(f.why()).contains("already rejected"));
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.of(f.why()))
+                        .contains("already rejected"));
     }
 
     @Test
@@ -167,18 +172,21 @@ class ApprovalServiceTest {
 
     @Test
     void freezeRefusesNewRequestsUntilLifted() {
-        assertThat(service.freeze(PAIR, "U-ANYONE", "black friday", policy(1, false)))
+        assertThat(service.freezes().freeze(PAIR, "U-ANYONE", "black friday", policy(1, false)))
                 .isEmpty();
-        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS"))
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-OPS").map(RefusalText::of))
                 .get()
                 .asString()
                 .contains("black friday");
-        assertThat(service.unfreeze(PAIR, "U-MALLORY", policy(1, false)))
+        assertThat(service.freezes()
+                        .unfreeze(PAIR, "U-MALLORY", policy(1, false))
+                        .map(RefusalText::of))
                 .get()
                 .asString()
                 .contains("only an approver");
-        assertThat(service.unfreeze(PAIR, "U-ALICE", policy(1, false))).isEmpty();
-        assertThat(service.unfreeze(PAIR, "U-ALICE", policy(1, false)))
+        assertThat(service.freezes().unfreeze(PAIR, "U-ALICE", policy(1, false)))
+                .isEmpty();
+        assertThat(service.freezes().unfreeze(PAIR, "U-ALICE", policy(1, false)).map(RefusalText::of))
                 .get()
                 .asString()
                 .contains("is not frozen");
@@ -187,13 +195,13 @@ class ApprovalServiceTest {
 
     @Test
     void wrongChannelAndNonRequesterRefused() {
-        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-RANDOM"))
+        assertThat(service.precheck(PAIR, policy(1, false), "U-BOB", "C-RANDOM").map(RefusalText::of))
                 .get()
                 .asString()
                 .contains("<#C-OPS>");
         ApprovalPolicy restricted =
                 new ApprovalPolicy(Set.of(), Set.of("S0OPS"), Set.of("U-ALICE"), 1, Duration.ofMinutes(5), false);
-        assertThat(service.precheck(PAIR, restricted, "U-BOB", "C-X"))
+        assertThat(service.precheck(PAIR, restricted, "U-BOB", "C-X").map(RefusalText::of))
                 .get()
                 .asString()
                 .contains("not allowed");
@@ -214,15 +222,15 @@ class ApprovalServiceTest {
     void aFreezeDeclaredWhileARequestIsPendingStopsItsApprovalButNotItsCancellation() {
         ApprovalPolicy p = policy(1, true);
         ApprovalRequest r = open(p);
-        service.freeze(PAIR, "U-BOB", "incident 42", p);
+        service.freezes().freeze(PAIR, "U-BOB", "incident 42", p);
 
         assertThat(service.approve(r.id(), "U-ALICE", null, p))
-                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(f.why())
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.of(f.why()))
                         .contains("frozen", "incident 42", "/swap unfreeze " + PAIR));
         assertThat(service.approve(r.id(), "U-REQUESTER", "prod down", p)).isInstanceOf(Outcome.Refused.class);
         assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
 
-        service.unfreeze(PAIR, "U-BOB", p);
+        service.freezes().unfreeze(PAIR, "U-BOB", p);
         assertThat(service.approve(r.id(), "U-ALICE", null, p)).isInstanceOf(Outcome.Done.class);
     }
 }

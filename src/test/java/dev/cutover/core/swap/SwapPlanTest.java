@@ -23,7 +23,7 @@ class SwapPlanTest {
     final SandboxRoute53Client route53 =
             SandboxAccount.route53(new MutableClock(Instant.parse("2026-11-29T10:00:00Z")), Duration.ZERO);
     final DnsRecords dns = new Route53DnsRecords(route53, Duration.ofMillis(10));
-    final SwapService service = new SwapService(dns);
+    final SwapPlanner service = new SwapPlanner(dns);
 
     List<RecordSet> read(String name) {
         return dns.read(ZONE, name);
@@ -37,7 +37,7 @@ class SwapPlanTest {
         assertThat(plan.blueAfter()).containsExactly(RecordSet.alias(SandboxAccount.BLUE, "A", GREEN_ALB));
         assertThat(plan.greenAfter()).containsExactly(RecordSet.alias(SandboxAccount.GREEN, "A", BLUE_ALB));
 
-        service.submit(plan, "swap");
+        dns.submit(ZONE, plan.changes(), "swap");
 
         assertThat(plan.isResultOf(read(SandboxAccount.BLUE), read(SandboxAccount.GREEN)))
                 .isTrue();
@@ -48,9 +48,9 @@ class SwapPlanTest {
     void theInverseRestoresTheRecords() {
         List<RecordSet> before = route53.records(ZONE);
         SwapPlan plan = service.plan(PAIR);
-        service.submit(plan, "swap");
+        dns.submit(ZONE, plan.changes(), "swap");
 
-        service.submit(plan.inverse(), "swap back");
+        dns.submit(ZONE, plan.inverse().changes(), "swap back");
 
         assertThat(route53.records(ZONE)).isEqualTo(before);
     }
@@ -75,7 +75,7 @@ class SwapPlanTest {
         SwapPlan plan = service.plan(PAIR);
         assertThat(plan.changes()).hasSize(8);
 
-        service.submit(plan, "swap");
+        dns.submit(ZONE, plan.changes(), "swap");
 
         assertThat(read(SandboxAccount.BLUE))
                 .containsExactly(

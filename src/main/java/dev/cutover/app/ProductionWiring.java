@@ -1,0 +1,104 @@
+package dev.cutover.app;
+
+import dev.cutover.aws.AwsClients;
+import dev.cutover.aws.Route53ChangeBatchJson;
+import dev.cutover.aws.Route53DnsRecords;
+import dev.cutover.chat.slack.SlackHttpServer;
+import dev.cutover.chat.slack.SlackSignatureVerifier;
+import dev.cutover.chat.slack.SocketModeRunner;
+import dev.cutover.config.AwsSettings;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.SlackSettings;
+import dev.cutover.core.swap.ChangeBatchFormat;
+import dev.cutover.core.swap.DnsRecords;
+import java.time.Clock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires a real deployment for the command line: the bot over Route 53, Redis (or in-process) and
+ * Slack, behind Socket Mode or the HTTP server; and Route 53 alone for {@code swap plan}.
+ */
+public final class ProductionWiring {
+    private static final Logger log = LoggerFactory.getLogger(ProductionWiring.class);
+
+    private ProductionWiring() {}
+
+    /**
+     * Builds and starts the bot and its Slack transport ({@code slack.mode}): Socket Mode, or the
+     * HTTP server on {@code slack.httpPort}.
+     *
+     * @return closes the transport, the bot and its clients, in that order
+     * @throws Exception when a part cannot start (Slack unreachable, a bad token, the scheduler's
+     *     database down); what had started is closed again
+     */
+    public static AutoCloseable serve(CutoverConfig config) throws Exception {
+        ProductionParts parts = new ProductionParts(config);
+        Bot bot = null;
+        AutoCloseable transport = null;
+        try {
+            bot = new Bot(parts.parts());
+            transport = start(config.slack(), bot);
+            bot.start();
+        } catch (Exception | Error e) {
+            closeAll(e, transport, bot, parts);
+            throw e;
+        }
+        AutoCloseable t = transport;
+        Bot b = bot;
+        return () -> closeAll(null, t, b, parts);
+    }
+
+    /** How a change batch is shown to people: as Route 53's CLI JSON (what {@code aws route53} takes). */
+    public static final ChangeBatchFormat CHANGE_BATCH_FORMAT = Route53ChangeBatchJson::render;
+
+    /**
+     * Runs {@code use} over Route 53 (the configured region, credentials and endpoint), then closes
+     * the AWS clients.
+     *
+     * @return what {@code use} returned
+     */
+    public static <T> T withDnsRecords(AwsSettings aws, Function<DnsRecords, T> use) {
+        try (AwsClients clients = AwsClients.create(aws)) {
+            return use.apply(new Route53DnsRecords(clients.route53()));
+        }
+    }
+
+    private static AutoCloseable start(SlackSettings s, Bot bot) {
+        if (s.mode() == SlackSettings.Mode.HTTP) {
+            SlackHttpServer server = SlackHttpServer.create(
+                    bot.app(), new SlackSignatureVerifier(s.signingSecret(), Clock.systemUTC()), s.httpPort());
+            server.start();
+            log.info("listening for Slack requests on port {} at {}", server.port(), SlackHttpServer.DEFAULT_PATH);
+            return server;
+        }
+        SocketModeRunner runner = new SocketModeRunner(bot.app(), s.appToken());
+        runner.start();
+        return runner;
+    }
+
+    /** Closes each non-null part in order; the first failure is thrown (or added to {@code failure}). */
+    private static void closeAll(Throwable failure, AutoCloseable... parts) throws Exception {
+        Exception first = null;
+        for (AutoCloseable p : parts) {
+            if (p == null) {
+                continue;
+            }
+            try {
+                p.close();
+            } catch (Exception e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

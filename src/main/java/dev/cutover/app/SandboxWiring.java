@@ -1,0 +1,168 @@
+package dev.cutover.app;
+
+import dev.cutover.aws.Route53DnsRecords;
+import dev.cutover.chat.slack.SlackHttpServer;
+import dev.cutover.chat.slack.SlackSignatureVerifier;
+import dev.cutover.commands.ChatCommand;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.RedisSettings;
+import dev.cutover.config.SlackSettings;
+import dev.cutover.config.SwapPairConfig;
+import dev.cutover.core.swap.AliasTarget;
+import dev.cutover.core.swap.RecordSet;
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.sandbox.SandboxAccount;
+import dev.cutover.sandbox.SandboxAutoScalingClient;
+import dev.cutover.sandbox.SandboxCloudWatchClient;
+import dev.cutover.sandbox.SandboxEcsClient;
+import dev.cutover.sandbox.SandboxMetrics;
+import dev.cutover.sandbox.SandboxRoute53Client;
+import dev.cutover.sandbox.SandboxSlackApi;
+import dev.cutover.sandbox.SandboxSqsClient;
+import dev.cutover.sandbox.SlackListener;
+import dev.cutover.sandbox.console.ConsoleTarget;
+import dev.cutover.sandbox.console.SandboxConsole;
+import dev.cutover.sandbox.console.SignedSlackRequests;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole bot on one machine without Slack or AWS: a simulated AWS account, an in-process Slack
+ * Web API, the in-process store, and the real bot behind its real HTTP server, driven by the
+ * sandbox console. The console's requests are signed and sent over loopback exactly as Slack sends
+ * them, so the sandbox runs the production code path.
+ */
+public final class SandboxWiring implements AutoCloseable {
+    private final CutoverConfig config;
+    private final SandboxRoute53Client route53;
+    private final SandboxSlackApi slackApi;
+    private final SandboxMetrics metrics;
+    private final Bot bot;
+    private final SlackHttpServer server;
+    private final String secret;
+
+    /**
+     * Starts the sandbox.
+     *
+     * @param userConfig the pairs, users and groups to use (the built-in config, or the user's file)
+     * @param listener hears everything the bot sends to "Slack"
+     */
+    public SandboxWiring(CutoverConfig userConfig, Clock clock, SlackListener listener) {
+        this.secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        this.slackApi = new SandboxSlackApi(listener, userConfig.sandbox().groups());
+        slackApi.start();
+        this.config = userConfig.with(
+                new SlackSettings(SlackSettings.Mode.HTTP, "xoxb-sandbox", null, secret, 0, slackApi.apiBaseUrl()),
+                new RedisSettings(null));
+        this.metrics = SandboxMetrics.seeded(clock);
+        this.route53 = seed(SandboxAccount.route53(clock, config.sandbox().insyncDelay()), config);
+        this.bot = new Bot(new Bot.Parts(
+                config,
+                clock,
+                new Route53DnsRecords(route53, Duration.ofMillis(200)),
+                new InMemoryApprovalStore(),
+                new InMemoryAuditLog(),
+                ProductionParts.slack(slackApi.apiBaseUrl()),
+                secret,
+                Duration.ofSeconds(30),
+                Duration.ZERO,
+                JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
+                Optional.of(AlertWiring.aws(
+                        new SandboxSqsClient(metrics),
+                        new SandboxCloudWatchClient(metrics),
+                        new SandboxEcsClient(metrics),
+                        new SandboxAutoScalingClient(metrics),
+                        AlertWiring.inMemoryStores(),
+                        clock))));
+        this.server = new SlackHttpServer(
+                bot.app(), new SlackSignatureVerifier(secret, clock), "127.0.0.1", 0, SlackHttpServer.DEFAULT_PATH);
+        server.start();
+        bot.start();
+    }
+
+    /**
+     * Starts a sandbox for {@code config} and runs the console over {@code in} until it ends.
+     *
+     * @param script echo lines and stop at the first failure
+     * @return the exit status: 0 when every step succeeded
+     */
+    public static int runConsole(CutoverConfig config, BufferedReader in, PrintStream out, boolean script)
+            throws IOException {
+        SandboxConsole console = SandboxConsole.create(config, out);
+        try (SandboxWiring sandbox = new SandboxWiring(config, Clock.systemUTC(), console.screen())) {
+            return console.run(sandbox.consoleTarget(), in, script);
+        }
+    }
+
+    /** What the console drives: the bot's endpoint and controls, the in-process Slack, the account. */
+    public ConsoleTarget consoleTarget() {
+        URI endpoint = URI.create("http://127.0.0.1:" + server.port() + SlackHttpServer.DEFAULT_PATH);
+        return new ConsoleTarget(
+                config, new SignedSlackRequests(endpoint, secret), slackApi, route53, metrics, new BotControls());
+    }
+
+    /** Creates the zones and records of every configured pair the demo account lacks. */
+    private static SandboxRoute53Client seed(SandboxRoute53Client r53, CutoverConfig config) {
+        for (SwapPairConfig p : config.pairs()) {
+            if (!r53.hasZone(p.zoneId())) {
+                r53.addZone(p.zoneId(), p.blue().substring(p.blue().indexOf('.') + 1));
+            }
+            seedRecord(r53, p.zoneId(), p.blue(), p.name() + "-blue");
+            seedRecord(r53, p.zoneId(), p.green(), p.name() + "-green");
+        }
+        return r53;
+    }
+
+    private static void seedRecord(SandboxRoute53Client r53, String zoneId, String name, String alb) {
+        if (r53.records(zoneId).stream().noneMatch(r -> r.name().equals(name))) {
+            r53.putRecord(
+                    zoneId,
+                    RecordSet.alias(
+                            name,
+                            "A",
+                            new AliasTarget(
+                                    SandboxAccount.ALB_ZONE_ID,
+                                    "dualstack." + alb + "-alb.us-east-1.elb.amazonaws.com.",
+                                    true)));
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        bot.close();
+        slackApi.close();
+    }
+
+    /** The bot's commands, idleness and monitors, as the console asks for them. */
+    private final class BotControls implements ConsoleTarget.BotControls {
+        @Override
+        public List<String> commands() {
+            return bot.commands().stream().map(ChatCommand::name).toList();
+        }
+
+        @Override
+        public boolean awaitIdle(Duration timeout) {
+            return bot.awaitIdle(timeout);
+        }
+
+        @Override
+        public void pollQueues() {
+            bot.alerts().ifPresent(m -> m.queues().pollAll());
+        }
+
+        @Override
+        public void pollServices() {
+            bot.alerts().ifPresent(m -> m.scaling().pollAll());
+        }
+    }
+}

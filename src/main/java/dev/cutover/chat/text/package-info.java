@@ -1,0 +1,5 @@
+/**
+ * The text medium: renders reply data ({@code core.chat.Message}) as terminal lines, for the sandbox
+ * console and the command line, as {@code chat.slack} renders it as Block Kit for Slack.
+ */
+package dev.cutover.chat.text;

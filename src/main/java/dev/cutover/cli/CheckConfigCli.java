@@ -1,0 +1,96 @@
+package dev.cutover.cli;
+
+import dev.cutover.config.ConfigException;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.SwapPairConfig;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code check-config}: validates a config file and prints what it defines; exit 2 when invalid. */
+@Command(
+        name = "check-config",
+        mixinStandardHelpOptions = true,
+        description =
+                "Validate a config file and print what it defines. Exit status 2 names the file, line and key of a problem.")
+public final class CheckConfigCli implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CutoverConfig c;
+        try {
+            c = config.loadForServe();
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("config error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        out.println(config.file() + ": OK");
+        describe(c, out);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Prints a summary of {@code c}, secrets hidden. */
+    static void describe(CutoverConfig c, PrintWriter out) {
+        pairs(c, out);
+        out.println("jobs: " + c.jobs().size()
+                + (c.jobs().isEmpty()
+                        ? ""
+                        : ", scheduler store " + c.scheduler().store()));
+        c.jobs().forEach(j -> out.println("  " + j.describe()));
+        alerts(c, out);
+    }
+
+    private static void alerts(CutoverConfig c, PrintWriter out) {
+        out.println("alerts: channel "
+                + (c.alerts().channel() == null
+                        ? "(none; each queue and service names its own)"
+                        : c.alerts().channel()) + ", " + c.queues().size() + " queue(s), "
+                + c.services().size()
+                + " service(s), cutover watch " + c.alerts().cutover().window().toMinutes() + " min over "
+                + c.alerts().cutover().sides().size() + " side(s)");
+        c.queues()
+                .forEach(q -> out.println("  queue " + q.queue() + ": "
+                        + q.steps().size() + " step(s), every "
+                        + q.pollInterval().toSeconds() + " s, " + q.consecutivePolls() + " poll(s) must agree, channel "
+                        + q.channel() + (q.pair() != null ? ", pair " + q.pair() : "")));
+        c.services()
+                .forEach(v -> out.println("  service " + v.cluster() + "/" + v.service() + ": channel " + v.channel()
+                        + (v.policy() != null ? ", step policy over queue " + v.queue() : "")
+                        + (v.pair() != null ? ", pair " + v.pair() : "")));
+        c.alerts()
+                .cutover()
+                .sides()
+                .forEach(side ->
+                        out.println("  cutover side " + side.target() + ": target group " + side.targetGroup()));
+    }
+
+    private static void pairs(CutoverConfig c, PrintWriter out) {
+        out.println("slack: mode " + c.slack().mode().name().toLowerCase() + ", Web API "
+                + c.slack().apiBaseUrl()
+                + (c.slack().mode() == dev.cutover.config.SlackSettings.Mode.HTTP
+                        ? ", HTTP port " + c.slack().httpPort()
+                        : ""));
+        out.println("aws: region " + c.aws().region()
+                + (c.aws().endpointOverride() != null ? ", endpoint " + c.aws().endpointOverride() : "")
+                + (c.aws().roleArn() != null ? ", assumes " + c.aws().roleArn() : ""));
+        out.println("store: "
+                + (c.redis().enabled() ? "redis at " + c.redis().displayUrl() : "in-process (single instance only)"));
+        out.println("pairs: " + c.pairs().size());
+        for (SwapPairConfig p : c.pairs()) {
+            out.println("  " + p.name() + ": " + p.blue() + " <-> " + p.green() + " in zone " + p.zoneId());
+            out.println("    approvers " + p.approvers() + ", " + p.requiredApprovals() + " approval(s) needed, expiry "
+                    + p.expiry().toMinutes() + " min" + (p.breakGlass() ? ", break-glass allowed" : ""));
+            out.println("    requesters " + (p.requesters().isEmpty() ? "anyone" : p.requesters()) + ", channels "
+                    + (p.channels().isEmpty() ? "any" : p.channels()));
+        }
+    }
+}

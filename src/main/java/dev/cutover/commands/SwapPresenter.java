@@ -1,0 +1,96 @@
+package dev.cutover.commands;
+
+import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.approval.ChangeKind;
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.MessageRef;
+import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.swap.SwapObserver;
+import dev.cutover.core.swap.SwapStep;
+import java.time.Duration;
+
+/**
+ * Shows the swap use case's requests in chat: the request message ({@link SwapMessages}) through
+ * the {@link Notifier}, and each apply step as a line in its thread.
+ */
+public final class SwapPresenter implements SwapObserver {
+    private final Notifier notifier;
+
+    public SwapPresenter(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @Override
+    public MessageRef post(ApprovalRequest r, boolean breakGlass) {
+        return notifier.post(r.channel(), SwapMessages.request(r, breakGlass));
+    }
+
+    @Override
+    public void show(ApprovalRequest r, boolean breakGlass) {
+        notifier.update(r.message(), SwapMessages.request(r, breakGlass));
+    }
+
+    @Override
+    public void progress(ApprovalRequest r, SwapStep step) {
+        notifier.reply(r.message(), Message.text(text(r, step)));
+    }
+
+    @Override
+    public String outcome(ApprovalRequest r, SwapStep.End end) {
+        return text(r, end);
+    }
+
+    /** The thread line for {@code step}; for an end, also the result shown in the request message. */
+    static String text(ApprovalRequest r, SwapStep step) {
+        String pair = r.pair();
+        if (step instanceof SwapStep.Applying a) {
+            return ":hourglass_flowing_sand: Applying: re-reading both records…";
+        }
+        if (step instanceof SwapStep.Submitted s) {
+            return ":outbox_tray: Submitted change `" + s.changeId() + "`; waiting for Route 53 to report INSYNC…";
+        }
+        if (step instanceof SwapStep.NotRecorded n) {
+            return ":warning: Route 53 accepted change `" + n.changeId()
+                    + "`, but it could not be recorded (" + n.error() + "), so `/rollback " + pair
+                    + "` cannot undo it; `/swap " + pair + "` can.";
+        }
+        if (step instanceof SwapStep.Drifted d) {
+            return ":no_entry: The records changed since the request; nothing was applied. " + d.difference() + ". "
+                    + nextStep(r);
+        }
+        if (step instanceof SwapStep.Refused f) {
+            return ":no_entry: " + f.error().getMessage();
+        }
+        if (step instanceof SwapStep.FailedBeforeSubmit f) {
+            return ":no_entry: Failed before submitting (" + f.error() + "); nothing was applied.";
+        }
+        if (step instanceof SwapStep.Applied a) {
+            return ":white_check_mark: Applied: change `" + a.changeId() + "` INSYNC after "
+                    + seconds(a.took()) + " s. Resolvers may keep the old target for up to 60 s (the alias TTL). "
+                    + "`/rollback " + pair + (r.kind() == ChangeKind.SWAP ? "` undoes it." : "` swaps back again.");
+        }
+        if (step instanceof SwapStep.NotInsync n) {
+            return ":warning: Route 53 accepted change `" + n.changeId()
+                    + "` but it was not INSYNC after " + n.timeout().toSeconds() + " s; it may still complete. "
+                    + "`/rollback " + pair + "` can undo it. (" + n.error() + ")";
+        }
+        if (step instanceof SwapStep.Abandoned a) {
+            return ":warning: No result " + a.after().toMinutes() + " min after the approval: "
+                    + "the bot stopped while applying this request. The records may or may not have changed; `/swap "
+                    + pair + " dry-run` shows them as they are now. The pair is free for new requests.";
+        }
+        throw new IllegalArgumentException("no text for " + step);
+    }
+
+    /** What to do after drift: a swap plans afresh; a rollback can no longer undo the last swap. */
+    private static String nextStep(ApprovalRequest r) {
+        return r.kind() == ChangeKind.SWAP
+                ? "`/swap " + r.pair() + "` plans again from the records as they are now."
+                : "A rollback can only undo the last swap while the records are as it left them; `/swap " + r.pair()
+                        + "` plans a swap from the records as they are now.";
+    }
+
+    private static String seconds(Duration d) {
+        return String.valueOf(Math.max(0, Math.round(d.toMillis() / 1000.0)));
+    }
+}

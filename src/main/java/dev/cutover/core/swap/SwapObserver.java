@@ -1,0 +1,29 @@
+package dev.cutover.core.swap;
+
+import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.chat.MessageRef;
+
+/**
+ * How the swap use case shows requests to people (the chat side renders them): the request
+ * message, updated in place, and progress lines in its thread. The use case calls it after each
+ * change of a request and never lets its failures stop an apply.
+ */
+public interface SwapObserver {
+    /**
+     * Posts the message of the new request {@code r} in its channel.
+     *
+     * @param breakGlass whether to offer the requester the break-glass button
+     * @return the posted message
+     * @throws RuntimeException when it cannot be posted (e.g. the bot is not in the channel)
+     */
+    MessageRef post(ApprovalRequest r, boolean breakGlass);
+
+    /** Replaces the request's message ({@code r.message()}, never null here) with its current state. */
+    void show(ApprovalRequest r, boolean breakGlass);
+
+    /** Posts {@code step} in the thread of {@code r}'s message (never null here). */
+    void progress(ApprovalRequest r, SwapStep step);
+
+    /** The result of {@code end} for people, stored with the request and shown in its message. */
+    String outcome(ApprovalRequest r, SwapStep.End end);
+}

@@ -1,0 +1,242 @@
+package dev.cutover.core.swap;
+
+import dev.cutover.core.approval.AppliedSwap;
+import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.approval.ApprovalService;
+import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.core.approval.ApprovalStore;
+import dev.cutover.core.approval.ChangeKind;
+import dev.cutover.core.approval.Outcome;
+import dev.cutover.core.approval.Refusal;
+import dev.cutover.core.chat.MessageRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The swap use case: a change request from the ask to the end. Plans, opens the request and posts
+ * it for approval; on approval re-checks the records, applies the compare-and-swap batch, waits for
+ * INSYNC and reports through the {@link RequestDisplay}. A rollback is the same flow with the
+ * inverse plan. Every step answers with a domain outcome; the chat side words it.
+ */
+public final class SwapWorkflow {
+    private static final Logger log = LoggerFactory.getLogger(SwapWorkflow.class);
+    /** Beyond the INSYNC timeout, how long an apply may take (two reads and a submit) before it counts as abandoned. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+
+    private final PairCatalog pairs;
+    private final SwapPlanner planner;
+    final DnsRecords dns;
+    private final ApprovalService approvals;
+    private final ApprovalStore store;
+    final RequestDisplay display;
+    final Clock clock;
+    final Duration insyncTimeout;
+    private final SwapListener listener;
+
+    /**
+     * @param display shows requests; also the approvals' expiry listener
+     * @param insyncTimeout how long to wait for Route 53 to report INSYNC after submitting
+     * @param listener hears of each applied change (the cutover watch)
+     */
+    public SwapWorkflow(
+            PairCatalog pairs,
+            DnsRecords dns,
+            ApprovalService approvals,
+            ApprovalStore store,
+            RequestDisplay display,
+            Clock clock,
+            Duration insyncTimeout,
+            SwapListener listener) {
+        this.pairs = pairs;
+        this.planner = new SwapPlanner(dns);
+        this.dns = dns;
+        this.approvals = approvals;
+        this.store = store;
+        this.display = display;
+        this.clock = clock;
+        this.insyncTimeout = insyncTimeout;
+        this.listener = listener;
+    }
+
+    /** The catalog of pairs. */
+    public PairCatalog pairs() {
+        return pairs;
+    }
+
+    /** The approval rules and requests. */
+    public ApprovalService approvals() {
+        return approvals;
+    }
+
+    /**
+     * Asks for a swap ({@link ChangeKind#SWAP}) or a rollback of the configured pair {@code pairName}:
+     * checks the rules, reads the records, opens the request and posts its message. Slow (reads the
+     * store, the directory and Route 53): call it after the command was acknowledged.
+     *
+     * @throws java.util.NoSuchElementException when the pair is not configured
+     */
+    public RequestOutcome request(ChangeKind kind, String pairName, String user, String channel) {
+        PairCatalog.Entry e = pairs.find(pairName).orElseThrow();
+        Optional<Refusal> refusal = approvals.precheck(pairName, e.policy(), user, channel);
+        if (refusal.isPresent()) {
+            return new RequestOutcome.Refused(refusal.get());
+        }
+        SwapPlan plan;
+        try {
+            plan = kind == ChangeKind.SWAP ? planner.plan(e.pair()) : rollbackPlan(e);
+        } catch (SwapException ex) {
+            return new RequestOutcome.CannotPlan(ex);
+        }
+        Outcome outcome = approvals.open(kind, plan, e.policy(), user, channel);
+        if (outcome instanceof Outcome.Refused r) {
+            return new RequestOutcome.Refused(r.why());
+        }
+        ApprovalRequest req = ((Outcome.Done) outcome).request();
+        try {
+            MessageRef ref = display.post(req);
+            return new RequestOutcome.Posted(approvals.attachMessage(req.id(), ref));
+        } catch (RuntimeException ex) {
+            log.warn("could not post request {} for {}: {}", req.id(), pairName, ex.toString());
+            // Still PENDING, which FAILED cannot follow: close it, or it holds the pair until it expires.
+            approvals.abandon(req.id(), "could not be posted: " + ex.getMessage());
+            return new RequestOutcome.NotPosted(String.valueOf(ex.getMessage()));
+        }
+    }
+
+    private SwapPlan rollbackPlan(PairCatalog.Entry e) {
+        AppliedSwap last = store.lastApplied(e.pair().name())
+                .orElseThrow(() -> new SwapException(
+                        SwapException.Kind.NOT_FOUND,
+                        "nothing to roll back: no swap of this pair has been applied by cutover."));
+        return planner.planRollback(last.plan());
+    }
+
+    /** Approves request {@code id} as {@code user}; see {@link ApprovalService#approve}. */
+    public Outcome approve(String id, String user) {
+        return decided(id, e -> approvals.approve(id, user, null, e.policy()));
+    }
+
+    /** Approves {@code user}'s own request {@code id} under break-glass, with {@code reason}. */
+    public Outcome breakGlass(String id, String user, String reason) {
+        return decided(id, e -> approvals
+                .get(id)
+                .filter(r -> !r.requester().equals(user))
+                .<Outcome>map(r -> new Outcome.Refused(new Refusal.BreakGlassNotOwn()))
+                .orElseGet(() -> approvals.approve(id, user, reason, e.policy())));
+    }
+
+    /** Rejects request {@code id} as {@code user}, with a required {@code reason}. */
+    public Outcome reject(String id, String user, String reason) {
+        return decided(id, e -> approvals.reject(id, user, reason, e.policy()));
+    }
+
+    /** Cancels request {@code id}; only its requester may. */
+    public Outcome cancel(String id, String user) {
+        return decided(id, e -> approvals.cancel(id, user));
+    }
+
+    /** Runs {@code decision} on an existing request of a configured pair, then shows the result. */
+    private Outcome decided(String id, Function<PairCatalog.Entry, Outcome> decision) {
+        Optional<ApprovalRequest> found = approvals.get(id);
+        if (found.isEmpty()) {
+            return new Outcome.Refused(new Refusal.NoSuchRequest());
+        }
+        Optional<PairCatalog.Entry> e = pairs.find(found.get().pair());
+        if (e.isEmpty()) {
+            return new Outcome.Refused(new Refusal.PairGone(found.get().pair()));
+        }
+        Outcome outcome = decision.apply(e.get());
+        if (outcome instanceof Outcome.Done done) {
+            display.show(done.request());
+        }
+        return outcome;
+    }
+
+    /**
+     * Applies an approved request exactly once: only the caller that moves it to APPLYING goes on.
+     * Re-reads both records first and refuses with the difference if they changed; the batch's
+     * DELETEs are the final guard. Blocks until INSYNC or the timeout.
+     */
+    public void apply(String requestId) {
+        Optional<ApprovalRequest> won = approvals.beginApply(requestId);
+        if (won.isEmpty()) {
+            return;
+        }
+        ApprovalRequest r = won.get();
+        display.show(r);
+        display.progress(r, new SwapStep.Applying());
+        new SwapApply(this, planner, r).run();
+    }
+
+    /**
+     * Expires every pending request past its expiry (its message then shows it as expired), and
+     * fails applies abandoned long ago; run periodically (any replica may: the compare-and-set lets
+     * one win).
+     *
+     * @return how many requests this call expired
+     */
+    public int expireDue() {
+        int expired = 0;
+        for (String name : pairs.names()) {
+            Optional<String> open = store.openRequest(name);
+            if (open.flatMap(approvals::expireIfDue).isPresent()) {
+                expired++;
+            }
+            open.flatMap(approvals::get).ifPresent(this::failIfAbandoned);
+        }
+        return expired;
+    }
+
+    /**
+     * An approved request whose apply has not ended long after any apply could (its replica died,
+     * or Redis was down at the end) would hold its pair for good: end it as FAILED, saying that
+     * the records may or may not have changed, so the pair is free again.
+     */
+    private void failIfAbandoned(ApprovalRequest r) {
+        if (r.state() != ApprovalState.APPROVED && r.state() != ApprovalState.APPLYING
+                || r.approvals().isEmpty()) {
+            return;
+        }
+        Instant approvedAt = r.approvals().get(r.approvals().size() - 1).at();
+        Duration limit = insyncTimeout.plus(ABANDONED_AFTER);
+        if (clock.instant().isBefore(approvedAt.plus(limit))) {
+            return;
+        }
+        log.warn(
+                "request {} of {} was still {} {} min after its approval; ending it",
+                r.id(),
+                r.pair(),
+                r.state(),
+                limit.toMinutes());
+        finish(r, new SwapStep.Abandoned(limit));
+    }
+
+    /** Records the applied change for {@code /rollback} and tells the listener. */
+    void recordApplied(ApprovalRequest r, String changeId) {
+        AppliedSwap applied = new AppliedSwap(r.id(), r.plan(), changeId, clock.instant());
+        try {
+            store.recordApplied(r.pair(), applied);
+        } catch (RuntimeException ex) {
+            // Route 53 has the batch already: the apply must still reach INSYNC and end the request.
+            log.warn("could not record applied change {} of {}: {}", changeId, r.pair(), ex.toString());
+            display.progress(r, new SwapStep.NotRecorded(changeId, String.valueOf(ex.getMessage())));
+        }
+        try {
+            listener.applied(applied);
+        } catch (RuntimeException ex) {
+            log.warn("listener of applied change {} failed: {}", r.id(), ex.toString());
+        }
+    }
+
+    /** Ends {@code r} as {@code end} says and shows it. */
+    ApprovalRequest finish(ApprovalRequest r, SwapStep.End end) {
+        ApprovalRequest done = approvals.finish(r.id(), end.state(), display.outcome(r, end));
+        display.show(done);
+        return done;
+    }
+}

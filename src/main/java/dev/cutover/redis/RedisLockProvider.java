@@ -1,0 +1,123 @@
+package dev.cutover.redis;
+
+import dev.cutover.core.lock.Lease;
+import dev.cutover.core.lock.LockProvider;
+import dev.cutover.core.lock.LockSpec;
+import dev.cutover.core.lock.LockUnavailableException;
+import dev.cutover.core.lock.TokenLease;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Locks in Redis (the single-instance algorithm in Redis's "Distributed Locks with Redis" page, plus
+ * fencing tokens). The lock key holds {@code <owner token>:<fencing token>} with a TTL:
+ *
+ * <ul>
+ *   <li>acquire: one Lua script, {@code SET key value PX lease} if absent, with {@code INCR} of a
+ *       fencing counter that never expires. A script that finds its own token already there returns
+ *       it, so after an ambiguous error (timeout, reply lost) it is simply sent again: a SET that did
+ *       land is recognised instead of locking the job out for a whole lease.
+ *   <li>renew: compare-and-{@code PEXPIRE}; release: compare-and-{@code DEL}. A late call never
+ *       touches a lock someone else acquired after the TTL ran out.
+ * </ul>
+ *
+ * Timeouts and pool waits are those of the given client (see {@link RedisConnections}).
+ */
+public final class RedisLockProvider implements LockProvider {
+    static final String ACQUIRE =
+            """
+            local v = redis.call('GET', KEYS[1])
+            if v then
+              if string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ':' then
+                return tonumber(string.sub(v, #ARGV[1] + 2))
+              end
+              return false
+            end
+            local f = redis.call('INCR', KEYS[2])
+            redis.call('SET', KEYS[1], ARGV[1] .. ':' .. f, 'PX', ARGV[2])
+            return f""";
+    static final String RENEW =
+            """
+            local v = redis.call('GET', KEYS[1])
+            if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ':' then
+              return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            end
+            return 0""";
+    static final String RELEASE =
+            """
+            local v = redis.call('GET', KEYS[1])
+            if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ':' then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0""";
+
+    private final UnifiedJedis redis;
+    private final String prefix;
+
+    /**
+     * @param redis the shared client (bounded timeouts and pool wait)
+     * @param keyPrefix prefix of every key, e.g. {@code cutover:}; keys are {@code <prefix>lock:<name>}
+     *     and {@code <prefix>fence:<name>}
+     */
+    public RedisLockProvider(UnifiedJedis redis, String keyPrefix) {
+        this.redis = redis;
+        this.prefix = keyPrefix;
+    }
+
+    @Override
+    public Optional<Lease> tryAcquire(LockSpec spec) {
+        String token = UUID.randomUUID().toString();
+        List<String> keys = List.of(prefix + "lock:" + spec.name(), prefix + "fence:" + spec.name());
+        List<String> args = List.of(token, Long.toString(spec.lease().toMillis()));
+        Object fence;
+        try {
+            fence = redis.eval(ACQUIRE, keys, args);
+        } catch (JedisException first) {
+            fence = reconcile(spec, keys, args, first);
+        }
+        return fence == null ? Optional.empty() : Optional.of(new TokenLease(store, spec, token, (Long) fence));
+    }
+
+    private Object reconcile(LockSpec spec, List<String> keys, List<String> args, JedisException first) {
+        try {
+            return redis.eval(ACQUIRE, keys, args);
+        } catch (JedisException second) {
+            second.addSuppressed(first);
+            throw new LockUnavailableException(
+                    "cannot acquire " + spec.name() + " in Redis: " + second.getMessage(), second);
+        }
+    }
+
+    private final TokenLease.Store store = new TokenLease.Store() {
+        @Override
+        public boolean renew(LockSpec spec, String token) {
+            return RedisLockProvider.this.renew(spec, token);
+        }
+
+        @Override
+        public boolean release(LockSpec spec, String token) {
+            return RedisLockProvider.this.release(spec, token);
+        }
+    };
+
+    boolean renew(LockSpec spec, String token) {
+        try {
+            Object r = redis.eval(
+                    RENEW,
+                    List.of(prefix + "lock:" + spec.name()),
+                    List.of(token, Long.toString(spec.lease().toMillis())));
+            return Long.valueOf(1).equals(r);
+        } catch (JedisException e) {
+            throw new LockUnavailableException("cannot renew " + spec.name() + " in Redis: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return whether the lock was still ours and is now deleted */
+    boolean release(LockSpec spec, String token) {
+        Object r = redis.eval(RELEASE, List.of(prefix + "lock:" + spec.name()), List.of(token));
+        return Long.valueOf(1).equals(r);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cutover.reply;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * Slack's mrkdwn references, which Slack shows as names and local times and the sandbox console
+ * shows as their fallback text.
+ *
+ * @see <a href="https://api.slack.com/reference/surfaces/formatting">Formatting text for app surfaces</a>
+ */
+public final class Mrkdwn {
+    private static final DateTimeFormatter FALLBACK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private Mrkdwn() {}
+
+    /** A user mention, {@code <@U123>}; {@code system} stays plain text. */
+    public static String user(String userId) {
+        return "system".equals(userId) ? "the bot" : "<@" + userId + ">";
+    }
+
+    /** A channel link, {@code <#C123>}. */
+    public static String channel(String channelId) {
+        return "<#" + channelId + ">";
+    }
+
+    /** User and user-group mentions ({@code <!subteam^S123>}), comma separated. */
+    public static String principals(Collection<String> ids) {
+        return ids.stream()
+                .sorted()
+                .map(id -> id.startsWith("S") ? "<!subteam^" + id + ">" : user(id))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Channel links, comma separated. */
+    public static String channels(Collection<String> ids) {
+        return ids.stream().sorted().map(Mrkdwn::channel).collect(Collectors.joining(", "));
+    }
+
+    /** A time each reader sees in their own zone; the fallback is UTC, to the second. */
+    public static String time(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time_secs}|" + FALLBACK.format(at) + ">";
+    }
+
+    /** Escapes user-typed text so it cannot mention or link: {@code &}, {@code <}, {@code >}. */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Helpers that format reply data for chat: Slack mrkdwn mentions, links, times and escaping. Used by
+ * the feature folders (commands, alerts, jobs) when they build messages; never by the core.
+ */
+package dev.cutover.reply;

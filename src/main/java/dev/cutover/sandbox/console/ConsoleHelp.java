@@ -1,0 +1,23 @@
+package dev.cutover.sandbox.console;
+
+/** The console's {@code help} text: what can be typed at the sandbox's Slack client. */
+final class ConsoleHelp {
+    static final String TEXT = String.join(
+            "\n",
+            "Console commands:",
+            "  /swap ..., /rollback ..., /cron ..., /cutover ...   type a slash command as in Slack",
+            "  as <user>                   act as another user (" + "see `users`)",
+            "  click <n|label> [reason]    press button n (or the newest button with that label); a button that",
+            "                              asks for a reason takes it after the label, e.g. click reject not tested",
+            "  reason <text>               answer an open dialog",
+            "  state                       print the simulated hosted zones' records",
+            "  drift <record> <dns-name>   point a record's alias elsewhere behind the bot's back",
+            "  queue <name> <visible> [age-seconds]  set a simulated SQS queue's depth, then poll",
+            "  service <cluster>/<service> <desired> <running>  set a simulated ECS service's counts, then poll",
+            "  traffic <green|blue> <requests> <5xx> <p95-seconds>  set a load balancer side's traffic per minute",
+            "  users                       list the console's users",
+            "  expect <text>               (scripts) fail unless the output since the last command contains text",
+            "  help, quit");
+
+    private ConsoleHelp() {}
+}

@@ -1,0 +1,112 @@
+package dev.cutover.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
+import dev.cutover.config.SwapPairConfig;
+import dev.cutover.core.approval.ApprovalStore;
+import dev.cutover.core.approval.Directory;
+import dev.cutover.core.audit.AuditLog;
+import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.swap.DnsRecords;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Before the ack, {@code /swap} and {@code /rollback} read only the pair catalog: every port that
+ * calls out (store, directory, audit log, DNS, chat) fails this test when it is touched.
+ */
+class SwapPreAckTest {
+    final List<String> touched = new CopyOnWriteArrayList<>();
+    final SwapWiring swaps = SwapWiring.build(
+            PairCatalogs.of(List.of(new SwapPairConfig(
+                    "blue-green",
+                    "Z0EXAMPLE",
+                    "blue.example.com",
+                    "green.example.com",
+                    List.of("C0OPS"),
+                    List.of("S0REQUESTERS"),
+                    List.of("U0BOB"),
+                    1,
+                    null,
+                    null))),
+            untouchable(DnsRecords.class),
+            untouchable(ApprovalStore.class),
+            untouchable(AuditLog.class),
+            untouchable(Directory.class),
+            untouchable(Notifier.class),
+            Clock.systemUTC(),
+            () -> "req-1",
+            Duration.ofSeconds(1),
+            applied -> {});
+
+    @Test
+    void everySwapAndRollbackCommandAcksWithoutCallingOut() {
+        for (String text : List.of(
+                "",
+                "blue-green",
+                "blue-green dry-run",
+                "freeze blue-green release week",
+                "unfreeze blue-green",
+                "history blue-green",
+                "help",
+                "purple")) {
+            CommandResult r = command("swap").handle(invocation("swap", text, "C0OPS"));
+            assertThat(r).as(text).isNotNull();
+        }
+        command("rollback").handle(invocation("rollback", "blue-green", "C0OPS"));
+        command("rollback").handle(invocation("rollback", "", "C0OPS"));
+
+        assertThat(touched).isEmpty();
+    }
+
+    @Test
+    void theSlowChecksRunInTheFollowUp() {
+        CommandResult r = command("swap").handle(invocation("swap", "blue-green", "C0OPS"));
+
+        assertThat(r.ephemeral()).isNull();
+        assertThat(r.followUp()).isNotNull();
+        try {
+            r.followUp().run();
+        } catch (AssertionError expected) {
+            // The untouchable store or directory refused: the follow-up is where they are asked.
+        }
+        assertThat(touched).isNotEmpty();
+    }
+
+    @Test
+    void theWrongChannelIsRefusedBeforeTheAckFromThePolicyAlone() {
+        CommandResult r = command("swap").handle(invocation("swap", "blue-green", "C0RANDOM"));
+
+        assertThat(r.followUp()).isNull();
+        assertThat(r.ephemeral().text())
+                .isEqualTo(":no_entry: Changes of *blue-green* can be requested only in <#C0OPS>.");
+        assertThat(touched).isEmpty();
+    }
+
+    ChatCommand command(String name) {
+        return swaps.commands().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    Invocation invocation(String command, String text, String channel) {
+        return new Invocation(command, text, "U0ALICE", channel, untouchable(Responder.class));
+    }
+
+    <T> T untouchable(Class<T> port) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, m, args) -> {
+            if (m.getDeclaringClass() == Object.class) {
+                return m.getName().equals("toString") ? port.getSimpleName() : m.invoke(this, args);
+            }
+            touched.add(port.getSimpleName() + "." + m.getName());
+            throw new AssertionError(port.getSimpleName() + "." + m.getName() + " called");
+        }));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.cutover.sandbox.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.app.SandboxWiring;
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.EnvInterpolator;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The sandbox console end to end: signed Slack requests over loopback into the real bot. */
+class SandboxConsoleIT {
+    private record Run(int status, String transcript) {}
+
+    private static CutoverConfig builtIn() throws IOException {
+        try (var in = SandboxConsoleIT.class.getResourceAsStream("/sandbox/cutover-sandbox.yml")) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // A short INSYNC delay keeps the suite fast; the demo's 2 s is for people.
+            yaml = yaml.replace("insyncDelay: 2s", "insyncDelay: 200ms");
+            return new ConfigLoader(new EnvInterpolator(Map.<String, String>of()::get)).parse("sandbox.yml", yaml);
+        }
+    }
+
+    private static Run run(String script) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int status = SandboxWiring.runConsole(builtIn(), new BufferedReader(new StringReader(script)), out, true);
+        return new Run(status, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void demoScriptSwapsThenRestoresAndShowsTheRefusal() throws IOException {
+        Run r = run(Files.readString(Path.of("config/demo.script")));
+        assertThat(r.status()).as(r.transcript()).isZero();
+        String t = r.transcript();
+        assertThat(t).contains("cannot approve your own request (four-eyes)");
+        int swapped = t.indexOf("blue.example.com. A -> green-alb-0987654321");
+        int restored = t.lastIndexOf("blue.example.com. A -> blue-alb-1234567890");
+        assertThat(swapped).isPositive();
+        assertThat(restored).isGreaterThan(swapped);
+        assertThat(t).doesNotContain("FAILED at");
+    }
+
+    @Test
+    void failedExpectEndsTheScriptWithStatusOne() throws IOException {
+        Run r = run("state\nexpect no-such-record.example.com\nstate\n");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.transcript()).contains("FAILED at: expect no-such-record.example.com");
+    }
+
+    @Test
+    void driftBehindTheBotsBackIsRefusedAndNothingIsApplied() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "as alice",
+                "/swap blue-green",
+                "drift green.example.com other-alb.us-east-1.elb.amazonaws.com",
+                "as bob",
+                "click approve",
+                "expect records changed since the request; nothing was applied",
+                "state",
+                "expect blue.example.com. A -> blue-alb-1234567890",
+                "expect green.example.com. A -> other-alb"));
+        assertThat(r.status()).as(r.transcript()).isZero();
+    }
+
+    @Test
+    void rejectAsksForAReasonInADialog() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "as alice",
+                "/swap blue-green",
+                "as bob",
+                "click reject",
+                "expect Why are you rejecting",
+                "reason canary still failing",
+                "expect Rejected by @bob",
+                "expect canary still failing",
+                "/swap blue-green",
+                "expect waiting for approval"));
+        assertThat(r.status()).as(r.transcript()).isZero();
+    }
+
+    @Test
+    void nonApproverAndGroupMember() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "as alice",
+                "/swap blue-green",
+                "as dave",
+                "click approve",
+                "expect not an approver",
+                "as carol",
+                "click approve",
+                "expect INSYNC after"));
+        assertThat(r.status()).as(r.transcript()).isZero();
+    }
+
+    @Test
+    void cronJobsRunFromTheConsoleWithOneNoticeAfterTheLastAttempt() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "/cron list",
+                "expect sandbox-hello",
+                "expect `0 * * * * ?` in UTC",
+                "/cron run sandbox-hello",
+                "expect succeeded (1 attempt, exit 0",
+                "/cron run sandbox-flaky",
+                "expect Job sandbox-flaky: failed",
+                "expect cannot reach the database",
+                "/cron history sandbox-flaky",
+                "expect failed (3 attempts, exit 3"));
+        assertThat(r.status()).as(r.transcript()).isZero();
+        assertThat(r.transcript().split("== Job sandbox-flaky: failed ==", -1)).hasSize(2);
+    }
+
+    @Test
+    void queueAlertFiresEscalatesAndRecoversInOneMessage() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "queue orders-worker 150",
+                "expect orders-worker is warning",
+                "queue orders-worker 350",
+                "expect warning → critical: 350 visible",
+                "queue orders-worker 10",
+                "expect recovered after",
+                "/cutover status",
+                "expect `orders-worker`: 10 visible",
+                "service prod/api 6 4",
+                "expect Desired 2 → 6, running 2 → 4",
+                "queue nope",
+                "expect usage: queue <name>"));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.transcript()).contains("FAILED at: queue nope");
+        assertThat(r.transcript().split("\\[#sandbox] bot:\n  ⚠️ orders-worker is warning", -1))
+                .hasSize(2);
+    }
+
+    @Test
+    void badInputIsAnsweredNotCrashed() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "/swap nope",
+                "expect Unknown pair `nope`. Known pairs: `blue-green`",
+                "/rollback blue-green",
+                "expect nothing to roll back",
+                "/swap freeze blue-green",
+                "expect the reason is required",
+                "/swap freeze blue-green release train",
+                "/swap blue-green",
+                "expect frozen by @alice",
+                "/swap unfreeze blue-green",
+                "/swap blue-green",
+                "expect waiting for approval"));
+        assertThat(r.status()).as(r.transcript()).isZero();
+    }
+}
