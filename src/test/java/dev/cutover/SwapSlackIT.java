@@ -19,7 +19,7 @@ import dev.cutover.aws.ChangeXml;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.audit.AuditEvent;
-import dev.cutover.core.swap.AliasTarget;
+import dev.cutover.core.dns.AliasTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

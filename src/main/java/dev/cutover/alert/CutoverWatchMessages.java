@@ -2,7 +2,7 @@ package dev.cutover.alert;
 
 import dev.cutover.core.chat.Button;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.reply.Mrkdwn;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.cutover.core.alert.ServiceCounts;
 import dev.cutover.core.alert.Traffic;
 import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.chat.MessageRef;
-import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.dns.DnsRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -17,7 +17,7 @@ import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
-import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapWorkflow;

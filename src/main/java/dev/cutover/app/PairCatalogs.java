@@ -2,8 +2,8 @@ package dev.cutover.app;
 
 import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.approval.ApprovalPolicy;
+import dev.cutover.core.dns.SwapPair;
 import dev.cutover.core.swap.PairCatalog;
-import dev.cutover.core.swap.SwapPair;
 import java.util.List;
 import java.util.Set;
 

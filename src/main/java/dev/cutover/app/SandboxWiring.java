@@ -3,13 +3,14 @@ package dev.cutover.app;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.chat.slack.SlackHttpServer;
 import dev.cutover.chat.slack.SlackSignatureVerifier;
+import dev.cutover.chat.text.PlainTextRenderer;
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.RedisSettings;
 import dev.cutover.config.SlackSettings;
 import dev.cutover.config.SwapPairConfig;
-import dev.cutover.core.swap.AliasTarget;
-import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.dns.AliasTarget;
+import dev.cutover.core.dns.RecordSet;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.sandbox.SandboxAccount;
@@ -97,7 +98,8 @@ public final class SandboxWiring implements AutoCloseable {
      */
     public static int runConsole(CutoverConfig config, BufferedReader in, PrintStream out, boolean script)
             throws IOException {
-        SandboxConsole console = SandboxConsole.create(config, out);
+        SandboxConsole console =
+                SandboxConsole.create(config, out, new PlainTextRenderer(SandboxConsole.displayNames(config)));
         try (SandboxWiring sandbox = new SandboxWiring(config, Clock.systemUTC(), console.screen())) {
             return console.run(sandbox.consoleTarget(), in, script);
         }

@@ -13,7 +13,7 @@ import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
-import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.RequestDisplay;
 import dev.cutover.core.swap.SwapListener;

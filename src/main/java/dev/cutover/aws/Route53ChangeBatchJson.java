@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cutover.core.swap.RecordChange;
-import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.dns.RecordChange;
+import dev.cutover.core.dns.RecordSet;
 import java.io.UncheckedIOException;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.cutover.aws;
 
-import dev.cutover.core.swap.DnsRecords;
-import dev.cutover.core.swap.RecordChange;
-import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.dns.RecordChange;
+import dev.cutover.core.dns.RecordSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

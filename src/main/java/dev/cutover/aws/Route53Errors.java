@@ -1,7 +1,7 @@
 package dev.cutover.aws;
 
-import dev.cutover.core.swap.SwapException;
-import dev.cutover.core.swap.SwapException.Kind;
+import dev.cutover.core.dns.SwapException;
+import dev.cutover.core.dns.SwapException.Kind;
 import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

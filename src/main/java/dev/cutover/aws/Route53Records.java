@@ -1,8 +1,8 @@
 package dev.cutover.aws;
 
-import dev.cutover.core.swap.AliasTarget;
-import dev.cutover.core.swap.RecordChange;
-import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.dns.AliasTarget;
+import dev.cutover.core.dns.RecordChange;
+import dev.cutover.core.dns.RecordSet;
 import java.util.List;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;

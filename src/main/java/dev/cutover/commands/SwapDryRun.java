@@ -1,10 +1,10 @@
 package dev.cutover.commands;
 
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.swap.ChangeBatchFormat;
+import dev.cutover.core.dns.ChangeBatchFormat;
+import dev.cutover.core.dns.SwapException;
+import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.core.swap.PairCatalog;
-import dev.cutover.core.swap.SwapException;
-import dev.cutover.core.swap.SwapPlan;
 import dev.cutover.core.swap.SwapPlanner;
 
 /**

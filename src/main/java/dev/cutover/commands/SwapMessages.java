@@ -5,7 +5,7 @@ import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.approval.Decision;
 import dev.cutover.core.chat.Button;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.reply.Mrkdwn;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.cutover.memory;
 
-import dev.cutover.core.swap.AliasTarget;
-import dev.cutover.core.swap.DnsRecords;
-import dev.cutover.core.swap.RecordChange;
-import dev.cutover.core.swap.RecordSet;
-import dev.cutover.core.swap.SwapException;
+import dev.cutover.core.dns.AliasTarget;
+import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.dns.RecordChange;
+import dev.cutover.core.dns.RecordSet;
+import dev.cutover.core.dns.SwapException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

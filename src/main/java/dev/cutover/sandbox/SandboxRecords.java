@@ -1,6 +1,6 @@
 package dev.cutover.sandbox;
 
-import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.dns.RecordSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;

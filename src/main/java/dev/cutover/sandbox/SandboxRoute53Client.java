@@ -1,7 +1,7 @@
 package dev.cutover.sandbox;
 
 import dev.cutover.aws.Route53Records;
-import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.dns.RecordSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

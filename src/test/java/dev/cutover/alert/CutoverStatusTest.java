@@ -15,7 +15,7 @@ import dev.cutover.config.EnvInterpolator;
 import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.alert.ServiceCounts;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;

@@ -1,6 +1,6 @@
 package dev.cutover.aws;
 
-import dev.cutover.core.swap.AliasTarget;
+import dev.cutover.core.dns.AliasTarget;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package dev.cutover.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.core.swap.AliasTarget;
-import dev.cutover.core.swap.RecordChange;
-import dev.cutover.core.swap.RecordSet;
-import dev.cutover.core.swap.SwapPair;
-import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.dns.AliasTarget;
+import dev.cutover.core.dns.RecordChange;
+import dev.cutover.core.dns.RecordSet;
+import dev.cutover.core.dns.SwapPair;
+import dev.cutover.core.dns.SwapPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.cutover.aws;
 
-import dev.cutover.core.swap.DnsRecords;
-import dev.cutover.core.swap.DnsRecordsContract;
-import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.dns.DnsRecordsContract;
+import dev.cutover.core.dns.RecordSet;
 import dev.cutover.sandbox.SandboxRoute53Client;
 import java.time.Duration;
 

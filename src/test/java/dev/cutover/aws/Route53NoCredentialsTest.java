@@ -2,7 +2,7 @@ package dev.cutover.aws;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutover.core.swap.SwapException;
+import dev.cutover.core.dns.SwapException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

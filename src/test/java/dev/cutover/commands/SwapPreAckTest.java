@@ -9,7 +9,7 @@ import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
-import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.dns.DnsRecords;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.approval.Outcome;
 import dev.cutover.core.approval.Requests;
 import dev.cutover.core.chat.Message;
-import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapPlanner;
 import dev.cutover.core.swap.SwapWorkflow;

@@ -12,7 +12,7 @@ import dev.cutover.core.approval.Requests;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
-import dev.cutover.core.swap.DnsRecords;
+import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
@@ -81,12 +81,12 @@ class SwapWorkflowShowTest {
                 null)));
         DnsRecords unused = new DnsRecords() {
             @Override
-            public List<dev.cutover.core.swap.RecordSet> read(String zoneId, String name) {
+            public List<dev.cutover.core.dns.RecordSet> read(String zoneId, String name) {
                 throw new AssertionError("not read");
             }
 
             @Override
-            public String submit(String zoneId, List<dev.cutover.core.swap.RecordChange> changes, String comment) {
+            public String submit(String zoneId, List<dev.cutover.core.dns.RecordChange> changes, String comment) {
                 throw new AssertionError("not submitted");
             }
 

@@ -1,8 +1,8 @@
 package dev.cutover.memory;
 
-import dev.cutover.core.swap.DnsRecords;
-import dev.cutover.core.swap.DnsRecordsContract;
-import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.dns.DnsRecordsContract;
+import dev.cutover.core.dns.RecordSet;
 import java.time.Duration;
 
 class InMemoryDnsRecordsTest extends DnsRecordsContract {

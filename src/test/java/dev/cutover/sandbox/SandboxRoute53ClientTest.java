@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.aws.Route53Records;
-import dev.cutover.core.swap.AliasTarget;
-import dev.cutover.core.swap.RecordSet;
-import dev.cutover.core.swap.SwapException;
+import dev.cutover.core.dns.AliasTarget;
+import dev.cutover.core.dns.RecordSet;
+import dev.cutover.core.dns.SwapException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,7 +151,7 @@ class SandboxRoute53ClientTest {
         RecordSet x = RecordSet.plain("x.example.com.", "A", 60, List.of("192.0.2.1"));
         String id = dns.submit(
                 ZONE,
-                List.of(new dev.cutover.core.swap.RecordChange(dev.cutover.core.swap.RecordChange.Action.CREATE, x)),
+                List.of(new dev.cutover.core.dns.RecordChange(dev.cutover.core.dns.RecordChange.Action.CREATE, x)),
                 "test");
 
         assertThat(dns.awaitInsync(id, Duration.ofSeconds(5))).isGreaterThanOrEqualTo(Duration.ofMillis(100));

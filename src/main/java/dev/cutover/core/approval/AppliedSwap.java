@@ -1,6 +1,6 @@
 package dev.cutover.core.approval;
 
-import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.dns.SwapPlan;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package dev.cutover.core.approval;
 
 import dev.cutover.core.chat.MessageRef;
-import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.dns.SwapPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.cutover.core.approval;
 import dev.cutover.core.approval.RequestUpdates.Step;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.MessageRef;
-import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.dns.SwapPlan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

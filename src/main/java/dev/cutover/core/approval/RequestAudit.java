@@ -2,7 +2,7 @@ package dev.cutover.core.approval;
 
 import dev.cutover.core.audit.AuditEvent;
 import dev.cutover.core.audit.AuditLog;
-import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.dns.SwapPlan;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

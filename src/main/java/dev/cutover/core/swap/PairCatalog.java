@@ -1,6 +1,7 @@
 package dev.cutover.core.swap;
 
 import dev.cutover.core.approval.ApprovalPolicy;
+import dev.cutover.core.dns.SwapPair;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

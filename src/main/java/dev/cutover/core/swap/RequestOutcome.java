@@ -2,6 +2,7 @@ package dev.cutover.core.swap;
 
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.Refusal;
+import dev.cutover.core.dns.SwapException;
 
 /** The result of asking {@link SwapWorkflow} for a change. */
 public sealed interface RequestOutcome {

@@ -1,6 +1,7 @@
 package dev.cutover.core.swap;
 
 import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.dns.SwapException;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -1,5 +1,9 @@
 package dev.cutover.core.swap;
 
+import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.dns.SwapException;
+import dev.cutover.core.dns.SwapPair;
+import dev.cutover.core.dns.SwapPlan;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,7 @@
 package dev.cutover.core.swap;
 
 import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.core.dns.SwapException;
 import java.time.Duration;
 
 /** A step of applying an approved request, reported in the request's thread; {@link End}s end it. */

@@ -21,24 +21,34 @@ public final class SandboxConsole {
     private final String channel;
     private final ConsoleScreen screen;
 
-    private SandboxConsole(CutoverConfig config, PrintStream out) {
+    private SandboxConsole(CutoverConfig config, PrintStream out, PlainTextRenderer renderer) {
         this.config = config;
         this.out = out;
-        Map<String, String> names = new HashMap<>();
-        config.sandbox().users().forEach((name, id) -> names.put(id, name));
-        config.sandbox().groups().keySet().forEach(g -> names.putIfAbsent(g, g + " (group)"));
         this.channel = channel(config);
-        names.put(channel, "sandbox");
-        this.screen = new ConsoleScreen(out, new PlainTextRenderer(names));
+        this.screen = new ConsoleScreen(out, renderer);
     }
 
     /**
      * A console for {@code config}'s users, groups and channel, printing to {@code out}.
      *
      * @param config the pairs, users and groups (the built-in sandbox config or the user's)
+     * @param renderer renders what the bot says, naming users, groups and the channel as {@link
+     *     #displayNames} gives them
      */
-    public static SandboxConsole create(CutoverConfig config, PrintStream out) {
-        return new SandboxConsole(config, out);
+    public static SandboxConsole create(CutoverConfig config, PrintStream out, PlainTextRenderer renderer) {
+        return new SandboxConsole(config, out, renderer);
+    }
+
+    /**
+     * The console's names for Slack ids: each user id to its console name, each group to
+     * {@code <id> (group)}, and the sandbox channel to {@code sandbox}.
+     */
+    public static Map<String, String> displayNames(CutoverConfig config) {
+        Map<String, String> names = new HashMap<>();
+        config.sandbox().users().forEach((name, id) -> names.put(id, name));
+        config.sandbox().groups().keySet().forEach(g -> names.putIfAbsent(g, g + " (group)"));
+        names.put(channel(config), "sandbox");
+        return names;
     }
 
     /** The screen: hears everything the bot sends to the in-process Slack. */

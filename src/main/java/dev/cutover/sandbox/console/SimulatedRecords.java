@@ -1,8 +1,8 @@
 package dev.cutover.sandbox.console;
 
 import dev.cutover.config.SwapPairConfig;
-import dev.cutover.core.swap.AliasTarget;
-import dev.cutover.core.swap.RecordSet;
+import dev.cutover.core.dns.AliasTarget;
+import dev.cutover.core.dns.RecordSet;
 import dev.cutover.sandbox.SandboxAccount;
 import java.util.LinkedHashSet;
 import java.util.Set;

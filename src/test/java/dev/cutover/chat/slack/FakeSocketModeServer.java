@@ -14,7 +14,8 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * A local stand-in for Slack's Socket Mode endpoint: greets each connection with {@code hello},
- * records what the client sends (acks) and can go silent (stop answering pings) to test reconnects.
+ * records what the client sends (acks) and the close frames it gets, and can close, drop or go silent
+ * (stop answering pings) to test reconnects.
  */
 final class FakeSocketModeServer extends WebSocketServer {
     static final String HELLO =
@@ -24,6 +25,9 @@ final class FakeSocketModeServer extends WebSocketServer {
 
     final List<String> received = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
+    /** The status code of each close frame a client sent, in order (a dropped connection sends none). */
+    final List<Integer> closeFrames = new CopyOnWriteArrayList<>();
+
     private volatile WebSocket current;
     private volatile boolean silent;
     private volatile boolean started;
@@ -41,7 +45,7 @@ final class FakeSocketModeServer extends WebSocketServer {
     }
 
     String url() {
-        return "ws://127.0.0.1:" + getPort() + "/link";
+        return "ws://127.0.0.1:" + getPort() + "/link?ticket=t-0001-secret";
     }
 
     /** Sends to the newest connection. */
@@ -52,6 +56,11 @@ final class FakeSocketModeServer extends WebSocketServer {
     /** Closes the newest connection from the server side. */
     void closeCurrent() {
         current.close(1001, "going away");
+    }
+
+    /** Drops the newest connection's TCP connection without a close frame. */
+    void dropCurrent() {
+        current.closeConnection(1006, "dropped");
     }
 
     /** Stops answering pings, like a link that died without a FIN. */
@@ -77,6 +86,15 @@ final class FakeSocketModeServer extends WebSocketServer {
     @Override
     public void onMessage(WebSocket conn, String message) {
         received.add(message);
+    }
+
+    @Override
+    public void onClosing(WebSocket conn, int code, String reason, boolean remote) {
+        // Called when the close handshake starts; remote: the client sent the close frame. (onClose's
+        // code may read 1006 when the client closes TCP right after the handshake, so it is not used.)
+        if (remote) {
+            closeFrames.add(code);
+        }
     }
 
     @Override

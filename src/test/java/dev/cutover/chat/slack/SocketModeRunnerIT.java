@@ -1,99 +1,41 @@
 package dev.cutover.chat.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.slack.api.bolt.App;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SocketModeRunnerIT {
-    @RegisterExtension
-    static WireMockExtension slackApi = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    private static final String APP_TOKEN = "xapp-1-A0000000001-test";
+/** Start-up, envelopes and shutdown of the Socket Mode link; reconnects are in {@link SocketModeReconnectIT}. */
+class SocketModeRunnerIT extends SocketModeFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final List<String> calls = new CopyOnWriteArrayList<>();
-    private FakeSocketModeServer socketMode;
-    private SocketModeRunner runner;
-
-    @BeforeEach
-    void start() {
-        socketMode = new FakeSocketModeServer().startAndWait();
-        SlackTestApps.stubAuthTest(slackApi);
-        slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
-                .withHeader("Authorization", equalTo("Bearer " + APP_TOKEN))
-                .willReturn(okJson("{\"ok\":true,\"url\":\"" + socketMode.url() + "\"}")));
-        App app = SlackTestApps.app(SlackTestApps.slack(slackApi.baseUrl()));
-        app.command("/swap", (req, ctx) -> {
-            calls.add("swap:" + req.getPayload().getText());
-            return ctx.ack();
-        });
-        runner = new SocketModeRunner(app, APP_TOKEN);
-        runner.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> socketMode.connections.get() == 1);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        runner.stop();
-        socketMode.stop(1000);
-    }
-
-    private static String resource(String path) {
-        return new String(SlackTestSigner.resource(path), UTF_8);
-    }
-
-    private static String envelope(String id, String type, String payloadJson) {
-        return "{\"envelope_id\":\"" + id + "\",\"type\":\"" + type + "\",\"accepts_response_payload\":false,"
-                + "\"retry_attempt\":0,\"retry_reason\":\"\",\"payload\":" + payloadJson + "}";
-    }
-
-    private void awaitAck(String envelopeId) {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> socketMode.received.stream().anyMatch(m -> envelopeId.equals(envelopeId(m))));
-    }
-
-    private static String envelopeId(String message) {
-        try {
-            return JSON.readTree(message).path("envelope_id").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void startupOpensTheConnectionWithTheAppToken() {
-        slackApi.verify(2, postRequestedFor(urlPathEqualTo("/api/apps.connections.open")));
+        slackApi.verify(1, postRequestedFor(urlPathEqualTo(CONNECTIONS_OPEN)));
+        assertThat(linkLines()).containsExactly("Socket Mode link connected");
+        assertThat(runner.connected()).isTrue();
+    }
+
+    @Test
+    void theSdksSessionMonitorIsOffSoItCannotFightTheWatchdog() {
+        assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName)
+                .contains("slack-link-watchdog")
+                .noneMatch(name -> name.contains("session-monitor"));
     }
 
     @Test
     void slashCommandEnvelopeRunsTheHandlerAndIsAcked() throws Exception {
-        socketMode.sendToCurrent(resource("/slack/socket-mode-envelope-slash.json"));
+        slashCommandIsHandledAndAcked();
 
-        awaitAck("env-0001");
-        assertThat(calls).containsExactly("swap:api");
         JsonNode ack = JSON.readTree(socketMode.received.get(0));
         assertThat(ack.path("envelope_id").asText()).isEqualTo("env-0001");
     }
@@ -130,46 +72,68 @@ class SocketModeRunnerIT {
     }
 
     @Test
-    void reconnectsWhenSlackAsksToDisconnect() {
-        socketMode.sendToCurrent("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\","
-                + "\"debug_info\":{\"host\":\"fake-socket-mode\"}}");
+    void ackCarriesTheHandlersPayload() throws Exception {
+        String help = resource("/slack/socket-mode-envelope-slash.json")
+                .replace("env-0001", "env-0005")
+                .replace("\"/swap\"", "\"/help\"");
 
+        socketMode.sendToCurrent(help);
+
+        awaitAck("env-0005");
+        JsonNode ack = JSON.readTree(socketMode.received.get(0));
+        assertThat(ack.path("payload").path("text").asText()).isEqualTo("usage: /swap <pair>");
+    }
+
+    @Test
+    void closeSendsANormalCloseFrameEveryTime() {
+        for (int run = 1; run <= 3; run++) {
+            runner.close();
+
+            int closed = run;
+            await().atMost(Duration.ofSeconds(2)).until(() -> socketMode.closeFrames.size() == closed);
+            assertThat(socketMode.closeFrames.get(run - 1)).isEqualTo(1000);
+            assertThat(linkLines()).last().isEqualTo("Socket Mode link closed");
+
+            runner = new SocketModeRunner(app(), APP_TOKEN, FAST);
+            runner.start();
+        }
+        assertLogsAreOneLinersWithoutSecrets();
+    }
+
+    @Test
+    void startReturnsAndKeepsTryingWhenSlackFailsAtStartUp() {
+        runner.stop();
+        failConnectionsOpenOnce(okJson("{\"ok\":false,\"error\":\"internal_error\"}"));
+        runner = new SocketModeRunner(app(), APP_TOKEN, FAST);
+
+        runner.start();
+
+        assertThat(runner.connected()).isFalse();
+        assertThat(linkLines())
+                .last()
+                .asString()
+                .startsWith("Socket Mode connect failed: internal_error; next attempt in ");
         await().atMost(Duration.ofSeconds(10)).until(() -> socketMode.connections.get() == 2);
-        slackApi.verify(3, postRequestedFor(urlPathEqualTo("/api/apps.connections.open")));
-        socketMode.sendToCurrent(resource("/slack/socket-mode-envelope-slash.json"));
-        awaitAck("env-0001");
+        awaitLinkLine("Socket Mode link connected after ");
+        assertThat(runner.connected()).isTrue();
+        slashCommandIsHandledAndAcked();
+        assertLogsAreOneLinersWithoutSecrets();
     }
 
     @Test
-    void reconnectsWhenTheServerClosesTheConnection() {
-        socketMode.closeCurrent();
-
-        // The SDK's session monitor checks every 5 s.
-        await().atMost(Duration.ofSeconds(30)).until(() -> socketMode.connections.get() == 2);
-        socketMode.sendToCurrent(resource("/slack/socket-mode-envelope-slash.json"));
-        awaitAck("env-0001");
-    }
-
-    @Test
-    void reconnectsWhenTheConnectionGoesSilent() {
-        socketMode.goSilent();
-
-        // Session monitor every 5 s, then up to 3 s waiting for a pong.
-        await().atMost(Duration.ofSeconds(30)).until(() -> socketMode.connections.get() == 2);
-        socketMode.sendToCurrent(resource("/slack/socket-mode-envelope-slash.json"));
-        awaitAck("env-0001");
-    }
-
-    @Test
-    void startFailsClearlyWhenTheAppTokenIsRejected() {
-        slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
-                .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    void startFailsInOneLineWhenTheAppTokenIsRejected() {
+        slackApi.stubFor(
+                post(urlPathEqualTo(CONNECTIONS_OPEN)).willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
         SocketModeRunner rejected = new SocketModeRunner(
-                SlackTestApps.app(SlackTestApps.slack(slackApi.baseUrl())), "xapp-1-A0000000001-revoked");
+                SlackTestApps.app(SlackTestApps.slack(slackApi.baseUrl())), "xapp-1-A0000000001-revoked", FAST);
 
         assertThatThrownBy(rejected::start)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageNotContaining("xapp-1-A0000000001-revoked");
+                .hasNoCause()
+                .hasMessage("Slack rejected the Socket Mode app token (invalid_auth):"
+                        + " check slack.appToken (an xapp- token with connections:write)");
         rejected.stop();
+        slackApi.verify(2, postRequestedFor(urlPathEqualTo(CONNECTIONS_OPEN)));
+        assertLogsAreOneLinersWithoutSecrets();
     }
 }

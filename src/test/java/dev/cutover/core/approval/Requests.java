@@ -1,10 +1,10 @@
 package dev.cutover.core.approval;
 
 import dev.cutover.core.chat.MessageRef;
-import dev.cutover.core.swap.AliasTarget;
-import dev.cutover.core.swap.RecordSet;
-import dev.cutover.core.swap.SwapPair;
-import dev.cutover.core.swap.SwapPlan;
+import dev.cutover.core.dns.AliasTarget;
+import dev.cutover.core.dns.RecordSet;
+import dev.cutover.core.dns.SwapPair;
+import dev.cutover.core.dns.SwapPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

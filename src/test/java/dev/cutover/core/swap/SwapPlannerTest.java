@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.aws.Route53DnsRecords;
+import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.dns.RecordSet;
+import dev.cutover.core.dns.SwapException;
+import dev.cutover.core.dns.SwapPair;
+import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.sandbox.MutableClock;
 import dev.cutover.sandbox.SandboxAccount;
 import dev.cutover.sandbox.SandboxRoute53Client;

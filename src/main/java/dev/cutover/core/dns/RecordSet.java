@@ -1,4 +1,4 @@
-package dev.cutover.core.swap;
+package dev.cutover.core.dns;
 
 import java.util.List;
 import java.util.Objects;

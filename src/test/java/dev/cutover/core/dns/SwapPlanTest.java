@@ -1,8 +1,9 @@
-package dev.cutover.core.swap;
+package dev.cutover.core.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.aws.Route53DnsRecords;
+import dev.cutover.core.swap.SwapPlanner;
 import dev.cutover.sandbox.MutableClock;
 import dev.cutover.sandbox.SandboxAccount;
 import dev.cutover.sandbox.SandboxRoute53Client;

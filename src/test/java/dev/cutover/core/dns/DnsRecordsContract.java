@@ -1,4 +1,4 @@
-package dev.cutover.core.swap;
+package dev.cutover.core.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

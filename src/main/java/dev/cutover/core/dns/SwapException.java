@@ -1,4 +1,4 @@
-package dev.cutover.core.swap;
+package dev.cutover.core.dns;
 
 /** A swap that could not be planned or applied; {@link #kind()} says why, the message says it for people. */
 public final class SwapException extends RuntimeException {
