@@ -1,0 +1,5 @@
+/**
+ * The chat commands and buttons: each parses its invocation before the ack from memory only, and
+ * turns the core's outcomes into reply data (refusals are worded in {@link dev.cutover.commands.RefusalText}).
+ */
+package dev.cutover.commands;

@@ -1,0 +1,5 @@
+/**
+ * Alert rules and state: levels with hysteresis, incidents, step scaling policies, and the ports the
+ * monitors read (queue metrics and depth, service status, scaling history, target group traffic).
+ */
+package dev.cutover.core.alert;

@@ -1,0 +1,5 @@
+/**
+ * Four-eyes approval of a change: requests and their state machine, who may decide, freezes, the
+ * compare-and-set decision loop and its audit. Refusals are a sealed type, worded by the chat side.
+ */
+package dev.cutover.core.approval;

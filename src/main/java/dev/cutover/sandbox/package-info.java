@@ -1,0 +1,5 @@
+/**
+ * A simulated AWS account (Route 53, SQS, CloudWatch, ECS, Application Auto Scaling) behind the SDK
+ * client interfaces, and an in-process Slack Web API, so the real bot runs without Slack or AWS.
+ */
+package dev.cutover.sandbox;
