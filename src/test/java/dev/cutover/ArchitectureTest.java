@@ -8,16 +8,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.cutover.commands.ChatCommand;
+import dev.cutover.commands.Responder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -124,6 +131,54 @@ class ArchitectureTest {
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("dev.cutover.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    /**
+     * Slack needs its ack within 3 s, so a chat command's pre-ack step ({@code handle}, and every
+     * method it calls, in any class) reaches no port: no store, audit log, directory, notifier,
+     * responder or AWS. What calls out is a follow-up (a lambda), which runs after the ack.
+     */
+    @Test
+    void preAckStepsOfChatCommandsReachNoPort() {
+        List<String> violations = new ArrayList<>();
+        for (JavaClass command : main.get(ChatCommand.class).getAllSubclasses()) {
+            command.getMethods().stream()
+                    .filter(m -> m.getName().equals("handle"))
+                    .forEach(handle -> violations.addAll(portCallsReachableFrom(handle)));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private static List<String> portCallsReachableFrom(JavaMethod start) {
+        List<String> found = new ArrayList<>();
+        Set<JavaMethod> seen = new HashSet<>();
+        Deque<JavaMethod> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            JavaMethod m = todo.pop();
+            if (!seen.add(m)) {
+                continue;
+            }
+            for (JavaMethodCall call : m.getMethodCallsFromSelf()) {
+                if (call.isDeclaredInLambda()) {
+                    continue; // a follow-up: it runs after the ack
+                }
+                JavaClass owner = call.getTargetOwner();
+                if (isPort(owner)) {
+                    found.add(start.getFullName() + " reaches " + call.getDescription());
+                } else if (owner.getPackageName().startsWith("dev.cutover.")) {
+                    call.getTarget().resolveMember().ifPresent(todo::push);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A port: an interface of the core that is not a sealed value type, or the chat responder. */
+    private static boolean isPort(JavaClass c) {
+        return c.isInterface()
+                        && c.getPackageName().startsWith("dev.cutover.core.")
+                        && !c.reflect().isSealed()
+                || c.isEquivalentTo(Responder.class);
     }
 
     /**

@@ -16,7 +16,8 @@ public interface ChatCommand {
      * 3 s). This step reads in-memory data only (the config, the pair catalog): anything that calls
      * out (the chat service's directory, the store, the audit log, AWS) goes into {@link
      * CommandResult#followUp()}, which the adapter runs on an executor after the ack and which
-     * answers through the invocation's responder.
+     * answers through the invocation's responder. {@code ArchitectureTest} follows every call this
+     * method makes, outside its lambdas, and fails when one reaches a port.
      */
     CommandResult handle(Invocation invocation);
 }

@@ -56,32 +56,43 @@ public final class CronCommand implements ChatCommand {
         return "/cron list | run <job> | pause <job> | resume <job> | history <job>";
     }
 
+    /**
+     * Checks the words against the configured jobs (in memory) before the ack; everything that reads
+     * the history, asks the directory, pauses or runs happens after it and answers through the
+     * invocation's responder.
+     */
     @Override
     public CommandResult handle(Invocation inv) {
         String[] w = inv.words();
         if (w.length == 1 && w[0].equals("list")) {
-            return new CommandResult(CronListing.list(jobs.values(), history, control, clock.instant()), null);
+            return CommandResult.later(() ->
+                    inv.responder().ephemeral(CronListing.list(jobs.values(), history, control, clock.instant())));
         }
         if (w.length != 2 || !List.of("run", "pause", "resume", "history").contains(w[0]) || !jobs.containsKey(w[1])) {
             return CommandResult.reply(help(w));
         }
         JobSpec spec = jobs.get(w[1]);
-        if (!w[0].equals("history") && !mayOperate(spec, inv.userId())) {
-            return CommandResult.reply(":no_entry: Only " + Mrkdwn.principals(spec.approvers()) + " may " + w[0] + " `"
+        String verb = w[0];
+        return CommandResult.later(() -> inv.responder().ephemeral(afterAck(verb, spec, inv)));
+    }
+
+    private Message afterAck(String verb, JobSpec spec, Invocation inv) {
+        if (!verb.equals("history") && !mayOperate(spec, inv.userId())) {
+            return Message.text(":no_entry: Only " + Mrkdwn.principals(spec.approvers()) + " may " + verb + " `"
                     + spec.name() + "`.");
         }
-        return switch (w[0]) {
+        return switch (verb) {
             case "run" -> run(spec, inv);
             case "pause" -> {
                 control.pause(spec.name());
-                yield CommandResult.reply("Paused `" + spec.name()
+                yield Message.text("Paused `" + spec.name()
                         + "`: scheduled fires stop on every replica until `/cron resume " + spec.name() + "`.");
             }
             case "resume" -> {
                 control.resume(spec.name());
-                yield CommandResult.reply("Resumed `" + spec.name() + "`.");
+                yield Message.text("Resumed `" + spec.name() + "`.");
             }
-            default -> new CommandResult(CronListing.history(spec, history.recent(spec.name(), 10)), null);
+            default -> CronListing.history(spec, history.recent(spec.name(), 10));
         };
     }
 
@@ -90,12 +101,12 @@ public final class CronCommand implements ChatCommand {
         return spec.approvers().isEmpty() || directory.matches(user, Set.copyOf(spec.approvers()));
     }
 
-    private CommandResult run(JobSpec spec, Invocation inv) {
+    /** Says the run starts, runs it through the runner (lock, claim, retries) and returns its result. */
+    private Message run(JobSpec spec, Invocation inv) {
         FireIdentity fire = FireIdentity.manual(spec.name(), clock.instant());
-        return CommandResult.replyThen("Starting `" + spec.name() + "` (fire `" + fire.key() + "`)...", () -> {
-            RunRecord r = runner.fire(spec, fire, "manual:" + inv.userId());
-            inv.responder().ephemeral(Message.text("`" + spec.name() + "` " + CronListing.result(r)));
-        });
+        inv.responder().ephemeral(Message.text("Starting `" + spec.name() + "` (fire `" + fire.key() + "`)..."));
+        RunRecord r = runner.fire(spec, fire, "manual:" + inv.userId());
+        return Message.text("`" + spec.name() + "` " + CronListing.result(r));
     }
 
     private String help(String[] w) {

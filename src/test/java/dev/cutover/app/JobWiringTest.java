@@ -15,6 +15,8 @@ import dev.cutover.jobs.Scheduling;
 import dev.cutover.testing.RecordingNotifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class JobWiringTest {
             assertThat(s.start()).containsExactlyInAnyOrder("hello", "broken");
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> text(jobs, "history hello").contains("succeeded"));
-            CommandResult run = jobs.command().handle(invocation("run broken"));
+            CommandResult run = jobs.command().handle(invocation("run broken", new ArrayList<>()));
             run.followUp().run();
             assertThat(notifier.posts).singleElement().satisfies(p -> {
                 assertThat(p.channel()).isEqualTo("C0OPS");
@@ -75,14 +77,19 @@ class JobWiringTest {
         assertThat(RunRecord.Result.SKIPPED_LOCKED.skipped()).isTrue();
     }
 
+    /** The answer to {@code /cron <command>}, which comes after the ack through the responder. */
     private static String text(JobWiring.Jobs jobs, String command) {
-        Message m = jobs.command().handle(invocation(command)).ephemeral();
+        List<Message> shown = new ArrayList<>();
+        jobs.command().handle(invocation(command, shown)).followUp().run();
+        Message m = shown.get(shown.size() - 1);
         return m.text() + m.blocks();
     }
 
-    private static Invocation invocation(String text) {
+    private static Invocation invocation(String text, List<Message> shown) {
         return new Invocation("cron", text, "U1", "C0OPS", new Responder() {
-            public void ephemeral(Message message) {}
+            public void ephemeral(Message message) {
+                shown.add(message);
+            }
 
             public void replaceOriginal(Message message) {}
         });

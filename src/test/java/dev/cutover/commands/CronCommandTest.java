@@ -98,13 +98,25 @@ class CronCommandTest {
         }));
     }
 
-    private static String all(CommandResult r) {
-        return r.ephemeral().text() + " " + r.ephemeral().blocks();
+    private static String all(Message m) {
+        return m.text() + " " + m.blocks();
+    }
+
+    /**
+     * What the user sees of a command answered after the ack: the ack is silent, and the follow-up
+     * answers through the responder; returns its last answer.
+     */
+    private Message answer(String text, String user) {
+        CommandResult r = handle(text, user);
+        assertThat(r.ephemeral()).as("the ack of %s", text).isNull();
+        ephemeral.clear();
+        r.followUp().run();
+        return ephemeral.get(ephemeral.size() - 1);
     }
 
     @Test
     void listShowsNextThreeFireTimesInTheJobZoneAndUtcAndTheLastResult() {
-        String out = all(handle("list", "U1"));
+        String out = all(answer("list", "U1"));
         assertThat(out).contains("report", "guarded", "`0 30 9 * * ?` in Asia/Tokyo", "never ran");
         assertThat(out)
                 .contains("2026-03-02 09:30:00 JST (00:30Z)", "2026-03-03 09:30:00 JST", "2026-03-04 09:30:00 JST");
@@ -114,43 +126,44 @@ class CronCommandTest {
     @Test
     void runGoesThroughTheRunnerAfterTheAckAndAnswersTheUser() {
         CommandResult r = handle("run report", "U1");
-        assertThat(r.ephemeral().text()).contains("Starting `report`", "report-20260302T001000000Z-m");
+        assertThat(r.ephemeral()).isNull();
         assertThat(target.attempts).isEmpty();
         r.followUp().run();
         assertThat(target.attempts).hasSize(1);
         assertThat(ephemeral)
-                .singleElement()
                 .extracting(Message::text)
-                .asString()
-                .contains("succeeded");
+                .satisfiesExactly(
+                        starting -> assertThat(starting).contains("Starting `report`", "report-20260302T001000000Z-m"),
+                        result -> assertThat(result).contains("succeeded"));
         assertThat(history.latest("report")).map(RunRecord::trigger).contains("manual:U1");
-        assertThat(all(handle("list", "U1"))).contains("succeeded (1 attempt");
-        assertThat(all(handle("history report", "U1"))).contains("report-20260302T001000000Z-m", "manual:U1");
+        assertThat(all(answer("list", "U1"))).contains("succeeded (1 attempt");
+        assertThat(all(answer("history report", "U1"))).contains("report-20260302T001000000Z-m", "manual:U1");
     }
 
     @Test
     void runIsRefusedToNonApproversWhenTheJobHasApprovers() {
-        CommandResult r = handle("run guarded", "U1");
-        assertThat(r.followUp()).isNull();
-        assertThat(r.ephemeral().text()).contains("Only <!subteam^S0ONCALL>, <@U0BOSS> may run `guarded`");
-        assertThat(handle("run guarded", "U0BOSS").followUp()).isNotNull();
+        assertThat(answer("run guarded", "U1").text())
+                .contains("Only <!subteam^S0ONCALL>, <@U0BOSS> may run `guarded`");
+        assertThat(target.attempts).isEmpty();
+        assertThat(answer("run guarded", "U0BOSS").text()).contains("succeeded");
+        assertThat(target.attempts).hasSize(1);
     }
 
     @Test
     void approversGivenAsAUserGroupMayRunPauseAndResume() {
-        assertThat(handle("run guarded", "U0ONCALL").followUp()).isNotNull();
-        assertThat(handle("pause guarded", "U1").ephemeral().text()).contains("Only ", "may pause `guarded`");
-        assertThat(handle("pause guarded", "U0ONCALL").ephemeral().text()).contains("Paused `guarded`");
-        assertThat(handle("resume guarded", "U0ONCALL").ephemeral().text()).contains("Resumed `guarded`");
-        assertThat(all(handle("history guarded", "U1"))).contains("History of guarded");
+        assertThat(answer("run guarded", "U0ONCALL").text()).contains("succeeded");
+        assertThat(answer("pause guarded", "U1").text()).contains("Only ", "may pause `guarded`");
+        assertThat(answer("pause guarded", "U0ONCALL").text()).contains("Paused `guarded`");
+        assertThat(answer("resume guarded", "U0ONCALL").text()).contains("Resumed `guarded`");
+        assertThat(all(answer("history guarded", "U1"))).contains("History of guarded");
     }
 
     @Test
     void pauseAndResumeActOnTheSchedule() {
-        assertThat(handle("pause report", "U1").ephemeral().text()).contains("Paused `report`");
+        assertThat(answer("pause report", "U1").text()).contains("Paused `report`");
         assertThat(paused).containsExactly("report");
-        assertThat(all(handle("list", "U1"))).contains("*report* (paused)");
-        handle("resume report", "U1");
+        assertThat(all(answer("list", "U1"))).contains("*report* (paused)");
+        answer("resume report", "U1");
         assertThat(paused).isEmpty();
     }
 
