@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Loads {@link CutoverConfig} from YAML: interpolates {@code ${ENV}} references, binds with Jackson
+ * Loads {@link CutoverConfig} from YAML: parses it, interpolates {@code ${ENV}} references inside
+ * the parsed string values ({@link EnvInterpolator}), binds with Jackson
  * (unknown keys are errors, so a typo is never silently ignored) and reports every problem as a
  * {@link ConfigException} naming the file, line and key.
  */
@@ -95,14 +96,7 @@ public final class ConfigLoader {
      * @throws ConfigException when the text is invalid
      */
     public CutoverConfig parse(String fileName, String yaml, Consumer<CutoverConfig> check) {
-        String text;
-        try {
-            text = env.interpolate(fileName, yaml);
-        } catch (ConfigException e) {
-            String key = YamlLocations.index(yaml).keyAt(e.line());
-            throw new ConfigException(fileName, e.line(), key.isEmpty() ? e.key() : key, e.problem());
-        }
-        YamlLocations locations = YamlLocations.index(text);
+        YamlLocations locations = YamlLocations.index(yaml);
         if (locations.duplicateKey() != null) {
             throw new ConfigException(
                     fileName,
@@ -111,7 +105,7 @@ public final class ConfigLoader {
                     "duplicate key (first on line " + locations.lineOf(locations.duplicateKey())
                             + "); each key may appear once");
         }
-        CutoverConfig config = bind(fileName, text, locations);
+        CutoverConfig config = bind(fileName, yaml, locations);
         try {
             check.accept(config);
         } catch (ConfigException.InvalidValue iv) {
@@ -129,15 +123,16 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw syntaxError(fileName, e);
         }
+        // Environment values go into parsed string values, never into the YAML text: a secret is
+        // data, whatever YAML syntax it holds.
+        tree = env.interpolate(fileName, tree, locations);
         try {
             // Only comments (no keys), or an empty document: every default.
-            CutoverConfig config = locations.isEmpty() ? null : mapper.readValue(text, CutoverConfig.class);
+            CutoverConfig config = locations.isEmpty() || tree == null || tree.isMissingNode()
+                    ? null
+                    : mapper.treeToValue(tree, CutoverConfig.class);
             return config != null ? config : mapper.readValue("{}", CutoverConfig.class);
         } catch (JsonMappingException e) {
-            if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
-                // A syntax error met while binding a value: report the parser's line, not the key's.
-                throw syntaxError(fileName, syntax);
-            }
             throw unknownKeyFirst(fileName, tree, locations, e).orElseGet(() -> translate(fileName, locations, e));
         } catch (JsonProcessingException e) {
             throw syntaxError(fileName, e);
@@ -203,7 +198,7 @@ public final class ConfigLoader {
             return new ConfigException(file, loc.lineOf(key), key, iv.problem());
         }
         int line = loc.lineOf(path);
-        if (line == 0 && e.getLocation() != null) {
+        if (line == 0 && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
             line = e.getLocation().getLineNr();
         }
         if (e instanceof UnrecognizedPropertyException u) {
