@@ -20,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one verified Undertow exchange into a Bolt request and writes Bolt's answer back. Runs on an
- * Undertow worker thread, never the IO thread: Bolt handlers block (Web API calls, stores).
+ * Checks one Undertow exchange's signature on its raw bytes, then turns it into a Bolt request and
+ * writes Bolt's answer back; a refused request is answered and logged by {@link RejectionLog}
+ * without its body. Runs on an Undertow worker thread, never the IO thread: Bolt handlers block
+ * (Web API calls, stores).
  */
 final class BoltExchangeHandler {
     private static final Logger log = LoggerFactory.getLogger(BoltExchangeHandler.class);
