@@ -1,15 +1,27 @@
 package dev.cutover.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${NAME}} and {@code ${NAME:-default}} in config text with environment values, the
- * way POSIX shells do ({@code :-} also applies when the variable is set but empty). {@code $${X}}
- * stays a literal {@code ${X}}. Line structure is preserved, so config errors keep their line
- * numbers.
+ * Replaces {@code ${NAME}} and {@code ${NAME:-default}} inside the string values of a parsed config
+ * document with environment values, the way POSIX shells do ({@code :-} also applies when the
+ * variable is set but empty). {@code $${X}} stays a literal {@code ${X}}.
+ *
+ * <p>Replacement happens after YAML parsing, in string scalars only: a value is never YAML syntax,
+ * so {@code *}, {@code &}, {@code !}, {@code #}, quotes and line breaks in a secret are kept byte for
+ * byte, and no value can add or change a key. Keys, comments and non-string scalars are left alone.
+ * A value that is exactly one reference resolving to the empty string becomes null, as an empty
+ * value ({@code key:}) would be.
  */
 public final class EnvInterpolator {
     private static final Pattern REF = Pattern.compile("\\$(\\$?)\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
@@ -28,77 +40,89 @@ public final class EnvInterpolator {
     }
 
     /**
-     * Interpolates {@code text}.
+     * Interpolates every string value under {@code root}, in place.
      *
      * @param file the file name used in errors
-     * @return the text with every reference replaced
-     * @throws ConfigException naming the line when a variable without a default is not set
+     * @param root the parsed document
+     * @param locations the lines of the document's keys, for errors
+     * @return the document ({@code root} itself unless it is a lone string)
+     * @throws ConfigException naming the line and key of the first unset variable without a default,
+     *     and every other one by name and line, so one run shows them all
      */
-    public String interpolate(String file, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        String[] lines = text.split("\n", -1);
-        java.util.List<String> missing = new java.util.ArrayList<>();
-        int firstLine = 0;
-        String firstKey = "";
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                out.append('\n');
-            }
-            int before = missing.size();
-            out.append(interpolateLine(i + 1, lines[i], missing));
-            if (before == 0 && !missing.isEmpty()) {
-                firstLine = i + 1;
-                firstKey = keyOf(lines[i]);
-            }
-        }
+    JsonNode interpolate(String file, JsonNode root, YamlLocations locations) {
+        List<String> missingPaths = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        JsonNode result = walk(root, "", missingPaths, missing);
         if (!missing.isEmpty()) {
-            // Every unset variable at once: one round trip to fix them all.
-            String first = missing.get(0).substring(0, missing.get(0).indexOf(' '));
-            String also =
-                    missing.size() > 1 ? "; also unset: " + String.join(", ", missing.subList(1, missing.size())) : "";
+            List<String> described = new ArrayList<>();
+            for (int i = 0; i < missing.size(); i++) {
+                described.add(missing.get(i) + " (line " + locations.lineOf(missingPaths.get(i)) + ")");
+            }
+            String first = missing.get(0);
+            String also = described.size() > 1
+                    ? "; also unset: " + String.join(", ", described.subList(1, described.size()))
+                    : "";
             throw new ConfigException(
                     file,
-                    firstLine,
-                    firstKey,
+                    locations.lineOf(missingPaths.get(0)),
+                    missingPaths.get(0),
                     "environment variable " + first + " is not set (write ${" + first + ":-default} to give a default)"
                             + also);
         }
-        return out.toString();
+        return result;
     }
 
-    /** Interpolates one line; adds {@code NAME (line N)} to {@code missing} for each unset variable. */
-    private String interpolateLine(int lineNo, String line, java.util.List<String> missing) {
-        if (line.stripLeading().startsWith("#")) {
-            return line;
+    private JsonNode walk(JsonNode node, String path, List<String> missingPaths, List<String> missing) {
+        if (node instanceof ObjectNode object) {
+            for (String name : iterable(object)) {
+                String child = path.isEmpty() ? name : path + "." + name;
+                object.set(name, walk(object.get(name), child, missingPaths, missing));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, walk(array.get(i), path + "[" + i + "]", missingPaths, missing));
+            }
+        } else if (node != null && node.isTextual()) {
+            return replace(node.textValue(), path, missingPaths, missing);
         }
-        Matcher m = REF.matcher(line);
+        return node;
+    }
+
+    private static List<String> iterable(ObjectNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The value with every reference replaced; adds the name of each unset variable to {@code missing}. */
+    private JsonNode replace(String value, String path, List<String> missingPaths, List<String> missing) {
+        Matcher m = REF.matcher(value);
         StringBuilder sb = new StringBuilder();
+        boolean any = false;
+        boolean escaped = false;
         while (m.find()) {
+            any = true;
             String replacement;
             if (!m.group(1).isEmpty()) {
+                escaped = true;
                 replacement = "${" + m.group(2) + (m.group(3) != null ? ":-" + m.group(3) : "") + "}";
             } else {
-                String value = env.apply(m.group(2));
-                if (value == null || value.isEmpty()) {
+                replacement = env.apply(m.group(2));
+                if (replacement == null || replacement.isEmpty()) {
                     if (m.group(3) == null) {
-                        missing.add(m.group(2) + " (line " + lineNo + ")");
+                        missing.add(m.group(2));
+                        missingPaths.add(path);
                     }
-                    value = m.group(3) == null ? "" : m.group(3);
+                    replacement = m.group(3) == null ? "" : m.group(3);
                 }
-                replacement = value;
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
-    private static String keyOf(String line) {
-        String t = line.strip();
-        if (t.startsWith("- ")) {
-            t = t.substring(2);
+        if (!any) {
+            return TextNode.valueOf(value);
         }
-        int colon = t.indexOf(':');
-        return colon > 0 ? t.substring(0, colon).strip() : "";
+        m.appendTail(sb);
+        boolean wholeValue = !escaped && REF.matcher(value).matches();
+        return wholeValue && sb.length() == 0 ? NullNode.getInstance() : TextNode.valueOf(sb.toString());
     }
 }

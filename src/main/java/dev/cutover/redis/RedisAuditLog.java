@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -20,8 +21,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * Entry fields: {@code at} (ISO-8601), {@code pair}, {@code requestId} (absent when null), {@code
  * action}, {@code userId}, {@code detail} (a JSON object of strings).
  *
- * <p>Each event is first written as an audit log line ({@link AuditLines}), then added to the
- * stream; a Redis failure on append is logged as a warning and not thrown.
+ * <p>Each event is added to the stream, then written as an audit log line ({@link AuditLines}) that
+ * carries the entry's id ({@code streamId}) so the line can be checked against the stream; when
+ * Redis fails the line is written without it, the failure is logged as a warning and not thrown.
  *
  * @see <a href="https://redis.io/docs/latest/commands/xadd/">XADD</a>
  * @see <a href="https://redis.io/docs/latest/commands/xrevrange/">XREVRANGE</a>
@@ -48,18 +50,23 @@ public final class RedisAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEvent event) {
-        AuditLines.write(event);
         XAddParams params = XAddParams.xAddParams().maxLen(MAX_LEN).approximateTrimming();
+        StreamEntryID id = null;
+        RuntimeException failure = null;
         try {
-            jedis.xadd(streamKey(event.pair()), params, fields(event));
+            id = jedis.xadd(streamKey(event.pair()), params, fields(event));
         } catch (RuntimeException e) {
-            // The log line above already holds the event; losing the Redis copy must not fail the
-            // swap or decision being audited.
+            failure = e;
+        }
+        AuditLines.write(event, id == null ? null : id.toString());
+        if (failure != null) {
+            // The log line holds the event; losing the Redis copy must not fail the swap or decision
+            // being audited.
             LOG.warn(
                     "audit event {} on {} not stored in Redis; the audit log line holds it",
                     event.action(),
                     event.pair(),
-                    e);
+                    failure);
         }
     }
 

@@ -50,6 +50,24 @@ class RedisAuditLogIT extends AuditLogContract {
     }
 
     @Test
+    void theLogLineCarriesTheStreamEntryIdAndRequestIdToCheckItAgainstTheStream() {
+        try (LogCapture audit = new LogCapture(AuditLines.LOGGER_NAME)) {
+            log.append(event("web", 1));
+            log.append(event("web", 2));
+
+            List<StreamEntry> entries = redis.xrange(prefix + "audit:web", "-", "+");
+            assertThat(audit.events()).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                Map<String, Object> line = LogCapture.keyValues(audit.events().get(i));
+                assertThat(line.get("streamId"))
+                        .isEqualTo(entries.get(i).getID().toString());
+                assertThat(line.get("requestId"))
+                        .isEqualTo(entries.get(i).getFields().get("requestId"));
+            }
+        }
+    }
+
+    @Test
     void aRedisThatIsDownDoesNotFailAppendAndTheLogLineStillHoldsTheEvent() {
         AuditEvent e = event("web", 1);
         try (RedisClient dead = TestRedis.dead(null);
@@ -60,6 +78,7 @@ class RedisAuditLogIT extends AuditLogContract {
 
             assertThat(audit.events()).singleElement().satisfies(line -> assertThat(LogCapture.keyValues(line))
                     .containsEntry("requestId", "r1"));
+            assertThat(LogCapture.keyValues(audit.events().get(0))).doesNotContainKey("streamId");
             assertThat(warnings.events()).singleElement().satisfies(w -> assertThat(w.getLevel())
                     .isEqualTo(Level.WARN));
             assertThatThrownBy(() -> down.recent("web", 10)).isInstanceOf(StoreUnavailableException.class);

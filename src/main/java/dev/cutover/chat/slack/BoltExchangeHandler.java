@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.undertow.server.HttpServerExchange;
@@ -21,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one verified Undertow exchange into a Bolt request and writes Bolt's answer back. Runs on an
- * Undertow worker thread, never the IO thread: Bolt handlers block (Web API calls, stores).
+ * Checks one Undertow exchange's signature on its raw bytes, then turns it into a Bolt request and
+ * writes Bolt's answer back; a refused request is answered and logged by {@link RejectionLog}
+ * without its body. Runs on an Undertow worker thread, never the IO thread: Bolt handlers block
+ * (Web API calls, stores).
  */
 final class BoltExchangeHandler {
     private static final Logger log = LoggerFactory.getLogger(BoltExchangeHandler.class);
@@ -32,13 +33,20 @@ final class BoltExchangeHandler {
     private final App app;
     private final SlackSignatureVerifier verifier;
     private final SlackRequestParser parser;
+    private final RejectionLog rejections;
 
-    BoltExchangeHandler(App app, SlackSignatureVerifier verifier) {
+    BoltExchangeHandler(App app, SlackSignatureVerifier verifier, RejectionLog rejections) {
         this.app = app;
         this.verifier = verifier;
         this.parser = new SlackRequestParser(app.config());
+        this.rejections = rejections;
     }
 
+    /**
+     * Answers one POST. The signature and timestamp are checked on the raw bytes before anything
+     * reads the body: unverified bytes never reach Bolt's parser (which logs a body it does not
+     * recognise) nor the log. The only unsigned request answered is Slack's ssl_check form.
+     */
     void handle(HttpServerExchange exchange, byte[] rawBody) {
         try {
             SlackSignatureVerifier.Result result = verifier.verify(
@@ -70,24 +78,20 @@ final class BoltExchangeHandler {
         }
     }
 
+    /** Logs (rate-limited, without the body) and answers a request refused before it was read. */
+    void refuse(HttpServerExchange exchange, int status, String reason, long bytes) {
+        rejections.rejected(reason, remoteAddress(exchange), exchange.getRequestPath(), bytes);
+        send(exchange, status, TEXT, reason);
+    }
+
     private void reject(HttpServerExchange exchange, byte[] rawBody, SlackSignatureVerifier.Result result) {
-        if (isSslCheck(exchange, rawBody)) {
-            // Bolt exempts ssl_check from signing (MiddlewareOps.isNoSlackSignatureRequest) and answers it
-            // without calling a handler; answer it here the same way, without touching the app.
+        if (SslCheckForm.matches(rawBody)) {
+            // Slack sends ssl_check unsigned (Bolt exempts it too, MiddlewareOps.isNoSlackSignatureRequest)
+            // and expects an empty 200; the app is not involved.
             send(exchange, 200, TEXT, "");
             return;
         }
-        log.info("Rejected a Slack request from {}: {}", remoteAddress(exchange), result.reason());
-        send(exchange, 401, TEXT, result.reason());
-    }
-
-    private boolean isSslCheck(HttpServerExchange exchange, byte[] rawBody) {
-        try {
-            Request<?> request = parse(exchange, rawBody);
-            return request != null && request.getRequestType() == RequestType.SSLCheck;
-        } catch (RuntimeException e) {
-            return false; // unsigned garbage: a plain 401
-        }
+        refuse(exchange, 401, result.reason(), rawBody == null ? -1 : rawBody.length);
     }
 
     private Request<?> parse(HttpServerExchange exchange, byte[] rawBody) {

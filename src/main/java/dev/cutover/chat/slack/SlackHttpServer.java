@@ -18,12 +18,15 @@ import org.slf4j.LoggerFactory;
  * events), in front of a Bolt {@link App}.
  *
  * <ul>
- *   <li>{@code POST <path>}: reads the raw body bytes, verifies them with {@link SlackSignatureVerifier}
- *       (401 and the app is not called when the signature or timestamp is bad), then hands a Bolt
- *       request to {@link App#run} and writes Bolt's response (status, content type, headers, body).
- *       {@code url_verification} is answered by Bolt (the challenge echoed back); {@code ssl_check} by
- *       Bolt when signed, and with an empty 200 without calling the app when not (Bolt exempts it from
- *       signing). A handler exception gives 500 and the server keeps serving.
+ *   <li>{@code POST <path>}: reads the raw body bytes (at most 1 MiB, else 413), verifies them with
+ *       {@link SlackSignatureVerifier} before anything parses them (401 and the app is not called when
+ *       the signature or the ±5 min timestamp window fails), then hands a Bolt request to {@link
+ *       App#run} and writes Bolt's response (status, content type, headers, body). {@code
+ *       url_verification} is answered by Bolt (the challenge echoed back); {@code ssl_check} by Bolt
+ *       when signed, and with an empty 200 without calling the app when it is exactly Slack's unsigned
+ *       ssl_check form. A handler exception gives 500 and the server keeps serving.
+ *   <li>A refused request is logged as one line (reason, remote address, path, size; never the body),
+ *       at most one line per reason per second with a count of the others.
  *   <li>{@code GET /healthz}: 200 {@code ok}.
  * </ul>
  *
@@ -59,7 +62,8 @@ public final class SlackHttpServer implements AutoCloseable {
      */
     public SlackHttpServer(App app, SlackSignatureVerifier verifier, String host, int port, String path) {
         this.app = Objects.requireNonNull(app, "app");
-        this.handler = new BoltExchangeHandler(app, Objects.requireNonNull(verifier, "verifier"));
+        this.handler = new BoltExchangeHandler(
+                app, Objects.requireNonNull(verifier, "verifier"), new RejectionLog(System::nanoTime));
         this.host = Objects.requireNonNull(host, "host");
         this.requestedPort = port;
         this.path = Objects.requireNonNull(path, "path");
@@ -126,11 +130,11 @@ public final class SlackHttpServer implements AutoCloseable {
             exchange.getRequestReceiver()
                     .receiveFullBytes(
                             (ex, body) -> ex.dispatch(() -> handler.handle(ex, body)),
-                            (ex, e) -> BoltExchangeHandler.send(
+                            (ex, e) -> handler.refuse(
                                     ex,
                                     e instanceof RequestTooBigException ? 413 : 400,
-                                    "text/plain; charset=utf-8",
-                                    "unreadable body"));
+                                    e instanceof RequestTooBigException ? "body too large" : "unreadable body",
+                                    ex.getRequestContentLength()));
         } else {
             BoltExchangeHandler.send(exchange, 404, "text/plain; charset=utf-8", "not found");
         }

@@ -10,7 +10,12 @@ import org.slf4j.spi.LoggingEventBuilder;
  *
  * <p>One INFO line per event on the logger {@value #LOGGER_NAME}, with the fields as SLF4J key-value
  * pairs ({@code at}, {@code pair}, {@code requestId} when set, {@code action}, {@code userId}, and
- * {@code detail.<key>} per detail entry) so Logback's {@code %kvp} or a JSON encoder shows them.
+ * {@code detail.<key>} per detail entry, then {@code streamId} when the store gave the entry one) so
+ * Logback's key-value converter or a JSON encoder shows them. Values are escaped by the log
+ * pattern, not here: a reason with a line break stays inside its quoted field.
+ *
+ * <p>The store is the authoritative trail; the line is the copy that survives the store's data loss.
+ * {@code streamId} and {@code requestId} let a line be checked against the store's entry.
  */
 public final class AuditLines {
     /** The logger audit lines go to; route it to the audit sink in the Logback configuration. */
@@ -20,8 +25,18 @@ public final class AuditLines {
 
     private AuditLines() {}
 
-    /** Writes {@code event} as one log line. */
+    /** Writes {@code event} as one log line, for a store whose entries have no id of their own. */
     public static void write(AuditEvent event) {
+        write(event, null);
+    }
+
+    /**
+     * Writes {@code event} as one log line.
+     *
+     * @param streamId the id the store gave the entry (a Redis stream entry id such as {@code
+     *     1700000000000-0}), or null when it was not stored
+     */
+    public static void write(AuditEvent event, String streamId) {
         LoggingEventBuilder line =
                 LOG.atInfo().addKeyValue("at", event.at().toString()).addKeyValue("pair", event.pair());
         if (event.requestId() != null) {
@@ -31,6 +46,9 @@ public final class AuditLines {
         // Sorted, so the same event always reads the same way in the log.
         for (var d : new TreeMap<>(event.detail()).entrySet()) {
             line = line.addKeyValue("detail." + d.getKey(), d.getValue());
+        }
+        if (streamId != null) {
+            line = line.addKeyValue("streamId", streamId);
         }
         line.log("audit {} {} by {}", event.action(), event.pair(), event.userId());
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.slack.api.bolt.App;
+import dev.cutover.core.audit.LogCapture;
+import dev.cutover.logging.FormattedLogCapture;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -186,6 +188,53 @@ class SlackHttpServerIT {
 
         assertThat(unsigned.statusCode()).isEqualTo(200);
         assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void anUnsignedFormThatOnlyLooksLikeSslCheckIs401() {
+        byte[] body = "ssl_check=1&token=legacy0001&command=%2Fswap&text=api".getBytes(UTF_8);
+
+        HttpResponse<String> response = http.postForm(PATH, body, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aRejectedRequestIsOneBoundedLineWithoutItsBodyAndNeverReachesBoltsParser() {
+        String forged = "x\n2026-12-04T21:00:00.000Z INFO  [cutover-work-1] cutover.audit - audit approved blue-green"
+                + " by U0EVIL\n";
+        byte[] body = (forged + "y".repeat(900_000)).getBytes(UTF_8);
+        long ts = now();
+        Map<String, String> badlySigned = Map.of(
+                SlackSignatureVerifier.TIMESTAMP_HEADER, Long.toString(ts),
+                SlackSignatureVerifier.SIGNATURE_HEADER, new SlackTestSigner("wrong-secret").sign(ts, body));
+        try (FormattedLogCapture log = new FormattedLogCapture();
+                LogCapture bolt = new LogCapture("com.slack.api")) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(http.postForm(PATH, body, badlySigned).statusCode()).isEqualTo(401);
+                assertThat(http.postJson(PATH, "{\"type\":\"nonsense\"}".getBytes(UTF_8), Map.of())
+                                .statusCode())
+                        .isEqualTo(401);
+            }
+
+            assertThat(log.text()).doesNotContain("U0EVIL", "yyyy", "nonsense").hasSizeLessThan(2_000);
+            assertThat(log.lines())
+                    .filteredOn(l -> l.contains("Rejected a Slack request: bad signature"))
+                    .isNotEmpty()
+                    .allSatisfy(
+                            l -> assertThat(l).contains("from 127.0.0.1 to /slack/events (" + body.length + " bytes"));
+            assertThat(bolt.events()).isEmpty();
+        }
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIs413() {
+        HttpResponse<String> response = http.postForm(PATH, new byte[1024 * 1024 + 1], Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(413);
         assertThat(calls).isEmpty();
     }
 

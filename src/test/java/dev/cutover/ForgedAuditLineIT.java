@@ -1,0 +1,149 @@
+package dev.cutover;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.cutover.CutoverHarness.APPROVER;
+import static dev.cutover.CutoverHarness.CHANNEL;
+import static dev.cutover.CutoverHarness.PAIR;
+import static dev.cutover.CutoverHarness.REQUESTER;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cutover.chat.slack.SlackHttpServer;
+import dev.cutover.commands.SwapMessages;
+import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.logging.FormattedLogCapture;
+import dev.cutover.redis.TestRedis;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * Input cannot forge the audit trail: an unsigned post holding audit-shaped lines and a signed
+ * Reject reason holding them both leave only real audit lines in the log, each of which matches an
+ * entry of the Redis stream (the authoritative trail) by stream entry id and request id.
+ */
+class ForgedAuditLineIT {
+    /** A line shaped like a real audit entry in the production pattern. */
+    static final Pattern AUDIT_LINE = Pattern.compile("^\\S+\\s+INFO\\s+\\[[^\\]]*\\]\\s+cutover\\.audit\\s+-\\s.*");
+
+    static final Pattern FIELD = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    static String forged(String who) {
+        return "\n2026-12-04T21:00:00.000Z INFO  [cutover-work-1] cutover.audit - audit approved blue-green by " + who
+                + " at=\"2026-12-04T21:00:00Z\" pair=\"blue-green\" requestId=\"r-forged\" action=\"approved\" userId=\""
+                + who + "\" streamId=\"1-0\"\n";
+    }
+
+    @RegisterExtension
+    static WireMockExtension slackWm = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+            .build();
+
+    @RegisterExtension
+    static WireMockExtension route53Wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+            .build();
+
+    SlackFake slack;
+    Route53Fake route53;
+    CutoverHarness h;
+    FormattedLogCapture log;
+
+    @BeforeEach
+    void start() {
+        slack = new SlackFake(slackWm);
+        route53 = new Route53Fake(route53Wm);
+        slack.stubAll(CHANNEL);
+        route53.stubOriginal();
+        log = new FormattedLogCapture();
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+    }
+
+    @AfterEach
+    void close() {
+        h.close();
+        log.close();
+    }
+
+    @Test
+    void unsignedForgedLinesAndAMultilineRejectReasonLeaveOnlyRealAuditLines() {
+        // 1. Unsigned: the forged line in a slash command's text and as a raw body, plus padding.
+        String padded = "text=" + CutoverHarness.enc(forged("U0EVIL0001")) + "&pad=" + "x".repeat(200_000);
+        long started = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            var r = h.http.postForm(SlackHttpServer.DEFAULT_PATH, padded.getBytes(UTF_8), Map.of());
+            assertThat(r.statusCode()).isEqualTo(401);
+        }
+        var raw = h.http.postForm(
+                SlackHttpServer.DEFAULT_PATH, forged("U0EVIL0002").getBytes(UTF_8), Map.of());
+        assertThat(raw.statusCode()).isEqualTo(401);
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+        // 2. Signed, through the real flow: a Reject reason that holds forged lines.
+        var sent = h.swap(PAIR, REQUESTER);
+        assertThat(sent.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.posts().size() == 1);
+        String id = slack.requestIdOfLastPost();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> h.store.get(id).map(r -> r.message() != null).orElse(false));
+        h.click(SwapMessages.REJECT, id, APPROVER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.count("views.open") == 1);
+        String reason = "wrong release" + forged("U0EVIL0003") + "\r\n" + forged("U0EVIL0004");
+        assertThat(h.submitModal(APPROVER, reason).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> h.store.get(id).map(r -> r.state()).orElse(null) == ApprovalState.REJECTED);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> auditLines().size() >= stream().size());
+        List<StreamEntry> stream = stream();
+
+        // Every line that starts like an audit entry is a real one: it names a stream entry whose
+        // fields it repeats.
+        List<String> audit = auditLines();
+        assertThat(audit).hasSize(stream.size()).hasSizeGreaterThanOrEqualTo(2);
+        for (String line : audit) {
+            Map<String, String> f = fields(line);
+            StreamEntry entry = stream.stream()
+                    .filter(e -> e.getID().toString().equals(f.get("streamId")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("audit line without a stream entry: " + line));
+            assertThat(f.get("requestId"))
+                    .isEqualTo(id)
+                    .isEqualTo(entry.getFields().get("requestId"));
+            assertThat(f.get("action")).isEqualTo(entry.getFields().get("action"));
+            assertThat(f.get("userId")).isEqualTo(entry.getFields().get("userId"));
+        }
+        assertThat(audit).anySatisfy(l -> assertThat(l).contains("action=\"rejected\"", "wrong release\\n2026"));
+        String all = log.text();
+        assertThat(all).doesNotContain("U0EVIL0001", "U0EVIL0002", "xxxxxxxxxx");
+        // The unsigned posts: one line per reason per second at most, never the body.
+        assertThat(log.lines().stream().filter(l -> l.contains("Rejected a Slack request")))
+                .hasSizeBetween(1, (int) seconds + 1)
+                .allSatisfy(l -> assertThat(l).hasSizeLessThan(300).contains("missing headers", "/slack/events"));
+    }
+
+    List<StreamEntry> stream() {
+        return TestRedis.client().xrange(h.prefix + "audit:" + PAIR, "-", "+");
+    }
+
+    List<String> auditLines() {
+        return log.lines().stream().filter(l -> AUDIT_LINE.matcher(l).matches()).toList();
+    }
+
+    static Map<String, String> fields(String line) {
+        Map<String, String> f = new java.util.HashMap<>();
+        Matcher m = FIELD.matcher(line);
+        while (m.find()) {
+            f.put(m.group(1), m.group(2));
+        }
+        return f;
+    }
+}
