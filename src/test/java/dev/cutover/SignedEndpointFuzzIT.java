@@ -90,7 +90,12 @@ class SignedEndpointFuzzIT {
             assertThat(help.status()).isEqualTo(200);
             assertThat(help.ackText()).contains("/swap");
             CutoverHarness.Sent history = h.swap("history " + PAIR, REQUESTER);
-            assertThat(history.ackText()).as("seed " + SEED).contains("History of " + PAIR);
+            // The audit log is in Redis: the history comes after the ack, through the response_url.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !slack.responses(history.responseName()).isEmpty());
+            assertThat(slack.responses(history.responseName()).get(0).toString())
+                    .as("seed " + SEED)
+                    .contains("History of " + PAIR);
 
             for (String sent : slack.allResponses()) {
                 assertWithinSlackLimits(sent, "seed " + SEED + ", a response_url post");

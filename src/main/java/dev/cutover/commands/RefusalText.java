@@ -71,6 +71,10 @@ public final class RefusalText {
                     ? "a break-glass approval of your own request needs a reason."
                     : "a rejection needs a reason.";
         }
+        if (why instanceof Refusal.ReasonTooLong t) {
+            return "the reason is " + t.length() + " characters long; at most " + Refusal.MAX_REASON
+                    + " are accepted. Say it shorter and try again.";
+        }
         if (why instanceof Refusal.NotApprover n) {
             return "you are not an approver of *" + n.pair() + "*. Approvers: " + Mrkdwn.principals(n.approvers())
                     + ".";

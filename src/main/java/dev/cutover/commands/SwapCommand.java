@@ -106,13 +106,16 @@ public final class SwapCommand implements ChatCommand {
         return "*History of " + pair + "* (newest first)\n" + lines;
     }
 
+    /** The longest reason or result shown per history entry, in characters: the whole entry is in the audit trail. */
+    private static final int HISTORY_TEXT = 200;
+
     private static String line(AuditEvent e) {
         Map<String, String> d = e.detail();
         String extra = d.containsKey("reason")
-                ? ": " + Mrkdwn.escape(d.get("reason"))
+                ? ": " + Mrkdwn.escape(Mrkdwn.cut(d.get("reason"), HISTORY_TEXT))
                 : d.containsKey("breakGlassReason")
-                        ? ": " + Mrkdwn.escape(d.get("breakGlassReason"))
-                        : d.containsKey("result") ? ": " + d.get("result") : "";
+                        ? ": " + Mrkdwn.escape(Mrkdwn.cut(d.get("breakGlassReason"), HISTORY_TEXT))
+                        : d.containsKey("result") ? ": " + Mrkdwn.cut(d.get("result"), HISTORY_TEXT) : "";
         String action = e.action() + (d.containsKey("kind") ? " (" + d.get("kind") + ")" : "");
         return "• " + Mrkdwn.time(e.at()) + " *" + action + "* by " + Mrkdwn.user(e.userId())
                 + (e.requestId() != null ? " (request `" + e.requestId() + "`)" : "") + extra;

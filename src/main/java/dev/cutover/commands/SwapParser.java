@@ -3,6 +3,7 @@ package dev.cutover.commands;
 import dev.cutover.core.approval.ApprovalPolicy;
 import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.approval.FourEyes;
+import dev.cutover.core.approval.Refusal;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.reply.Mrkdwn;
 import java.util.Arrays;
@@ -74,7 +75,7 @@ final class SwapParser {
             case "freeze" -> w.length < 3
                     ? new Intent.Reply(":no_entry: Usage: `/swap freeze <pair> <reason>` (the reason is required). "
                             + "Known pairs: " + pairs.known() + ".")
-                    : known(w[1], new Intent.Freeze(w[1], String.join(" ", Arrays.copyOfRange(w, 2, w.length))));
+                    : known(w[1], freeze(w[1], String.join(" ", Arrays.copyOfRange(w, 2, w.length))));
             case "unfreeze" -> w.length != 2
                     ? new Intent.Reply(":no_entry: Usage: `/swap unfreeze <pair>`. Known pairs: " + pairs.known() + ".")
                     : known(w[1], new Intent.Unfreeze(w[1]));
@@ -83,6 +84,13 @@ final class SwapParser {
                     : known(w[1], new Intent.History(w[1]));
             default -> swapOf(w);
         };
+    }
+
+    /** A freeze, or a refusal at once when its reason is too long to keep. */
+    private static Intent freeze(String pair, String reason) {
+        return Refusal.ifTooLong(Refusal.ReasonFor.FREEZE, reason)
+                .<Intent>map(why -> new Intent.Reply(RefusalText.reply(why)))
+                .orElse(new Intent.Freeze(pair, reason));
     }
 
     private Intent swapOf(String[] w) {
@@ -94,8 +102,9 @@ final class SwapParser {
         }
         return known(
                 w[0],
-                new Intent.Reply(":no_entry: Unexpected `" + String.join(" ", Arrays.copyOfRange(w, 1, w.length))
-                        + "`. Usage: " + SWAP_USAGE));
+                new Intent.Reply(":no_entry: Unexpected "
+                        + Mrkdwn.snippet(String.join(" ", Arrays.copyOfRange(w, 1, w.length)))
+                        + ". Usage: " + SWAP_USAGE));
     }
 
     private Intent rollback(String[] w) {

@@ -50,4 +50,20 @@ public final class Mrkdwn {
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
+
+    /** The longest piece of a user's input echoed back in a reply ({@link #snippet}), in characters. */
+    public static final int SNIPPET = 80;
+
+    /**
+     * A user's input echoed back as a code span: at most {@link #SNIPPET} characters (then "…"),
+     * escaped, with backticks replaced by {@code ʼ} so the input cannot close the span.
+     */
+    public static String snippet(String text) {
+        return "`" + escape(cut(text, SNIPPET).replace('`', '\u02BC')) + "`";
+    }
+
+    /** {@code text} cut to at most {@code max} characters, ending with "…" when it was cut. */
+    public static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
 }

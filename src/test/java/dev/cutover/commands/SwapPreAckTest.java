@@ -66,6 +66,29 @@ class SwapPreAckTest {
     }
 
     @Test
+    void aFreezeReasonTooLongToKeepIsRefusedAtOnce() {
+        CommandResult r = command("swap").handle(invocation("swap", "freeze blue-green " + "x".repeat(501), "C0OPS"));
+
+        assertThat(r.followUp()).isNull();
+        assertThat(r.ephemeral().text()).contains("The reason is 501 characters long; at most 500 are accepted");
+        assertThat(command("swap")
+                        .handle(invocation("swap", "freeze blue-green " + "x".repeat(500), "C0OPS"))
+                        .followUp())
+                .isNotNull();
+        assertThat(touched).isEmpty();
+    }
+
+    @Test
+    void unexpectedWordsAreEchoedCutAndAsDataNotMarkup() {
+        String typed = "dry-run <!channel> `oops` " + "y".repeat(5000);
+        CommandResult r = command("swap").handle(invocation("swap", "blue-green " + typed, "C0OPS"));
+
+        String reply = r.ephemeral().text();
+        assertThat(reply).startsWith(":no_entry: Unexpected `dry-run &lt;!channel&gt; \u02BCoops\u02BC y");
+        assertThat(reply).contains("…`. Usage:").doesNotContain("<!channel>").hasSizeLessThan(400);
+    }
+
+    @Test
     void theSlowChecksRunInTheFollowUp() {
         CommandResult r = command("swap").handle(invocation("swap", "blue-green", "C0OPS"));
 

@@ -55,6 +55,12 @@ public final class FourEyes {
         if (own && (breakGlassReason == null || breakGlassReason.isBlank())) {
             return Optional.of(new Refusal.NeedsReason(Refusal.ReasonFor.BREAK_GLASS));
         }
+        if (own) {
+            Optional<Refusal> tooLong = Refusal.ifTooLong(Refusal.ReasonFor.BREAK_GLASS, breakGlassReason);
+            if (tooLong.isPresent()) {
+                return tooLong;
+            }
+        }
         if (!own && !isApprover(user, policy)) {
             return Optional.of(new Refusal.NotApprover(r.pair(), policy.approvers()));
         }
@@ -72,7 +78,7 @@ public final class FourEyes {
         if (reason == null || reason.isBlank()) {
             return Optional.of(new Refusal.NeedsReason(Refusal.ReasonFor.REJECTION));
         }
-        return Optional.empty();
+        return Refusal.ifTooLong(Refusal.ReasonFor.REJECTION, reason);
     }
 
     /** Only the requester may cancel. */

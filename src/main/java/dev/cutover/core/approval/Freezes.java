@@ -34,7 +34,8 @@ public final class Freezes {
      * @return the refusal, or empty when the pair is now frozen
      */
     public Optional<Refusal> freeze(String pair, String user, String reason, ApprovalPolicy policy) {
-        Optional<Refusal> refused = rules.mayFreeze(pair, user, policy);
+        Optional<Refusal> refused =
+                rules.mayFreeze(pair, user, policy).or(() -> Refusal.ifTooLong(Refusal.ReasonFor.FREEZE, reason));
         if (refused.isPresent()) {
             return refused;
         }

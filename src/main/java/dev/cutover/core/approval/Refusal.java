@@ -51,6 +51,22 @@ public sealed interface Refusal {
     /** A reason is required and was empty. */
     record NeedsReason(ReasonFor what) implements Refusal {}
 
+    /**
+     * A reason longer than {@link #MAX_REASON} characters: it is kept whole in the audit trail and
+     * shown in messages, so it must stay short.
+     *
+     * @param length the reason's length, in characters
+     */
+    record ReasonTooLong(ReasonFor what, int length) implements Refusal {}
+
+    /** The longest reason (freeze, rejection, break-glass) accepted, in characters. */
+    int MAX_REASON = 500;
+
+    /** A refusal when {@code reason} is longer than {@link #MAX_REASON}, else empty. */
+    static Optional<Refusal> ifTooLong(ReasonFor what, String reason) {
+        return reason.length() > MAX_REASON ? Optional.of(new ReasonTooLong(what, reason.length())) : Optional.empty();
+    }
+
     /** The user is not one of {@code approvers} of {@code pair}. */
     record NotApprover(String pair, Set<String> approvers) implements Refusal {}
 
@@ -75,6 +91,7 @@ public sealed interface Refusal {
     /** What a missing reason was for. */
     enum ReasonFor {
         BREAK_GLASS,
-        REJECTION
+        REJECTION,
+        FREEZE
     }
 }
