@@ -98,8 +98,8 @@ public final class CutoverStatus {
         String age = last == null || last.oldestAgeSeconds() == null
                 ? ""
                 : ", oldest " + QueueAlertMessages.number(last.oldestAgeSeconds()) + " s";
-        return "• " + (level == null ? ":grey_question:" : level.emoji()) + " `" + q.name() + "`: " + shown + age
-                + " · " + (level == null ? "not polled yet" : level.wire());
+        return "• " + (level == null ? ":grey_question:" : QueueAlertMessages.emoji(level)) + " `" + q.name() + "`: "
+                + shown + age + " · " + (level == null ? "not polled yet" : level.wire());
     }
 
     private String service(ServiceConfig s) {

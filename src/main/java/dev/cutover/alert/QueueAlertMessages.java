@@ -21,9 +21,9 @@ final class QueueAlertMessages {
     static Message incident(WatchedQueue q, AlertState s, Incident incident, boolean recovered) {
         QueueSample last = s.last();
         String title = recovered
-                ? AlertLevel.OK.emoji() + " " + q.name() + " recovered after "
+                ? emoji(AlertLevel.OK) + " " + q.name() + " recovered after "
                         + elapsed(Duration.between(incident.since(), last.at()))
-                : s.level().emoji() + " " + q.name() + " is " + s.level().wire();
+                : emoji(s.level()) + " " + q.name() + " is " + s.level().wire();
         return Message.builder(title)
                 .section("*" + title + "*")
                 .fields(List.of(
@@ -42,9 +42,9 @@ final class QueueAlertMessages {
         QueueSample last = t.next().last();
         String text =
                 switch (t.change()) {
-                    case RECOVERED -> AlertLevel.OK.emoji() + " *" + q.name() + "* recovered after "
+                    case RECOVERED -> emoji(AlertLevel.OK) + " *" + q.name() + "* recovered after "
                             + elapsed(t.duration()) + " (" + number(last.visible()) + " visible).";
-                    default -> t.to().emoji() + " *" + q.name() + "* "
+                    default -> emoji(t.to()) + " *" + q.name() + "* "
                             + t.from().wire() + " → " + t.to().wire() + ": "
                             + number(last.visible()) + " visible"
                             + (last.oldestAgeSeconds() == null
@@ -82,5 +82,14 @@ final class QueueAlertMessages {
             bound += (bound.isEmpty() ? "" : " or ") + "oldest ≥" + number(s.oldestAgeSeconds()) + " s";
         }
         return bound + " " + s.severity().wire();
+    }
+
+    /** The emoji that stands for {@code level} in chat. */
+    static String emoji(AlertLevel level) {
+        return switch (level) {
+            case OK -> ":white_check_mark:";
+            case WARNING -> ":warning:";
+            case CRITICAL -> ":rotating_light:";
+        };
     }
 }

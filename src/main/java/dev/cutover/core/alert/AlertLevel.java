@@ -20,13 +20,4 @@ public enum AlertLevel {
     public static AlertLevel min(AlertLevel a, AlertLevel b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
-
-    /** An emoji for chat. */
-    public String emoji() {
-        return switch (this) {
-            case OK -> ":white_check_mark:";
-            case WARNING -> ":warning:";
-            case CRITICAL -> ":rotating_light:";
-        };
-    }
 }
