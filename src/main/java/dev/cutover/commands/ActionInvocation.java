@@ -1,6 +1,7 @@
 package dev.cutover.commands;
 
 import dev.cutover.core.chat.MessageRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A button click.
@@ -18,6 +19,6 @@ public record ActionInvocation(
         String value,
         String userId,
         String channelId,
-        MessageRef message,
-        String input,
+        @Nullable MessageRef message,
+        @Nullable String input,
         Responder responder) {}
