@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec spec; // filled by picocli before call()
 
     /** No subcommand is bad usage: say what there is, on standard error, with status 2. */
     @Override

@@ -2,6 +2,7 @@ package dev.cutover.alert;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One reading of the new side during a cutover watch.
@@ -12,7 +13,12 @@ import java.util.List;
  * @param running the ECS service's running count, or null when no service is configured
  * @param desired the ECS service's desired count, or null
  */
-record CutoverReading(double requests, double errors, Double p95Seconds, Integer running, Integer desired) {
+record CutoverReading(
+        double requests,
+        double errors,
+        @Nullable Double p95Seconds,
+        @Nullable Integer running,
+        @Nullable Integer desired) {
     /** 5XX / requests, 0 without requests. */
     double errorRate() {
         return requests > 0 ? errors / requests : 0;

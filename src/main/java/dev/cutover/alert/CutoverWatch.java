@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class CutoverWatch implements SwapListener, CutoverThreads, AutoClo
     private final ScheduledExecutorService timer;
     private final ExecutorService blocking;
     private final Map<String, CutoverWatchRun> open = new ConcurrentHashMap<>();
-    private StateStore<SharedThread> shared;
+    private @Nullable StateStore<SharedThread> shared;
 
     /**
      * An open watch as every replica sees it: its message and until when it runs.
@@ -136,7 +137,7 @@ public final class CutoverWatch implements SwapListener, CutoverThreads, AutoClo
     }
 
     /** Publishes (or, with {@code until} now, withdraws) the thread of {@code pair} for other replicas. */
-    void publish(String pair, MessageRef message, Instant until) {
+    void publish(String pair, @Nullable MessageRef message, Instant until) {
         if (shared == null || message == null) {
             return;
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +29,20 @@ final class CutoverWatchRun {
     final Instant start;
     final Instant end;
     final Set<String> alerted = new LinkedHashSet<>();
-    volatile MessageRef message;
-    volatile Instant insyncAt;
-    volatile String insyncProblem;
+    // Null until known: the message until posted (and when it cannot be), insyncAt until INSYNC,
+    // insyncProblem unless INSYNC cannot be confirmed, last before the first reading, and ending while
+    // the watch runs (then healthy, alerts, unconfirmed or "stopped: why").
+    volatile @Nullable MessageRef message;
+    volatile @Nullable Instant insyncAt;
+    volatile @Nullable String insyncProblem;
+
+    @Nullable
     CutoverReading last;
+
+    @Nullable
     String ending;
-    private ScheduledFuture<?> future;
+
+    private @Nullable ScheduledFuture<?> future;
 
     CutoverWatchRun(
             CutoverWatch watch, AppliedSwap applied, CutoverWatchSettings.Side side, Duration ttl, Instant start) {
@@ -49,6 +58,7 @@ final class CutoverWatchRun {
         return applied.plan().pair().name();
     }
 
+    @Nullable
     MessageRef message() {
         return message;
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one poll of a service found new: the next state and what to post. The first poll of a
@@ -21,13 +22,17 @@ import java.util.List;
 record ScalingChanges(
         ServiceWatchState next,
         List<ScalingActivity> activities,
-        ServiceCounts before,
-        Duration belowFor,
+        @Nullable ServiceCounts before,
+        @Nullable Duration belowFor,
         boolean caughtUp) {
     static final int MAX_ACTIVITIES = 5;
 
     static ScalingChanges of(
-            ServiceConfig s, ServiceWatchState prev, ServiceCounts now, List<ScalingActivity> newest, Instant at) {
+            ServiceConfig s,
+            @Nullable ServiceWatchState prev,
+            ServiceCounts now,
+            List<ScalingActivity> newest,
+            Instant at) {
         String lastId = newest.isEmpty()
                 ? (prev == null ? null : prev.lastActivityId())
                 : newest.get(0).id();

@@ -2,6 +2,7 @@ package dev.cutover.alert;
 
 import dev.cutover.core.alert.ServiceCounts;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the bot last reported about one ECS service; shared by replicas through the state store.
@@ -11,4 +12,5 @@ import java.time.Instant;
  * @param belowSince since when running has been below desired, or null
  * @param belowWarned whether that was already warned about
  */
-public record ServiceWatchState(ServiceCounts counts, String lastActivityId, Instant belowSince, boolean belowWarned) {}
+public record ServiceWatchState(
+        ServiceCounts counts, @Nullable String lastActivityId, @Nullable Instant belowSince, boolean belowWarned) {}

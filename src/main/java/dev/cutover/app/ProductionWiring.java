@@ -14,6 +14,7 @@ import dev.cutover.core.dns.ChangeBatchFormat;
 import dev.cutover.core.dns.DnsRecords;
 import java.time.Clock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,7 @@ public final class ProductionWiring {
     }
 
     /** Closes each non-null part in order; the first failure is thrown (or added to {@code failure}). */
-    private static void closeAll(Throwable failure, AutoCloseable... parts) throws Exception {
+    private static void closeAll(@Nullable Throwable failure, @Nullable AutoCloseable... parts) throws Exception {
         Exception first = null;
         for (AutoCloseable p : parts) {
             if (p == null) {

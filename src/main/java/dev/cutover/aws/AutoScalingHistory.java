@@ -4,6 +4,7 @@ import dev.cutover.core.alert.ScalingActivity;
 import dev.cutover.core.alert.ScalingHistory;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScalingActivitiesResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
@@ -27,7 +28,7 @@ public final class AutoScalingHistory implements ScalingHistory {
     }
 
     @Override
-    public List<ScalingActivity> newerThan(String resourceId, String lastSeenId) {
+    public List<ScalingActivity> newerThan(String resourceId, @Nullable String lastSeenId) {
         List<ScalingActivity> out = new ArrayList<>();
         String token = null;
         for (int page = 0; page < MAX_PAGES; page++) {

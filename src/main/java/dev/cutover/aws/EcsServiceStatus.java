@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -46,7 +47,7 @@ public final class EcsServiceStatus implements ServiceStatus {
         return out;
     }
 
-    private static int n(Integer i) {
+    private static int n(@Nullable Integer i) {
         return i == null ? 0 : i;
     }
 }

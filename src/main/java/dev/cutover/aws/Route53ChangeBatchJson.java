@@ -11,6 +11,7 @@ import dev.cutover.core.dns.RecordChange;
 import dev.cutover.core.dns.RecordSet;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a change batch as the JSON that {@code aws route53 change-resource-record-sets
@@ -36,7 +37,7 @@ public final class Route53ChangeBatchJson {
      *     null or blank
      * @param changes the changes, in the order Route 53 is to apply them
      */
-    public static String render(String comment, List<RecordChange> changes) {
+    public static String render(@Nullable String comment, List<RecordChange> changes) {
         ObjectNode batch = JSON.createObjectNode();
         String c = truncateComment(comment);
         if (c != null) {
@@ -56,7 +57,7 @@ public final class Route53ChangeBatchJson {
     }
 
     /** {@code comment} cut to {@value #MAX_COMMENT_LENGTH} characters; null when null or blank. */
-    public static String truncateComment(String comment) {
+    public static @Nullable String truncateComment(@Nullable String comment) {
         if (comment == null || comment.isBlank()) {
             return null;
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -64,19 +65,19 @@ public final class Route53DnsRecords implements DnsRecords {
         String zone = Route53Records.bareZoneId(zoneId);
         String wanted = RecordSet.normalizeName(name);
         List<RecordSet> found = new ArrayList<>();
-        ListResourceRecordSetsRequest request = ListResourceRecordSetsRequest.builder()
+        Optional<ListResourceRecordSetsRequest> request = Optional.of(ListResourceRecordSetsRequest.builder()
                 .hostedZoneId(zone)
                 .startRecordName(wanted)
-                .build();
+                .build());
         try {
-            while (request != null) {
-                ListResourceRecordSetsResponse page = route53.listResourceRecordSets(request);
+            while (request.isPresent()) {
+                ListResourceRecordSetsResponse page = route53.listResourceRecordSets(request.get());
                 page.resourceRecordSets().stream()
                         .filter(r -> RecordSet.normalizeName(r.name()).equals(wanted))
                         .filter(r -> SWAPPABLE_TYPES.contains(r.typeAsString()))
                         .map(Route53Records::fromSdk)
                         .forEach(found::add);
-                request = nextPage(request, page, wanted);
+                request = nextPage(request.get(), page, wanted);
             }
         } catch (SdkException e) {
             throw Route53Errors.onRead(zone, wanted, e);
@@ -84,18 +85,18 @@ public final class Route53DnsRecords implements DnsRecords {
         return List.copyOf(found);
     }
 
-    private static ListResourceRecordSetsRequest nextPage(
+    private static Optional<ListResourceRecordSetsRequest> nextPage(
             ListResourceRecordSetsRequest request, ListResourceRecordSetsResponse page, String wanted) {
         boolean more = Boolean.TRUE.equals(page.isTruncated())
                 && page.nextRecordName() != null
                 && RecordSet.normalizeName(page.nextRecordName()).equals(wanted);
         return !more
-                ? null
-                : request.toBuilder()
+                ? Optional.empty()
+                : Optional.of(request.toBuilder()
                         .startRecordName(page.nextRecordName())
                         .startRecordType(page.nextRecordTypeAsString())
                         .startRecordIdentifier(page.nextRecordIdentifier())
-                        .build();
+                        .build());
     }
 
     /**

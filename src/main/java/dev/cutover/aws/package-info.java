@@ -3,4 +3,7 @@
  * and Application Auto Scaling, and the ECS and Step Functions job targets. One place builds the
  * clients ({@link dev.cutover.aws.AwsClients}).
  */
+@NullMarked
 package dev.cutover.aws;
+
+import org.jspecify.annotations.NullMarked;

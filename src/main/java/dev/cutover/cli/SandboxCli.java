@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,14 +33,16 @@ public final class SandboxCli implements Callable<Integer> {
             names = {"-c", "--config"},
             paramLabel = "FILE",
             description = "Use your own pairs and users instead of the built-in demo config.")
-    Path config;
+    @Nullable
+    Path config; // null: the built-in config
 
     @Option(
             names = "--script",
             paramLabel = "FILE",
             description =
                     "Run console lines from FILE (- for standard input), print the transcript, exit 1 on a failed step.")
-    String script;
+    @Nullable
+    String script; // null: an interactive console
 
     @Override
     public Integer call() throws IOException {

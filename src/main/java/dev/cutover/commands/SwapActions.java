@@ -10,16 +10,16 @@ public final class SwapActions {
     /** Approve, Break glass (asks for a reason), Reject (asks for a reason) and Cancel. */
     public static List<ActionHandler> all(SwapReplies flow) {
         return List.of(
-                handler(flow, SwapMessages.APPROVE, null),
+                handler(flow, SwapMessages.APPROVE, Optional.empty()),
                 handler(
                         flow,
                         SwapMessages.BREAK_GLASS,
-                        "Why must you approve your own request? This is flagged for review."),
-                handler(flow, SwapMessages.REJECT, "Why are you rejecting this change?"),
-                handler(flow, SwapMessages.CANCEL, null));
+                        Optional.of("Why must you approve your own request? This is flagged for review.")),
+                handler(flow, SwapMessages.REJECT, Optional.of("Why are you rejecting this change?")),
+                handler(flow, SwapMessages.CANCEL, Optional.empty()));
     }
 
-    private static ActionHandler handler(SwapReplies flow, String actionId, String prompt) {
+    private static ActionHandler handler(SwapReplies flow, String actionId, Optional<String> prompt) {
         return new ActionHandler() {
             @Override
             public String actionId() {
@@ -28,7 +28,7 @@ public final class SwapActions {
 
             @Override
             public Optional<String> inputPrompt() {
-                return Optional.ofNullable(prompt);
+                return prompt;
             }
 
             @Override

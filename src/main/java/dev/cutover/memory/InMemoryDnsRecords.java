@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link DnsRecords} in memory, with Route 53's rules: a batch applies all-or-nothing, a DELETE must
@@ -144,7 +145,7 @@ public final class InMemoryDnsRecords implements DnsRecords {
                 && sameAlias(current.alias(), deleted.alias());
     }
 
-    private static boolean sameAlias(AliasTarget a, AliasTarget b) {
+    private static boolean sameAlias(@Nullable AliasTarget a, @Nullable AliasTarget b) {
         if (a == null || b == null) {
             return a == b;
         }

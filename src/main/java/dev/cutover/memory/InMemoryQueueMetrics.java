@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link QueueMetrics} in this process, for tests: the depth and age last {@link #set} per queue,
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * queue never set has no datapoints and is absent. Thread-safe.
  */
 public final class InMemoryQueueMetrics implements QueueMetrics {
-    private record Depth(double visible, Double oldestAgeSeconds) {}
+    private record Depth(double visible, @Nullable Double oldestAgeSeconds) {}
 
     private final Clock clock;
     private final Map<String, Depth> queues = new ConcurrentHashMap<>();
@@ -30,7 +31,7 @@ public final class InMemoryQueueMetrics implements QueueMetrics {
      * @param visible ApproximateNumberOfMessagesVisible
      * @param oldestAgeSeconds ApproximateAgeOfOldestMessage in seconds, or null when unknown
      */
-    public void set(String queue, double visible, Double oldestAgeSeconds) {
+    public void set(String queue, double visible, @Nullable Double oldestAgeSeconds) {
         queues.put(queue, new Depth(visible, oldestAgeSeconds));
     }
 

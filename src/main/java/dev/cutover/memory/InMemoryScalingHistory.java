@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ScalingHistory} in this process, for tests: activities {@link #add added} per resource,
@@ -27,7 +28,7 @@ public final class InMemoryScalingHistory implements ScalingHistory {
     }
 
     @Override
-    public List<ScalingActivity> newerThan(String resourceId, String lastSeenId) {
+    public List<ScalingActivity> newerThan(String resourceId, @Nullable String lastSeenId) {
         List<ScalingActivity> all = activities.getOrDefault(resourceId, List.of());
         if (lastSeenId == null) {
             return all.isEmpty() ? List.of() : List.of(all.get(0));

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  */
 final class SandboxHostedZone {
     /** Where a record set sits in the listing. */
-    record Key(String name, String type, String setIdentifier) implements Comparable<Key> {
+    record Key(String name, String type, @Nullable String setIdentifier) implements Comparable<Key> {
         private static final Comparator<Key> ORDER = Comparator.comparing((Key k) -> reversedLabels(k.name))
                 .thenComparing(Key::type)
                 .thenComparing(k -> k.setIdentifier == null ? "" : k.setIdentifier);

@@ -1,6 +1,7 @@
 package dev.cutover.sandbox;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -37,7 +38,7 @@ final class SandboxListing {
         return page.build();
     }
 
-    private static int maxItems(String requested) {
+    private static int maxItems(@Nullable String requested) {
         if (requested == null) {
             return SandboxRoute53Client.DEFAULT_MAX_ITEMS;
         }

@@ -4,6 +4,7 @@ import dev.cutover.core.dns.RecordSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.route53.model.AliasTarget;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -50,7 +51,7 @@ final class SandboxRecords {
         return r.resourceRecords().stream().map(ResourceRecord::value).collect(Collectors.toSet());
     }
 
-    private static boolean sameAlias(AliasTarget a, AliasTarget b) {
+    private static boolean sameAlias(@Nullable AliasTarget a, @Nullable AliasTarget b) {
         if (a == null || b == null) {
             return a == b;
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process stand-in for the Slack Web API and for response_urls, on a loopback port: the bot's
@@ -70,7 +71,7 @@ public final class SandboxSlackApi implements AutoCloseable {
     }
 
     /** The message posted at {@code ts} as Slack would include it in a click payload, or null. */
-    public ObjectNode message(String ts) {
+    public @Nullable ObjectNode message(String ts) {
         return messages.get(ts);
     }
 
@@ -153,7 +154,7 @@ public final class SandboxSlackApi implements AutoCloseable {
         return r;
     }
 
-    private static ObjectNode message(Map<String, String> f, String ts) throws IOException {
+    private static ObjectNode message(Map<String, String> f, @Nullable String ts) throws IOException {
         ObjectNode m = JSON.createObjectNode().put("type", "message").put("text", f.getOrDefault("text", ""));
         if (ts != null) {
             m.put("ts", ts).put("user", BOT_USER_ID);

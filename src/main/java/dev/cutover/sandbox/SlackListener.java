@@ -2,11 +2,12 @@ package dev.cutover.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /** Hears what the bot sends to the sandbox's Slack stand-in; every message is Slack's JSON. */
 public interface SlackListener {
     /** chat.postMessage; {@code threadTs} is the parent for a thread reply, else null. */
-    void posted(String channel, String ts, String threadTs, ObjectNode message);
+    void posted(String channel, String ts, @Nullable String threadTs, ObjectNode message);
 
     /** chat.update of the message at {@code ts}. */
     void updated(String channel, String ts, ObjectNode message);

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders reply data ({@link Message}) as terminal lines, the text medium beside Slack's Block Kit:
@@ -48,7 +49,7 @@ public final class PlainTextRenderer {
      * @param number called for each button in order, returns the number shown as {@code [n label]};
      *     null shows {@code [label]}
      */
-    public List<String> render(Message message, ToIntFunction<Button> number) {
+    public List<String> render(Message message, @Nullable ToIntFunction<Button> number) {
         List<String> out = new ArrayList<>();
         if (message.blocks().isEmpty()) {
             lines(plain(message.text()), out::add);
@@ -60,7 +61,7 @@ public final class PlainTextRenderer {
         return out;
     }
 
-    private void block(Block b, ToIntFunction<Button> number, List<String> out) {
+    private void block(Block b, @Nullable ToIntFunction<Button> number, List<String> out) {
         if (b instanceof Block.Header h) {
             out.add("== " + h.text() + " ==");
         } else if (b instanceof Block.Section s) {
@@ -82,7 +83,7 @@ public final class PlainTextRenderer {
         }
     }
 
-    private static String buttons(List<Button> buttons, ToIntFunction<Button> number) {
+    private static String buttons(List<Button> buttons, @Nullable ToIntFunction<Button> number) {
         StringBuilder sb = new StringBuilder();
         for (Button b : buttons) {
             if (sb.length() > 0) {
@@ -119,7 +120,7 @@ public final class PlainTextRenderer {
                 .replace("&amp;", "&");
     }
 
-    private String reference(String kind, String id, String label) {
+    private String reference(String kind, String id, @Nullable String label) {
         return switch (kind) {
             case "@" -> "@" + names.getOrDefault(id, id);
             case "#" -> "#" + names.getOrDefault(id, id);

@@ -2,6 +2,7 @@ package dev.cutover.core.alert;
 
 import dev.cutover.core.alert.AlertTransition.Change;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The alert state machine: OK → WARNING → CRITICAL → recovered (OK), one reading at a time.
@@ -38,7 +39,7 @@ public final class AlertMachine {
     }
 
     private static AlertTransition changeLevel(
-            AlertState state, QueueSample sample, AlertLevel to, Instant since, Incident incident) {
+            AlertState state, QueueSample sample, AlertLevel to, Instant since, @Nullable Incident incident) {
         AlertLevel from = state.level();
         Change change;
         Incident open;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the bot knows about one queue between polls; kept in the shared store so every replica sees
@@ -20,11 +21,11 @@ import java.util.Objects;
  */
 public record AlertState(
         AlertLevel level,
-        AlertLevel pending,
+        @Nullable AlertLevel pending,
         int pendingPolls,
-        Instant pendingSince,
-        QueueSample last,
-        Incident incident,
+        @Nullable Instant pendingSince,
+        @Nullable QueueSample last,
+        @Nullable Incident incident,
         List<Point> history) {
     /** How much history is kept. */
     public static final Duration HISTORY = Duration.ofHours(1);

@@ -1,6 +1,7 @@
 package dev.cutover.core.alert;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One bound of an alert rule: {@code level} applies when the visible messages reach {@code visible}
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param oldestAgeSeconds seconds, or null when only the count counts
  * @param level WARNING or CRITICAL
  */
-public record AlertStep(Double visible, Double oldestAgeSeconds, AlertLevel level) {
+public record AlertStep(@Nullable Double visible, @Nullable Double oldestAgeSeconds, AlertLevel level) {
     public AlertStep {
         Objects.requireNonNull(level, "level");
         if (visible == null && oldestAgeSeconds == null) {

@@ -1,6 +1,7 @@
 package dev.cutover.core.alert;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one reading: the next state and what changed, which decides what is posted.
@@ -11,7 +12,7 @@ import java.time.Duration;
  * @param incident the incident concerned: the open one, or for RECOVERED the one just closed; null
  *     when none
  */
-public record AlertTransition(AlertState next, Change change, AlertLevel from, Incident incident) {
+public record AlertTransition(AlertState next, Change change, AlertLevel from, @Nullable Incident incident) {
     /** What a reading did to the level. */
     public enum Change {
         /** The reading was not newer than the last one counted (another replica counted it). */

@@ -3,6 +3,7 @@ package dev.cutover.core.alert;
 import dev.cutover.core.chat.MessageRef;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stretch of a queue above OK, shown as one chat message updated in place.
@@ -11,9 +12,11 @@ import java.util.Objects;
  * @param worst the highest level reached
  * @param peak the most visible messages seen
  * @param message the incident's message, or null until it is posted
- * @param thread where changes are replied: the incident message's own thread, or an open cutover's
+ * @param thread where changes are replied: the incident message's own thread, or an open cutover's;
+ *     null until the message is posted
  */
-public record Incident(Instant since, AlertLevel worst, double peak, MessageRef message, MessageRef thread) {
+public record Incident(
+        Instant since, AlertLevel worst, double peak, @Nullable MessageRef message, @Nullable MessageRef thread) {
     public Incident {
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(worst, "worst");

@@ -2,6 +2,7 @@ package dev.cutover.core.alert;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One reading of a queue.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param visible ApproximateNumberOfMessagesVisible
  * @param oldestAgeSeconds ApproximateAgeOfOldestMessage in seconds, or null when unknown
  */
-public record QueueSample(Instant at, double visible, Double oldestAgeSeconds) {
+public record QueueSample(Instant at, double visible, @Nullable Double oldestAgeSeconds) {
     public QueueSample {
         Objects.requireNonNull(at, "at");
     }

@@ -1,6 +1,7 @@
 package dev.cutover.core.alert;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Application Auto Scaling activity.
@@ -13,4 +14,4 @@ import java.time.Instant;
  * @param start when it started
  */
 public record ScalingActivity(
-        String id, String cause, String description, String status, String statusMessage, Instant start) {}
+        String id, String cause, String description, String status, @Nullable String statusMessage, Instant start) {}

@@ -1,6 +1,7 @@
 package dev.cutover.core.alert;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Reads scaling activities (Application Auto Scaling DescribeScalingActivities, or the sandbox). */
 public interface ScalingHistory {
@@ -12,5 +13,5 @@ public interface ScalingHistory {
      *     the newest activity is returned, as the starting point)
      * @throws RuntimeException when the read failed after the SDK's retries
      */
-    List<ScalingActivity> newerThan(String resourceId, String lastSeenId);
+    List<ScalingActivity> newerThan(String resourceId, @Nullable String lastSeenId);
 }

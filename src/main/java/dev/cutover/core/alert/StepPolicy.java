@@ -1,6 +1,7 @@
 package dev.cutover.core.alert;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A step scaling policy, to say what capacity it gives for a metric value.
@@ -31,7 +32,7 @@ public record StepPolicy(Type type, double threshold, List<Step> steps, int min,
      * @param upper upper bound offset, null for infinity
      * @param adjustment the scaling adjustment
      */
-    public record Step(Double lower, Double upper, int adjustment) {
+    public record Step(@Nullable Double lower, @Nullable Double upper, int adjustment) {
         boolean contains(double offset) {
             return (lower == null || offset >= lower) && (upper == null || offset < upper);
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change waiting for, or past, four-eyes approval. Immutable: every change makes a new value
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param plan the plan shown to the approvers; applied only if the records still match it
  * @param requester who asked
  * @param channel where
- * @param message the channel message showing the request, once posted
+ * @param message the channel message showing the request, once posted (null before)
  * @param state the current state
  * @param requiredApprovals distinct approvers needed
  * @param createdAt when requested
@@ -34,14 +35,14 @@ public record ApprovalRequest(
         SwapPlan plan,
         String requester,
         String channel,
-        MessageRef message,
+        @Nullable MessageRef message,
         ApprovalState state,
         int requiredApprovals,
         Instant createdAt,
         Instant expiresAt,
         List<Decision> approvals,
-        Decision closedBy,
-        String outcome) {
+        @Nullable Decision closedBy,
+        @Nullable String outcome) {
 
     public ApprovalRequest {
         Objects.requireNonNull(id, "id");
@@ -96,7 +97,11 @@ public record ApprovalRequest(
 
     /** The next version (one higher) with the fields that change; the rest are fixed at creation. */
     private ApprovalRequest next(
-            MessageRef ref, ApprovalState s, List<Decision> decisions, Decision closer, String result) {
+            @Nullable MessageRef ref,
+            ApprovalState s,
+            List<Decision> decisions,
+            @Nullable Decision closer,
+            @Nullable String result) {
         return new ApprovalRequest(
                 id,
                 version + 1,

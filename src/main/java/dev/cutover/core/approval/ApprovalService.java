@@ -6,9 +6,11 @@ import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.dns.SwapPlan;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of change requests in an {@link ApprovalStore}: open, decide, expire, apply, finish.
@@ -89,7 +91,7 @@ public final class ApprovalService {
                 policy.requiredApprovals(),
                 now,
                 now.plus(policy.expiry()),
-                null,
+                List.of(),
                 null,
                 null);
         String pair = plan.pair().name();
@@ -114,7 +116,7 @@ public final class ApprovalService {
      * @param breakGlassReason the reason typed for a break-glass self-approval, or null
      * @return the request after the approval (APPROVED once enough distinct approvers agreed), or a refusal
      */
-    public Outcome approve(String id, String user, String breakGlassReason, ApprovalPolicy policy) {
+    public Outcome approve(String id, String user, @Nullable String breakGlassReason, ApprovalPolicy policy) {
         boolean selfApproval =
                 store.get(id).map(r -> r.requester().equals(user)).orElse(false);
         return updates.decide(
@@ -129,8 +131,8 @@ public final class ApprovalService {
                         }));
     }
 
-    /** Rejects request {@code id}; only approvers may, and a reason is required. */
-    public Outcome reject(String id, String user, String reason, ApprovalPolicy policy) {
+    /** Rejects request {@code id}; only approvers may, and a reason is required (null: none typed). */
+    public Outcome reject(String id, String user, @Nullable String reason, ApprovalPolicy policy) {
         return updates.decide(
                 id,
                 "rejected",
@@ -176,7 +178,7 @@ public final class ApprovalService {
     public ApprovalRequest finish(String id, ApprovalState end, String outcome) {
         return updates.update(
                 id,
-                r -> r.state().canBecome(end) ? r.finished(end, outcome) : null,
+                r -> r.state().canBecome(end) ? Optional.of(r.finished(end, outcome)) : Optional.empty(),
                 "system",
                 Map.of("result", outcome));
     }
@@ -192,15 +194,16 @@ public final class ApprovalService {
         return updates.update(
                 id,
                 r -> r.state() == ApprovalState.PENDING
-                        ? r.closed(ApprovalState.CANCELLED, new Decision("system", clock.instant(), reason, false))
-                        : null,
+                        ? Optional.of(r.closed(
+                                ApprovalState.CANCELLED, new Decision("system", clock.instant(), reason, false)))
+                        : Optional.empty(),
                 "system",
                 Map.of("reason", reason));
     }
 
     /** Records the message that shows request {@code id}, so later decisions can update it. */
     public ApprovalRequest attachMessage(String id, MessageRef ref) {
-        return updates.update(id, r -> r.postedAt(ref), null, null);
+        return updates.update(id, r -> Optional.of(r.postedAt(ref)), null, Map.of());
     }
 
     /** The request with {@code id}, if any. */

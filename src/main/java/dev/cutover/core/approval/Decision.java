@@ -2,6 +2,7 @@ package dev.cutover.core.approval;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One person's decision on a request.
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param breakGlass true when the requester approved their own request under break-glass; flagged
  *     for review
  */
-public record Decision(String userId, Instant at, String reason, boolean breakGlass) {
+public record Decision(String userId, Instant at, @Nullable String reason, boolean breakGlass) {
     public Decision {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(at, "at");

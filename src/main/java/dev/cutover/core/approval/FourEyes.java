@@ -1,6 +1,7 @@
 package dev.cutover.core.approval;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The four-eyes rules of a pair's {@link ApprovalPolicy}: who may request, approve, reject,
@@ -44,7 +45,7 @@ public final class FourEyes {
      * @param breakGlassReason the reason typed for a break-glass self-approval, or null
      */
     public Optional<Refusal> mayApprove(
-            ApprovalRequest r, String user, String breakGlassReason, ApprovalPolicy policy) {
+            ApprovalRequest r, String user, @Nullable String breakGlassReason, ApprovalPolicy policy) {
         boolean own = r.requester().equals(user);
         if (own && !policy.breakGlass()) {
             return Optional.of(new Refusal.OwnRequest(policy.approvers()));
@@ -70,8 +71,8 @@ public final class FourEyes {
         return Optional.empty();
     }
 
-    /** Only approvers may reject, and a reason is required. */
-    public Optional<Refusal> mayReject(ApprovalRequest r, String user, String reason, ApprovalPolicy policy) {
+    /** Only approvers may reject, and a reason is required ({@code reason} null: none was typed). */
+    public Optional<Refusal> mayReject(ApprovalRequest r, String user, @Nullable String reason, ApprovalPolicy policy) {
         if (!isApprover(user, policy)) {
             return Optional.of(new Refusal.MayNotReject(r.pair()));
         }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The compare-and-set loops over stored requests, each successful step audited. A step that loses
@@ -86,19 +86,24 @@ final class RequestUpdates {
     }
 
     /**
-     * Applies {@code step} (null: leave the request as it is) until it sticks.
+     * Applies {@code step} (empty: leave the request as it is) until it sticks.
      *
      * @param user who to audit the change as, or null to not audit it
      * @throws IllegalStateException when the request is gone or kept changing
      */
-    ApprovalRequest update(String id, UnaryOperator<ApprovalRequest> step, String user, Map<String, String> detail) {
+    ApprovalRequest update(
+            String id,
+            Function<ApprovalRequest, Optional<ApprovalRequest>> step,
+            @Nullable String user,
+            Map<String, String> detail) {
         for (int i = 0; i < MAX_RACES; i++) {
             ApprovalRequest r =
                     store.get(id).orElseThrow(() -> new IllegalStateException("request " + id + " is gone"));
-            ApprovalRequest next = step.apply(r);
-            if (next == null) {
+            Optional<ApprovalRequest> stepped = step.apply(r);
+            if (stepped.isEmpty()) {
                 return r;
             }
+            ApprovalRequest next = stepped.get();
             if (store.compareAndSet(next)) {
                 if (user != null) {
                     audit.changed(next, user, detail);

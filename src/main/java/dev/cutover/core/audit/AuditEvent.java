@@ -3,6 +3,7 @@ package dev.cutover.core.audit;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the append-only audit trail.
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param detail further facts (change id, seconds, reason), string to string
  */
 public record AuditEvent(
-        Instant at, String pair, String requestId, String action, String userId, Map<String, String> detail) {
+        Instant at, String pair, @Nullable String requestId, String action, String userId, Map<String, String> detail) {
     public AuditEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(pair, "pair");

@@ -1,6 +1,7 @@
 package dev.cutover.core.chat;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A button. It carries only an action id and a value (a request id): the state lives in the store,
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param style primary, danger or default
  * @param confirm the confirm dialog Slack shows before the click counts, or null
  */
-public record Button(String label, String actionId, String value, Style style, Confirm confirm) {
+public record Button(String label, String actionId, String value, Style style, @Nullable Confirm confirm) {
     /** The Block Kit button styles. */
     public enum Style {
         DEFAULT,

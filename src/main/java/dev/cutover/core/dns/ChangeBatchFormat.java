@@ -1,6 +1,7 @@
 package dev.cutover.core.dns;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a change batch in the DNS service's own text format (Route 53: the JSON that {@code aws
@@ -15,5 +16,5 @@ public interface ChangeBatchFormat {
      * @param comment the batch comment; omitted when null or blank
      * @param changes the changes, in the order they are to apply
      */
-    String render(String comment, List<RecordChange> changes);
+    String render(@Nullable String comment, List<RecordChange> changes);
 }

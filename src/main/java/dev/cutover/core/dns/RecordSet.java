@@ -2,6 +2,7 @@ package dev.cutover.core.dns;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Route 53 resource record set, kept exactly as read so a DELETE can repeat every value.
@@ -15,7 +16,13 @@ import java.util.Objects;
  * @param weight the weighted routing weight, or null
  */
 public record RecordSet(
-        String name, String type, Long ttl, List<String> values, AliasTarget alias, String setIdentifier, Long weight) {
+        String name,
+        String type,
+        @Nullable Long ttl,
+        List<String> values,
+        @Nullable AliasTarget alias,
+        @Nullable String setIdentifier,
+        @Nullable Long weight) {
 
     public RecordSet {
         name = normalizeName(Objects.requireNonNull(name, "name"));
@@ -51,7 +58,7 @@ public record RecordSet(
     }
 
     /** The same target, type, TTL and values under another name (keeping that name's routing fields). */
-    public RecordSet movedTo(String newName, String newSetIdentifier, Long newWeight) {
+    public RecordSet movedTo(String newName, @Nullable String newSetIdentifier, @Nullable Long newWeight) {
         return new RecordSet(newName, type, ttl, values, alias, newSetIdentifier, newWeight);
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,8 +125,8 @@ public final class SwapWorkflow {
         return decided(id, e -> approvals.approve(id, user, null, e.policy()));
     }
 
-    /** Approves {@code user}'s own request {@code id} under break-glass, with {@code reason}. */
-    public Outcome breakGlass(String id, String user, String reason) {
+    /** Approves {@code user}'s own request {@code id} under break-glass, with {@code reason} (null: refused). */
+    public Outcome breakGlass(String id, String user, @Nullable String reason) {
         return decided(id, e -> approvals
                 .get(id)
                 .filter(r -> !r.requester().equals(user))
@@ -133,8 +134,8 @@ public final class SwapWorkflow {
                 .orElseGet(() -> approvals.approve(id, user, reason, e.policy())));
     }
 
-    /** Rejects request {@code id} as {@code user}, with a required {@code reason}. */
-    public Outcome reject(String id, String user, String reason) {
+    /** Rejects request {@code id} as {@code user}, with a required {@code reason} (null: refused). */
+    public Outcome reject(String id, String user, @Nullable String reason) {
         return decided(id, e -> approvals.reject(id, user, reason, e.policy()));
     }
 

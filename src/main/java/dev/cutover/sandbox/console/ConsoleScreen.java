@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The screen of the sandbox's Slack client: hears what the bot sends to the in-process Slack (Block
@@ -20,8 +21,8 @@ import java.util.Optional;
  * buttons it shows so the console can click them, and keeps a transcript for {@code expect}.
  */
 final class ConsoleScreen implements SlackListener {
-    /** A button on screen and the message holding it ({@code ts} null: an ephemeral message). */
-    record ShownButton(int number, Button button, String channel, String ts) {
+    /** A button on screen and the message holding it ({@code channel} and {@code ts} null: an ephemeral message). */
+    record ShownButton(int number, Button button, @Nullable String channel, @Nullable String ts) {
         String label() {
             return button.label();
         }
@@ -42,7 +43,7 @@ final class ConsoleScreen implements SlackListener {
     }
 
     @Override
-    public synchronized void posted(String channel, String ts, String threadTs, ObjectNode message) {
+    public synchronized void posted(String channel, String ts, @Nullable String threadTs, ObjectNode message) {
         if (threadTs != null) {
             show("  ↳ ", message, channel, ts);
         } else {
@@ -156,7 +157,7 @@ final class ConsoleScreen implements SlackListener {
         transcript.setLength(0);
     }
 
-    private void show(String indent, JsonNode message, String channel, String ts) {
+    private void show(String indent, JsonNode message, @Nullable String channel, @Nullable String ts) {
         render(message, channel, ts).forEach(line -> print(indent + line));
     }
 
@@ -165,7 +166,7 @@ final class ConsoleScreen implements SlackListener {
     }
 
     /** Renders {@code message}, numbering its buttons; remembers the text of channel messages. */
-    private List<String> render(JsonNode message, String channel, String ts) {
+    private List<String> render(JsonNode message, @Nullable String channel, @Nullable String ts) {
         Message read = BlockKitReader.read(message);
         List<String> lines = renderer.render(read, b -> {
             int n = nextButton++;

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One session at the sandbox's Slack client: people type what they would type in Slack
@@ -31,7 +32,7 @@ final class ConsoleSession {
     private final String channel;
     private final SlackPayloads payloads = new SlackPayloads(SandboxSlackApi.TEAM_ID);
     private String user;
-    private ObjectNode openDialog;
+    private @Nullable ObjectNode openDialog; // the modal the last click opened, until submitted
 
     ConsoleSession(ConsoleTarget sandbox, ConsoleScreen screen, PrintStream out, String channel) {
         this.sandbox = sandbox;
@@ -193,17 +194,16 @@ final class ConsoleSession {
     }
 
     private boolean as(String name) {
-        String found = users.containsKey(name)
-                ? name
+        Optional<String> found = users.containsKey(name)
+                ? Optional.of(name)
                 : users.entrySet().stream()
                         .filter(e -> e.getValue().equals(name))
                         .map(Map.Entry::getKey)
-                        .findFirst()
-                        .orElse(null);
-        if (found == null) {
+                        .findFirst();
+        if (found.isEmpty()) {
             return fail("unknown user `" + name + "`; " + usersText());
         }
-        user = found;
+        user = found.get();
         return say("(you are now " + user + ", " + users.get(user) + ")");
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Forges the request bodies of the sandbox's Slack client exactly as Slack sends them: slash commands as form bodies, clicks and
@@ -55,7 +56,7 @@ final class SlackPayloads {
             String userId,
             String userName,
             String channel,
-            JsonNode message,
+            @Nullable JsonNode message,
             String responseUrl,
             String triggerId) {
         ObjectNode p = JSON.createObjectNode()
