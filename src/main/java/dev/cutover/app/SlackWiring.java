@@ -51,7 +51,8 @@ public final class SlackWiring implements AutoCloseable {
         this.botToken = botToken;
         this.signingSecret = signingSecret;
         this.api = new SlackWebApi(slack, botToken);
-        this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named("cutover-slack-timer"));
+        // Several threads: one slow chat.update must not hold back the updates of other messages.
+        this.timer = Executors.newScheduledThreadPool(4, Threads.named("cutover-slack-timer"));
         this.updater = new CoalescingMessageUpdater(api, timer, updateInterval);
         this.notifier = new SlackNotifier(api, updater);
         this.directory = new SlackDirectory(api, clock, GROUP_TTL);
