@@ -2,7 +2,10 @@ package dev.cutover.cli;
 
 import dev.cutover.Main;
 import dev.cutover.config.ConfigException;
+import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.EnvInterpolator;
+import dev.cutover.config.JobSchedules;
 import dev.cutover.config.SwapPairConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -28,7 +31,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CutoverConfig c;
         try {
-            c = config.loadForServe();
+            c = new ConfigLoader(EnvInterpolator.system()).load(config.file(), JobSchedules::checkForCheckConfig);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("config error: " + e.getMessage());
             return Main.EXIT_USAGE;

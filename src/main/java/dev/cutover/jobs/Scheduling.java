@@ -58,12 +58,14 @@ public final class Scheduling implements AutoCloseable {
     }
 
     /**
-     * Syncs triggers with the config, starts firing, and checks for missed runs every 30 s.
+     * Reports jobs whose schedule never fires again (they stay unscheduled, the rest runs), syncs
+     * triggers with the config, starts firing, and checks for missed runs every 30 s.
      *
      * @return jobs whose trigger was (re)stored
      * @throws IllegalStateException when the scheduler cannot start (e.g. its database is down)
      */
     public Set<String> start() {
+        parts.watchdog().reportNeverFiring();
         Set<String> stored = parts.scheduler().start();
         parts.timer().scheduleWithFixedDelay(this::watch, 30, 30, TimeUnit.SECONDS);
         parts.timer().scheduleWithFixedDelay(parts.scheduler()::maintain, 60, 60, TimeUnit.SECONDS);

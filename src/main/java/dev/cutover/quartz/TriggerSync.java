@@ -62,7 +62,7 @@ final class TriggerSync {
         if (!s.checkExists(job.getKey())) {
             s.addJob(job, false);
         }
-        if (!spec.enabled()) {
+        if (!spec.enabled() || neverFires(spec, now)) {
             s.unscheduleJob(cronKey(spec));
             s.unscheduleJob(gapKey(spec));
             return false;
@@ -78,6 +78,22 @@ final class TriggerSync {
         } else {
             s.rescheduleJob(cronKey(spec), fresh);
         }
+        return true;
+    }
+
+    /**
+     * Whether {@code spec}'s schedule has no fire after {@code now}. Quartz refuses to store such a
+     * trigger ("will never fire"), which would fail the whole start; the job is left unscheduled
+     * instead and reported by the caller (see {@code MissedRunWatchdog#reportNeverFiring}).
+     */
+    static boolean neverFires(JobSpec spec, Instant now) {
+        if (spec.schedule().nextAfter(now).isPresent()) {
+            return false;
+        }
+        log.warn(
+                "job {} ({}) never fires again; left unscheduled",
+                spec.name(),
+                spec.schedule().describe());
         return true;
     }
 

@@ -74,6 +74,19 @@ final class JobNotices {
                         .build());
     }
 
+    void neverFires(String channel, JobSpec spec) {
+        String title = "Job " + spec.name() + ": disabled, its schedule never fires";
+        String body = "The schedule " + spec.schedule().describe()
+                + " has no fire time ahead, so this job is not scheduled; the other jobs run."
+                + " Fix its cron (check-config shows the line) and redeploy.";
+        post(
+                channel,
+                Message.builder(title + " - " + body)
+                        .header(title)
+                        .section(body)
+                        .build());
+    }
+
     private void post(String channel, Message message) {
         if (channel == null) {
             log.warn("no channel for notice: {}", message.text());
