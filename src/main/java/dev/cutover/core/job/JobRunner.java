@@ -139,7 +139,7 @@ public final class JobRunner {
                         true);
             }
             if (gate.aborted()) {
-                return finish(run, Result.FAILED, n - 1, last, "shutting down before attempt " + n, true);
+                return finish(run, Result.SHUTDOWN, n - 1, last, "shut down: stopped before attempt " + n, true);
             }
             last = attempt(
                     run,
@@ -151,6 +151,25 @@ public final class JobRunner {
                             () -> gate.aborted() || (keeper != null && keeper.lost())));
             if (last.succeeded()) {
                 return finish(run, Result.SUCCEEDED, n, last, last.detail(), false);
+            }
+            // A target told to stop reports a timeout or a failure; name the real cause instead.
+            if (keeper != null && keeper.lost()) {
+                return finish(
+                        run,
+                        Result.LEASE_LOST,
+                        n,
+                        last,
+                        "lease lost during attempt " + n + ", target stopped: " + last.detail(),
+                        true);
+            }
+            if (gate.aborted()) {
+                return finish(
+                        run,
+                        Result.SHUTDOWN,
+                        n,
+                        last,
+                        "shut down during attempt " + n + ", target stopped: " + last.detail(),
+                        true);
             }
             if (n < retry.maxAttempts()) {
                 gate.pause(retry.delayAfter(n, gate.random()));

@@ -46,7 +46,9 @@ public record RunRecord(
         /** A late fire under {@code misfire: skip}. */
         SKIPPED_MISFIRE,
         /** The lease could not be renewed; stopped before touching the target again. */
-        LEASE_LOST;
+        LEASE_LOST,
+        /** The bot was shutting down: the running attempt was stopped, or no further one made. */
+        SHUTDOWN;
 
         /** Whether the fire was turned away before any attempt. */
         public boolean skipped() {

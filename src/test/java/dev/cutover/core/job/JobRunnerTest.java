@@ -250,4 +250,30 @@ class JobRunnerTest {
         assertThat(r.result()).isEqualTo(Result.SUCCEEDED);
         assertThat(target.attempts.get(0).fencingToken()).isZero();
     }
+
+    @Test
+    void aRunStoppedByShutdownIsNamedShutdownNotATimeout() {
+        RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
+        JobRunner runner = new JobRunner(locks, new InMemoryFireClaims(clock), history, notifier, clock, timer, gate);
+        ScriptedTarget target = new ScriptedTarget(a -> {
+            gate.abort();
+            await().atMost(Duration.ofSeconds(3)).until(a::isCancelled);
+            return AttemptResult.timedOut("cancelled", null);
+        });
+        RunRecord r = runner.fire(Jobs.spec("down", "0 0 10 * * ?", target), fire("down"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.SHUTDOWN);
+        assertThat(r.detail()).startsWith("shut down during attempt 1");
+        assertThat(notifier.texts())
+                .singleElement()
+                .asString()
+                .contains("shutdown")
+                .doesNotContain("timed out");
+    }
+
+    @Test
+    void aRealTimeoutStaysATimeout() {
+        ScriptedTarget target = new ScriptedTarget(a -> AttemptResult.timedOut("timed out after 5000 ms", null));
+        RunRecord r = runner(locks).fire(Jobs.spec("slow", "0 0 10 * * ?", target), fire("slow"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.TIMED_OUT);
+    }
 }
