@@ -22,6 +22,12 @@ import redis.clients.jedis.exceptions.JedisException;
  *       land is recognised instead of locking the job out for a whole lease.
  *   <li>renew: compare-and-{@code PEXPIRE}; release: compare-and-{@code DEL}. A late call never
  *       touches a lock someone else acquired after the TTL ran out.
+ *   <li>fencing: the token is the counter, raised to at least Redis's {@code TIME} in milliseconds.
+ *       The counter alone restarts at 1 when Redis loses its data ({@code FLUSHDB}, a restart
+ *       without persistence, a failover that loses recent writes) and would hand a new holder the
+ *       token of the one just cut off; the clock floor keeps tokens strictly increasing across such
+ *       a loss, assuming Redis's clock never goes back by more than the time since the previous
+ *       acquire (NTP-synced nodes, skew far below the minimum lease).
  * </ul>
  *
  * Timeouts and pool waits are those of the given client (see {@link RedisConnections}).
@@ -36,8 +42,14 @@ public final class RedisLockProvider implements LockProvider {
               end
               return false
             end
+            local t = redis.call('TIME')
+            local floor = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             local f = redis.call('INCR', KEYS[2])
-            redis.call('SET', KEYS[1], ARGV[1] .. ':' .. f, 'PX', ARGV[2])
+            if f < floor then
+              f = floor
+              redis.call('SET', KEYS[2], string.format('%d', f))
+            end
+            redis.call('SET', KEYS[1], ARGV[1] .. ':' .. string.format('%d', f), 'PX', ARGV[2])
             return f""";
     static final String RENEW =
             """
