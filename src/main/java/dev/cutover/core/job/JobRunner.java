@@ -92,6 +92,17 @@ public final class JobRunner {
                     true);
         }
         if (lease.isEmpty()) {
+            if (alreadyClaimed(run)) {
+                // The holder is this very slot (a catch-up and an on-time delivery of one slot at
+                // start-up): a duplicate delivery, not another run keeping this slot out.
+                return finish(
+                        run,
+                        Result.SKIPPED_DUPLICATE,
+                        0,
+                        null,
+                        "fire " + run.fire.key() + " is already running",
+                        false);
+            }
             return finish(run, Result.SKIPPED_LOCKED, 0, null, "another run of this job holds the lock", false);
         }
         try (LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer)) {
@@ -101,6 +112,14 @@ public final class JobRunner {
             } finally {
                 gate.untrack(keeper);
             }
+        }
+    }
+
+    private boolean alreadyClaimed(Run run) {
+        try {
+            return claims.isClaimed("fire:" + run.fire.key());
+        } catch (LockUnavailableException e) {
+            return false;
         }
     }
 
