@@ -116,6 +116,7 @@ public final class Scheduling implements AutoCloseable {
 
     private void watch() {
         try {
+            parts.runner().flushHistory();
             parts.watchdog().check();
         } catch (RuntimeException e) {
             log.warn("missed-run check failed: {}", e.toString());

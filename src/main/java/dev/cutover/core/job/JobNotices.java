@@ -16,17 +16,25 @@ import org.slf4j.LoggerFactory;
  */
 final class JobNotices {
     private static final Logger log = LoggerFactory.getLogger(JobNotices.class);
+    /** Records kept for an unreachable history, at most this many (oldest dropped first). */
+    static final int MAX_PENDING = 1000;
+
     private final Notifier notifier;
+    private final java.util.ArrayDeque<RunRecord> pending = new java.util.ArrayDeque<>();
 
     JobNotices(Notifier notifier) {
         this.notifier = notifier;
     }
 
     void recordQuietly(JobHistory history, RunRecord rec) {
+        flush(history);
         try {
             history.record(rec);
         } catch (RuntimeException e) {
-            log.warn("could not record run {} of {}: {}", rec.fireId(), rec.job(), e.toString());
+            // Most often the history shares the outage that made the fire skip (Redis down): keep the
+            // record and write it once the store answers again, so no skip goes unrecorded.
+            log.warn("could not record run {} of {} yet: {}", rec.fireId(), rec.job(), e.toString());
+            keep(rec);
         }
         log.info(
                 "job {} fire {}: {} after {} attempt(s): {}",
@@ -35,6 +43,35 @@ final class JobNotices {
                 rec.result(),
                 rec.attempts(),
                 rec.detail());
+    }
+
+    /**
+     * Writes the records kept while the history could not be reached, oldest first.
+     *
+     * @return how many are still waiting
+     */
+    int flush(JobHistory history) {
+        synchronized (pending) {
+            while (!pending.isEmpty()) {
+                try {
+                    history.record(pending.peekFirst());
+                } catch (RuntimeException e) {
+                    return pending.size();
+                }
+                pending.removeFirst();
+            }
+            return 0;
+        }
+    }
+
+    private void keep(RunRecord rec) {
+        synchronized (pending) {
+            if (pending.size() == MAX_PENDING) {
+                RunRecord dropped = pending.removeFirst();
+                log.warn("history unreachable for long: dropped the record of {}", dropped.fireId());
+            }
+            pending.addLast(rec);
+        }
     }
 
     void failure(String channel, RunRecord rec) {

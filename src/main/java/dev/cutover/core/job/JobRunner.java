@@ -73,6 +73,16 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * Writes the run records kept while the history store could not be reached (e.g. skips during a
+     * Redis outage); also done before every new record. Call periodically.
+     *
+     * @return how many records are still waiting
+     */
+    public int flushHistory() {
+        return notices.flush(history);
+    }
+
     /** Records a fire turned away before it started (e.g. a late fire under {@code misfire: skip}). */
     public RunRecord skip(JobSpec spec, FireIdentity fire, String trigger, Result result, String detail) {
         return finish(new Run(spec, fire, trigger, clock.instant()), result, 0, null, detail, false);
