@@ -111,6 +111,24 @@ final class JobNotices {
                         .build());
     }
 
+    void clockSkew(String channel, Duration skew) {
+        // skew is the store's time minus ours: negative when this replica is ahead.
+        String how = String.format(
+                java.util.Locale.ROOT,
+                "%.1f s %s",
+                skew.abs().toMillis() / 1000.0,
+                skew.isNegative() ? "ahead of" : "behind");
+        String title = "Scheduler: this replica's clock is " + how + " Redis";
+        String body = "This replica's clock is " + how + " Redis's TIME (more than 1 s): slots, misfires and"
+                + " missed-run checks use this clock, lock expiry uses Redis's. Check NTP on this host.";
+        post(
+                channel,
+                Message.builder(title + " - " + body)
+                        .header(title)
+                        .section(body)
+                        .build());
+    }
+
     void neverFires(String channel, JobSpec spec) {
         String title = "Job " + spec.name() + ": disabled, its schedule never fires";
         String body = "The schedule " + spec.schedule().describe()
