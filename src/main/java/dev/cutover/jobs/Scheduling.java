@@ -62,7 +62,7 @@ public final class Scheduling implements AutoCloseable {
 
     /**
      * Reports a clock skew beyond 1 s against the shared store, reports jobs whose schedule never fires again (they stay unscheduled, the rest runs), syncs
-     * triggers with the config, starts firing, and checks for missed runs every 30 s.
+     * triggers with the config, logs job processes a previous bot on this host left running, starts firing, and checks for missed runs every 30 s.
      *
      * @return jobs whose trigger was (re)stored
      * @throws IllegalStateException when the scheduler cannot start (e.g. its database is down)
@@ -72,6 +72,7 @@ public final class Scheduling implements AutoCloseable {
             parts.clockCheck().check();
         }
         parts.watchdog().reportNeverFiring();
+        LeftoverProcesses.report();
         Set<String> stored = parts.scheduler().start();
         parts.timer().scheduleWithFixedDelay(this::watch, 30, 30, TimeUnit.SECONDS);
         parts.timer().scheduleWithFixedDelay(parts.scheduler()::maintain, 60, 60, TimeUnit.SECONDS);
