@@ -97,9 +97,14 @@ final class TriggerSync {
         return true;
     }
 
-    /** Keeps one one-shot trigger at the next daylight-saving gap the expression falls into. */
+    /**
+     * Keeps one one-shot trigger at the next daylight-saving fire Quartz does not make (the end of a
+     * gap the expression falls into, or the next first occurrence in a repeated hour); refreshed by
+     * {@code maintain()} every minute, so every repeated-hour fire of a job at 5-minute or longer
+     * intervals is made.
+     */
     static void syncGap(Scheduler s, JobSpec spec, Instant now) throws SchedulerException {
-        Optional<Instant> gap = ((CronSchedule) spec.schedule()).nextGapFireAfter(now);
+        Optional<Instant> gap = ((CronSchedule) spec.schedule()).nextExtraFireAfter(now);
         Trigger current = s.getTrigger(gapKey(spec));
         if (gap.isEmpty()) {
             s.unscheduleJob(gapKey(spec));
