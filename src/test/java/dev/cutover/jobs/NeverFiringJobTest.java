@@ -57,6 +57,10 @@ class NeverFiringJobTest {
                     .anySatisfy(t -> assertThat(t).contains("feb30", "never fires", "0 0 0 30 2 ?"))
                     .anySatisfy(t -> assertThat(t).contains("past", "never fires"));
             assertThat(s.scheduler().isPaused("ticking")).isFalse();
+            assertThat(s.history().recent("feb30", 5)).singleElement().satisfies(r -> {
+                assertThat(r.result()).isEqualTo(RunRecord.Result.SKIPPED_DISABLED);
+                assertThat(r.detail()).contains("never fires again");
+            });
         } finally {
             s.stop();
         }

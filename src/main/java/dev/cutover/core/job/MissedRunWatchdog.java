@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class MissedRunWatchdog {
     private static final Logger log = LoggerFactory.getLogger(MissedRunWatchdog.class);
     /** Results that do not count as the slot having started. */
-    private static final Set<Result> NOT_STARTED =
-            EnumSet.of(Result.SKIPPED_LOCKED, Result.SKIPPED_LOCK_UNAVAILABLE, Result.SKIPPED_MISFIRE);
+    private static final Set<Result> NOT_STARTED = EnumSet.of(
+            Result.SKIPPED_LOCKED, Result.SKIPPED_LOCK_UNAVAILABLE, Result.SKIPPED_MISFIRE, Result.SKIPPED_DISABLED);
 
     private final List<JobSpec> jobs;
     private final JobHistory history;
@@ -75,10 +75,29 @@ public final class MissedRunWatchdog {
                 if (claimQuietly(
                         "never-fires:" + spec.name() + ":" + spec.schedule().describe())) {
                     notices.neverFires(spec.channel(), spec);
+                    recordDisabled(spec);
                 }
             }
         }
         return names;
+    }
+
+    private void recordDisabled(JobSpec spec) {
+        Instant now = clock.instant();
+        notices.recordQuietly(
+                history,
+                new RunRecord(
+                        spec.name(),
+                        FireIdentity.manual(spec.name(), now).key(),
+                        now,
+                        "start-up",
+                        now,
+                        now,
+                        0,
+                        Result.SKIPPED_DISABLED,
+                        null,
+                        "disabled: its schedule " + spec.schedule().describe() + " never fires again",
+                        null));
     }
 
     /**
