@@ -90,6 +90,7 @@ public final class JobRunner {
 
     private RunRecord locked(Run run) {
         Optional<Lease> lease;
+        long acquiredAt = System.nanoTime();
         try {
             lease = locks.tryAcquire(new LockSpec(run.spec.lockName(), run.spec.lease()));
         } catch (LockUnavailableException e) {
@@ -115,7 +116,7 @@ public final class JobRunner {
             }
             return finish(run, Result.SKIPPED_LOCKED, 0, null, "another run of this job holds the lock", false);
         }
-        try (LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer)) {
+        try (LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer, acquiredAt)) {
             gate.track(keeper);
             try {
                 return claimed(run, keeper);

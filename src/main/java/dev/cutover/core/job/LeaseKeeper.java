@@ -30,18 +30,22 @@ final class LeaseKeeper implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long confirmedAt;
 
-    LeaseKeeper(Lease lease, ScheduledExecutorService timer) {
-        this(lease, timer, System::nanoTime);
+    /**
+     * @param acquiredAt {@link System#nanoTime()} just before the acquire was sent: the lock's TTL
+     *     started no earlier than that
+     */
+    LeaseKeeper(Lease lease, ScheduledExecutorService timer, long acquiredAt) {
+        this(lease, timer, System::nanoTime, acquiredAt);
     }
 
-    /** @param nanos a monotonic clock in nanoseconds; the lease was acquired just before this call */
-    LeaseKeeper(Lease lease, ScheduledExecutorService timer, LongSupplier nanos) {
+    /** @param nanos a monotonic clock in nanoseconds, the one {@code acquiredAt} was read from */
+    LeaseKeeper(Lease lease, ScheduledExecutorService timer, LongSupplier nanos, long acquiredAt) {
         this.lease = lease;
         this.timer = timer;
         this.nanos = nanos;
         this.leaseNanos = lease.lease().toNanos();
         this.periodMillis = Math.max(1, lease.lease().toMillis() / 3);
-        this.confirmedAt = nanos.getAsLong();
+        this.confirmedAt = acquiredAt;
         schedule(periodMillis);
     }
 
