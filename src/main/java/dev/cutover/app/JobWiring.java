@@ -8,6 +8,7 @@ import dev.cutover.config.JobConfig;
 import dev.cutover.config.SchedulerSettings;
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.job.ClockSkewCheck;
 import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.MissedRunWatchdog;
@@ -24,6 +25,7 @@ import dev.cutover.quartz.QuartzJobScheduler;
 import dev.cutover.redis.RedisFireClaims;
 import dev.cutover.redis.RedisJobHistory;
 import dev.cutover.redis.RedisLockProvider;
+import dev.cutover.redis.RedisStoreTime;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -64,7 +66,8 @@ public final class JobWiring {
                 new RedisLockProvider(redis, keyPrefix),
                 new RedisFireClaims(redis, keyPrefix),
                 new RedisJobHistory(redis, keyPrefix, config.scheduler().historyLimit()),
-                targets);
+                targets,
+                new RedisStoreTime(redis));
     }
 
     /**
@@ -135,9 +138,11 @@ public final class JobWiring {
         QuartzJobScheduler quartz = QuartzJobScheduler.create(s, specs, runner, clock, instanceId, ds);
         MissedRunWatchdog watchdog =
                 new MissedRunWatchdog(specs, ports.history(), ports.claims(), quartz, notifier, clock, clock.instant());
+        ClockSkewCheck clockCheck =
+                ports.storeTime() == null ? null : new ClockSkewCheck(ports.storeTime(), clock, notifier, s.channel());
         CronCommand command = new CronCommand(specs, runner, ports.history(), quartz, clock, directory);
         Scheduling scheduling = new Scheduling(
-                new Scheduling.Parts(specs, runner, ports.history(), quartz, watchdog, timer, resources));
+                new Scheduling.Parts(specs, runner, ports.history(), quartz, watchdog, timer, resources, clockCheck));
         return new Jobs(scheduling, command);
     }
 

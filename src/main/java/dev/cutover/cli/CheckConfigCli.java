@@ -1,7 +1,10 @@
 package dev.cutover.cli;
 
 import dev.cutover.config.ConfigException;
+import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.EnvInterpolator;
+import dev.cutover.config.JobSchedules;
 import dev.cutover.config.SwapPairConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -27,7 +30,7 @@ public final class CheckConfigCli implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CutoverConfig c;
         try {
-            c = config.loadForServe();
+            c = new ConfigLoader(EnvInterpolator.system()).load(config.file(), JobSchedules::checkForCheckConfig);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("config error: " + e.getMessage());
             return ExitCodes.USAGE;

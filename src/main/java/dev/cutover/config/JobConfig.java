@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * @param backoff the waits between attempts
  * @param lock {@code required} (default: one run at a time across replicas; skipped if the lock
  *     store is down) or {@code none}
- * @param lease the lock's TTL, renewed every third of it while the run lasts (default 60s)
+ * @param lease the lock's TTL, renewed every third of it while the run lasts (default 60s, at least
+ *     {@link LeaseLimits#MIN_LEASE})
  * @param misfire after downtime: {@code fire-once} (default: one catch-up run) or {@code skip}
  * @param enabled false keeps the job configured but never fired (default true)
  * @param channel the Slack channel ID for failure notices and missed-run alerts; default
@@ -82,8 +83,13 @@ public record JobConfig(
         backoff = backoff == null ? BackoffConfig.defaults() : backoff;
         lock = lock == null ? LockMode.REQUIRED : lock;
         lease = SchedulerSettings.positive("lease", lease, Duration.ofSeconds(60));
-        if (lease.toMillis() < 100) {
-            throw ConfigException.invalid("lease", "must be at least 100ms");
+        if (lease.compareTo(LeaseLimits.MIN_LEASE) < 0) {
+            throw ConfigException.invalid(
+                    "lease",
+                    "must be at least " + LeaseLimits.MIN_LEASE.toSeconds() + "s: three renewal round trips of "
+                            + LeaseLimits.REDIS_TIMEOUT.toSeconds() + "s Redis timeout plus "
+                            + LeaseLimits.REDIS_POOL_WAIT.toSeconds() + "s pool wait, so a slow reply is retried"
+                            + " before the lease runs out");
         }
         misfire = misfire == null ? Misfire.FIRE_ONCE : misfire;
         enabled = enabled == null || enabled;

@@ -19,6 +19,10 @@ import java.time.ZoneId;
  *     missed-run alert is posted (default 5m)
  * @param historyLimit runs kept per job (default 50)
  * @param channel the default Slack channel ID for job notices, or null
+ * @param pollInterval with {@code store: jdbc}, how often an idle replica looks for due triggers
+ *     (Quartz's {@code idleWaitTime}, randomised by up to a fifth; default 5s, at least 1s). Kept
+ *     well below the jobs' intervals, it lets every replica take fires: a replica that has just fired
+ *     otherwise acquires the next trigger before the others wake up.
  */
 public record SchedulerSettings(
         String timeZone,
@@ -29,7 +33,8 @@ public record SchedulerSettings(
         Duration shutdownTimeout,
         Duration missedRunGrace,
         Integer historyLimit,
-        String channel) {
+        String channel,
+        Duration pollInterval) {
 
     /** Where Quartz keeps triggers. */
     public enum Store {
@@ -85,11 +90,16 @@ public record SchedulerSettings(
             throw ConfigException.invalid("historyLimit", "must be 1 to 1000");
         }
         channel = JobConfig.channel("channel", channel);
+        pollInterval = positive("pollInterval", pollInterval, Duration.ofSeconds(5));
+        if (pollInterval.toMillis() < 1000) {
+            throw ConfigException.invalid(
+                    "pollInterval", "must be at least 1s (Quartz's minimum; each poll queries the database)");
+        }
     }
 
     /** Settings with every default, for a config without a {@code scheduler:} section. */
     public static SchedulerSettings defaults() {
-        return new SchedulerSettings(null, null, null, null, null, null, null, null, null);
+        return new SchedulerSettings(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** {@code job} with this section's defaults filled in where the job leaves them open. */

@@ -9,18 +9,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A local process, the {@code command} job target (sandbox and development). The environment gets {@code CUTOVER_FIRE_ID},
- * {@code CUTOVER_FENCING_TOKEN} and {@code CUTOVER_ATTEMPT}. On timeout or cancellation the process
- * and all its descendants are killed ({@link ProcessHandle#descendants()}, taken before the parent
- * dies, since orphans are re-parented and no longer listed), like {@code timeout(1)} with a process
- * group would.
+ * A local process, the {@code command} job target (sandbox and development). The environment gets
+ * {@code CUTOVER_FIRE_ID}, {@code CUTOVER_FENCING_TOKEN}, {@code CUTOVER_ATTEMPT} and
+ * {@code CUTOVER_BOT_PID} (this bot's process id, so processes a killed bot left behind can be told
+ * apart). The command runs in its own session and process group ({@code setsid}); on timeout or
+ * cancellation (stop, lease lost, shutdown) the whole group is killed, double-forked descendants
+ * included, as are any descendants that left the group.
  */
 public final class LocalProcessTarget implements JobTarget {
     private static final long SLICE_MS = 100;
@@ -51,8 +55,12 @@ public final class LocalProcessTarget implements JobTarget {
     }
 
     private Process start(Attempt a, File out) throws IOException {
-        ProcessBuilder pb =
-                new ProcessBuilder(cfg.command()).redirectErrorStream(true).redirectOutput(out);
+        List<String> argv = new ArrayList<>();
+        if (ProcessGroups.setsid() != null) {
+            argv.add(ProcessGroups.setsid().toString());
+        }
+        argv.addAll(cfg.command());
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out);
         if (cfg.workingDirectory() != null) {
             pb.directory(new File(cfg.workingDirectory()));
         }
@@ -60,6 +68,8 @@ public final class LocalProcessTarget implements JobTarget {
         pb.environment().put("CUTOVER_FIRE_ID", a.fire().key());
         pb.environment().put("CUTOVER_FENCING_TOKEN", Long.toString(a.fencingToken()));
         pb.environment().put("CUTOVER_ATTEMPT", Integer.toString(a.number()));
+        pb.environment()
+                .put("CUTOVER_BOT_PID", Long.toString(ProcessHandle.current().pid()));
         return pb.start();
     }
 
@@ -69,6 +79,11 @@ public final class LocalProcessTarget implements JobTarget {
             try {
                 int exit = p.onExit().get(SLICE_MS, TimeUnit.MILLISECONDS).exitValue();
                 String tail = tail(out);
+                if (exit == 127 && tail.startsWith("setsid: failed to execute")) {
+                    // What ProcessBuilder reports as an IOException without setsid.
+                    return AttemptResult.failed(
+                            null, "cannot start " + cfg.command().get(0) + ": " + tail, Map.of());
+                }
                 return exit == 0
                         ? AttemptResult.succeeded(0, "exit code 0", Map.of())
                         : AttemptResult.failed(
@@ -88,10 +103,21 @@ public final class LocalProcessTarget implements JobTarget {
         return AttemptResult.timedOut(why + "; killed the process and " + (killed - 1) + " descendant(s)", Map.of());
     }
 
-    /** Kills {@code p} and its descendants; returns how many processes were signalled. */
+    /**
+     * Kills {@code p}, its process group and its descendants; returns how many processes were
+     * signalled.
+     */
     static int killTree(Process p) {
-        List<ProcessHandle> tree = p.descendants().toList();
-        tree.forEach(ProcessHandle::destroyForcibly);
+        Set<ProcessHandle> doomed = new LinkedHashSet<>(p.descendants().toList());
+        Set<Long> groups = new LinkedHashSet<>();
+        long own = ProcessGroups.groupOf(ProcessHandle.current().pid()).orElse(-1);
+        ProcessGroups.groupOf(p.pid()).ifPresent(groups::add);
+        doomed.forEach(d -> ProcessGroups.groupOf(d.pid()).ifPresent(groups::add));
+        groups.remove(own); // never the bot's own group (no setsid here)
+        groups.forEach(g -> doomed.addAll(ProcessGroups.members(g)));
+        doomed.remove(p.toHandle());
+        groups.forEach(ProcessGroups::kill);
+        doomed.forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         try {
             p.onExit().get(5, TimeUnit.SECONDS);
@@ -100,7 +126,7 @@ public final class LocalProcessTarget implements JobTarget {
         } catch (ExecutionException | TimeoutException e) {
             // Reported by the caller as a timeout either way.
         }
-        return tree.size() + 1;
+        return doomed.size() + 1;
     }
 
     private static String tail(Path out) throws IOException {

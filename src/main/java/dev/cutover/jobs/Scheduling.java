@@ -1,5 +1,6 @@
 package dev.cutover.jobs;
 
+import dev.cutover.core.job.ClockSkewCheck;
 import dev.cutover.core.job.JobHistory;
 import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.JobScheduler;
@@ -32,6 +33,7 @@ public final class Scheduling implements AutoCloseable {
      * @param timer the feature's timer (lease renewals, polls, the checks below); shut down by
      *     {@link #stop()}
      * @param resources closed after the scheduler stopped (e.g. its database pool); may be empty
+     * @param clockCheck compares our clock with the shared store's at start; null when none is shared
      */
     public record Parts(
             List<JobSpec> specs,
@@ -40,7 +42,8 @@ public final class Scheduling implements AutoCloseable {
             JobScheduler scheduler,
             MissedRunWatchdog watchdog,
             ScheduledExecutorService timer,
-            List<AutoCloseable> resources) {
+            List<AutoCloseable> resources,
+            ClockSkewCheck clockCheck) {
         public Parts {
             specs = List.copyOf(specs);
             Objects.requireNonNull(runner, "runner");
@@ -58,12 +61,18 @@ public final class Scheduling implements AutoCloseable {
     }
 
     /**
-     * Syncs triggers with the config, starts firing, and checks for missed runs every 30 s.
+     * Reports a clock skew beyond 1 s against the shared store, reports jobs whose schedule never fires again (they stay unscheduled, the rest runs), syncs
+     * triggers with the config, logs job processes a previous bot on this host left running, starts firing, and checks for missed runs every 30 s.
      *
      * @return jobs whose trigger was (re)stored
      * @throws IllegalStateException when the scheduler cannot start (e.g. its database is down)
      */
     public Set<String> start() {
+        if (parts.clockCheck() != null) {
+            parts.clockCheck().check();
+        }
+        parts.watchdog().reportNeverFiring();
+        LeftoverProcesses.report();
         Set<String> stored = parts.scheduler().start();
         parts.timer().scheduleWithFixedDelay(this::watch, 30, 30, TimeUnit.SECONDS);
         parts.timer().scheduleWithFixedDelay(parts.scheduler()::maintain, 60, 60, TimeUnit.SECONDS);
@@ -114,6 +123,7 @@ public final class Scheduling implements AutoCloseable {
 
     private void watch() {
         try {
+            parts.runner().flushHistory();
             parts.watchdog().check();
         } catch (RuntimeException e) {
             log.warn("missed-run check failed: {}", e.toString());

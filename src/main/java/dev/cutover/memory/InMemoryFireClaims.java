@@ -22,4 +22,10 @@ public final class InMemoryFireClaims implements FireClaims {
         claims.values().removeIf(expiry -> !expiry.isAfter(now));
         return claims.putIfAbsent(key, now.plus(ttl)) == null;
     }
+
+    @Override
+    public synchronized boolean isClaimed(String key) {
+        Instant expiry = claims.get(key);
+        return expiry != null && expiry.isAfter(clock.instant());
+    }
 }

@@ -5,7 +5,9 @@ import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.RunRecord;
 import dev.cutover.core.job.SlotResolver;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -20,11 +22,14 @@ final class FireJob implements Job {
     private final Map<String, JobSpec> specs;
     private final JobRunner runner;
     private final Clock clock;
+    private final Supplier<Instant> upSince;
 
-    FireJob(Map<String, JobSpec> specs, JobRunner runner, Clock clock) {
+    /** @param upSince when the scheduler started firing: slots before it were missed */
+    FireJob(Map<String, JobSpec> specs, JobRunner runner, Clock clock, Supplier<Instant> upSince) {
         this.specs = specs;
         this.runner = runner;
         this.clock = clock;
+        this.upSince = upSince;
     }
 
     @Override
@@ -36,7 +41,7 @@ final class FireJob implements Job {
             return;
         }
         SlotResolver.Resolved r =
-                SlotResolver.resolve(spec, ctx.getScheduledFireTime().toInstant(), clock.instant());
+                SlotResolver.resolve(spec, ctx.getScheduledFireTime().toInstant(), clock.instant(), upSince.get());
         if (r.skip()) {
             runner.skip(
                     spec,

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.quartz.SchedulerException;
 
 /**
  * Creates Quartz's tables on first start, from the PostgreSQL DDL shipped in the Quartz jar
@@ -47,6 +48,35 @@ final class JdbcSchema {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** Work that talks to Quartz while a cross-replica lock is held. */
+    interface Locked<T> {
+        T run() throws SchedulerException;
+    }
+
+    /**
+     * Runs {@code work} under the PostgreSQL session advisory lock named {@code name}, so replicas
+     * starting together run it one after the other: trigger sync is check-then-add over several
+     * Quartz transactions, and two replicas interleaving it fail with "already exists".
+     *
+     * @throws SchedulerException from {@code work}, or when the lock cannot be taken
+     */
+    static <T> T serialised(DataSource ds, String name, Locked<T> work) throws SchedulerException {
+        try (Connection c = ds.getConnection();
+                PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(hashtext(?))");
+                PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            lock.setString(1, name);
+            lock.execute();
+            try {
+                return work.run();
+            } finally {
+                unlock.setString(1, name);
+                unlock.execute();
+            }
+        } catch (SQLException e) {
+            throw new SchedulerException("cannot serialise " + name + " in PostgreSQL: " + e.getMessage(), e);
         }
     }
 

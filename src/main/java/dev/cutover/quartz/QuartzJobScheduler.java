@@ -7,6 +7,7 @@ import dev.cutover.core.job.JobSpec;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,9 @@ public final class QuartzJobScheduler implements JobScheduler {
     private final JobRunner runner;
     private final Clock clock;
     private final Duration shutdownTimeout;
+    private volatile Instant upSince = Instant.MAX;
+    private DataSource dataSource;
+    private String schema;
 
     private QuartzJobScheduler(Scheduler scheduler, List<JobSpec> specs, JobRunner runner, Clock clock, Duration t) {
         this.scheduler = scheduler;
@@ -70,14 +74,25 @@ public final class QuartzJobScheduler implements JobScheduler {
         // the next replica built in this JVM (tests, sandbox); every replica must share the name.
         SchedulerRepository.getInstance().remove(s.getSchedulerName());
         QuartzJobScheduler qs = new QuartzJobScheduler(s, specs, runner, clock, settings.shutdownTimeout());
-        s.setJobFactory((bundle, sched) -> new FireJob(qs.specs, runner, clock));
+        if (dsName != null) {
+            qs.dataSource = dataSource;
+            qs.schema = settings.jdbc().schema();
+        }
+        s.setJobFactory((bundle, sched) -> new FireJob(qs.specs, runner, clock, () -> qs.upSince));
         return qs;
     }
 
     @Override
     public Set<String> start() {
         try {
-            Set<String> stored = TriggerSync.sync(scheduler, List.copyOf(specs.values()), clock.instant());
+            Set<String> stored = dataSource == null
+                    ? TriggerSync.sync(scheduler, List.copyOf(specs.values()), clock.instant())
+                    : JdbcSchema.serialised(
+                            dataSource,
+                            "cutover-quartz-sync:" + schema,
+                            () -> TriggerSync.sync(scheduler, List.copyOf(specs.values()), clock.instant()));
+            // Slots before this were missed (misfire policy), whatever Quartz's misfire threshold.
+            upSince = clock.instant();
             scheduler.start();
             log.info(
                     "scheduler {} started with {} job(s); (re)stored triggers: {}",

@@ -30,6 +30,14 @@ final class QuartzProperties {
             return p;
         }
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        // Each replica's scheduler thread acquires the next due trigger under the TRIGGER_ACCESS lock
+        // and keeps it until it fires. The replica that has just fired acquires again at once, while
+        // the others sleep for idleWaitTime (default 30 s, less a random fifth): with the default,
+        // every fire of a job that runs more often than that goes to one replica. Polling more often
+        // than the jobs' intervals makes the next fire go to whichever replica polls first.
+        p.setProperty(
+                "org.quartz.scheduler.idleWaitTime",
+                Long.toString(s.pollInterval().toMillis()));
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         p.setProperty("org.quartz.jobStore.useProperties", "true");

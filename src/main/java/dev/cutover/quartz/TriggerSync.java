@@ -62,7 +62,7 @@ final class TriggerSync {
         if (!s.checkExists(job.getKey())) {
             s.addJob(job, false);
         }
-        if (!spec.enabled()) {
+        if (!spec.enabled() || neverFires(spec, now)) {
             s.unscheduleJob(cronKey(spec));
             s.unscheduleJob(gapKey(spec));
             return false;
@@ -81,9 +81,30 @@ final class TriggerSync {
         return true;
     }
 
-    /** Keeps one one-shot trigger at the next daylight-saving gap the expression falls into. */
+    /**
+     * Whether {@code spec}'s schedule has no fire after {@code now}. Quartz refuses to store such a
+     * trigger ("will never fire"), which would fail the whole start; the job is left unscheduled
+     * instead and reported by the caller (see {@code MissedRunWatchdog#reportNeverFiring}).
+     */
+    static boolean neverFires(JobSpec spec, Instant now) {
+        if (spec.schedule().nextAfter(now).isPresent()) {
+            return false;
+        }
+        log.warn(
+                "job {} ({}) never fires again; left unscheduled",
+                spec.name(),
+                spec.schedule().describe());
+        return true;
+    }
+
+    /**
+     * Keeps one one-shot trigger at the next daylight-saving fire Quartz does not make (the end of a
+     * gap the expression falls into, or the next first occurrence in a repeated hour); refreshed by
+     * {@code maintain()} every minute, so every repeated-hour fire of a job at 5-minute or longer
+     * intervals is made.
+     */
     static void syncGap(Scheduler s, JobSpec spec, Instant now) throws SchedulerException {
-        Optional<Instant> gap = ((CronSchedule) spec.schedule()).nextGapFireAfter(now);
+        Optional<Instant> gap = ((CronSchedule) spec.schedule()).nextExtraFireAfter(now);
         Trigger current = s.getTrigger(gapKey(spec));
         if (gap.isEmpty()) {
             s.unscheduleJob(gapKey(spec));

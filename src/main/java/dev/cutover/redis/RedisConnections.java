@@ -1,5 +1,6 @@
 package dev.cutover.redis;
 
+import dev.cutover.config.LeaseLimits;
 import dev.cutover.config.RedisSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -18,9 +19,9 @@ import redis.clients.jedis.util.JedisURIHelper;
  */
 public final class RedisConnections {
     /** Connect and socket timeout: a reply not back within this is treated as a failure. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_TIMEOUT = LeaseLimits.REDIS_TIMEOUT;
     /** How long a caller waits for a pooled connection before failing. */
-    public static final Duration DEFAULT_POOL_WAIT = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_POOL_WAIT = LeaseLimits.REDIS_POOL_WAIT;
 
     private RedisConnections() {}
 

@@ -48,4 +48,13 @@ public final class RedisFireClaims implements FireClaims {
             }
         }
     }
+
+    @Override
+    public boolean isClaimed(String key) {
+        try {
+            return redis.exists(prefix + "claim:" + key);
+        } catch (JedisException e) {
+            throw new LockUnavailableException("cannot read claim " + key + " in Redis: " + e.getMessage(), e);
+        }
+    }
 }

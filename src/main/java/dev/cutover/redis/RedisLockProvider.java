@@ -8,6 +8,8 @@ import dev.cutover.core.lock.TokenLease;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -22,11 +24,21 @@ import redis.clients.jedis.exceptions.JedisException;
  *       land is recognised instead of locking the job out for a whole lease.
  *   <li>renew: compare-and-{@code PEXPIRE}; release: compare-and-{@code DEL}. A late call never
  *       touches a lock someone else acquired after the TTL ran out.
+ *   <li>fencing: the token is the counter, raised to at least Redis's {@code TIME} in microseconds
+ *       (about 1.8e15, exact in Lua's doubles).
+ *       The counter alone restarts at 1 when Redis loses its data ({@code FLUSHDB}, a restart
+ *       without persistence, a failover that loses recent writes) and would hand a new holder the
+ *       token of the one just cut off; the clock floor keeps tokens strictly increasing across such
+ *       a loss, assuming Redis's clock never goes back by more than the time since the previous
+ *       acquire (NTP-synced nodes, skew far below the minimum lease).
+ *   <li>a lock key found without a TTL (set by hand) is flagged in the log and given the lease as
+ *       its TTL, so it frees itself instead of locking the job out for good.
  * </ul>
  *
  * Timeouts and pool waits are those of the given client (see {@link RedisConnections}).
  */
 public final class RedisLockProvider implements LockProvider {
+    private static final Logger log = LoggerFactory.getLogger(RedisLockProvider.class);
     static final String ACQUIRE =
             """
             local v = redis.call('GET', KEYS[1])
@@ -34,10 +46,20 @@ public final class RedisLockProvider implements LockProvider {
               if string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ':' then
                 return tonumber(string.sub(v, #ARGV[1] + 2))
               end
+              if redis.call('PTTL', KEYS[1]) == -1 then
+                redis.call('PEXPIRE', KEYS[1], ARGV[2])
+                return -1
+              end
               return false
             end
+            local t = redis.call('TIME')
+            local floor = tonumber(t[1]) * 1000000 + tonumber(t[2])
             local f = redis.call('INCR', KEYS[2])
-            redis.call('SET', KEYS[1], ARGV[1] .. ':' .. f, 'PX', ARGV[2])
+            if f < floor then
+              f = floor
+              redis.call('SET', KEYS[2], string.format('%d', f))
+            end
+            redis.call('SET', KEYS[1], ARGV[1] .. ':' .. string.format('%d', f), 'PX', ARGV[2])
             return f""";
     static final String RENEW =
             """
@@ -77,6 +99,14 @@ public final class RedisLockProvider implements LockProvider {
             fence = redis.eval(ACQUIRE, keys, args);
         } catch (JedisException first) {
             fence = reconcile(spec, keys, args, first);
+        }
+        if (Long.valueOf(-1).equals(fence)) {
+            // Set by hand or by an old client: without a TTL the job would be locked out for good.
+            log.warn(
+                    "lock {} was held without a TTL; repaired: it now expires in {} ms (the job's lease)",
+                    spec.name(),
+                    spec.lease().toMillis());
+            return Optional.empty();
         }
         return fence == null ? Optional.empty() : Optional.of(new TokenLease(store, spec, token, (Long) fence));
     }

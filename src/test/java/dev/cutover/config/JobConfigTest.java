@@ -128,4 +128,12 @@ class JobConfigTest {
         assertThat(parse("{}").scheduler().store()).isEqualTo(SchedulerSettings.Store.RAM);
         assertThat(parse("{}").jobs()).isEmpty();
     }
+
+    @Test
+    void aLeaseShorterThanThreeRedisRoundTripsIsRefused() {
+        assertThatThrownBy(() -> parse(job("    lease: 5s\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("jobs.yml:9: jobs[0].lease: must be at least 9s");
+        assertThat(parse(job("    lease: 9s\n")).jobs().get(0).lease()).isEqualTo(Duration.ofSeconds(9));
+    }
 }

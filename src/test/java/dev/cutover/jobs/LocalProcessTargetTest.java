@@ -63,4 +63,42 @@ class LocalProcessTargetTest {
         assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.FAILED);
         assertThat(r.detail()).contains("cannot start");
     }
+
+    @Test
+    void aTimeoutKillsTheWholeProcessGroupDoubleForkedDescendantsIncluded(@TempDir Path dir) throws Exception {
+        Path pid = dir.resolve("orphan.pid");
+        // The subshell exits at once: the sleep is re-parented and no longer a descendant.
+        AttemptResult r =
+                run(Duration.ofMillis(1500), "sh", "-c", "( sleep 1001 & echo $! > " + pid + " ); sleep 1002");
+        assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.TIMED_OUT);
+        long orphan = Long.parseLong(Files.readString(pid).strip());
+        await().atMost(Duration.ofSeconds(3))
+                .until(() ->
+                        ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false) == false);
+    }
+
+    @Test
+    void aCancelledAttemptKillsTheGroupToo(@TempDir Path dir) throws Exception {
+        Path pid = dir.resolve("orphan.pid");
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<AttemptResult> running =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> new LocalProcessTarget(new JobTargetConfig.Command(
+                                        List.of("sh", "-c", "( sleep 1003 & echo $! > " + pid + " ); sleep 1004"),
+                                        null,
+                                        Map.of()))
+                                .run(new Attempt(FIRE, 1, 42, Duration.ofSeconds(30), cancel::get)));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Files.exists(pid) && !Files.readString(pid).isBlank());
+        long orphan = Long.parseLong(Files.readString(pid).strip());
+        assertThat(ProcessGroups.groupOf(orphan))
+                .as("in the command's own group, not the bot's")
+                .isNotEqualTo(ProcessGroups.groupOf(ProcessHandle.current().pid()));
+        cancel.set(true);
+        assertThat(running.get(10, java.util.concurrent.TimeUnit.SECONDS).outcome())
+                .isEqualTo(AttemptResult.Outcome.TIMED_OUT);
+        await().atMost(Duration.ofSeconds(3))
+                .until(() ->
+                        ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false) == false);
+    }
 }

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -75,6 +76,44 @@ class CronScheduleTest {
                         Instant.parse("2026-11-01T06:30:00Z"), // 01:30 EST, the second occurrence, once
                         Instant.parse("2026-11-02T06:30:00Z"));
         assertThat(runsPerLocalDay("0 30 1 * * ?", fires)).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void aQuarterHourlyJobKeepsItsIntervalThroughTheRepeatedFallBackHour() {
+        CronSchedule s = new CronSchedule("0 0/15 * * * ?", NY);
+        List<Instant> fires = new ArrayList<>();
+        for (Instant t = s.nextAfter(Instant.parse("2026-11-01T04:40:00Z")).orElseThrow();
+                t.isBefore(Instant.parse("2026-11-01T06:20:00Z"));
+                t = s.nextAfter(t).orElseThrow()) {
+            fires.add(t);
+        }
+        assertThat(fires)
+                .containsExactly(
+                        Instant.parse("2026-11-01T04:45:00Z"), // 00:45 EDT
+                        Instant.parse("2026-11-01T05:00:00Z"), // 01:00 EDT: Quartz alone skips 01:00-01:45 EDT
+                        Instant.parse("2026-11-01T05:15:00Z"),
+                        Instant.parse("2026-11-01T05:30:00Z"),
+                        Instant.parse("2026-11-01T05:45:00Z"), // 01:45 EDT
+                        Instant.parse("2026-11-01T06:00:00Z"), // 01:00 EST
+                        Instant.parse("2026-11-01T06:15:00Z"));
+        List<Instant> quartz = quartzCronTriggerFires("0 0/15 * * * ?", "2026-11-01T04:40:00Z", "2026-11-01T06:20:00Z");
+        assertThat(quartz).as("Quartz's own gap of an hour").doesNotContain(Instant.parse("2026-11-01T05:00:00Z"));
+        List<Instant> extra = new ArrayList<>();
+        for (Optional<Instant> e = s.nextExtraFireAfter(Instant.parse("2026-11-01T04:40:00Z"));
+                e.isPresent() && e.get().isBefore(Instant.parse("2026-11-01T06:20:00Z"));
+                e = s.nextExtraFireAfter(e.get())) {
+            extra.add(e.get());
+        }
+        TreeSet<Instant> stored = new TreeSet<>(quartz);
+        stored.addAll(extra);
+        assertThat(stored).as("the cron trigger plus the one-shot triggers").containsExactlyElementsOf(fires);
+        assertThat(s.latestAtOrBefore(Instant.parse("2026-11-01T05:20:00Z")))
+                .as("the missed-run check sees the repeated-hour slots")
+                .contains(Instant.parse("2026-11-01T05:15:00Z"));
+        assertThat(new CronSchedule("0 30 1 * * ?", NY)
+                        .nextRepeatedHourFireAfter(Instant.parse("2026-10-01T00:00:00Z")))
+                .as("a job at a set hour still runs once")
+                .isEmpty();
     }
 
     @Test

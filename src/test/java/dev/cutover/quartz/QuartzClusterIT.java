@@ -100,6 +100,7 @@ class QuartzClusterIT {
                     shutdownTimeout,
                     null,
                     50,
+                    null,
                     null);
             scheduler = QuartzJobScheduler.create(settings, specs, runner, Clock.systemUTC(), id, ds);
             scheduler.quartz().getListenerManager().addTriggerListener(new TriggerListenerSupport() {

@@ -20,6 +20,7 @@ class QuartzPropertiesTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         Properties p = QuartzProperties.of(s, "host-1", "ds");
         assertThat(p)

@@ -76,4 +76,16 @@ class RedisLockProviderIT extends LockProviderContract {
             assertThat(provider().tryAcquire(spec)).isPresent();
         }
     }
+
+    @Test
+    void aLockKeyLeftWithoutTtlIsFlaggedAndGivenTheLeaseAsItsTtl() {
+        LockSpec spec = new LockSpec("job:no-ttl", Duration.ofMillis(300));
+        redis.set(PREFIX + "lock:job:no-ttl", "by-hand:1");
+        assertThat(redis.pttl(PREFIX + "lock:job:no-ttl")).isEqualTo(-1);
+        assertThat(provider().tryAcquire(spec)).as("still someone's lock").isEmpty();
+        assertThat(redis.pttl(PREFIX + "lock:job:no-ttl")).isBetween(1L, 300L);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> provider().tryAcquire(spec).isPresent());
+    }
 }

@@ -16,4 +16,12 @@ public interface FireClaims {
      * @throws LockUnavailableException when the store cannot be reached
      */
     boolean claim(String key, Duration ttl);
+
+    /**
+     * Whether {@code key} is claimed now (e.g. to tell a second delivery of a running slot from
+     * another run holding the lock).
+     *
+     * @throws LockUnavailableException when the store cannot be reached
+     */
+    boolean isClaimed(String key);
 }

@@ -16,17 +16,25 @@ import org.slf4j.LoggerFactory;
  */
 final class JobNotices {
     private static final Logger log = LoggerFactory.getLogger(JobNotices.class);
+    /** Records kept for an unreachable history, at most this many (oldest dropped first). */
+    static final int MAX_PENDING = 1000;
+
     private final Notifier notifier;
+    private final java.util.ArrayDeque<RunRecord> pending = new java.util.ArrayDeque<>();
 
     JobNotices(Notifier notifier) {
         this.notifier = notifier;
     }
 
     void recordQuietly(JobHistory history, RunRecord rec) {
+        flush(history);
         try {
             history.record(rec);
         } catch (RuntimeException e) {
-            log.warn("could not record run {} of {}: {}", rec.fireId(), rec.job(), e.toString());
+            // Most often the history shares the outage that made the fire skip (Redis down): keep the
+            // record and write it once the store answers again, so no skip goes unrecorded.
+            log.warn("could not record run {} of {} yet: {}", rec.fireId(), rec.job(), e.toString());
+            keep(rec);
         }
         log.info(
                 "job {} fire {}: {} after {} attempt(s): {}",
@@ -35,6 +43,35 @@ final class JobNotices {
                 rec.result(),
                 rec.attempts(),
                 rec.detail());
+    }
+
+    /**
+     * Writes the records kept while the history could not be reached, oldest first.
+     *
+     * @return how many are still waiting
+     */
+    int flush(JobHistory history) {
+        synchronized (pending) {
+            while (!pending.isEmpty()) {
+                try {
+                    history.record(pending.peekFirst());
+                } catch (RuntimeException e) {
+                    return pending.size();
+                }
+                pending.removeFirst();
+            }
+            return 0;
+        }
+    }
+
+    private void keep(RunRecord rec) {
+        synchronized (pending) {
+            if (pending.size() == MAX_PENDING) {
+                RunRecord dropped = pending.removeFirst();
+                log.warn("history unreachable for long: dropped the record of {}", dropped.fireId());
+            }
+            pending.addLast(rec);
+        }
     }
 
     void failure(String channel, RunRecord rec) {
@@ -66,6 +103,37 @@ final class JobNotices {
                 + slot.atZone(spec.zone()).toLocalDateTime() + " "
                 + spec.zone() + ") had not started " + grace.toSeconds() + " s later. Scheduler down, every"
                 + " replica busy, or the lock held too long?";
+        post(
+                channel,
+                Message.builder(title + " - " + body)
+                        .header(title)
+                        .section(body)
+                        .build());
+    }
+
+    void clockSkew(String channel, Duration skew) {
+        // skew is the store's time minus ours: negative when this replica is ahead.
+        String how = String.format(
+                java.util.Locale.ROOT,
+                "%.1f s %s",
+                skew.abs().toMillis() / 1000.0,
+                skew.isNegative() ? "ahead of" : "behind");
+        String title = "Scheduler: this replica's clock is " + how + " Redis";
+        String body = "This replica's clock is " + how + " Redis's TIME (more than 1 s): slots, misfires and"
+                + " missed-run checks use this clock, lock expiry uses Redis's. Check NTP on this host.";
+        post(
+                channel,
+                Message.builder(title + " - " + body)
+                        .header(title)
+                        .section(body)
+                        .build());
+    }
+
+    void neverFires(String channel, JobSpec spec) {
+        String title = "Job " + spec.name() + ": disabled, its schedule never fires";
+        String body = "The schedule " + spec.schedule().describe()
+                + " has no fire time ahead, so this job is not scheduled; the other jobs run."
+                + " Fix its cron (check-config shows the line) and redeploy.";
         post(
                 channel,
                 Message.builder(title + " - " + body)

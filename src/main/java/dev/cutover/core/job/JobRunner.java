@@ -73,6 +73,16 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * Writes the run records kept while the history store could not be reached (e.g. skips during a
+     * Redis outage); also done before every new record. Call periodically.
+     *
+     * @return how many records are still waiting
+     */
+    public int flushHistory() {
+        return notices.flush(history);
+    }
+
     /** Records a fire turned away before it started (e.g. a late fire under {@code misfire: skip}). */
     public RunRecord skip(JobSpec spec, FireIdentity fire, String trigger, Result result, String detail) {
         return finish(new Run(spec, fire, trigger, clock.instant()), result, 0, null, detail, false);
@@ -80,6 +90,7 @@ public final class JobRunner {
 
     private RunRecord locked(Run run) {
         Optional<Lease> lease;
+        long acquiredAt = System.nanoTime();
         try {
             lease = locks.tryAcquire(new LockSpec(run.spec.lockName(), run.spec.lease()));
         } catch (LockUnavailableException e) {
@@ -92,15 +103,34 @@ public final class JobRunner {
                     true);
         }
         if (lease.isEmpty()) {
+            if (alreadyClaimed(run)) {
+                // The holder is this very slot (a catch-up and an on-time delivery of one slot at
+                // start-up): a duplicate delivery, not another run keeping this slot out.
+                return finish(
+                        run,
+                        Result.SKIPPED_DUPLICATE,
+                        0,
+                        null,
+                        "fire " + run.fire.key() + " is already running",
+                        false);
+            }
             return finish(run, Result.SKIPPED_LOCKED, 0, null, "another run of this job holds the lock", false);
         }
-        try (LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer)) {
+        try (LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer, acquiredAt)) {
             gate.track(keeper);
             try {
                 return claimed(run, keeper);
             } finally {
                 gate.untrack(keeper);
             }
+        }
+    }
+
+    private boolean alreadyClaimed(Run run) {
+        try {
+            return claims.isClaimed("fire:" + run.fire.key());
+        } catch (LockUnavailableException e) {
+            return false;
         }
     }
 
@@ -139,7 +169,7 @@ public final class JobRunner {
                         true);
             }
             if (gate.aborted()) {
-                return finish(run, Result.FAILED, n - 1, last, "shutting down before attempt " + n, true);
+                return finish(run, Result.SHUTDOWN, n - 1, last, "shut down: stopped before attempt " + n, true);
             }
             last = attempt(
                     run,
@@ -151,6 +181,25 @@ public final class JobRunner {
                             () -> gate.aborted() || (keeper != null && keeper.lost())));
             if (last.succeeded()) {
                 return finish(run, Result.SUCCEEDED, n, last, last.detail(), false);
+            }
+            // A target told to stop reports a timeout or a failure; name the real cause instead.
+            if (keeper != null && keeper.lost()) {
+                return finish(
+                        run,
+                        Result.LEASE_LOST,
+                        n,
+                        last,
+                        "lease lost during attempt " + n + ", target stopped: " + last.detail(),
+                        true);
+            }
+            if (gate.aborted()) {
+                return finish(
+                        run,
+                        Result.SHUTDOWN,
+                        n,
+                        last,
+                        "shut down during attempt " + n + ", target stopped: " + last.detail(),
+                        true);
             }
             if (n < retry.maxAttempts()) {
                 gate.pause(retry.delayAfter(n, gate.random()));

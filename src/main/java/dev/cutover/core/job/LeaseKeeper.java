@@ -2,43 +2,80 @@ package dev.cutover.core.job;
 
 import dev.cutover.core.lock.Lease;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renews a lease every third of its TTL while a run lasts, and remembers when a renewal failed: a
- * holder that may have lost its lock must not touch the target again. Two missed renewals still
- * leave a third of the TTL, so one slow round trip does not lose the lock.
+ * Renews a lease every third of its TTL while a run lasts, and says when the lease can no longer be
+ * known to be held, so the holder stops touching the target.
+ *
+ * <p>A renewal that fails (timeout, connection error: ownership unknown) is retried at once, within
+ * the lease's remaining time. The lease counts as lost only when the store said it is gone (expired
+ * or taken over), or when a whole lease has passed since the start of the last renewal that was
+ * confirmed: until then the lock is still ours whatever happened to the replies. So one slow round
+ * trip (a Redis stall longer than the socket timeout) does not lose the lock; with the minimum lease
+ * of three round trips (see {@code JobConfig#MIN_LEASE}) there is room for at least one retry.
  */
 final class LeaseKeeper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
     private final Lease lease;
-    private final AtomicBoolean lost = new AtomicBoolean();
-    private final ScheduledFuture<?> task;
+    private final ScheduledExecutorService timer;
+    private final LongSupplier nanos;
+    private final long leaseNanos;
+    private final long periodMillis;
+    private final AtomicBoolean gone = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long confirmedAt;
 
-    LeaseKeeper(Lease lease, ScheduledExecutorService timer) {
+    /**
+     * @param acquiredAt {@link System#nanoTime()} just before the acquire was sent: the lock's TTL
+     *     started no earlier than that
+     */
+    LeaseKeeper(Lease lease, ScheduledExecutorService timer, long acquiredAt) {
+        this(lease, timer, System::nanoTime, acquiredAt);
+    }
+
+    /** @param nanos a monotonic clock in nanoseconds, the one {@code acquiredAt} was read from */
+    LeaseKeeper(Lease lease, ScheduledExecutorService timer, LongSupplier nanos, long acquiredAt) {
         this.lease = lease;
-        long period = Math.max(1, lease.lease().toMillis() / 3);
-        this.task = timer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+        this.timer = timer;
+        this.nanos = nanos;
+        this.leaseNanos = lease.lease().toNanos();
+        this.periodMillis = Math.max(1, lease.lease().toMillis() / 3);
+        this.confirmedAt = acquiredAt;
+        schedule(periodMillis);
+    }
+
+    private void schedule(long delayMillis) {
+        if (!closed.get() && !lost()) {
+            try {
+                timer.schedule(this::renew, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("timer shut down; no more renewals of {}", lease.name());
+            }
+        }
     }
 
     private void renew() {
-        if (lost.get()) {
+        if (closed.get() || lost()) {
             return;
         }
+        long start = nanos.getAsLong();
         try {
-            if (!lease.renew()) {
+            if (lease.renew()) {
+                confirmedAt = start; // the TTL was reset no earlier than this
+                schedule(periodMillis);
+            } else {
                 log.warn("lease on {} lost: the lock expired or another holder took it", lease.name());
-                lost.set(true);
+                gone.set(true);
             }
         } catch (RuntimeException e) {
-            // Ownership is unknown; treat as lost so the target is not touched again (fail closed).
-            log.warn("lease on {} could not be renewed: {}", lease.name(), e.toString());
-            lost.set(true);
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(confirmedAt + leaseNanos - nanos.getAsLong());
+            log.warn("lease on {} not renewed ({}); retrying within the {} ms left", lease.name(), e, leftMs);
+            schedule(Math.max(10, Math.min(periodMillis / 10, 250)));
         }
     }
 
@@ -47,15 +84,17 @@ final class LeaseKeeper implements AutoCloseable {
         return lease.fencingToken();
     }
 
-    /** Whether a renewal failed. */
+    /**
+     * Whether the lease is lost: the store said so, or a whole lease passed since the last confirmed
+     * renewal (it may have expired, so the lock is no longer known to be ours).
+     */
     boolean lost() {
-        return lost.get();
+        return gone.get() || nanos.getAsLong() - confirmedAt >= leaseNanos;
     }
 
     /** Stops renewing and releases the lock (if still ours). */
     @Override
     public void close() {
-        task.cancel(false);
         if (closed.compareAndSet(false, true)) {
             lease.release();
         }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dead-man switch: alerts when a job has not started within its grace period after a scheduled
@@ -18,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the first missed slot, claimed in {@link FireClaims} so replicas do not repeat each other.
  */
 public final class MissedRunWatchdog {
+    private static final Logger log = LoggerFactory.getLogger(MissedRunWatchdog.class);
     /** Results that do not count as the slot having started. */
-    private static final Set<Result> NOT_STARTED =
-            EnumSet.of(Result.SKIPPED_LOCKED, Result.SKIPPED_LOCK_UNAVAILABLE, Result.SKIPPED_MISFIRE);
+    private static final Set<Result> NOT_STARTED = EnumSet.of(
+            Result.SKIPPED_LOCKED, Result.SKIPPED_LOCK_UNAVAILABLE, Result.SKIPPED_MISFIRE, Result.SKIPPED_DISABLED);
 
     private final List<JobSpec> jobs;
     private final JobHistory history;
@@ -53,6 +56,51 @@ public final class MissedRunWatchdog {
     }
 
     /**
+     * Reports each enabled job whose schedule never fires again (e.g. {@code 0 0 0 30 2 ?}, or a
+     * one-off in the past): logged here, and one notice per job and schedule, claimed in
+     * {@link FireClaims} so neither other replicas nor restarts repeat it. The scheduler leaves those
+     * jobs unscheduled; the rest runs.
+     *
+     * @return the names of those jobs
+     */
+    public Set<String> reportNeverFiring() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (JobSpec spec : jobs) {
+            if (spec.enabled() && spec.schedule().nextAfter(clock.instant()).isEmpty()) {
+                names.add(spec.name());
+                log.error(
+                        "job {} is disabled: its schedule {} never fires again",
+                        spec.name(),
+                        spec.schedule().describe());
+                if (claimQuietly(
+                        "never-fires:" + spec.name() + ":" + spec.schedule().describe())) {
+                    notices.neverFires(spec.channel(), spec);
+                    recordDisabled(spec);
+                }
+            }
+        }
+        return names;
+    }
+
+    private void recordDisabled(JobSpec spec) {
+        Instant now = clock.instant();
+        notices.recordQuietly(
+                history,
+                new RunRecord(
+                        spec.name(),
+                        FireIdentity.manual(spec.name(), now).key(),
+                        now,
+                        "start-up",
+                        now,
+                        now,
+                        0,
+                        Result.SKIPPED_DISABLED,
+                        null,
+                        "disabled: its schedule " + spec.schedule().describe() + " never fires again",
+                        null));
+    }
+
+    /**
      * Checks every enabled, unpaused job once.
      *
      * @return the number of alerts posted
@@ -60,7 +108,10 @@ public final class MissedRunWatchdog {
     public int check() {
         int posted = 0;
         for (JobSpec spec : jobs) {
-            if (spec.enabled() && !control.isPaused(spec.name()) && checkJob(spec)) {
+            if (spec.enabled()
+                    && spec.schedule().nextAfter(clock.instant()).isPresent()
+                    && !control.isPaused(spec.name())
+                    && checkJob(spec)) {
                 posted++;
             }
         }

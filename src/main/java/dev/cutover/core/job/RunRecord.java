@@ -45,8 +45,12 @@ public record RunRecord(
         SKIPPED_LOCK_UNAVAILABLE,
         /** A late fire under {@code misfire: skip}. */
         SKIPPED_MISFIRE,
+        /** The job is not scheduled: its schedule never fires again (recorded once at start-up). */
+        SKIPPED_DISABLED,
         /** The lease could not be renewed; stopped before touching the target again. */
-        LEASE_LOST;
+        LEASE_LOST,
+        /** The bot was shutting down: the running attempt was stopped, or no further one made. */
+        SHUTDOWN;
 
         /** Whether the fire was turned away before any attempt. */
         public boolean skipped() {

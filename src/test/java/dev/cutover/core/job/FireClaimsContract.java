@@ -29,6 +29,14 @@ public abstract class FireClaimsContract {
     }
 
     @Test
+    void aClaimCanBeSeenWithoutTakingIt() {
+        assertThat(claims.isClaimed("fire:seen-1")).isFalse();
+        assertThat(claims.claim("fire:seen-1", Duration.ofSeconds(60))).isTrue();
+        assertThat(claims.isClaimed("fire:seen-1")).isTrue();
+        assertThat(claims.isClaimed("fire:seen-2")).isFalse();
+    }
+
+    @Test
     void keysAreIndependent() {
         assertThat(claims.claim("fire:a-1", Duration.ofSeconds(60))).isTrue();
         assertThat(claims.claim("fire:b-1", Duration.ofSeconds(60))).isTrue();

@@ -119,7 +119,7 @@ class JobRunnerTest {
     }
 
     @Test
-    void theSameFireTriggeredTwiceAtOnceRunsOnceAndRecordsOneSkip() throws Exception {
+    void theSameFireTriggeredTwiceAtOnceRunsOnceAndRecordsADuplicateNotALockSkip() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         ScriptedTarget target = new ScriptedTarget(a -> {
@@ -130,16 +130,19 @@ class JobRunnerTest {
         JobSpec spec = Jobs.spec("twice", "0 0 10 * * ?", target);
         JobRunner runner = runner(locks);
         CompletableFuture<RunRecord> first =
-                CompletableFuture.supplyAsync(() -> runner.fire(spec, fire("twice"), "scheduled"));
+                CompletableFuture.supplyAsync(() -> runner.fire(spec, fire("twice"), "catch-up"));
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        // Issue 11: the on-time delivery of the slot being caught up is a duplicate, not "locked".
         RunRecord second = runner.fire(spec, fire("twice"), "scheduled");
+        RunRecord otherSlot = runner.fire(spec, FireIdentity.scheduled("twice", SLOT.plusSeconds(86400)), "scheduled");
         finish.countDown();
-        assertThat(second.result()).isEqualTo(Result.SKIPPED_LOCKED);
+        assertThat(second.result()).isEqualTo(Result.SKIPPED_DUPLICATE);
+        assertThat(otherSlot.result()).as("another slot finding the lock held").isEqualTo(Result.SKIPPED_LOCKED);
         assertThat(first.get(5, TimeUnit.SECONDS).result()).isEqualTo(Result.SUCCEEDED);
         assertThat(target.attempts).hasSize(1);
         assertThat(history.recent("twice", 10))
                 .extracting(RunRecord::result)
-                .containsExactlyInAnyOrder(Result.SUCCEEDED, Result.SKIPPED_LOCKED);
+                .containsExactlyInAnyOrder(Result.SUCCEEDED, Result.SKIPPED_DUPLICATE, Result.SKIPPED_LOCKED);
         assertThat(notifier.posts).as("an ordinary skip is only recorded").isEmpty();
     }
 
@@ -249,5 +252,31 @@ class JobRunnerTest {
         RunRecord r = runner(down).fire(spec, fire("free"), "scheduled");
         assertThat(r.result()).isEqualTo(Result.SUCCEEDED);
         assertThat(target.attempts.get(0).fencingToken()).isZero();
+    }
+
+    @Test
+    void aRunStoppedByShutdownIsNamedShutdownNotATimeout() {
+        RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
+        JobRunner runner = new JobRunner(locks, new InMemoryFireClaims(clock), history, notifier, clock, timer, gate);
+        ScriptedTarget target = new ScriptedTarget(a -> {
+            gate.abort();
+            await().atMost(Duration.ofSeconds(3)).until(a::isCancelled);
+            return AttemptResult.timedOut("cancelled", null);
+        });
+        RunRecord r = runner.fire(Jobs.spec("down", "0 0 10 * * ?", target), fire("down"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.SHUTDOWN);
+        assertThat(r.detail()).startsWith("shut down during attempt 1");
+        assertThat(notifier.texts())
+                .singleElement()
+                .asString()
+                .contains("shutdown")
+                .doesNotContain("timed out");
+    }
+
+    @Test
+    void aRealTimeoutStaysATimeout() {
+        ScriptedTarget target = new ScriptedTarget(a -> AttemptResult.timedOut("timed out after 5000 ms", null));
+        RunRecord r = runner(locks).fire(Jobs.spec("slow", "0 0 10 * * ?", target), fire("slow"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.TIMED_OUT);
     }
 }
