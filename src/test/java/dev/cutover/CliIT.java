@@ -206,4 +206,12 @@ class CliIT {
         assertThat(err.toString()).contains("unknown pair 'purple'; known pairs: blue-green, api");
         wm.verify(0, getRequestedFor(urlPathEqualTo(Route53Fake.RRSET)));
     }
+
+    @Test
+    void swapWithoutASubcommandIsBadUsage() {
+        int status = run("swap");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("plan");
+    }
 }

@@ -28,13 +28,15 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Swap pair operations.",
         subcommands = {SwapPlanCli.Plan.class})
-public final class SwapPlanCli implements Runnable {
+public final class SwapPlanCli implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code swap} without a subcommand is bad usage: say what there is, on standard error, with status 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     /** {@code swap plan <name>}: prints both records and the change batch a swap would submit. */
