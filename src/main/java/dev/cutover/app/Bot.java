@@ -162,7 +162,7 @@ public final class Bot implements AutoCloseable {
         alerts.ifPresent(a -> a.monitors().start(timers));
     }
 
-    /** Stops the scheduler, the monitors and the executors, waiting up to 10 s for running work (an apply). */
+    /** Stops the scheduler, the monitors and the executors, waiting up to 5 s for running work (an apply). */
     @Override
     public void close() {
         try {
@@ -174,7 +174,7 @@ public final class Bot implements AutoCloseable {
         timers.shutdown();
         work.shutdown();
         try {
-            if (!work.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!work.awaitTermination(5, TimeUnit.SECONDS)) {
                 log.warn(
                         "work still running at shutdown: {} task(s) abandoned",
                         work.shutdownNow().size());

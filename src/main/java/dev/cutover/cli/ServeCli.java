@@ -1,10 +1,10 @@
 package dev.cutover.cli;
 
+import dev.cutover.app.GracefulShutdown;
 import dev.cutover.app.ProductionWiring;
 import dev.cutover.config.ConfigException;
 import dev.cutover.config.CutoverConfig;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,21 +34,25 @@ public final class ServeCli implements Callable<Integer> {
             spec.commandLine().getErr().println("config error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        GracefulShutdown shutdown = GracefulShutdown.install(c.shutdown().graceOrDefault());
+        long stopping;
         try (AutoCloseable running = ProductionWiring.serve(c)) {
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "cutover-shutdown"));
             log.info(
                     "cutover is running ({} mode, {} pair(s))",
                     c.slack().mode().name().toLowerCase(),
                     c.pairs().size());
-            stop.await();
+            shutdown.awaitRequest();
+            stopping = System.nanoTime();
         } catch (Exception e) {
             // Start-up failures (Slack unreachable, a bad token, Redis down) are the usual case
             // here: say what failed in one line; the stack trace is for DEBUG.
             spec.commandLine().getErr().println("cutover stopped: " + e.getMessage());
             log.debug("stopped on error", e);
+            shutdown.stopped();
             return ExitCodes.FAILED;
         }
+        log.info("stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
+        shutdown.stopped();
         return ExitCodes.OK;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param queues the SQS queues whose backlog is watched, each with its channel filled in
  * @param services the ECS services whose scaling is reported, each with its channel filled in
  * @param alerts the default alert channel and the cutover watch
+ * @param shutdown how long {@code serve} takes to stop on SIGTERM
  */
 public record CutoverConfig(
         SlackSettings slack,
@@ -29,7 +30,8 @@ public record CutoverConfig(
         List<JobConfig> jobs,
         List<QueueConfig> queues,
         List<ServiceConfig> services,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        ShutdownSettings shutdown) {
     public CutoverConfig {
         sandbox = sandbox == null ? SandboxSettings.defaults() : sandbox;
         slack = slack == null ? SlackSettings.defaults() : slack;
@@ -57,6 +59,15 @@ public record CutoverConfig(
         alerts = alerts == null ? AlertSettings.defaults() : alerts;
         queues = AlertConfigs.queues(queues, alerts, names);
         services = AlertConfigs.services(services, alerts, names, queues);
+        shutdown = shutdown == null ? ShutdownSettings.defaults() : shutdown;
+        if (scheduler.shutdownTimeout().plusSeconds(5).compareTo(shutdown.graceOrDefault()) > 0) {
+            throw ConfigException.invalid(
+                    "scheduler.shutdownTimeout",
+                    "must end at least 5 s before shutdown.grace ("
+                            + shutdown.graceOrDefault().toSeconds()
+                            + " s), so that running jobs are stopped and their locks freed before the process"
+                            + " is killed");
+        }
     }
 
     /** The job called {@code name}, if configured. */
@@ -66,7 +77,8 @@ public record CutoverConfig(
 
     /** This config with other Slack and Redis settings (the sandbox points Slack at itself, Redis nowhere). */
     public CutoverConfig with(SlackSettings newSlack, RedisSettings newRedis) {
-        return new CutoverConfig(newSlack, aws, newRedis, pairs, sandbox, scheduler, jobs, queues, services, alerts);
+        return new CutoverConfig(
+                newSlack, aws, newRedis, pairs, sandbox, scheduler, jobs, queues, services, alerts, shutdown);
     }
 
     /** The pair called {@code name}, if configured. */

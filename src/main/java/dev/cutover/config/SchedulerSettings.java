@@ -14,7 +14,7 @@ import java.time.ZoneId;
  * @param jdbc the PostgreSQL connection, required with {@code store: jdbc}
  * @param threads worker threads, i.e. jobs that can run at the same time on one instance (default 4)
  * @param misfireThreshold how late a fire may be before Quartz treats it as misfired (default 60s)
- * @param shutdownTimeout how long a stop waits for running attempts (default 30s)
+ * @param shutdownTimeout how long a stop waits for running attempts (default 15s, at least 5 s less than {@code shutdown.grace})
  * @param missedRunGrace default time after a scheduled fire by which a run must have started, else a
  *     missed-run alert is posted (default 5m)
  * @param historyLimit runs kept per job (default 50)
@@ -83,7 +83,7 @@ public record SchedulerSettings(
             throw ConfigException.invalid("threads", "must be 1 to 50");
         }
         misfireThreshold = positive("misfireThreshold", misfireThreshold, Duration.ofSeconds(60));
-        shutdownTimeout = positive("shutdownTimeout", shutdownTimeout, Duration.ofSeconds(30));
+        shutdownTimeout = positive("shutdownTimeout", shutdownTimeout, Duration.ofSeconds(15));
         missedRunGrace = positive("missedRunGrace", missedRunGrace, Duration.ofMinutes(5));
         historyLimit = historyLimit == null ? 50 : historyLimit;
         if (historyLimit < 1 || historyLimit > 1000) {
