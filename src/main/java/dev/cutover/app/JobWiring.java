@@ -9,10 +9,12 @@ import dev.cutover.config.SchedulerSettings;
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.job.ClockSkewCheck;
+import dev.cutover.core.job.JobAlerts;
 import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.MissedRunWatchdog;
 import dev.cutover.core.job.RunGate;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.jobs.JobPorts;
 import dev.cutover.jobs.JobSpecs;
 import dev.cutover.jobs.JobTargetFactory;
@@ -128,7 +130,8 @@ public final class JobWiring {
                         new CronSchedule(j.cronSpec().quartz(), ZoneId.of(j.timeZone())),
                         ports.targets().create(j.target(), timer)))
                 .toList();
-        JobRunner runner = new JobRunner(ports.locks(), ports.claims(), ports.history(), notifier, clock, timer, gate);
+        JobAlerts alerts = new JobAlertMessages(notifier);
+        JobRunner runner = new JobRunner(ports.locks(), ports.claims(), ports.history(), alerts, clock, timer, gate);
         List<AutoCloseable> resources = new ArrayList<>();
         HikariDataSource ds = null;
         if (s.store() == SchedulerSettings.Store.JDBC) {
@@ -137,9 +140,9 @@ public final class JobWiring {
         }
         QuartzJobScheduler quartz = QuartzJobScheduler.create(s, specs, runner, clock, instanceId, ds);
         MissedRunWatchdog watchdog =
-                new MissedRunWatchdog(specs, ports.history(), ports.claims(), quartz, notifier, clock, clock.instant());
+                new MissedRunWatchdog(specs, ports.history(), ports.claims(), quartz, alerts, clock, clock.instant());
         ClockSkewCheck clockCheck =
-                ports.storeTime() == null ? null : new ClockSkewCheck(ports.storeTime(), clock, notifier, s.channel());
+                ports.storeTime() == null ? null : new ClockSkewCheck(ports.storeTime(), clock, alerts, s.channel());
         CronCommand command = new CronCommand(specs, runner, ports.history(), quartz, clock, directory);
         Scheduling scheduling = new Scheduling(
                 new Scheduling.Parts(specs, runner, ports.history(), quartz, watchdog, timer, resources, clockCheck));

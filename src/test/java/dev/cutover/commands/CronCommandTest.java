@@ -9,6 +9,7 @@ import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.RetryPolicy;
 import dev.cutover.core.job.RunGate;
 import dev.cutover.core.job.RunRecord;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.memory.InMemoryFireClaims;
 import dev.cutover.memory.InMemoryJobHistory;
 import dev.cutover.memory.InMemoryLockProvider;
@@ -56,7 +57,7 @@ class CronCommandTest {
                     new InMemoryLockProvider(clock),
                     new InMemoryFireClaims(clock),
                     history,
-                    new RecordingNotifier(),
+                    new JobAlertMessages(new RecordingNotifier()),
                     clock,
                     timer,
                     RunGate.standard()),

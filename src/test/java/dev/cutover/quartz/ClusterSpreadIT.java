@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cutover.config.SchedulerSettings;
 import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.RunGate;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.memory.InMemoryJobHistory;
 import dev.cutover.redis.RedisFireClaims;
 import dev.cutover.redis.RedisLockProvider;
@@ -47,7 +48,7 @@ class ClusterSpreadIT {
                         new RedisLockProvider(redis, prefix),
                         new RedisFireClaims(redis, prefix),
                         new InMemoryJobHistory(50),
-                        new RecordingNotifier(),
+                        new JobAlertMessages(new RecordingNotifier()),
                         Clock.systemUTC(),
                         timer,
                         RunGate.standard());

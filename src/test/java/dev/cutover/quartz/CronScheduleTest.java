@@ -9,6 +9,7 @@ import dev.cutover.core.job.RetryPolicy;
 import dev.cutover.core.job.RunGate;
 import dev.cutover.core.job.RunRecord;
 import dev.cutover.core.job.SlotResolver;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.memory.InMemoryFireClaims;
 import dev.cutover.memory.InMemoryJobHistory;
 import dev.cutover.memory.InMemoryLockProvider;
@@ -180,7 +181,7 @@ class CronScheduleTest {
                 new InMemoryLockProvider(clock),
                 new InMemoryFireClaims(clock),
                 new InMemoryJobHistory(50),
-                new RecordingNotifier(),
+                new JobAlertMessages(new RecordingNotifier()),
                 clock,
                 timer,
                 RunGate.standard());

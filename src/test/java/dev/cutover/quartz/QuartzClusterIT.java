@@ -12,6 +12,7 @@ import dev.cutover.core.job.RetryPolicy;
 import dev.cutover.core.job.RunGate;
 import dev.cutover.core.job.RunRecord;
 import dev.cutover.core.lock.LockSpec;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.redis.RedisFireClaims;
 import dev.cutover.redis.RedisJobHistory;
 import dev.cutover.redis.RedisLockProvider;
@@ -87,7 +88,7 @@ class QuartzClusterIT {
                     new RedisLockProvider(redis, prefix),
                     new RedisFireClaims(redis, prefix),
                     history(),
-                    new RecordingNotifier(),
+                    new JobAlertMessages(new RecordingNotifier()),
                     Clock.systemUTC(),
                     timer,
                     RunGate.standard());

@@ -10,6 +10,7 @@ import dev.cutover.core.job.RetryPolicy;
 import dev.cutover.core.job.RunGate;
 import dev.cutover.core.job.RunRecord;
 import dev.cutover.core.job.RunRecord.Result;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.memory.InMemoryJobHistory;
 import dev.cutover.testing.Jobs;
 import dev.cutover.testing.PrivateRedis;
@@ -72,7 +73,7 @@ class LeaseRenewalIT {
                 new RedisLockProvider(redis, prefix),
                 new RedisFireClaims(redis, prefix),
                 new InMemoryJobHistory(10),
-                notifier,
+                new JobAlertMessages(notifier),
                 Clock.systemUTC(),
                 timer,
                 RunGate.standard());

@@ -7,6 +7,7 @@ import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.RunGate;
 import dev.cutover.core.job.RunRecord;
 import dev.cutover.core.job.RunRecord.Result;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.testing.Jobs;
 import dev.cutover.testing.RecordingNotifier;
 import dev.cutover.testing.RedisTestSupport;
@@ -73,7 +74,7 @@ class RedisJobStoresIT {
                     new RedisLockProvider(down, PREFIX),
                     new RedisFireClaims(down, PREFIX),
                     new dev.cutover.memory.InMemoryJobHistory(10),
-                    notifier,
+                    new JobAlertMessages(notifier),
                     Clock.systemUTC(),
                     timer,
                     RunGate.standard());
@@ -93,7 +94,7 @@ class RedisJobStoresIT {
                 new RedisLockProvider(client, PREFIX),
                 new RedisFireClaims(client, PREFIX),
                 new RedisJobHistory(client, PREFIX, 50),
-                notifier,
+                new JobAlertMessages(notifier),
                 Clock.systemUTC(),
                 timer,
                 RunGate.standard());

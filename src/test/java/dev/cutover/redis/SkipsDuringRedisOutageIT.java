@@ -7,6 +7,7 @@ import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.RunGate;
 import dev.cutover.core.job.RunRecord;
 import dev.cutover.core.job.RunRecord.Result;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.testing.Jobs;
 import dev.cutover.testing.PrivateRedis;
 import dev.cutover.testing.RecordingNotifier;
@@ -34,7 +35,7 @@ class SkipsDuringRedisOutageIT {
                     new RedisLockProvider(redis, prefix),
                     new RedisFireClaims(redis, prefix),
                     history,
-                    new RecordingNotifier(),
+                    new JobAlertMessages(new RecordingNotifier()),
                     Clock.systemUTC(),
                     timer,
                     RunGate.standard());

@@ -1,6 +1,5 @@
 package dev.cutover.core.job;
 
-import dev.cutover.core.chat.Notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +23,10 @@ public final class ClockSkewCheck {
     private final String channel;
 
     /** @param channel where the notice goes (the scheduler's channel), or null for the log only */
-    public ClockSkewCheck(StoreTime store, Clock clock, Notifier notifier, String channel) {
+    public ClockSkewCheck(StoreTime store, Clock clock, JobAlerts alerts, String channel) {
         this.store = store;
         this.clock = clock;
-        this.notices = new JobNotices(notifier);
+        this.notices = new JobNotices(alerts);
         this.channel = channel;
     }
 

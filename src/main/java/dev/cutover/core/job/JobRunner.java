@@ -1,6 +1,5 @@
 package dev.cutover.core.job;
 
-import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.job.RunRecord.Result;
 import dev.cutover.core.lock.Lease;
 import dev.cutover.core.lock.LockProvider;
@@ -39,14 +38,14 @@ public final class JobRunner {
             LockProvider locks,
             FireClaims claims,
             JobHistory history,
-            Notifier notifier,
+            JobAlerts alerts,
             Clock clock,
             ScheduledExecutorService timer,
             RunGate gate) {
         this.locks = locks;
         this.claims = claims;
         this.history = history;
-        this.notices = new JobNotices(notifier);
+        this.notices = new JobNotices(alerts);
         this.clock = clock;
         this.timer = timer;
         this.gate = gate;

@@ -1,6 +1,5 @@
 package dev.cutover.core.job;
 
-import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.job.RunRecord.Result;
 import dev.cutover.core.lock.LockUnavailableException;
 import java.time.Clock;
@@ -43,14 +42,14 @@ public final class MissedRunWatchdog {
             JobHistory history,
             FireClaims claims,
             JobControl control,
-            Notifier notifier,
+            JobAlerts alerts,
             Clock clock,
             Instant since) {
         this.jobs = List.copyOf(jobs);
         this.history = history;
         this.claims = claims;
         this.control = control;
-        this.notices = new JobNotices(notifier);
+        this.notices = new JobNotices(alerts);
         this.clock = clock;
         this.since = since;
     }

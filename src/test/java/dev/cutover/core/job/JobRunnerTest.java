@@ -7,6 +7,7 @@ import dev.cutover.core.job.RunRecord.Result;
 import dev.cutover.core.lock.Lease;
 import dev.cutover.core.lock.LockProvider;
 import dev.cutover.core.lock.LockUnavailableException;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.memory.InMemoryFireClaims;
 import dev.cutover.memory.InMemoryJobHistory;
 import dev.cutover.memory.InMemoryLockProvider;
@@ -52,7 +53,14 @@ class JobRunnerTest {
 
     private JobRunner runner(LockProvider lockProvider) {
         RunGate gate = new RunGate((d, abort) -> pauses.add(d), () -> 0.0);
-        return new JobRunner(lockProvider, new InMemoryFireClaims(clock), history, notifier, clock, timer, gate);
+        return new JobRunner(
+                lockProvider,
+                new InMemoryFireClaims(clock),
+                history,
+                new JobAlertMessages(notifier),
+                clock,
+                timer,
+                gate);
     }
 
     private static FireIdentity fire(String job) {
@@ -257,7 +265,8 @@ class JobRunnerTest {
     @Test
     void aRunStoppedByShutdownIsNamedShutdownNotATimeout() {
         RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
-        JobRunner runner = new JobRunner(locks, new InMemoryFireClaims(clock), history, notifier, clock, timer, gate);
+        JobRunner runner = new JobRunner(
+                locks, new InMemoryFireClaims(clock), history, new JobAlertMessages(notifier), clock, timer, gate);
         ScriptedTarget target = new ScriptedTarget(a -> {
             gate.abort();
             await().atMost(Duration.ofSeconds(3)).until(a::isCancelled);

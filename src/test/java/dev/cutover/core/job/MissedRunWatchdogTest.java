@@ -2,6 +2,7 @@ package dev.cutover.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.memory.InMemoryFireClaims;
 import dev.cutover.memory.InMemoryJobHistory;
 import dev.cutover.testing.Jobs;
@@ -39,7 +40,8 @@ class MissedRunWatchdogTest {
     private final JobSpec spec = Jobs.spec("hourly", "0 0 * * * ?", ScriptedTarget.succeeding());
 
     private MissedRunWatchdog watchdog(InMemoryFireClaims sharedClaims) {
-        return new MissedRunWatchdog(List.of(spec), history, sharedClaims, control, notifier, clock, clock.instant());
+        return new MissedRunWatchdog(
+                List.of(spec), history, sharedClaims, control, new JobAlertMessages(notifier), clock, clock.instant());
     }
 
     private void ran(String slot) {

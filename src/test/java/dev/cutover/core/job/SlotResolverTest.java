@@ -3,6 +3,7 @@ package dev.cutover.core.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.core.job.RunRecord.Result;
+import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.memory.InMemoryFireClaims;
 import dev.cutover.memory.InMemoryJobHistory;
 import dev.cutover.memory.InMemoryLockProvider;
@@ -37,7 +38,7 @@ class SlotResolverTest {
                 new InMemoryLockProvider(clock),
                 new InMemoryFireClaims(clock),
                 history,
-                new RecordingNotifier(),
+                new JobAlertMessages(new RecordingNotifier()),
                 clock,
                 timer,
                 RunGate.standard());
