@@ -69,15 +69,30 @@ public final class SwapPresenter implements SwapObserver {
                     + seconds(a.took()) + " s. Resolvers may keep the old target for up to 60 s (the alias TTL). "
                     + "`/rollback " + pair + (r.kind() == ChangeKind.SWAP ? "` undoes it." : "` swaps back again.");
         }
-        if (step instanceof SwapStep.NotInsync n) {
-            return ":warning: Route 53 accepted change `" + n.changeId()
-                    + "` but it was not INSYNC after " + n.timeout().toSeconds() + " s; it may still complete. "
-                    + "`/rollback " + pair + "` can undo it. (" + n.error() + ")";
+        if (step instanceof SwapStep.Propagating p) {
+            return ":satellite: Propagating: Route 53 accepted change `" + p.changeId()
+                    + "` but it was not INSYNC after "
+                    + seconds(p.waited()) + " s" + (p.error() == null ? "" : " (" + p.error() + ")")
+                    + ". The bot keeps checking and updates this message when it is. `/rollback " + pair
+                    + "` can undo it.";
         }
-        if (step instanceof SwapStep.Abandoned a) {
-            return ":warning: No result " + a.after().toMinutes() + " min after the approval: "
-                    + "the bot stopped while applying this request. The records may or may not have changed; `/swap "
-                    + pair + " dry-run` shows them as they are now. The pair is free for new requests.";
+        if (step instanceof SwapStep.Unconfirmed u) {
+            return ":warning: Change `" + u.changeId() + "` is still not INSYNC after "
+                    + u.after().toMinutes()
+                    + " min; check the Route 53 console (or `aws route53 get-change --id " + u.changeId()
+                    + "`). The bot stopped checking; the pair is free for new requests.";
+        }
+        if (step instanceof SwapStep.Interrupted) {
+            return ":no_entry: The bot applying this request stopped before Route 53 accepted anything; the records "
+                    + "are as they were, nothing was applied. `/swap " + pair + "` asks again.";
+        }
+        if (step instanceof SwapStep.FoundApplied) {
+            return ":white_check_mark: Applied: the bot applying this request stopped, and the records are now as "
+                    + "planned (the change id was not stored). `/rollback " + pair
+                    + (r.kind() == ChangeKind.SWAP ? "` undoes it." : "` swaps back again.");
+        }
+        if (step instanceof SwapStep.Result res) {
+            return res.result();
         }
         throw new IllegalArgumentException("no text for " + step);
     }

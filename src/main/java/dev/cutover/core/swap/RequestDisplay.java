@@ -1,6 +1,7 @@
 package dev.cutover.core.swap;
 
 import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.approval.ExpiryListener;
 import dev.cutover.core.chat.MessageRef;
@@ -56,6 +57,25 @@ public final class RequestDisplay implements ExpiryListener {
         ApprovalRequest current = current(r);
         if (current.message() != null) {
             quietly(() -> observer.progress(current, step));
+        }
+    }
+
+    /**
+     * Shows request {@code r}, decided before its message was attached, and posts in its thread
+     * what was missed: the apply's start, the accepted change and the stored result, as far as
+     * they happened.
+     */
+    void catchUp(ApprovalRequest r) {
+        show(r);
+        ApprovalRequest current = current(r);
+        if (current.state() == ApprovalState.APPROVED || current.apply() != null) {
+            progress(current, new SwapStep.Applying());
+        }
+        if (current.apply() != null && current.apply().changeId() != null) {
+            progress(current, new SwapStep.Submitted(current.apply().changeId()));
+        }
+        if (current.outcome() != null) {
+            progress(current, new SwapStep.Result(current.outcome()));
         }
     }
 

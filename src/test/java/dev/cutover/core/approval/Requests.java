@@ -57,6 +57,7 @@ public final class Requests {
                 NOW.plus(Duration.ofMinutes(15)),
                 List.of(),
                 null,
+                null,
                 null);
     }
 
