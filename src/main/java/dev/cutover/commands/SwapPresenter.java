@@ -5,6 +5,7 @@ import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.core.swap.SwapObserver;
 import dev.cutover.core.swap.SwapStep;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class SwapPresenter implements SwapObserver {
         }
         if (step instanceof SwapStep.Applied a) {
             return ":white_check_mark: Applied: change `" + a.changeId() + "` INSYNC after "
-                    + seconds(a.took()) + " s. Resolvers may keep the old target for up to 60 s (the alias TTL). "
+                    + seconds(a.took()) + " s. " + caching(r.plan()) + " "
                     + "`/rollback " + pair + (r.kind() == ChangeKind.SWAP ? "` undoes it." : "` swaps back again.");
         }
         if (step instanceof SwapStep.Propagating p) {
@@ -95,6 +96,12 @@ public final class SwapPresenter implements SwapObserver {
             return res.result();
         }
         throw new IllegalArgumentException("no text for " + step);
+    }
+
+    /** How long resolvers may keep the old targets: the TTL of the records replaced (60 s for an alias). */
+    private static String caching(SwapPlan plan) {
+        return "Resolvers may keep the old target for up to " + plan.replacedTtlSeconds() + " s ("
+                + (plan.replacesOnlyAliases() ? "the alias TTL" : "the TTL of the records replaced") + ").";
     }
 
     /** What to do after drift: a swap plans afresh; a rollback can no longer undo the last swap. */
