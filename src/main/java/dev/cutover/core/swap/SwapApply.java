@@ -72,7 +72,11 @@ final class SwapApply {
         ApplyProgress p = r.apply();
         if (p != null && p.changeId() != null) {
             String changeId = p.changeId();
-            if (!flow.isRecorded(r, changeId)) {
+            boolean recorded = flow.store
+                    .lastApplied(r.pair())
+                    .map(a -> a.requestId().equals(r.id()) && a.changeId().equals(changeId))
+                    .orElse(false);
+            if (!recorded) {
                 flow.recordApplied(r, changeId);
             }
             await(changeId);

@@ -42,7 +42,7 @@ public final class SwapWorkflow {
     private final SwapPlanner planner;
     final DnsRecords dns;
     private final ApprovalService approvals;
-    private final ApprovalStore store;
+    final ApprovalStore store;
     final RequestDisplay display;
     final Clock clock;
     final Duration insyncTimeout;
@@ -229,13 +229,6 @@ public final class SwapWorkflow {
         } catch (RuntimeException ex) {
             log.warn("listener of applied change {} failed: {}", r.id(), ex.toString());
         }
-    }
-
-    /** Whether {@code changeId} is recorded as the pair's last applied change of request {@code r}. */
-    boolean isRecorded(ApprovalRequest r, String changeId) {
-        return store.lastApplied(r.pair())
-                .map(a -> a.requestId().equals(r.id()) && a.changeId().equals(changeId))
-                .orElse(false);
     }
 
     /**
