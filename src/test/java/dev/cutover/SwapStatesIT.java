@@ -2,6 +2,7 @@ package dev.cutover;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SwapStatesIT {
     private static final String CHANGE_ID = "C0123456789ABCDEFGHIJ";
+    /** Longer than the Slack client's read timeout (the SDK's default, 10 s). */
+    private static final int POST_TIMEOUT_MS = 11_000;
 
     @RegisterExtension
     static WireMockExtension slackWm = WireMockExtension.newInstance()
@@ -144,6 +147,7 @@ class SwapStatesIT {
         // The request's post (not a thread reply) is answered after 2 s.
         slackWm.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                 .withRequestBody(containing("blocks="))
+                .withRequestBody(notContaining("thread_ts="))
                 .atPriority(1)
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + SlackFake.MESSAGE_TS
                                 + "\",\"message\":{\"type\":\"message\",\"ts\":\"" + SlackFake.MESSAGE_TS + "\"}}")
@@ -198,5 +202,51 @@ class SwapStatesIT {
         assertThat(said).contains("CNAME at blue.example.com.", "TXT", "cannot share its name");
         assertThat(slack.posts()).isEmpty();
         assertThat(route53.changeBodies()).isEmpty();
+    }
+
+    @Test
+    void aRequestWhosePostTimedOutIsFoundInTheChannelHistoryAndAdoptedWithLiveButtons() {
+        // The request's post reaches Slack, but the answer comes after the client gave up.
+        slackWm.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("blocks="))
+                .withRequestBody(notContaining("thread_ts="))
+                .atPriority(1)
+                .willReturn(okJson("{\"ok\":true}").withFixedDelay(POST_TIMEOUT_MS)));
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+        h.swap(PAIR, REQUESTER);
+        eventually().until(() -> h.store.openRequest(PAIR).isPresent());
+        String id = h.store.openRequest(PAIR).orElseThrow();
+        slackWm.stubFor(post(urlPathEqualTo("/api/conversations.history"))
+                .willReturn(okJson("{\"ok\":true,\"has_more\":false,\"messages\":[{\"type\":\"message\",\"ts\":\""
+                        + SlackFake.MESSAGE_TS + "\",\"text\":\"Swap blue-green: pending\",\"blocks\":[{\"type\":"
+                        + "\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"request `" + id
+                        + "` · zone\"}]}]}]}")));
+
+        await().atMost(Duration.ofMillis(POST_TIMEOUT_MS + 15_000))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> h.store.get(id).map(r -> r.message() != null).orElse(false));
+
+        assertThat(h.store.get(id).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+        assertThat(h.store.get(id).orElseThrow().message().ts()).isEqualTo(SlackFake.MESSAGE_TS);
+        assertThat(slack.calls("conversations.history")).singleElement().satisfies(f -> assertThat(f.get("channel"))
+                .isEqualTo(CHANNEL));
+        h.click(SwapMessages.APPROVE, id, APPROVER);
+        awaitState(id, ApprovalState.DONE);
+        awaitUpdate("INSYNC after");
+    }
+
+    @Test
+    void aRequestWhosePostFailedAndIsNotInTheHistoryIsClosedAndFreesThePair() {
+        slackWm.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("blocks="))
+                .withRequestBody(notContaining("thread_ts="))
+                .atPriority(1)
+                .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
+        slackWm.stubFor(post(urlPathEqualTo("/api/conversations.history"))
+                .willReturn(okJson("{\"ok\":true,\"has_more\":false,\"messages\":[]}")));
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+        h.swap(PAIR, REQUESTER);
+        eventually().until(() -> !slack.calls("conversations.history").isEmpty());
+        eventually().until(() -> h.store.openRequest(PAIR).isEmpty());
     }
 }

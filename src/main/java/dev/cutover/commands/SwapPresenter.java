@@ -9,6 +9,7 @@ import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.core.swap.SwapObserver;
 import dev.cutover.core.swap.SwapStep;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Shows the swap use case's requests in chat: the request message ({@link SwapMessages}) through
@@ -24,6 +25,12 @@ public final class SwapPresenter implements SwapObserver {
     @Override
     public MessageRef post(ApprovalRequest r, boolean breakGlass) {
         return notifier.post(r.channel(), SwapMessages.request(r, breakGlass));
+    }
+
+    /** Finds the request message by the request id its footer carries, posted since shortly before the request. */
+    @Override
+    public Optional<MessageRef> find(ApprovalRequest r) {
+        return notifier.find(r.channel(), r.createdAt().minus(Duration.ofMinutes(5)), "request `" + r.id() + "`");
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.approval.ExpiryListener;
 import dev.cutover.core.chat.MessageRef;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,16 @@ public final class RequestDisplay implements ExpiryListener {
     /** Posts the message of the new request {@code r}; throws when it cannot be posted. */
     MessageRef post(ApprovalRequest r) {
         return observer.post(r, breakGlass(r));
+    }
+
+    /** The message of {@code r} found in its channel after a failed post, or empty (also when looking fails). */
+    Optional<MessageRef> find(ApprovalRequest r) {
+        try {
+            return observer.find(r);
+        } catch (RuntimeException ex) {
+            log.warn("could not look for the message of request {}: {}", r.id(), ex.toString());
+            return Optional.empty();
+        }
     }
 
     /**

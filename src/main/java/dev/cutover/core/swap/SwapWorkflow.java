@@ -29,10 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwapWorkflow {
     private static final Logger log = LoggerFactory.getLogger(SwapWorkflow.class);
-    /**
-     * How long a replica holds an apply without renewing it (renewed every third of it while waiting
-     * for INSYNC); once lapsed, any replica's sweep takes the apply over and resumes it.
-     */
+    /** How long a replica holds an apply unrenewed (renewed every third of it); then any replica resumes it. */
     public static final Duration LEASE = Duration.ofSeconds(30);
 
     /** How long after its submission a SUBMITTED change is polled before it is reported unconfirmed. */
@@ -115,10 +112,19 @@ public final class SwapWorkflow {
         try {
             ref = display.post(req);
         } catch (RuntimeException ex) {
-            log.warn("could not post request {} for {}: {}", req.id(), pairName, ex.toString());
-            // Still PENDING, which FAILED cannot follow: close it, or it holds the pair until it expires.
-            approvals.abandon(req.id(), "could not be posted: " + ex.getMessage());
-            return new RequestOutcome.NotPosted(String.valueOf(ex.getMessage()));
+            // The post may have reached the channel anyway (a timeout): adopt the message if it is there.
+            Optional<MessageRef> found = display.find(req);
+            if (found.isEmpty()) {
+                log.warn("could not post request {} for {}: {}", req.id(), pairName, ex.toString());
+                // Still PENDING, which FAILED cannot follow: close it, or it holds the pair until it expires.
+                approvals.abandon(req.id(), "could not be posted: " + ex.getMessage());
+                return new RequestOutcome.NotPosted(String.valueOf(ex.getMessage()));
+            }
+            log.info(
+                    "post of request {} failed ({}), but its message is in the channel: adopted",
+                    req.id(),
+                    ex.toString());
+            ref = found.get();
         }
         ApprovalRequest attached = approvals.attachMessage(req.id(), ref);
         if (attached.state() != ApprovalState.PENDING) {
