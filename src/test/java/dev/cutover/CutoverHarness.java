@@ -87,7 +87,7 @@ final class CutoverHarness implements AutoCloseable {
     final SlackFake slack;
     final Route53Fake route53;
     final MutableClock clock = new MutableClock(Instant.now());
-    final String prefix = TestRedis.newPrefix();
+    final String prefix;
     final RedisApprovalStore store;
     final RedisAuditLog audit;
     final AwsClients aws;
@@ -99,6 +99,12 @@ final class CutoverHarness implements AutoCloseable {
     private final AtomicInteger seq = new AtomicInteger();
 
     CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml) {
+        this(slack, route53, pairsYaml, TestRedis.newPrefix());
+    }
+
+    /** A bot over the Redis keys under {@code prefix}: two harnesses with one prefix are two replicas. */
+    CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml, String prefix) {
+        this.prefix = prefix;
         this.slack = slack;
         this.route53 = route53;
         String yaml =

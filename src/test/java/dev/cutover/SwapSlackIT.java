@@ -452,27 +452,6 @@ class SwapSlackIT {
     }
 
     @Test
-    void insyncTimeoutSaysAcceptedButNotInsyncAndRollbackIsAvailable() {
-        route53.alwaysPending();
-        start();
-        String id = requestSwap();
-
-        h.click(SwapMessages.APPROVE, id, APPROVER);
-
-        awaitState(id, ApprovalState.FAILED);
-        awaitUpdate("not INSYNC after 2 s");
-        assertThat(slack.lastUpdate()).contains("accepted change `C0123456789ABCDEFGHIJ`", "/rollback blue-green");
-        assertThat(route53.changeBodies()).hasSize(1);
-
-        // The change may still complete: a rollback of it can be requested.
-        route53.listSwapped();
-        var rollback = h.command("rollback", PAIR, REQUESTER, CHANNEL);
-        assertThat(rollback.ackText()).isEmpty();
-        eventually().until(() -> slack.posts().size() == 2);
-        assertThat(SlackFake.textAndBlocks(slack.posts().get(1))).contains("Rollback blue-green");
-    }
-
-    @Test
     void dryRunShowsTheBatchToTheUserOnlyAndCreatesNothing() {
         start();
 

@@ -137,7 +137,11 @@ public final class Bot implements AutoCloseable {
         return List.copyOf(actions);
     }
 
-    /** Expires overdue requests every {@code period}, showing them as expired. */
+    /**
+     * Sweeps the requests at once and then every {@code period}: expires overdue ones, resumes
+     * applies whose owner's lease lapsed, polls changes still propagating (see {@link
+     * SwapWorkflow#expireDue}).
+     */
     public void startExpirySweep(Duration period) {
         timers.scheduleWithFixedDelay(
                 () -> {
@@ -147,7 +151,7 @@ public final class Bot implements AutoCloseable {
                         log.warn("expiry sweep failed: {}", e.toString());
                     }
                 },
-                period.toMillis(),
+                0,
                 period.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

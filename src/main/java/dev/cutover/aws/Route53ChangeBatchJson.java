@@ -85,6 +85,9 @@ public final class Route53ChangeBatchJson {
             ArrayNode values = node.putArray("ResourceRecords");
             r.values().forEach(v -> values.addObject().put("Value", v));
         }
+        if (r.healthCheckId() != null) {
+            node.put("HealthCheckId", r.healthCheckId());
+        }
         return node;
     }
 

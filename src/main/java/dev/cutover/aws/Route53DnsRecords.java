@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.waiters.Route53Waiter;
 
 /**
@@ -62,9 +65,22 @@ public final class Route53DnsRecords implements DnsRecords {
      */
     @Override
     public List<RecordSet> read(String zoneId, String name) {
+        return list(zoneId, name).stream()
+                .filter(r -> SWAPPABLE_TYPES.contains(r.typeAsString()))
+                .map(Route53Records::fromSdk)
+                .toList();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Set<String> typesAt(String zoneId, String name) {
+        return list(zoneId, name).stream().map(ResourceRecordSet::typeAsString).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private List<ResourceRecordSet> list(String zoneId, String name) {
         String zone = Route53Records.bareZoneId(zoneId);
         String wanted = RecordSet.normalizeName(name);
-        List<RecordSet> found = new ArrayList<>();
+        List<ResourceRecordSet> found = new ArrayList<>();
         Optional<ListResourceRecordSetsRequest> request = Optional.of(ListResourceRecordSetsRequest.builder()
                 .hostedZoneId(zone)
                 .startRecordName(wanted)
@@ -74,8 +90,6 @@ public final class Route53DnsRecords implements DnsRecords {
                 ListResourceRecordSetsResponse page = route53.listResourceRecordSets(request.get());
                 page.resourceRecordSets().stream()
                         .filter(r -> RecordSet.normalizeName(r.name()).equals(wanted))
-                        .filter(r -> SWAPPABLE_TYPES.contains(r.typeAsString()))
-                        .map(Route53Records::fromSdk)
                         .forEach(found::add);
                 request = nextPage(request.get(), page, wanted);
             }
@@ -137,6 +151,21 @@ public final class Route53DnsRecords implements DnsRecords {
             return Duration.ofNanos(System.nanoTime() - start);
         } catch (SdkClientException e) {
             throw Route53Errors.onWait(id, timeout, e);
+        } catch (SdkException e) {
+            throw Route53Errors.onGetChange(id, e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One GetChange call; the client's retry strategy retries throttling.
+     */
+    @Override
+    public boolean insync(String changeId) {
+        String id = Route53Records.bareChangeId(changeId);
+        try {
+            return route53.getChange(r -> r.id(id)).changeInfo().status() == ChangeStatus.INSYNC;
         } catch (SdkException e) {
             throw Route53Errors.onGetChange(id, e);
         }

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -30,6 +31,11 @@ final class Route53Errors {
     static SwapException onSubmit(String zoneId, SdkException e) {
         if (e instanceof InvalidChangeBatchException icb) {
             String reason = reason(icb);
+            if (!recordsChanged(reason)) {
+                // Refused for another reason (a CNAME beside other types, a bad value): say Route 53's.
+                return new SwapException(
+                        Kind.AWS_ERROR, "Route 53 refused the change batch: " + reason + "; " + NOTHING_APPLIED);
+            }
             if (attempts(e) > 1) {
                 // An earlier attempt whose response was lost may have applied the batch, which is
                 // exactly what makes this attempt's DELETEs no longer match.
@@ -42,6 +48,15 @@ final class Route53Errors {
                     Kind.DRIFTED, "the records changed since the request; " + NOTHING_APPLIED + " (" + reason + ")");
         }
         return common(e, "hosted zone " + zoneId, NOTHING_APPLIED);
+    }
+
+    /**
+     * Whether Route 53's InvalidChangeBatch {@code reason} says a DELETE did not match the current
+     * record: its values differ, or it is not there any more. Only then did the records change.
+     */
+    static boolean recordsChanged(String reason) {
+        String r = reason.toLowerCase(Locale.ROOT);
+        return r.contains("values provided do not match") || r.contains("but it was not found");
     }
 
     /** The exception for a failed ListResourceRecordSets. */

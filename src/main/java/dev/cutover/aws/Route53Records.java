@@ -4,6 +4,7 @@ import dev.cutover.core.dns.AliasTarget;
 import dev.cutover.core.dns.RecordChange;
 import dev.cutover.core.dns.RecordSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
@@ -29,7 +30,45 @@ public final class Route53Records {
         List<String> values = alias != null
                 ? List.of()
                 : r.resourceRecords().stream().map(ResourceRecord::value).toList();
-        return new RecordSet(r.name(), r.typeAsString(), r.ttl(), values, alias, r.setIdentifier(), r.weight());
+        return new RecordSet(
+                r.name(),
+                r.typeAsString(),
+                r.ttl(),
+                values,
+                alias,
+                r.setIdentifier(),
+                r.weight(),
+                r.healthCheckId(),
+                routing(r));
+    }
+
+    /**
+     * The routing policy of {@code r} for people when it is not simple routing, or null. The core
+     * model carries simple routing only, so the planner refuses a record with one.
+     */
+    static @Nullable String routing(ResourceRecordSet r) {
+        if (r.weight() != null) {
+            return "weighted routing (weight " + r.weight() + ")";
+        }
+        if (r.region() != null) {
+            return "latency routing (region " + r.regionAsString() + ")";
+        }
+        if (r.failover() != null) {
+            return "failover routing (" + r.failoverAsString() + ")";
+        }
+        if (r.geoLocation() != null) {
+            return "geolocation routing";
+        }
+        if (r.geoProximityLocation() != null) {
+            return "geoproximity routing";
+        }
+        if (r.cidrRoutingConfig() != null) {
+            return "IP-based routing";
+        }
+        if (Boolean.TRUE.equals(r.multiValueAnswer())) {
+            return "multivalue answer routing";
+        }
+        return r.setIdentifier() != null ? "a routing policy" : null;
     }
 
     /** The SDK record set for a core record set; alias records carry no TTL and no values. */
@@ -38,7 +77,8 @@ public final class Route53Records {
                 .name(r.name())
                 .type(r.type())
                 .setIdentifier(r.setIdentifier())
-                .weight(r.weight());
+                .weight(r.weight())
+                .healthCheckId(r.healthCheckId());
         if (r.isAlias()) {
             b.aliasTarget(a -> a.hostedZoneId(r.alias().hostedZoneId())
                     .dnsName(r.alias().dnsName())

@@ -28,8 +28,8 @@ public final class SwapMessages {
      */
     public static Message request(ApprovalRequest r, boolean breakGlass) {
         String title = (r.kind().word().equals("swap") ? "Swap " : "Rollback ") + r.pair();
-        Message.Builder b = Message.builder(title + ": " + r.state().name().toLowerCase())
-                .header(icon(r.state()) + " " + title)
+        Message.Builder b = Message.builder(title + ": " + r.state().word())
+                .header(icon(r.state()) + " " + title + (r.state() == ApprovalState.SUBMITTED ? ": propagating" : ""))
                 .section(planLines(r.plan()))
                 .fields(List.of(
                         "*Requested by*\n" + Mrkdwn.user(r.requester()),
@@ -125,10 +125,12 @@ public final class SwapMessages {
             case PENDING -> "waiting for approval";
             case APPROVED -> "approved, applying";
             case APPLYING -> "applying";
+            case SUBMITTED -> "propagating: accepted by Route 53, not yet INSYNC";
             case DONE -> "applied";
+            case UNCONFIRMED -> "accepted, not confirmed INSYNC";
             case FAILED -> "failed";
             case DRIFTED -> "refused: records changed";
-            default -> r.state().name().toLowerCase();
+            default -> r.state().word();
         };
     }
 
@@ -136,6 +138,8 @@ public final class SwapMessages {
         return switch (s) {
             case PENDING -> "🔁";
             case APPROVED, APPLYING -> "⏳";
+            case SUBMITTED -> "📡";
+            case UNCONFIRMED -> "❔";
             case DONE -> "✅";
             case FAILED, DRIFTED -> "⚠️";
             default -> "⏹️";

@@ -5,9 +5,11 @@ import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.core.swap.SwapObserver;
 import dev.cutover.core.swap.SwapStep;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Shows the swap use case's requests in chat: the request message ({@link SwapMessages}) through
@@ -23,6 +25,12 @@ public final class SwapPresenter implements SwapObserver {
     @Override
     public MessageRef post(ApprovalRequest r, boolean breakGlass) {
         return notifier.post(r.channel(), SwapMessages.request(r, breakGlass));
+    }
+
+    /** Finds the request message by the request id its footer carries, posted since shortly before the request. */
+    @Override
+    public Optional<MessageRef> find(ApprovalRequest r) {
+        return notifier.find(r.channel(), r.createdAt().minus(Duration.ofMinutes(5)), "request `" + r.id() + "`");
     }
 
     @Override
@@ -66,20 +74,41 @@ public final class SwapPresenter implements SwapObserver {
         }
         if (step instanceof SwapStep.Applied a) {
             return ":white_check_mark: Applied: change `" + a.changeId() + "` INSYNC after "
-                    + seconds(a.took()) + " s. Resolvers may keep the old target for up to 60 s (the alias TTL). "
+                    + seconds(a.took()) + " s. " + caching(r.plan()) + " "
                     + "`/rollback " + pair + (r.kind() == ChangeKind.SWAP ? "` undoes it." : "` swaps back again.");
         }
-        if (step instanceof SwapStep.NotInsync n) {
-            return ":warning: Route 53 accepted change `" + n.changeId()
-                    + "` but it was not INSYNC after " + n.timeout().toSeconds() + " s; it may still complete. "
-                    + "`/rollback " + pair + "` can undo it. (" + n.error() + ")";
+        if (step instanceof SwapStep.Propagating p) {
+            return ":satellite: Propagating: Route 53 accepted change `" + p.changeId()
+                    + "` but it was not INSYNC after "
+                    + seconds(p.waited()) + " s" + (p.error() == null ? "" : " (" + p.error() + ")")
+                    + ". The bot keeps checking and updates this message when it is. `/rollback " + pair
+                    + "` can undo it.";
         }
-        if (step instanceof SwapStep.Abandoned a) {
-            return ":warning: No result " + a.after().toMinutes() + " min after the approval: "
-                    + "the bot stopped while applying this request. The records may or may not have changed; `/swap "
-                    + pair + " dry-run` shows them as they are now. The pair is free for new requests.";
+        if (step instanceof SwapStep.Unconfirmed u) {
+            return ":warning: Change `" + u.changeId() + "` is still not INSYNC after "
+                    + u.after().toMinutes()
+                    + " min; check the Route 53 console (or `aws route53 get-change --id " + u.changeId()
+                    + "`). The bot stopped checking; the pair is free for new requests.";
+        }
+        if (step instanceof SwapStep.Interrupted) {
+            return ":no_entry: The bot applying this request stopped before Route 53 accepted anything; the records "
+                    + "are as they were, nothing was applied. `/swap " + pair + "` asks again.";
+        }
+        if (step instanceof SwapStep.FoundApplied) {
+            return ":white_check_mark: Applied: the bot applying this request stopped, and the records are now as "
+                    + "planned (the change id was not stored). `/rollback " + pair
+                    + (r.kind() == ChangeKind.SWAP ? "` undoes it." : "` swaps back again.");
+        }
+        if (step instanceof SwapStep.Result res) {
+            return res.result();
         }
         throw new IllegalArgumentException("no text for " + step);
+    }
+
+    /** How long resolvers may keep the old targets: the TTL of the records replaced (60 s for an alias). */
+    private static String caching(SwapPlan plan) {
+        return "Resolvers may keep the old target for up to " + plan.replacedTtlSeconds() + " s ("
+                + (plan.replacesOnlyAliases() ? "the alias TTL" : "the TTL of the records replaced") + ").";
     }
 
     /** What to do after drift: a swap plans afresh; a rollback can no longer undo the last swap. */

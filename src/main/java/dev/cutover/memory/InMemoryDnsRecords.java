@@ -69,6 +69,15 @@ public final class InMemoryDnsRecords implements DnsRecords {
     }
 
     @Override
+    public synchronized Set<String> typesAt(String zoneId, String name) {
+        String wanted = RecordSet.normalizeName(name);
+        return zone(zoneId).values().stream()
+                .filter(r -> r.name().equals(wanted))
+                .map(RecordSet::type)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
     public synchronized String submit(String zoneId, List<RecordChange> changes, String comment) {
         if (changes.isEmpty()) {
             throw new IllegalArgumentException("a change batch needs at least one change");
@@ -117,7 +126,8 @@ public final class InMemoryDnsRecords implements DnsRecords {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private synchronized boolean insync(String changeId) {
+    @Override
+    public synchronized boolean insync(String changeId) {
         Instant submitted = changes.get(changeId.replaceFirst("^/change/", ""));
         if (submitted == null) {
             throw new SwapException(SwapException.Kind.AWS_ERROR, "no change with id " + changeId);

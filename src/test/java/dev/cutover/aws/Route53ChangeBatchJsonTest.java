@@ -89,7 +89,8 @@ class Route53ChangeBatchJsonTest {
 
     @Test
     void routingFieldsAreKeptAndABlankCommentIsLeftOut() {
-        RecordSet weighted = new RecordSet("w.example.com.", "CNAME", 300L, List.of("a.example.net"), null, "one", 10L);
+        RecordSet weighted =
+                new RecordSet("w.example.com.", "CNAME", 300L, List.of("a.example.net"), null, "one", 10L, null, null);
 
         assertThat(Route53ChangeBatchJson.render(" ", List.of(new RecordChange(RecordChange.Action.DELETE, weighted))))
                 .isEqualTo(

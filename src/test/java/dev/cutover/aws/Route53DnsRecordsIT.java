@@ -280,7 +280,8 @@ class Route53DnsRecordsIT {
     @Test
     void plainRecordsAndACnameRoundTripWithTtlAndValues() {
         listReturns("list-resource-record-sets-plain-and-cname.xml");
-        SwapPlan plan = new SwapPlanner(dns).plan(PAIR);
+        // The planner refuses this pair (a CNAME would land beside blue's TXT); the wire format is the point here.
+        SwapPlan plan = new SwapPlan(PAIR, dns.read(ZONE, PAIR.blue()), dns.read(ZONE, PAIR.green()));
         RecordSet blueA = RecordSet.plain("blue.example.com.", "A", 60, List.of("192.0.2.10", "192.0.2.11"));
         RecordSet greenCname = RecordSet.plain("green.example.com.", "CNAME", 300, List.of("green-origin.example.net"));
         assertThat(plan.blueBefore()).containsExactly(blueA);
@@ -295,6 +296,8 @@ class Route53DnsRecordsIT {
                         "DELETE green.example.com. CNAME 300 [green-origin.example.net]",
                         "CREATE blue.example.com. CNAME 300 [green-origin.example.net]",
                         "CREATE green.example.com. A 60 [192.0.2.10, 192.0.2.11]");
+        assertThatThrownBy(() -> new SwapPlanner(dns).plan(PAIR))
+                .hasMessageContaining("CNAME at blue.example.com., which also holds TXT");
     }
 
     @Test

@@ -20,7 +20,16 @@ class StoreJsonTest {
         assertThat(names(tree.get("plan"))).containsExactly("pair", "blueBefore", "greenBefore");
         for (JsonNode record : tree.get("plan").get("blueBefore")) {
             assertThat(names(record))
-                    .containsExactly("name", "type", "ttl", "values", "alias", "setIdentifier", "weight");
+                    .containsExactly(
+                            "name",
+                            "type",
+                            "ttl",
+                            "values",
+                            "alias",
+                            "setIdentifier",
+                            "weight",
+                            "healthCheckId",
+                            "routing");
         }
         assertThat(tree.get("at").asText()).isEqualTo("2025-03-01T10:15:30Z");
     }

@@ -1,9 +1,14 @@
 package dev.cutover.chat.slack;
 
+import com.google.gson.Gson;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.util.json.GsonFactory;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Posts through the Web API: chat.postMessage for new messages and thread replies, and
@@ -13,6 +18,8 @@ import dev.cutover.core.chat.Notifier;
  * @see <a href="https://api.slack.com/methods/chat.update">chat.update</a>
  */
 public final class SlackNotifier implements Notifier {
+    private static final Gson BLOCKS = GsonFactory.createSnakeCase();
+
     private final SlackWebApi api;
     private final CoalescingMessageUpdater updater;
 
@@ -35,6 +42,27 @@ public final class SlackNotifier implements Notifier {
                         .text(message.text())
                         .blocks(BlockKitRenderer.render(message))));
         return new MessageRef(r.getChannel(), r.getTs());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code conversations.history} call (newest 100 messages since {@code since}); the
+     * marker is searched in each message's text and blocks.
+     *
+     * @see <a href="https://api.slack.com/methods/conversations.history">conversations.history</a>
+     */
+    @Override
+    public Optional<MessageRef> find(String channel, Instant since, String marker) {
+        String oldest = since.getEpochSecond() + ".000000";
+        ConversationsHistoryResponse r = api.call("conversations.history", () -> api.methods()
+                .conversationsHistory(x -> x.channel(channel).oldest(oldest).limit(100)));
+        return r.getMessages().stream()
+                .filter(m -> String.valueOf(m.getText()).contains(marker)
+                        || (m.getBlocks() != null
+                                && BLOCKS.toJson(m.getBlocks()).contains(marker)))
+                .findFirst()
+                .map(m -> new MessageRef(channel, m.getTs()));
     }
 
     @Override

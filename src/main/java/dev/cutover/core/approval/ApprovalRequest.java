@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param approvals approvals so far, one per user
  * @param closedBy the rejection, cancellation or expiry, or null
  * @param outcome the apply's result for people (change id, seconds to INSYNC, or the error), or null
+ * @param apply the apply's owner lease and accepted change, once the apply started (null before)
  */
 public record ApprovalRequest(
         String id,
@@ -42,7 +43,8 @@ public record ApprovalRequest(
         Instant expiresAt,
         List<Decision> approvals,
         @Nullable Decision closedBy,
-        @Nullable String outcome) {
+        @Nullable String outcome,
+        @Nullable ApplyProgress apply) {
 
     public ApprovalRequest {
         Objects.requireNonNull(id, "id");
@@ -69,7 +71,12 @@ public record ApprovalRequest(
 
     /** The next version with {@code state}. */
     public ApprovalRequest withState(ApprovalState next) {
-        return next(message, next, approvals, closedBy, outcome);
+        return next(message, next, approvals, closedBy, outcome, apply);
+    }
+
+    /** The next version in {@code next} with the apply's {@code progress}. */
+    public ApprovalRequest applying(ApprovalState next, ApplyProgress progress) {
+        return next(message, next, approvals, closedBy, outcome, progress);
     }
 
     /** The next version with one more approval; APPROVED once enough distinct users approved. */
@@ -77,22 +84,27 @@ public record ApprovalRequest(
         List<Decision> more = new ArrayList<>(approvals);
         more.add(d);
         return next(
-                message, more.size() >= requiredApprovals ? ApprovalState.APPROVED : state, more, closedBy, outcome);
+                message,
+                more.size() >= requiredApprovals ? ApprovalState.APPROVED : state,
+                more,
+                closedBy,
+                outcome,
+                apply);
     }
 
     /** The next version closed by {@code d} into {@code next} (rejected, cancelled, expired). */
     public ApprovalRequest closed(ApprovalState next, Decision d) {
-        return next(message, next, approvals, d, outcome);
+        return next(message, next, approvals, d, outcome, apply);
     }
 
     /** The next version in {@code next} with the apply's {@code result}. */
     public ApprovalRequest finished(ApprovalState next, String result) {
-        return next(message, next, approvals, closedBy, result);
+        return next(message, next, approvals, closedBy, result, apply);
     }
 
     /** The next version showing in {@code ref}. */
     public ApprovalRequest postedAt(MessageRef ref) {
-        return next(ref, state, approvals, closedBy, outcome);
+        return next(ref, state, approvals, closedBy, outcome, apply);
     }
 
     /** The next version (one higher) with the fields that change; the rest are fixed at creation. */
@@ -101,7 +113,8 @@ public record ApprovalRequest(
             ApprovalState s,
             List<Decision> decisions,
             @Nullable Decision closer,
-            @Nullable String result) {
+            @Nullable String result,
+            @Nullable ApplyProgress progress) {
         return new ApprovalRequest(
                 id,
                 version + 1,
@@ -116,6 +129,7 @@ public record ApprovalRequest(
                 expiresAt,
                 decisions,
                 closer,
-                result);
+                result,
+                progress);
     }
 }

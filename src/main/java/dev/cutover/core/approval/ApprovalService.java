@@ -24,6 +24,7 @@ public final class ApprovalService {
     private final RequestUpdates updates;
     private final FourEyes rules;
     private final Freezes freezes;
+    private final ApplyLeases leases;
     private final Clock clock;
     private final Supplier<String> ids;
 
@@ -46,12 +47,18 @@ public final class ApprovalService {
         this.clock = clock;
         this.ids = ids;
         this.updates = new RequestUpdates(store, this.audit, clock, onExpired);
+        this.leases = new ApplyLeases(store, updates, clock);
     }
 
     /** A service whose expiries nobody hears of. */
     public ApprovalService(
             ApprovalStore store, AuditLog audit, Directory directory, Clock clock, Supplier<String> ids) {
         this(store, audit, directory, clock, ids, r -> {});
+    }
+
+    /** The owner leases of applies. */
+    public ApplyLeases leases() {
+        return leases;
     }
 
     /** The freezes of the pairs, under the same rules. */
@@ -92,6 +99,7 @@ public final class ApprovalService {
                 now,
                 now.plus(policy.expiry()),
                 List.of(),
+                null,
                 null,
                 null);
         String pair = plan.pair().name();

@@ -29,7 +29,7 @@ final class RequestAudit {
 
     /** Records {@code r}'s new state by name, with {@code detail}. */
     void changed(ApprovalRequest r, String user, Map<String, String> detail) {
-        record(r, r.state().name().toLowerCase(), user, detail);
+        record(r, r.state().word(), user, detail);
     }
 
     private void record(ApprovalRequest r, String action, String user, Map<String, String> detail) {

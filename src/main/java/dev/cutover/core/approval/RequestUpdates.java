@@ -114,6 +114,29 @@ final class RequestUpdates {
         throw new IllegalStateException("request " + id + " kept changing; gave up after " + MAX_RACES + " tries");
     }
 
+    /**
+     * Like {@link #update}, but says whether {@code step} changed the request.
+     *
+     * @return the stored next version, or empty when the step left the request as it was
+     */
+    Optional<ApprovalRequest> tryUpdate(
+            String id,
+            Function<ApprovalRequest, Optional<ApprovalRequest>> step,
+            @Nullable String user,
+            Map<String, String> detail) {
+        boolean[] changed = {false};
+        ApprovalRequest r = update(
+                id,
+                current -> {
+                    Optional<ApprovalRequest> next = step.apply(current);
+                    changed[0] = next.isPresent();
+                    return next;
+                },
+                user,
+                detail);
+        return changed[0] ? Optional.of(r) : Optional.empty();
+    }
+
     /** Stores {@code next} if nobody changed the request meanwhile, audited as {@code action}. */
     Optional<ApprovalRequest> commit(ApprovalRequest next, String action, String user) {
         if (!store.compareAndSet(next)) {

@@ -1,5 +1,8 @@
 package dev.cutover.core.chat;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * Posts and edits channel messages. Implementations: Slack's Web API, and the sandbox console.
  * Failures are thrown as unchecked exceptions naming the chat service's error code; nothing else
@@ -21,4 +24,16 @@ public interface Notifier {
      * of a burst is guaranteed to be shown.
      */
     void update(MessageRef ref, Message message);
+
+    /**
+     * Looks for a message this app posted in {@code channel} at or after {@code since} whose content
+     * contains {@code marker}: the reconciliation of a post whose outcome is unknown (the call
+     * failed or timed out after it may have reached the chat service).
+     *
+     * @return the message found, or empty (also when this notifier cannot look)
+     * @throws RuntimeException when the channel cannot be read
+     */
+    default Optional<MessageRef> find(String channel, Instant since, String marker) {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,8 @@ package dev.cutover.core.dns;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The DNS records of hosted zones: read record sets, submit a change batch, wait for it to be in
@@ -39,4 +41,34 @@ public interface DnsRecords {
      *     {@code AWS_ERROR} when the status cannot be read
      */
     Duration awaitInsync(String changeId, Duration timeout);
+
+    /**
+     * The types of every record set named exactly {@code name} (not only A, AAAA and CNAME): a
+     * CNAME cannot share its name with any other type.
+     *
+     * @throws SwapException {@code AWS_ERROR} or {@code THROTTLED} when the read fails
+     */
+    default Set<String> typesAt(String zoneId, String name) {
+        return read(zoneId, name).stream().map(RecordSet::type).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Asks once whether a change is INSYNC, without waiting: the background poll of a change that
+     * was not INSYNC within the wait.
+     *
+     * @param changeId the id {@link #submit} returned
+     * @return true when INSYNC, false while PENDING
+     * @throws SwapException {@code AWS_ERROR} when the status cannot be read
+     */
+    default boolean insync(String changeId) {
+        try {
+            awaitInsync(changeId, Duration.ZERO);
+            return true;
+        } catch (SwapException e) {
+            if (e.kind() == SwapException.Kind.INSYNC_TIMEOUT) {
+                return false;
+            }
+            throw e;
+        }
+    }
 }

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param alias the alias target, or null for a plain record
  * @param setIdentifier the routing policy's set identifier, or null
  * @param weight the weighted routing weight, or null
+ * @param healthCheckId the health check Route 53 associates with the record, or null
+ * @param routing the routing policy when it is not simple routing, for people (e.g. {@code latency
+ *     routing (region us-east-1)}, {@code multivalue answer routing}); null for simple routing
  */
 public record RecordSet(
         String name,
@@ -22,7 +25,9 @@ public record RecordSet(
         List<String> values,
         @Nullable AliasTarget alias,
         @Nullable String setIdentifier,
-        @Nullable Long weight) {
+        @Nullable Long weight,
+        @Nullable String healthCheckId,
+        @Nullable String routing) {
 
     public RecordSet {
         name = normalizeName(Objects.requireNonNull(name, "name"));
@@ -39,12 +44,12 @@ public record RecordSet(
 
     /** An alias record. */
     public static RecordSet alias(String name, String type, AliasTarget target) {
-        return new RecordSet(name, type, null, List.of(), target, null, null);
+        return new RecordSet(name, type, null, List.of(), target, null, null, null, null);
     }
 
     /** A plain record with a TTL in seconds. */
     public static RecordSet plain(String name, String type, long ttlSeconds, List<String> values) {
-        return new RecordSet(name, type, ttlSeconds, values, null, null, null);
+        return new RecordSet(name, type, ttlSeconds, values, null, null, null, null, null);
     }
 
     /** True for an alias record. */
@@ -57,9 +62,18 @@ public record RecordSet(
         return isAlias() ? alias.displayName() : String.join(", ", values);
     }
 
-    /** The same target, type, TTL and values under another name (keeping that name's routing fields). */
+    /** This record with health check {@code id} (null: none). */
+    public RecordSet withHealthCheck(@Nullable String id) {
+        return new RecordSet(name, type, ttl, values, alias, setIdentifier, weight, id, routing);
+    }
+
+    /**
+     * The same target under another name: type, TTL, values, alias target (zone, DNS name,
+     * EvaluateTargetHealth) and the health check, which watches this target, all go with it; the
+     * routing fields are that name's.
+     */
     public RecordSet movedTo(String newName, @Nullable String newSetIdentifier, @Nullable Long newWeight) {
-        return new RecordSet(newName, type, ttl, values, alias, newSetIdentifier, newWeight);
+        return new RecordSet(newName, type, ttl, values, alias, newSetIdentifier, newWeight, healthCheckId, routing);
     }
 
     /**

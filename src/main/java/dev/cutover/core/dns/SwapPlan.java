@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public record SwapPlan(SwapPair pair, List<RecordSet> blueBefore, List<RecordSet> greenBefore) {
     private static final Comparator<RecordSet> BY_TYPE = Comparator.comparing(RecordSet::type);
+    /** What resolvers cache an ELB alias for: the target's TTL, 60 s. */
+    private static final long ALIAS_TTL_SECONDS = 60;
 
     public SwapPlan {
         blueBefore = sorted(blueBefore);
@@ -70,9 +72,24 @@ public record SwapPlan(SwapPair pair, List<RecordSet> blueBefore, List<RecordSet
     }
 
     private static void describe(String name, List<RecordSet> planned, List<RecordSet> now, List<String> out) {
-        if (!planned.equals(now)) {
-            out.add(name + " was " + targets(planned) + " when planned, now " + targets(now));
-        }
+        out.addAll(RecordDiff.of(name, planned, now));
+    }
+
+    /**
+     * How long resolvers may keep the targets this plan replaces, in seconds: the highest TTL of
+     * the records before, an alias counting as 60 s (resolvers cache ELB aliases for the target's 60 s).
+     */
+    public long replacedTtlSeconds() {
+        return java.util.stream.Stream.concat(blueBefore.stream(), greenBefore.stream())
+                .mapToLong(r -> r.isAlias() ? ALIAS_TTL_SECONDS : r.ttl())
+                .max()
+                .orElse(ALIAS_TTL_SECONDS);
+    }
+
+    /** Whether every record this plan replaces is an alias (their TTL is the target's 60 s). */
+    public boolean replacesOnlyAliases() {
+        return blueBefore.stream().allMatch(RecordSet::isAlias)
+                && greenBefore.stream().allMatch(RecordSet::isAlias);
     }
 
     /** The targets of record sets for people: {@code A alias blue-alb..., AAAA alias ...}. */
@@ -99,10 +116,12 @@ public record SwapPlan(SwapPair pair, List<RecordSet> blueBefore, List<RecordSet
             throw new SwapException(SwapException.Kind.NOT_FOUND, "no A, AAAA or CNAME record named " + name);
         }
         for (RecordSet r : sets) {
-            if (r.setIdentifier() != null || r.weight() != null) {
+            if (r.setIdentifier() != null || r.weight() != null || r.routing() != null) {
                 throw new SwapException(
                         SwapException.Kind.NOT_FOUND,
-                        name + " uses a routing policy (set identifier " + r.setIdentifier()
+                        name + " uses "
+                                + (r.routing() != null ? r.routing() : "a routing policy")
+                                + " (set identifier " + r.setIdentifier()
                                 + "); only simple routing records can be swapped");
             }
         }

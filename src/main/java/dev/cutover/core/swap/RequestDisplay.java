@@ -1,9 +1,11 @@
 package dev.cutover.core.swap;
 
 import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.approval.ExpiryListener;
 import dev.cutover.core.chat.MessageRef;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,16 @@ public final class RequestDisplay implements ExpiryListener {
         return observer.post(r, breakGlass(r));
     }
 
+    /** The message of {@code r} found in its channel after a failed post, or empty (also when looking fails). */
+    Optional<MessageRef> find(ApprovalRequest r) {
+        try {
+            return observer.find(r);
+        } catch (RuntimeException ex) {
+            log.warn("could not look for the message of request {}: {}", r.id(), ex.toString());
+            return Optional.empty();
+        }
+    }
+
     /**
      * Replaces the request message with the request's current state. The re-read and the update
      * happen under one lock per request, so the updates of racing decisions reach the observer
@@ -56,6 +68,25 @@ public final class RequestDisplay implements ExpiryListener {
         ApprovalRequest current = current(r);
         if (current.message() != null) {
             quietly(() -> observer.progress(current, step));
+        }
+    }
+
+    /**
+     * Shows request {@code r}, decided before its message was attached, and posts in its thread
+     * what was missed: the apply's start, the accepted change and the stored result, as far as
+     * they happened.
+     */
+    void catchUp(ApprovalRequest r) {
+        show(r);
+        ApprovalRequest current = current(r);
+        if (current.state() == ApprovalState.APPROVED || current.apply() != null) {
+            progress(current, new SwapStep.Applying());
+        }
+        if (current.apply() != null && current.apply().changeId() != null) {
+            progress(current, new SwapStep.Submitted(current.apply().changeId()));
+        }
+        if (current.outcome() != null) {
+            progress(current, new SwapStep.Result(current.outcome()));
         }
     }
 

@@ -1,13 +1,23 @@
 package dev.cutover.core.swap;
 
+import dev.cutover.core.approval.ApplyProgress;
 import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.dns.RecordSet;
 import dev.cutover.core.dns.SwapException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One apply of an approved request, from the drift check to INSYNC, reporting each step. */
+/**
+ * One apply of an approved request that this replica owns (APPLYING, its lease), from the drift
+ * check to INSYNC or to SUBMITTED, reporting each step; or the resumption of an apply whose owner
+ * stopped. The lease is renewed while waiting; once another replica holds it, this one stops
+ * without writing anything.
+ */
 final class SwapApply {
     private static final Logger log = LoggerFactory.getLogger(SwapApply.class);
 
@@ -21,6 +31,7 @@ final class SwapApply {
         this.r = r;
     }
 
+    /** A fresh apply: re-read, submit, store the change id, wait. */
     void run() {
         String changeId;
         try {
@@ -41,22 +52,94 @@ final class SwapApply {
             end(new SwapStep.FailedBeforeSubmit(String.valueOf(ex.getMessage())));
             return;
         }
+        Instant at = flow.clock.instant();
+        // Stored before anything else: a replica resuming this apply polls this change.
+        if (renew(p -> p.submitted(changeId, at)).isEmpty()) {
+            log.warn("apply of {} was taken over while submitting change {}", r.id(), changeId);
+            return;
+        }
         flow.recordApplied(r, changeId);
         flow.display.progress(r, new SwapStep.Submitted(changeId));
-        awaitInsync(changeId);
+        await(changeId);
     }
 
-    private void awaitInsync(String changeId) {
-        try {
-            Duration took = flow.dns.awaitInsync(changeId, flow.insyncTimeout);
-            end(new SwapStep.Applied(changeId, took));
-        } catch (SwapException ex) {
-            end(new SwapStep.NotInsync(changeId, flow.insyncTimeout, ex.getMessage()));
+    /**
+     * Resumes an apply taken over from a replica that stopped: with a change id, waits for it;
+     * without one, re-reads the records: as planned after (done), as before (nothing applied), or
+     * anything else (drifted, with the difference). A read that fails leaves it for the next sweep.
+     */
+    void resume() {
+        ApplyProgress p = r.apply();
+        if (p != null && p.changeId() != null) {
+            String changeId = p.changeId();
+            boolean recorded = flow.store
+                    .lastApplied(r.pair())
+                    .map(a -> a.requestId().equals(r.id()) && a.changeId().equals(changeId))
+                    .orElse(false);
+            if (!recorded) {
+                flow.recordApplied(r, changeId);
+            }
+            await(changeId);
+            return;
         }
+        List<RecordSet> blue;
+        List<RecordSet> green;
+        try {
+            blue = flow.dns.read(r.plan().pair().zoneId(), r.plan().pair().blue());
+            green = flow.dns.read(r.plan().pair().zoneId(), r.plan().pair().green());
+        } catch (SwapException ex) {
+            log.warn("could not re-read the records of {} to resume it: {}", r.id(), ex.getMessage());
+            return;
+        }
+        if (r.plan().isResultOf(blue, green)) {
+            flow.recordApplied(r, SwapStep.FoundApplied.UNKNOWN_CHANGE);
+            end(new SwapStep.FoundApplied());
+            return;
+        }
+        Optional<String> difference = r.plan().differenceFrom(blue, green);
+        end(difference.isEmpty() ? new SwapStep.Interrupted() : new SwapStep.Drifted(difference.get()));
+    }
+
+    /**
+     * Waits for INSYNC up to the timeout in steps of a third of the lease, renewing the lease
+     * between them; reports the time to INSYNC as the sum of the steps.
+     */
+    private void await(String changeId) {
+        long deadline = System.nanoTime() + flow.insyncTimeout.toNanos();
+        Duration step = SwapWorkflow.LEASE.dividedBy(3);
+        Duration waited = Duration.ZERO;
+        String error = null;
+        for (long left = flow.insyncTimeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            Duration chunk = Duration.ofNanos(Math.min(left, step.toNanos()));
+            try {
+                Duration took = flow.dns.awaitInsync(changeId, chunk);
+                end(new SwapStep.Applied(changeId, waited.plus(took)));
+                return;
+            } catch (SwapException ex) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Stopped abruptly: write nothing; the lease lapses and another replica resumes it.
+                    return;
+                }
+                if (ex.kind() != SwapException.Kind.INSYNC_TIMEOUT) {
+                    error = ex.getMessage();
+                    break;
+                }
+            }
+            waited = waited.plus(chunk);
+            if (renew(p -> p).isEmpty()) {
+                return;
+            }
+        }
+        end(new SwapStep.Propagating(changeId, waited, error));
+    }
+
+    private Optional<ApprovalRequest> renew(UnaryOperator<ApplyProgress> change) {
+        Instant until = flow.clock.instant().plus(SwapWorkflow.LEASE);
+        return flow.approvals().leases().update(r.id(), flow.owner, p -> change.apply(p)
+                .leasedTo(flow.owner, until));
     }
 
     private void end(SwapStep.End end) {
-        flow.finish(r, end);
-        flow.display.progress(r, end);
+        flow.end(r, flow.owner, end);
     }
 }

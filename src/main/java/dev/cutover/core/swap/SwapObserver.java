@@ -2,6 +2,7 @@ package dev.cutover.core.swap;
 
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.chat.MessageRef;
+import java.util.Optional;
 
 /**
  * How the swap use case shows requests to people (the chat side renders them): the request
@@ -26,4 +27,14 @@ public interface SwapObserver {
 
     /** The result of {@code end} for people, stored with the request and shown in its message. */
     String outcome(ApprovalRequest r, SwapStep.End end);
+
+    /**
+     * Looks in the channel for the message of {@code r} whose post failed: it may have reached the
+     * chat service anyway (a timeout).
+     *
+     * @return the message, or empty when it is not there or cannot be looked for
+     */
+    default Optional<MessageRef> find(ApprovalRequest r) {
+        return Optional.empty();
+    }
 }

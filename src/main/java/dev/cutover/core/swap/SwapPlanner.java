@@ -1,10 +1,14 @@
 package dev.cutover.core.swap;
 
 import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.dns.RecordSet;
 import dev.cutover.core.dns.SwapException;
 import dev.cutover.core.dns.SwapPair;
 import dev.cutover.core.dns.SwapPlan;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Plans swaps and rollbacks of a pair's records from what {@link DnsRecords} reads now, and checks a
@@ -23,7 +27,28 @@ public final class SwapPlanner {
      * @throws SwapException {@code NOT_FOUND} when a record is missing or not swappable; a read error
      */
     public SwapPlan plan(SwapPair pair) {
-        return new SwapPlan(pair, dns.read(pair.zoneId(), pair.blue()), dns.read(pair.zoneId(), pair.green()));
+        SwapPlan plan = new SwapPlan(pair, dns.read(pair.zoneId(), pair.blue()), dns.read(pair.zoneId(), pair.green()));
+        requireNoCnameConflict(pair, pair.blue(), plan.blueAfter());
+        requireNoCnameConflict(pair, pair.green(), plan.greenAfter());
+        return plan;
+    }
+
+    /**
+     * Route 53 refuses a CNAME beside any other type at the same name (RFC 1034 §3.6.2): when the
+     * swap would put a CNAME at {@code name}, that name must hold no type the swap does not replace.
+     */
+    private void requireNoCnameConflict(SwapPair pair, String name, List<RecordSet> after) {
+        if (after.stream().noneMatch(r -> r.type().equals("CNAME"))) {
+            return;
+        }
+        Set<String> others = new TreeSet<>(dns.typesAt(pair.zoneId(), name));
+        others.removeAll(Set.of("A", "AAAA", "CNAME"));
+        if (!others.isEmpty()) {
+            throw new SwapException(
+                    SwapException.Kind.NOT_FOUND,
+                    "the swap would put a CNAME at " + name + ", which also holds " + String.join(", ", others)
+                            + " records; a CNAME cannot share its name with other types");
+        }
     }
 
     /**

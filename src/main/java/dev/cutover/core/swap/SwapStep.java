@@ -3,6 +3,7 @@ package dev.cutover.core.swap;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.dns.SwapException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** A step of applying an approved request, reported in the request's thread; {@link End}s end it. */
 public sealed interface SwapStep {
@@ -53,19 +54,47 @@ public sealed interface SwapStep {
         }
     }
 
-    /** Change {@code changeId} was not INSYNC after {@code timeout} ({@code error}); it may still complete. */
-    record NotInsync(String changeId, Duration timeout, String error) implements End {
+    /**
+     * Change {@code changeId} was accepted but not INSYNC after {@code waited}: it is propagating
+     * and polled in the background ({@code error}: why the status could not be read, or null).
+     */
+    record Propagating(String changeId, Duration waited, @Nullable String error) implements End {
+        @Override
+        public ApprovalState state() {
+            return ApprovalState.SUBMITTED;
+        }
+    }
+
+    /** Change {@code changeId} was still not INSYNC {@code after} its submission; polling stopped. */
+    record Unconfirmed(String changeId, Duration after) implements End {
+        @Override
+        public ApprovalState state() {
+            return ApprovalState.UNCONFIRMED;
+        }
+    }
+
+    /** The replica applying it stopped before Route 53 accepted anything: the records are as planned before. */
+    record Interrupted() implements End {
         @Override
         public ApprovalState state() {
             return ApprovalState.FAILED;
         }
     }
 
-    /** No result {@code after} the approval: the replica applying it stopped. */
-    record Abandoned(Duration after) implements End {
+    /** A resumed apply without a change id found the records exactly as planned after. */
+    record FoundApplied() implements End {
+        /** The change id recorded for {@code /rollback}: the batch's own id was never stored. */
+        public static final String UNKNOWN_CHANGE = "unknown";
+
         @Override
         public ApprovalState state() {
-            return ApprovalState.FAILED;
+            return ApprovalState.DONE;
         }
     }
+
+    /**
+     * The stored {@code result} of a request whose steps were not shown (its message was attached
+     * late), posted once the message is there.
+     */
+    record Result(String result) implements SwapStep {}
 }

@@ -14,8 +14,8 @@ import dev.cutover.core.dns.SwapException;
 import dev.cutover.core.dns.SwapPlan;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,18 +29,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwapWorkflow {
     private static final Logger log = LoggerFactory.getLogger(SwapWorkflow.class);
-    /** Beyond the INSYNC timeout, how long an apply may take (two reads and a submit) before it counts as abandoned. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+    /** How long a replica holds an apply unrenewed (renewed every third of it); then any replica resumes it. */
+    public static final Duration LEASE = Duration.ofSeconds(30);
+
+    /** How long after its submission a SUBMITTED change is polled before it is reported unconfirmed. */
+    public static final Duration PROPAGATION_LIMIT = Duration.ofMinutes(30);
 
     private final PairCatalog pairs;
     private final SwapPlanner planner;
     final DnsRecords dns;
     private final ApprovalService approvals;
-    private final ApprovalStore store;
+    final ApprovalStore store;
     final RequestDisplay display;
     final Clock clock;
     final Duration insyncTimeout;
     private final SwapListener listener;
+    private final SwapSweep sweep;
+    /** This replica's id as the owner of applies (unique per process and workflow). */
+    final String owner = "apply-" + UUID.randomUUID();
 
     /**
      * @param display shows requests; also the approvals' expiry listener
@@ -65,6 +71,7 @@ public final class SwapWorkflow {
         this.clock = clock;
         this.insyncTimeout = insyncTimeout;
         this.listener = listener;
+        this.sweep = new SwapSweep(this, planner);
     }
 
     /** The catalog of pairs. */
@@ -101,15 +108,30 @@ public final class SwapWorkflow {
             return new RequestOutcome.Refused(r.why());
         }
         ApprovalRequest req = ((Outcome.Done) outcome).request();
+        MessageRef ref;
         try {
-            MessageRef ref = display.post(req);
-            return new RequestOutcome.Posted(approvals.attachMessage(req.id(), ref));
+            ref = display.post(req);
         } catch (RuntimeException ex) {
-            log.warn("could not post request {} for {}: {}", req.id(), pairName, ex.toString());
-            // Still PENDING, which FAILED cannot follow: close it, or it holds the pair until it expires.
-            approvals.abandon(req.id(), "could not be posted: " + ex.getMessage());
-            return new RequestOutcome.NotPosted(String.valueOf(ex.getMessage()));
+            // The post may have reached the channel anyway (a timeout): adopt the message if it is there.
+            Optional<MessageRef> found = display.find(req);
+            if (found.isEmpty()) {
+                log.warn("could not post request {} for {}: {}", req.id(), pairName, ex.toString());
+                // Still PENDING, which FAILED cannot follow: close it, or it holds the pair until it expires.
+                approvals.abandon(req.id(), "could not be posted: " + ex.getMessage());
+                return new RequestOutcome.NotPosted(String.valueOf(ex.getMessage()));
+            }
+            log.info(
+                    "post of request {} failed ({}), but its message is in the channel: adopted",
+                    req.id(),
+                    ex.toString());
+            ref = found.get();
         }
+        ApprovalRequest attached = approvals.attachMessage(req.id(), ref);
+        if (attached.state() != ApprovalState.PENDING) {
+            // Decided while Slack had not answered the post yet: what was not shown, show now.
+            display.catchUp(attached);
+        }
+        return new RequestOutcome.Posted(attached);
     }
 
     private SwapPlan rollbackPlan(PairCatalog.Entry e) {
@@ -167,7 +189,8 @@ public final class SwapWorkflow {
      * DELETEs are the final guard. Blocks until INSYNC or the timeout.
      */
     public void apply(String requestId) {
-        Optional<ApprovalRequest> won = approvals.beginApply(requestId);
+        Optional<ApprovalRequest> won =
+                approvals.leases().begin(requestId, owner, clock.instant().plus(LEASE));
         if (won.isEmpty()) {
             return;
         }
@@ -178,9 +201,10 @@ public final class SwapWorkflow {
     }
 
     /**
-     * Expires every pending request past its expiry (its message then shows it as expired), and
-     * fails applies abandoned long ago; run periodically (any replica may: the compare-and-set lets
-     * one win).
+     * The periodic sweep, run by every replica: expires every pending request past its expiry (its
+     * message then shows it as expired), resumes applies whose owner's lease lapsed, applies approved
+     * requests nobody started, and polls SUBMITTED changes. Compare-and-set lets one replica win
+     * each step. Blocks while it resumes an apply (up to the INSYNC timeout).
      *
      * @return how many requests this call expired
      */
@@ -191,33 +215,9 @@ public final class SwapWorkflow {
             if (open.flatMap(approvals::expireIfDue).isPresent()) {
                 expired++;
             }
-            open.flatMap(approvals::get).ifPresent(this::failIfAbandoned);
+            open.flatMap(approvals::get).ifPresent(sweep::care);
         }
         return expired;
-    }
-
-    /**
-     * An approved request whose apply has not ended long after any apply could (its replica died,
-     * or Redis was down at the end) would hold its pair for good: end it as FAILED, saying that
-     * the records may or may not have changed, so the pair is free again.
-     */
-    private void failIfAbandoned(ApprovalRequest r) {
-        if (r.state() != ApprovalState.APPROVED && r.state() != ApprovalState.APPLYING
-                || r.approvals().isEmpty()) {
-            return;
-        }
-        Instant approvedAt = r.approvals().get(r.approvals().size() - 1).at();
-        Duration limit = insyncTimeout.plus(ABANDONED_AFTER);
-        if (clock.instant().isBefore(approvedAt.plus(limit))) {
-            return;
-        }
-        log.warn(
-                "request {} of {} was still {} {} min after its approval; ending it",
-                r.id(),
-                r.pair(),
-                r.state(),
-                limit.toMinutes());
-        finish(r, new SwapStep.Abandoned(limit));
     }
 
     /** Records the applied change for {@code /rollback} and tells the listener. */
@@ -237,10 +237,17 @@ public final class SwapWorkflow {
         }
     }
 
-    /** Ends {@code r} as {@code end} says and shows it. */
-    ApprovalRequest finish(ApprovalRequest r, SwapStep.End end) {
-        ApprovalRequest done = approvals.finish(r.id(), end.state(), display.outcome(r, end));
-        display.show(done);
-        return done;
+    /**
+     * Ends {@code r} as {@code end} says, as {@code owner} (null: whoever owns it), and shows it
+     * with its thread line; does nothing when another replica or click got there first.
+     */
+    void end(ApprovalRequest r, @Nullable String owner, SwapStep.End end) {
+        approvals
+                .leases()
+                .finish(r.id(), owner, end.state(), display.outcome(r, end))
+                .ifPresent(done -> {
+                    display.show(done);
+                    display.progress(done, end);
+                });
     }
 }

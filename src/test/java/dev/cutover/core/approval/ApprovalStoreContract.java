@@ -153,8 +153,10 @@ public abstract class ApprovalStoreContract {
         // Walk the same versions full went through.
         ApprovalRequest posted = base.postedAt(full.message());
         ApprovalRequest once = posted.withApproval(full.approvals().get(0));
+        ApprovalRequest twice = once.withApproval(full.approvals().get(1));
         store.compareAndSet(posted);
         store.compareAndSet(once);
+        store.compareAndSet(twice);
         assertThat(store.compareAndSet(full)).isTrue();
         assertThat(store.get("r1")).contains(full);
     }

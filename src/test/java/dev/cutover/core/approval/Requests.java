@@ -57,15 +57,22 @@ public final class Requests {
                 NOW.plus(Duration.ofMinutes(15)),
                 List.of(),
                 null,
+                null,
                 null);
     }
 
-    /** {@code pending} with every optional field set: message, two approvals (one break-glass). */
+    /**
+     * {@code pending} with every optional field set: message, two approvals (one break-glass), and
+     * the apply's lease and accepted change.
+     */
     public static ApprovalRequest full(String id, String pairName) {
         return pending(id, pairName)
                 .postedAt(new MessageRef("C-OPS", "1740824130.000100"))
                 .withApproval(decision("U-ALICE"))
-                .withApproval(new Decision("U-REQUESTER", NOW.plusSeconds(90), "prod is down", true));
+                .withApproval(new Decision("U-REQUESTER", NOW.plusSeconds(90), "prod is down", true))
+                .applying(
+                        ApprovalState.SUBMITTED,
+                        new ApplyProgress("apply-1", NOW.plusSeconds(120), "C2EXAMPLE", NOW.plusSeconds(95)));
     }
 
     /** A decision by {@code userId} one minute after {@link #NOW}, without reason. */

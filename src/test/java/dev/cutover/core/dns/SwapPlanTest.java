@@ -65,8 +65,9 @@ class SwapPlanTest {
         route53.putRecord(ZONE, RecordSet.plain(SandboxAccount.GREEN, "A", 60, List.of("192.0.2.77")));
 
         assertThat(plan.differenceFrom(read(SandboxAccount.BLUE), read(SandboxAccount.GREEN)))
-                .hasValue("green.example.com. was A alias green-alb-0987654321.us-east-1.elb.amazonaws.com when"
-                        + " planned, now A 192.0.2.77 (TTL 60 s)");
+                .hasValue("green.example.com. was A alias dualstack.green-alb-0987654321.us-east-1.elb.amazonaws.com."
+                        + " (alias zone Z35SXDOTRQ7X7K, EvaluateTargetHealth true) when planned, now A 192.0.2.77"
+                        + " (TTL 60 s)");
     }
 
     @Test

@@ -1,0 +1,252 @@
+package dev.cutover;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.cutover.CutoverHarness.APPROVER;
+import static dev.cutover.CutoverHarness.CHANNEL;
+import static dev.cutover.CutoverHarness.PAIR;
+import static dev.cutover.CutoverHarness.REQUESTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.cutover.commands.SwapMessages;
+import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.core.audit.AuditEvent;
+import dev.cutover.core.swap.SwapWorkflow;
+import java.time.Duration;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * States that say what happened: a change still propagating is SUBMITTED and polled to the end, a
+ * decision made before Slack answered the post is shown once it answers, and Route 53's refusals
+ * other than a changed record are reported with its reason. WireMock as Slack and Route 53, the
+ * real Redis.
+ */
+class SwapStatesIT {
+    private static final String CHANGE_ID = "C0123456789ABCDEFGHIJ";
+    /** Longer than the Slack client's read timeout (the SDK's default, 10 s). */
+    private static final int POST_TIMEOUT_MS = 11_000;
+
+    @RegisterExtension
+    static WireMockExtension slackWm = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(20))
+            .build();
+
+    @RegisterExtension
+    static WireMockExtension route53Wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+            .build();
+
+    SlackFake slack;
+    Route53Fake route53;
+    CutoverHarness h;
+
+    @BeforeEach
+    void stubs() {
+        slack = new SlackFake(slackWm);
+        route53 = new Route53Fake(route53Wm);
+        slack.stubAll(CHANNEL);
+        route53.stubOriginal();
+    }
+
+    @AfterEach
+    void close() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25));
+    }
+
+    String requestSwap() {
+        h.swap(PAIR, REQUESTER);
+        eventually().until(() -> h.store.openRequest(PAIR).isPresent());
+        String id = h.store.openRequest(PAIR).orElseThrow();
+        eventually().until(() -> h.store.get(id).map(r -> r.message() != null).orElse(false));
+        return id;
+    }
+
+    void awaitState(String id, ApprovalState state) {
+        eventually().until(() -> h.store.get(id).map(r -> r.state()).orElse(null) == state);
+    }
+
+    void awaitUpdate(String contains) {
+        eventually().untilAsserted(() -> assertThat(slack.lastUpdate()).contains(contains));
+    }
+
+    void insyncFromNowOn() {
+        route53Wm.stubFor(get(urlEqualTo(Route53Fake.CHANGE))
+                .willReturn(Route53Fake.xml(200, Route53Fake.fixture("get-change-insync.xml"))));
+    }
+
+    @Test
+    void pendingPastTheWaitIsPropagatingNotFailedAndIsDoneOnceASweepSeesItInsync() {
+        route53.alwaysPending();
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+        String id = requestSwap();
+
+        h.click(SwapMessages.APPROVE, id, APPROVER);
+
+        awaitState(id, ApprovalState.SUBMITTED);
+        awaitUpdate("propagating");
+        assertThat(slack.lastUpdate())
+                .contains("Swap blue-green: propagating", CHANGE_ID)
+                .doesNotContain("failed");
+        assertThat(h.audit.recent(PAIR, 20)).extracting(AuditEvent::action).contains("propagating");
+        eventually().untilAsserted(() -> assertThat(String.join("\n", slack.threadTexts()))
+                .contains("Propagating", "keeps checking"));
+        // Still propagating: the sweep polls once and leaves it.
+        h.bot.workflow().expireDue();
+        assertThat(h.store.get(id).orElseThrow().state()).isEqualTo(ApprovalState.SUBMITTED);
+
+        insyncFromNowOn();
+        h.bot.workflow().expireDue();
+
+        awaitState(id, ApprovalState.DONE);
+        awaitUpdate("INSYNC after");
+        assertThat(slack.lastUpdate()).contains("applied");
+        eventually().untilAsserted(() -> assertThat(String.join("\n", slack.threadTexts()))
+                .containsPattern("Applied: change `" + CHANGE_ID + "` INSYNC after \\d+ s"));
+        assertThat(h.audit.recent(PAIR, 20)).extracting(AuditEvent::action).contains("done");
+        assertThat(h.store.lastApplied(PAIR).orElseThrow().changeId()).isEqualTo(CHANGE_ID);
+    }
+
+    @Test
+    void aChangeNeverInsyncEndsAtTheLongLimitAsUnconfirmedWithItsChangeIdNeverFailed() {
+        route53.alwaysPending();
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+        String id = requestSwap();
+        h.click(SwapMessages.APPROVE, id, APPROVER);
+        awaitState(id, ApprovalState.SUBMITTED);
+
+        h.clock.advance(SwapWorkflow.PROPAGATION_LIMIT.plusMinutes(1));
+        h.bot.workflow().expireDue();
+
+        awaitState(id, ApprovalState.UNCONFIRMED);
+        awaitUpdate("still not INSYNC after 30 min; check the Route 53 console");
+        assertThat(slack.lastUpdate()).contains(CHANGE_ID).doesNotContain("failed");
+        assertThat(h.store.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void aDecisionMadeBeforeSlackAnsweredThePostIsShownOnceItAnswers() {
+        route53.pendingOnceThenInsync();
+        // The request's post (not a thread reply) is answered after 2 s.
+        slackWm.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("blocks="))
+                .withRequestBody(notContaining("thread_ts="))
+                .atPriority(1)
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + SlackFake.MESSAGE_TS
+                                + "\",\"message\":{\"type\":\"message\",\"ts\":\"" + SlackFake.MESSAGE_TS + "\"}}")
+                        .withFixedDelay(2000)));
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+        h.swap(PAIR, REQUESTER);
+        eventually().until(() -> h.store.openRequest(PAIR).isPresent());
+        String id = h.store.openRequest(PAIR).orElseThrow();
+        assertThat(h.store.get(id).orElseThrow().message()).isNull();
+
+        h.click(SwapMessages.APPROVE, id, APPROVER);
+        awaitState(id, ApprovalState.DONE);
+        assertThat(h.store.get(id).orElseThrow().message()).isNull();
+
+        awaitUpdate("INSYNC after");
+        assertThat(slack.lastUpdate()).contains("applied", "Approved by <@" + APPROVER + ">");
+        eventually().untilAsserted(() -> assertThat(String.join("\n", slack.threadTexts()))
+                .contains("Applying", "Submitted change `" + CHANGE_ID + "`")
+                .containsPattern("INSYNC after \\d+ s"));
+    }
+
+    @Test
+    void anInvalidChangeBatchForAnotherReasonIsReportedWithRoute53sReasonNotAsDrift() {
+        String reason = "RRSet of type CNAME with DNS name blue.example.com. is not permitted as it conflicts"
+                + " with other records with the same DNS name in zone example.com.";
+        route53.changeReturns(Route53Fake.xml(
+                400,
+                Route53Fake.fixture("error-invalid-change-batch.xml")
+                        .replaceFirst("<Message>.*</Message>", "<Message>[" + reason + "]</Message>")));
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+        String id = requestSwap();
+
+        h.click(SwapMessages.APPROVE, id, APPROVER);
+
+        awaitState(id, ApprovalState.FAILED);
+        awaitUpdate("Route 53 refused the change batch");
+        assertThat(slack.lastUpdate())
+                .contains("conflicts with other records", "nothing was applied")
+                .doesNotContain("records changed");
+    }
+
+    @Test
+    void aSwapThatWouldPutACnameBesideOtherTypesIsRefusedAtPlanTime() {
+        route53.listReturns(Route53Fake.fixture("list-resource-record-sets-plain-and-cname.xml"));
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+
+        var sent = h.swap(PAIR, REQUESTER);
+
+        eventually()
+                .until(() -> !slack.allResponses().isEmpty() || !sent.ackText().isEmpty());
+        String said = sent.ackText() + slack.allResponses();
+        assertThat(said).contains("CNAME at blue.example.com.", "TXT", "cannot share its name");
+        assertThat(slack.posts()).isEmpty();
+        assertThat(route53.changeBodies()).isEmpty();
+    }
+
+    @Test
+    void aRequestWhosePostTimedOutIsFoundInTheChannelHistoryAndAdoptedWithLiveButtons() {
+        // The request's post reaches Slack, but the answer comes after the client gave up.
+        slackWm.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("blocks="))
+                .withRequestBody(notContaining("thread_ts="))
+                .atPriority(1)
+                .willReturn(okJson("{\"ok\":true}").withFixedDelay(POST_TIMEOUT_MS)));
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+        h.swap(PAIR, REQUESTER);
+        eventually().until(() -> h.store.openRequest(PAIR).isPresent());
+        String id = h.store.openRequest(PAIR).orElseThrow();
+        slackWm.stubFor(post(urlPathEqualTo("/api/conversations.history"))
+                .willReturn(okJson("{\"ok\":true,\"has_more\":false,\"messages\":[{\"type\":\"message\",\"ts\":\""
+                        + SlackFake.MESSAGE_TS + "\",\"text\":\"Swap blue-green: pending\",\"blocks\":[{\"type\":"
+                        + "\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"request `" + id
+                        + "` · zone\"}]}]}]}")));
+
+        await().atMost(Duration.ofMillis(POST_TIMEOUT_MS + 15_000))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> h.store.get(id).map(r -> r.message() != null).orElse(false));
+
+        assertThat(h.store.get(id).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+        assertThat(h.store.get(id).orElseThrow().message().ts()).isEqualTo(SlackFake.MESSAGE_TS);
+        assertThat(slack.calls("conversations.history")).singleElement().satisfies(f -> assertThat(f.get("channel"))
+                .isEqualTo(CHANNEL));
+        h.click(SwapMessages.APPROVE, id, APPROVER);
+        awaitState(id, ApprovalState.DONE);
+        awaitUpdate("INSYNC after");
+    }
+
+    @Test
+    void aRequestWhosePostFailedAndIsNotInTheHistoryIsClosedAndFreesThePair() {
+        slackWm.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("blocks="))
+                .withRequestBody(notContaining("thread_ts="))
+                .atPriority(1)
+                .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
+        slackWm.stubFor(post(urlPathEqualTo("/api/conversations.history"))
+                .willReturn(okJson("{\"ok\":true,\"has_more\":false,\"messages\":[]}")));
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+        h.swap(PAIR, REQUESTER);
+        eventually().until(() -> !slack.calls("conversations.history").isEmpty());
+        eventually().until(() -> h.store.openRequest(PAIR).isEmpty());
+    }
+}
