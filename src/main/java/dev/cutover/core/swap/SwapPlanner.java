@@ -1,5 +1,6 @@
 package dev.cutover.core.swap;
 
+import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.RecordSet;
 import dev.cutover.core.dns.SwapException;
@@ -59,6 +60,20 @@ public final class SwapPlanner {
     public Optional<String> drift(SwapPlan plan) {
         SwapPair p = plan.pair();
         return plan.differenceFrom(dns.read(p.zoneId(), p.blue()), dns.read(p.zoneId(), p.green()));
+    }
+
+    /**
+     * Plans the undoing of the last swap cutover applied to a pair.
+     *
+     * @param last the last applied swap, as the store has it; empty when cutover applied none
+     * @throws SwapException {@code NOT_FOUND} when there is none; {@code DRIFTED} as {@link
+     *     #planRollback(SwapPlan)}
+     */
+    public SwapPlan planRollback(Optional<AppliedSwap> last) {
+        return planRollback(last.orElseThrow(() -> new SwapException(
+                        SwapException.Kind.NOT_FOUND,
+                        "nothing to roll back: no swap of this pair has been applied by cutover."))
+                .plan());
     }
 
     /**

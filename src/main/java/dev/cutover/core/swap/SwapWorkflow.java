@@ -99,7 +99,9 @@ public final class SwapWorkflow {
         }
         SwapPlan plan;
         try {
-            plan = kind == ChangeKind.SWAP ? planner.plan(e.pair()) : rollbackPlan(e);
+            plan = kind == ChangeKind.SWAP
+                    ? planner.plan(e.pair())
+                    : planner.planRollback(store.lastApplied(e.pair().name()));
         } catch (SwapException ex) {
             return new RequestOutcome.CannotPlan(ex);
         }
@@ -132,14 +134,6 @@ public final class SwapWorkflow {
             display.catchUp(attached);
         }
         return new RequestOutcome.Posted(attached);
-    }
-
-    private SwapPlan rollbackPlan(PairCatalog.Entry e) {
-        AppliedSwap last = store.lastApplied(e.pair().name())
-                .orElseThrow(() -> new SwapException(
-                        SwapException.Kind.NOT_FOUND,
-                        "nothing to roll back: no swap of this pair has been applied by cutover."));
-        return planner.planRollback(last.plan());
     }
 
     /** Approves request {@code id} as {@code user}; see {@link ApprovalService#approve}. */
