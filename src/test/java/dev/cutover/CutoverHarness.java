@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import redis.clients.jedis.RedisClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -99,6 +100,11 @@ final class CutoverHarness implements AutoCloseable {
     private final AtomicInteger seq = new AtomicInteger();
 
     CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml) {
+        this(slack, route53, pairsYaml, TestRedis.client());
+    }
+
+    /** The harness over {@code redis} instead of the shared test Redis (e.g. one the test pauses). */
+    CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml, RedisClient redis) {
         this.slack = slack;
         this.route53 = route53;
         String yaml =
@@ -118,8 +124,8 @@ final class CutoverHarness implements AutoCloseable {
                         .formatted(slack.apiBase(), route53.endpoint(), pairsYaml);
         Map<String, String> env = Map.of("SLACK_SIGNING_SECRET", SECRET);
         CutoverConfig config = new ConfigLoader(new EnvInterpolator(env::get)).parse("test.yml", yaml);
-        this.store = new RedisApprovalStore(TestRedis.client(), prefix);
-        this.audit = new RedisAuditLog(TestRedis.client(), prefix);
+        this.store = new RedisApprovalStore(redis, prefix);
+        this.audit = new RedisAuditLog(redis, prefix);
         this.aws = AwsClients.create(
                 config.aws(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTTESTTEST", "test-secret")),
