@@ -86,6 +86,41 @@ class AckWithoutNetworkIT {
     }
 
     @Test
+    void aHungRedisIsAnsweredInWordsAnOnCallEngineerCanActOn() {
+        pendingRequest();
+        redis.hang();
+
+        var freeze = timed(() -> h.swap("freeze " + PAIR + " release week", APPROVER));
+
+        // The store's 2 s timeout passes in the follow-up; the exception goes to the log only.
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !slack.responses(freeze.responseName()).isEmpty());
+        assertThat(SlackFake.allText(slack.responses(freeze.responseName()).get(0)))
+                .contains("Redis is unreachable; nothing was changed")
+                .doesNotContain("Jedis", "Exception", "frozen(");
+    }
+
+    @Test
+    void aFullWorkQueueIsToldBusyAtOnce() throws Exception {
+        h.close();
+        h = new CutoverHarness(
+                slack,
+                new Route53Fake(route53Wm),
+                CutoverHarness.pair(PAIR, "15m", false),
+                redis.client(),
+                "  workers: 1\n  workQueue: 1");
+        redis.hang();
+
+        var running = timed(() -> h.swap(PAIR, REQUESTER)); // holds the one worker, waiting on Redis
+        var waiting = timed(() -> h.swap(PAIR, "U0000000005")); // fills the queue
+        var refused = timed(() -> h.swap(PAIR, "U0000000006"));
+
+        assertThat(running.ackText()).isEmpty();
+        assertThat(waiting.ackText()).isEmpty();
+        assertThat(refused.ackText()).contains("busy", "nothing was changed", "Try again");
+    }
+
+    @Test
     void aSlowSlackDoesNotDelayTheAck() {
         String id = pendingRequest();
         slackWm.setGlobalFixedDelay(4000);

@@ -105,6 +105,11 @@ final class CutoverHarness implements AutoCloseable {
 
     /** The harness over {@code redis} instead of the shared test Redis (e.g. one the test pauses). */
     CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml, RedisClient redis) {
+        this(slack, route53, pairsYaml, redis, "");
+    }
+
+    /** @param slackYaml more keys of the {@code slack:} section, each line indented by two spaces */
+    CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml, RedisClient redis, String slackYaml) {
         this.slack = slack;
         this.route53 = route53;
         String yaml =
@@ -116,12 +121,13 @@ final class CutoverHarness implements AutoCloseable {
                   signingSecret: ${SLACK_SIGNING_SECRET}
                   httpPort: 0
                   apiBaseUrl: %s
+                %s
                 aws:
                   region: us-east-1
                   endpointOverride: %s
                 pairs:
                 %s"""
-                        .formatted(slack.apiBase(), route53.endpoint(), pairsYaml);
+                        .formatted(slack.apiBase(), slackYaml, route53.endpoint(), pairsYaml);
         Map<String, String> env = Map.of("SLACK_SIGNING_SECRET", SECRET);
         CutoverConfig config = new ConfigLoader(new EnvInterpolator(env::get)).parse("test.yml", yaml);
         this.store = new RedisApprovalStore(redis, prefix);

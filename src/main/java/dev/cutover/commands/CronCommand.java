@@ -113,8 +113,8 @@ public final class CronCommand implements ChatCommand {
         String problem = w.length == 0
                 ? "Missing subcommand."
                 : w.length >= 2 && !jobs.containsKey(w[1])
-                        ? "Unknown job `" + w[1] + "`."
-                        : "Unknown or incomplete command `" + String.join(" ", w) + "`.";
+                        ? "Unknown job " + Mrkdwn.snippet(w[1]) + "."
+                        : "Unknown or incomplete command " + Mrkdwn.snippet(String.join(" ", w)) + ".";
         return problem + "\nUsage: `" + usage() + "`\nJobs: "
                 + (jobs.isEmpty()
                         ? "(none configured)"
