@@ -76,7 +76,7 @@ public final class SlackBot {
                 return r.ephemeral() == null
                         ? ctx.ack()
                         : ctx.ack(res -> res.responseType("ephemeral")
-                                .text(r.ephemeral().text())
+                                .text(BlockKitRenderer.text(r.ephemeral()))
                                 .blocks(BlockKitRenderer.render(r.ephemeral())));
             });
         }

@@ -23,7 +23,7 @@ final class SlackResponder implements Responder {
         channel.post(ActionResponse.builder()
                 .responseType("ephemeral")
                 .replaceOriginal(false)
-                .text(message.text())
+                .text(BlockKitRenderer.text(message))
                 .blocks(BlockKitRenderer.render(message))
                 .build());
     }
@@ -32,7 +32,7 @@ final class SlackResponder implements Responder {
     public void replaceOriginal(Message message) {
         channel.post(ActionResponse.builder()
                 .replaceOriginal(true)
-                .text(message.text())
+                .text(BlockKitRenderer.text(message))
                 .blocks(BlockKitRenderer.render(message))
                 .build());
     }
