@@ -127,9 +127,12 @@ class AckWithoutNetworkIT {
 
         var swap = timed(() -> h.swap(PAIR, "U0000000005"));
         var click = timed(() -> h.click(SwapMessages.APPROVE, id, APPROVER));
+        var reject = timed(() -> h.click(SwapMessages.REJECT, id, APPROVER)); // its form opens after the ack
 
         assertThat(swap.status()).isEqualTo(200);
         assertThat(click.status()).isEqualTo(200);
+        assertThat(reject.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> slack.count("views.open") == 1);
         // The slow part still happens after the ack: the refusal of the busy pair reaches the user.
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> !slack.responses(swap.responseName()).isEmpty());

@@ -16,7 +16,7 @@ public final class FailureText {
 
     /** Anything else: the log has the details, and the user should check before repeating. */
     public static final String INTERNAL = ":warning: That failed with an unexpected error (the bot's log has the"
-            + " details). Check the request message or `/swap history` before trying again.";
+            + " details); part of it may have happened. Check before trying again.";
 
     /** The reply for {@code failure}. */
     public static String reply(RuntimeException failure) {

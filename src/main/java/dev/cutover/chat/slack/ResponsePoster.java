@@ -55,6 +55,26 @@ public final class ResponsePoster implements AutoCloseable {
         return new Channel(responseUrl);
     }
 
+    /**
+     * Runs another Slack call that answers a user (e.g. {@code views.open} with a click's trigger_id)
+     * on these threads, after the ack; dropped (and logged) when they are backed up.
+     */
+    void run(Runnable slackCall) {
+        pending.incrementAndGet();
+        try {
+            pool.execute(() -> {
+                try {
+                    slackCall.run();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
+            log.warn("Slack calls are backed up; dropped one");
+        }
+    }
+
     /** True when no post is waiting or running. */
     public boolean idle() {
         return pending.get() == 0;

@@ -90,19 +90,9 @@ public final class SlackBot {
         BlockActionPayload p = req.getPayload();
         Responder responder = new SlackResponder(poster, p.getResponseUrl());
         if (h.inputPrompt().isPresent()) {
-            try {
-                InputModal.open(ctx, p, h, JSON);
-            } catch (SlackApiCallException | IOException | com.slack.api.methods.SlackApiException e) {
-                // E.g. expired_trigger_id when the ack path was slow: the click did nothing, say so.
-                log.warn("could not open the {} form: {}", h.actionId(), e.toString());
-                String why = e instanceof SlackApiCallException s
-                        ? s.error()
-                        : e.getClass().getSimpleName();
-                tell(
-                        responder,
-                        Message.text(":warning: Could not open the form that asks for a reason (" + why
-                                + "); nothing was decided. Click the button again."));
-            }
+            // The modal opens right after the ack (the trigger_id lives 3 s), on the Slack-call
+            // threads: a slow views.open never delays the ack nor holds a worker.
+            poster.run(() -> openModal(h, p, ctx, responder));
             return ctx.ack();
         }
         ActionInvocation click = new ActionInvocation(
@@ -124,6 +114,22 @@ public final class SlackBot {
             tell(responder, Message.text(BUSY));
         }
         return ctx.ack();
+    }
+
+    private static void openModal(ActionHandler h, BlockActionPayload p, ActionContext ctx, Responder responder) {
+        try {
+            InputModal.open(ctx, p, h, JSON);
+        } catch (IOException | com.slack.api.methods.SlackApiException | RuntimeException e) {
+            // E.g. expired_trigger_id when Slack was slow: the click did nothing, say so.
+            log.warn("could not open the {} form: {}", h.actionId(), e.toString());
+            String why = e instanceof SlackApiCallException s
+                    ? s.error()
+                    : e.getClass().getSimpleName();
+            tell(
+                    responder,
+                    Message.text(":warning: Could not open the form that asks for a reason (" + why
+                            + "); nothing was decided. Click the button again."));
+        }
     }
 
     private Response submitted(List<ActionHandler> actions, ViewSubmissionRequest req, ViewSubmissionContext ctx) {
