@@ -88,5 +88,18 @@ public final class PausableRedis implements AutoCloseable {
         resume();
         client.close();
         process.destroyForcibly();
+        try {
+            process.waitFor();
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // A temp dir left behind is harmless.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
