@@ -15,8 +15,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.Responder;
+import dev.cutover.commands.SwapActions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -134,14 +136,18 @@ class ArchitectureTest {
     }
 
     /**
-     * Slack needs its ack within 3 s, so a chat command's pre-ack step ({@code handle}, and every
-     * method it calls, in any class) reaches no port: no store, audit log, directory, notifier,
-     * responder or AWS. What calls out is a follow-up (a lambda), which runs after the ack.
+     * Slack needs its ack within 3 s, so a chat command's or button handler's pre-ack step ({@code
+     * handle}, and every method it calls, in any class) reaches no port: no store, audit log,
+     * directory, notifier, responder or AWS. What calls out is a follow-up (a lambda), which runs
+     * after the ack.
      */
     @Test
     void preAckStepsOfChatCommandsReachNoPort() {
         List<String> violations = new ArrayList<>();
-        for (JavaClass command : main.get(ChatCommand.class).getAllSubclasses()) {
+        Set<JavaClass> handlers = new HashSet<>(main.get(ChatCommand.class).getAllSubclasses());
+        handlers.addAll(main.get(ActionHandler.class).getAllSubclasses());
+        assertThat(handlers).extracting(JavaClass::getName).anyMatch(n -> n.startsWith(SwapActions.class.getName()));
+        for (JavaClass command : handlers) {
             command.getMethods().stream()
                     .filter(m -> m.getName().equals("handle"))
                     .forEach(handle -> violations.addAll(portCallsReachableFrom(handle)));

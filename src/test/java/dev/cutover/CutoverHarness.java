@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import redis.clients.jedis.RedisClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -99,11 +100,31 @@ final class CutoverHarness implements AutoCloseable {
     private final AtomicInteger seq = new AtomicInteger();
 
     CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml) {
-        this(slack, route53, pairsYaml, TestRedis.newPrefix());
+        this(slack, route53, pairsYaml, TestRedis.client(), "", TestRedis.newPrefix());
     }
 
     /** A bot over the Redis keys under {@code prefix}: two harnesses with one prefix are two replicas. */
     CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml, String prefix) {
+        this(slack, route53, pairsYaml, TestRedis.client(), "", prefix);
+    }
+
+    /** The harness over {@code redis} instead of the shared test Redis (e.g. one the test pauses). */
+    CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml, RedisClient redis) {
+        this(slack, route53, pairsYaml, redis, "", TestRedis.newPrefix());
+    }
+
+    /** @param slackYaml more keys of the {@code slack:} section, each line indented by two spaces */
+    CutoverHarness(SlackFake slack, Route53Fake route53, String pairsYaml, RedisClient redis, String slackYaml) {
+        this(slack, route53, pairsYaml, redis, slackYaml, TestRedis.newPrefix());
+    }
+
+    private CutoverHarness(
+            SlackFake slack,
+            Route53Fake route53,
+            String pairsYaml,
+            RedisClient redis,
+            String slackYaml,
+            String prefix) {
         this.prefix = prefix;
         this.slack = slack;
         this.route53 = route53;
@@ -116,16 +137,17 @@ final class CutoverHarness implements AutoCloseable {
                   signingSecret: ${SLACK_SIGNING_SECRET}
                   httpPort: 0
                   apiBaseUrl: %s
+                %s
                 aws:
                   region: us-east-1
                   endpointOverride: %s
                 pairs:
                 %s"""
-                        .formatted(slack.apiBase(), route53.endpoint(), pairsYaml);
+                        .formatted(slack.apiBase(), slackYaml, route53.endpoint(), pairsYaml);
         Map<String, String> env = Map.of("SLACK_SIGNING_SECRET", SECRET);
         CutoverConfig config = new ConfigLoader(new EnvInterpolator(env::get)).parse("test.yml", yaml);
-        this.store = new RedisApprovalStore(TestRedis.client(), prefix);
-        this.audit = new RedisAuditLog(TestRedis.client(), prefix);
+        this.store = new RedisApprovalStore(redis, prefix);
+        this.audit = new RedisAuditLog(redis, prefix);
         this.aws = AwsClients.create(
                 config.aws(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTTESTTEST", "test-secret")),

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.chat.slack.SlackTestSigner;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.logging.FormattedLogCapture;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,41 @@ class MalformedSlackRequestsIT {
         HttpResponse<String> r = postPayload(click.toString());
 
         assertThat(r.statusCode()).isEqualTo(400);
+        assertUnchanged();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user_id", "channel_id", "text"})
+    void aCommandWithoutARequiredFieldIsABadRequestLoggedOnce(String field) {
+        String body = "token=legacy0001&team_id=T0000000001&channel_id=" + CHANNEL + "&user_id=" + REQUESTER
+                + "&command=%2Fswap&text=" + PAIR + "&response_url="
+                + CutoverHarness.enc(slack.responseUrl("no-" + field));
+        String without = body.replaceAll("(^|&)" + field + "=[^&]*", "");
+
+        try (FormattedLogCapture log = new FormattedLogCapture()) {
+            HttpResponse<String> r = h.post(without.getBytes(StandardCharsets.UTF_8), Map.of());
+
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("missing " + field);
+            assertThat(log.lines())
+                    .filteredOn(l -> l.contains("BoltExchangeHandler"))
+                    .singleElement()
+                    .asString()
+                    .contains("without " + field, "answered 400");
+            assertThat(log.lines()).noneMatch(l -> l.contains("NullPointerException"));
+        }
+        assertThat(slack.posts()).hasSize(1);
+    }
+
+    @Test
+    void aClickWithAnEmptyUserIdOrNoActionsIsABadRequest() {
+        ObjectNode emptyUser = clickPayload();
+        ((ObjectNode) emptyUser.get("user")).put("id", "");
+        ObjectNode noActions = clickPayload();
+        noActions.putArray("actions");
+
+        assertThat(postPayload(emptyUser.toString()).statusCode()).isEqualTo(400);
+        assertThat(postPayload(noActions.toString()).statusCode()).isEqualTo(400);
         assertUnchanged();
     }
 

@@ -66,13 +66,19 @@ class SignedEndpointFuzzIT {
     @Test
     void randomSignedRequestsNeverBreakTheServerNorTheLimits() {
         try (FormattedLogCapture log = new FormattedLogCapture()) {
+            int missing = 0;
             for (int i = 0; i < REQUESTS; i++) {
                 byte[] body = requests.next(i);
                 HttpResponse<String> r = h.post(body, Map.of());
                 String what = "seed " + SEED + ", request " + i + ": " + preview(body) + " -> " + preview(r.body());
                 assertThat(r.statusCode()).as(what).isLessThan(500);
+                if (requests.lacksRequired) {
+                    missing++;
+                    assertThat(r.statusCode()).as(what).isEqualTo(400);
+                }
                 assertWithinSlackLimits(r.body(), what);
             }
+            assertThat(missing).as("requests without a required field").isPositive();
 
             for (String command : List.of("swap", "rollback", "cron", "cutover")) {
                 for (String prefix : List.of("", "blue-green ", "freeze blue-green ", "history ", "run ")) {
@@ -83,6 +89,16 @@ class SignedEndpointFuzzIT {
                     assertThat(r.statusCode()).as(what).isLessThan(500);
                     assertWithinSlackLimits(r.body(), what);
                 }
+            }
+
+            // Once per command, a text of a million characters (in a body just under the 1 MiB limit).
+            for (String command : List.of("swap", "rollback", "cron", "cutover")) {
+                String text = "run blue-green " + "x".repeat(FuzzedSlackRequests.HUGE_TEXT - 15);
+                HttpResponse<String> r =
+                        h.command(command, text, REQUESTER, CHANNEL).response();
+                String what = "/" + command + " of " + text.length() + " characters -> " + preview(r.body());
+                assertThat(r.statusCode()).as(what).isEqualTo(200);
+                assertWithinSlackLimits(r.body(), what);
             }
 
             // The bot still answers, and its follow-ups (the response_url posts) have caught up.

@@ -323,20 +323,37 @@ class SwapSlackIT {
     }
 
     @Test
-    void aRefusedModalSubmissionKeepsTheModalOpenAndSaysWhy() {
+    void aRefusedModalSubmissionIsAnsweredThroughTheClicksResponseUrl() {
         start();
         String id = requestSwap();
 
-        h.click(SwapMessages.REJECT, id, OUTSIDER);
+        var click = h.click(SwapMessages.REJECT, id, OUTSIDER);
         eventually().until(() -> slack.count("views.open") == 1);
         var submit = h.submitModal(OUTSIDER, "I do not like it");
 
+        // The decision reads Redis and the directory, so it runs after the ack, which closes the modal.
+        assertThat(submit.status()).isEqualTo(200);
+        assertThat(submit.response().body()).doesNotContain("errors");
+        assertThat(awaitResponse(click.responseName())).contains("not an approver");
+        assertThat(h.store.get(id).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+        assertThat(slack.calls("chat.update")).isEmpty();
+    }
+
+    @Test
+    void aReasonTooLongKeepsTheModalOpenAndSaysWhy() {
+        start();
+        String id = requestSwap();
+
+        h.click(SwapMessages.REJECT, id, APPROVER);
+        eventually().until(() -> slack.count("views.open") == 1);
+        var submit = h.submitModal(APPROVER, "x".repeat(501));
+
+        // Checked from the typed text alone, before the ack: the modal stays open and says why.
         assertThat(submit.status()).isEqualTo(200);
         JsonNode ack = SlackFake.json(submit.response().body());
         assertThat(ack.path("response_action").asText()).isEqualTo("errors");
-        assertThat(ack.path("errors").path("reason").asText()).contains("not an approver");
+        assertThat(ack.path("errors").path("reason").asText()).contains("501 characters", "at most 500");
         assertThat(h.store.get(id).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
-        assertThat(slack.calls("chat.update")).isEmpty();
     }
 
     @Test

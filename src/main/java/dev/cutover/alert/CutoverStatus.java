@@ -8,13 +8,17 @@ import dev.cutover.core.alert.QueueSample;
 import dev.cutover.core.alert.ServiceCounts;
 import dev.cutover.core.alert.ServiceStatus;
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.MessageLimits;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.SwapPair;
 import dev.cutover.core.dns.SwapPlan;
+import dev.cutover.reply.Mrkdwn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /cutover status} message: every swap pair (what its blue name points at, and whether a
@@ -22,6 +26,7 @@ import java.util.Set;
  * every service (desired/running/pending now from ECS). Each part that cannot be read says so.
  */
 public final class CutoverStatus {
+    private static final Logger log = LoggerFactory.getLogger(CutoverStatus.class);
     private final List<SwapPair> pairs;
     private final DnsRecords dns;
     private final QueueMonitor queues;
@@ -55,20 +60,45 @@ public final class CutoverStatus {
 
     /** Reads everything now (slow: call after the ack) and renders one message. */
     public Message render() {
+        return render("");
+    }
+
+    /**
+     * Reads the pairs, queues and services whose names start with {@code prefix} ("" for all) now
+     * (slow: call after the ack) and renders one message within Slack's limits: each list is split
+     * over sections, and what does not fit is counted, with the filter that shows it.
+     */
+    public Message render(String prefix) {
+        Set<String> watched = watch.openPairs();
+        List<String> pairLines = pairs.stream()
+                .filter(p -> p.name().startsWith(prefix))
+                .map(p -> pair(p) + (watched.contains(p.name()) ? " · :eyes: cutover being watched" : ""))
+                .toList();
+        List<String> queueLines = queues.queues().stream()
+                .filter(q -> q.name().startsWith(prefix))
+                .map(this::queue)
+                .toList();
+        List<String> serviceLines = services.services().stream()
+                .filter(s -> s.name().startsWith(prefix))
+                .map(this::service)
+                .toList();
         List<String> lines = new ArrayList<>();
         lines.add("*Swap pairs*");
-        Set<String> watched = watch.openPairs();
-        for (SwapPair p : pairs) {
-            lines.add(pair(p) + (watched.contains(p.name()) ? " · :eyes: cutover being watched" : ""));
-        }
+        lines.addAll(pairLines);
         lines.add("*Queues*");
-        queues.queues().forEach(q -> lines.add(queue(q)));
+        lines.addAll(queueLines);
         lines.add("*Services*");
-        services.services().forEach(s -> lines.add(service(s)));
-        String text = String.join("\n", lines);
-        return Message.builder("Cutover status")
-                .header("Cutover status")
-                .section(text)
+        lines.addAll(serviceLines);
+        Message.Builder m = Message.builder("Cutover status").header("Cutover status");
+        if (!prefix.isEmpty()) {
+            m.context("Only names starting with " + Mrkdwn.snippet(prefix) + ".");
+        }
+        // As few sections as Slack's 3,000 characters allow (one for a small config, as before);
+        // what does not fit in the 50 blocks is counted, with the filter that shows it.
+        return m.lines(
+                        lines,
+                        MessageLimits.BLOCKS - m.size(),
+                        "`/cutover status <name prefix>` shows only what" + " starts with it")
                 .build();
     }
 
@@ -79,7 +109,9 @@ public final class CutoverStatus {
                     new SwapPlan(pair, dns.read(pair.zoneId(), pair.blue()), dns.read(pair.zoneId(), pair.green()));
             return "• `" + pair.name() + "`: " + p.pair().blue() + " → " + SwapPlan.targets(p.blueBefore());
         } catch (RuntimeException e) {
-            return "• `" + pair.name() + "`: :warning: cannot read the records (" + e.getMessage() + ")";
+            // The exception goes to the log; the reply says what failed, in words.
+            log.warn("cannot read the records of {}: {}", pair.name(), e.toString());
+            return "• `" + pair.name() + "`: :warning: cannot read the records from Route 53 (see the bot's log)";
         }
     }
 
@@ -111,7 +143,8 @@ public final class CutoverStatus {
                     : "• `" + s.name() + "`: desired " + n.desired() + ", running " + n.running() + ", pending "
                             + n.pending();
         } catch (RuntimeException e) {
-            return "• `" + s.name() + "`: :warning: cannot read ECS (" + e.getMessage() + ")";
+            log.warn("cannot read ECS service {}: {}", s.name(), e.toString());
+            return "• `" + s.name() + "`: :warning: cannot read the service from ECS (see the bot's log)";
         }
     }
 }

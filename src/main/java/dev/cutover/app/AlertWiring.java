@@ -126,7 +126,7 @@ public final class AlertWiring implements AutoCloseable {
 
     /** {@code /cutover status}. */
     public List<ChatCommand> commands() {
-        return List.of(new CutoverCommand(monitors.status()::render));
+        return List.of(new CutoverCommand(prefix -> monitors.status().render(prefix)));
     }
 
     /** The cutover watch's Roll back button, asking {@code swaps} for the rollback. */

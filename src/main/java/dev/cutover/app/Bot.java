@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ public final class Bot implements AutoCloseable {
 
     private final SwapWorkflow workflow;
     private final ExecutorService work;
+    private final ExecutorService blocking;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ScheduledExecutorService timers;
     private final List<ChatCommand> commands = new ArrayList<>();
@@ -39,13 +42,22 @@ public final class Bot implements AutoCloseable {
 
     /** Builds the graph; starts nothing but the executors. */
     public Bot(BotPorts p) {
-        this.work = Executors.newFixedThreadPool(8, Threads.named("cutover-work"));
+        // Follow-ups of commands and clicks: bounded, so a backlog is told "busy" at once instead of waiting.
+        this.work = new ThreadPoolExecutor(
+                p.config().slack().workers(),
+                p.config().slack().workers(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(p.config().slack().workQueue()),
+                Threads.named("cutover-work"));
+        // The monitors' blocking reads keep a pool of their own: a chat backlog never refuses them.
+        this.blocking = Executors.newFixedThreadPool(4, Threads.named("cutover-blocking"));
         this.timers = Executors.newScheduledThreadPool(4, Threads.named("cutover-timer"));
         PairCatalog pairs = PairCatalogs.of(p.config().pairs());
         // Alerts: queue and scaling monitors, the cutover watch (the swaps' listener), /cutover status.
         this.alerts = p.alerts()
                 .map(ports -> new AlertWiring(
-                        p.config(), ports, p.notifier(), pairs, p.dns(), p.store(), p.clock(), timers, work));
+                        p.config(), ports, p.notifier(), pairs, p.dns(), p.store(), p.clock(), timers, blocking));
         SwapListener listener = alerts.map(AlertWiring::listener).orElse(applied -> {});
         SwapWiring swaps = SwapWiring.build(
                 pairs,
@@ -97,9 +109,11 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * Runs a command's or click's follow-up (the work after the ack) on the bot's work pool.
+     * Runs a command's or click's follow-up (the work after the ack) on the bot's work pool ({@code
+     * slack.workers} threads, {@code slack.workQueue} waiting).
      *
-     * @throws java.util.concurrent.RejectedExecutionException after {@link #close}
+     * @throws java.util.concurrent.RejectedExecutionException when the queue is full, or after {@link
+     *     #close}
      */
     public void execute(Runnable task) {
         inFlight.incrementAndGet();
@@ -176,6 +190,7 @@ public final class Bot implements AutoCloseable {
         }
         alerts.ifPresent(AlertWiring::close);
         timers.shutdown();
+        blocking.shutdown();
         work.shutdown();
         try {
             if (!work.awaitTermination(5, TimeUnit.SECONDS)) {

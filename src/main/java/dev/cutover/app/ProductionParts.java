@@ -43,7 +43,8 @@ public final class ProductionParts implements AutoCloseable {
                 Objects.requireNonNullElse(config.slack().botToken(), ""),
                 Objects.requireNonNullElse(config.slack().signingSecret(), ""),
                 clock,
-                Duration.ofMillis(1500));
+                Duration.ofMillis(1500),
+                config.slack().responseWorkers());
         if (redis.isEmpty()) {
             log.warn("No redis.url configured: requests and the audit trail are kept in this process only. "
                     + "Use this for a single instance only; a restart loses pending requests.");

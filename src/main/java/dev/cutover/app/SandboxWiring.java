@@ -64,7 +64,7 @@ public final class SandboxWiring implements AutoCloseable {
         this.slackApi = new SandboxSlackApi(listener, userConfig.sandbox().groups());
         slackApi.start();
         this.config = userConfig.with(
-                new SlackSettings(SlackSettings.Mode.HTTP, "xoxb-sandbox", null, secret, 0, slackApi.apiBaseUrl()),
+                userConfig.slack().with(SlackSettings.Mode.HTTP, "xoxb-sandbox", secret, 0, slackApi.apiBaseUrl()),
                 new RedisSettings(null));
         this.metrics = SandboxMetrics.seeded(clock);
         this.route53 = seed(SandboxAccount.route53(clock, config.sandbox().insyncDelay()), config);

@@ -4,18 +4,22 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.cutover.chat.slack.CoalescingMessageUpdater;
+import dev.cutover.chat.slack.ResponsePoster;
 import dev.cutover.chat.slack.SlackBot;
 import dev.cutover.chat.slack.SlackCatchAlls;
 import dev.cutover.chat.slack.SlackDirectory;
 import dev.cutover.chat.slack.SlackNotifier;
 import dev.cutover.chat.slack.SlackWebApi;
+import dev.cutover.config.SlackSettings;
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.chat.Notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.OkHttpClient;
 
 /**
  * The Slack side of the bot: the Web API client behind the {@link Notifier} and {@link Directory}
@@ -23,6 +27,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * requests Slack sends (over {@code SlackHttpServer} or Socket Mode).
  */
 public final class SlackWiring implements AutoCloseable {
+    /** How long a response_url post may take in all, connecting included: a slow URL costs this once. */
+    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+
     /** How long a user group's members are cached before {@code usergroups.users.list} is asked again. */
     private static final Duration GROUP_TTL = Duration.ofMinutes(5);
 
@@ -35,6 +42,7 @@ public final class SlackWiring implements AutoCloseable {
     private final CoalescingMessageUpdater updater;
     private final Notifier notifier;
     private final Directory directory;
+    private final ResponsePoster responses;
 
     /**
      * Connects nothing yet.
@@ -46,6 +54,22 @@ public final class SlackWiring implements AutoCloseable {
      *     (Slack allows about 50 a minute per workspace)
      */
     public SlackWiring(String apiBaseUrl, String botToken, String signingSecret, Clock clock, Duration updateInterval) {
+        this(apiBaseUrl, botToken, signingSecret, clock, updateInterval, SlackSettings.DEFAULT_RESPONSE_WORKERS);
+    }
+
+    /**
+     * Connects nothing yet.
+     *
+     * @param responseWorkers threads posting answers to response_urls (each post at most {@link
+     *     #RESPONSE_TIMEOUT})
+     */
+    public SlackWiring(
+            String apiBaseUrl,
+            String botToken,
+            String signingSecret,
+            Clock clock,
+            Duration updateInterval,
+            int responseWorkers) {
         this.slack = sdk(apiBaseUrl);
         this.apiBaseUrl = apiBaseUrl;
         this.botToken = botToken;
@@ -56,6 +80,26 @@ public final class SlackWiring implements AutoCloseable {
         this.updater = new CoalescingMessageUpdater(api, timer, updateInterval);
         this.notifier = new SlackNotifier(api, updater);
         this.directory = new SlackDirectory(api, clock, GROUP_TTL);
+        this.responses = new ResponsePoster(
+                new SlackWebApi(responseUrlSdk(apiBaseUrl), botToken),
+                responseWorkers,
+                RESPONSE_QUEUE,
+                Threads.named("cutover-respond"));
+    }
+
+    /** Answers waiting for a response_url thread; beyond it an answer is dropped (and logged). */
+    private static final int RESPONSE_QUEUE = 1000;
+
+    /** An SDK whose HTTP calls end within {@link #RESPONSE_TIMEOUT}, for response_url posts. */
+    private static Slack responseUrlSdk(String apiBaseUrl) {
+        SlackConfig c = new SlackConfig();
+        c.setMethodsEndpointUrlPrefix(apiBaseUrl);
+        c.setStatsEnabled(false);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .callTimeout(RESPONSE_TIMEOUT)
+                .build();
+        return Slack.getInstance(c, new SlackHttpClient(http));
     }
 
     /** A Slack SDK instance calling the Web API at {@code apiBaseUrl} (ends with {@code /}). */
@@ -76,9 +120,9 @@ public final class SlackWiring implements AutoCloseable {
         return directory;
     }
 
-    /** True when no message update is waiting to be sent. */
+    /** True when no message update and no response_url answer is waiting to be sent. */
     public boolean idle() {
-        return updater.idle();
+        return updater.idle() && responses.idle();
     }
 
     /**
@@ -96,7 +140,7 @@ public final class SlackWiring implements AutoCloseable {
                 // with the JVM default charset and accepts future timestamps.
                 .requestVerificationEnabled(false)
                 .build());
-        new SlackBot(app, bot::execute, api).register(bot.commands(), bot.actions());
+        new SlackBot(app, bot::execute, responses).register(bot.commands(), bot.actions());
         registerCatchAlls(app);
         return app;
     }
@@ -124,5 +168,6 @@ public final class SlackWiring implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdown();
+        responses.close();
     }
 }

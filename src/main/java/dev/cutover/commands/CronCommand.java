@@ -64,9 +64,13 @@ public final class CronCommand implements ChatCommand {
     @Override
     public CommandResult handle(Invocation inv) {
         String[] w = inv.words();
-        if (w.length == 1 && w[0].equals("list")) {
-            return CommandResult.later(() ->
-                    inv.responder().ephemeral(CronListing.list(jobs.values(), history, control, clock.instant())));
+        if (w.length >= 1 && w.length <= 3 && w[0].equals("list") && (w.length < 3 || isPage(w[2]))) {
+            // list | list <page> | list <prefix> | list <prefix> <page>
+            boolean pageOnly = w.length == 2 && isPage(w[1]);
+            String prefix = w.length >= 2 && !pageOnly ? w[1] : "";
+            int page = w.length == 3 ? Integer.parseInt(w[2]) : pageOnly ? Integer.parseInt(w[1]) : 1;
+            return CommandResult.later(() -> inv.responder()
+                    .ephemeral(CronListing.list(jobs.values(), prefix, page, history, control, clock.instant())));
         }
         if (w.length != 2 || !List.of("run", "pause", "resume", "history").contains(w[0]) || !jobs.containsKey(w[1])) {
             return CommandResult.reply(help(w));
@@ -109,12 +113,16 @@ public final class CronCommand implements ChatCommand {
         return Message.text("`" + spec.name() + "` " + CronListing.result(r));
     }
 
+    private static boolean isPage(String word) {
+        return word.matches("[1-9][0-9]{0,5}");
+    }
+
     private String help(String[] w) {
         String problem = w.length == 0
                 ? "Missing subcommand."
                 : w.length >= 2 && !jobs.containsKey(w[1])
-                        ? "Unknown job `" + w[1] + "`."
-                        : "Unknown or incomplete command `" + String.join(" ", w) + "`.";
+                        ? "Unknown job " + Mrkdwn.snippet(w[1]) + "."
+                        : "Unknown or incomplete command " + Mrkdwn.snippet(String.join(" ", w)) + ".";
         return problem + "\nUsage: `" + usage() + "`\nJobs: "
                 + (jobs.isEmpty()
                         ? "(none configured)"

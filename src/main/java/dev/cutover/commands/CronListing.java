@@ -1,10 +1,12 @@
 package dev.cutover.commands;
 
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.MessageLimits;
 import dev.cutover.core.job.JobControl;
 import dev.cutover.core.job.JobHistory;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.RunRecord;
+import dev.cutover.reply.Mrkdwn;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,18 +26,48 @@ final class CronListing {
 
     private CronListing() {}
 
-    static Message list(Collection<JobSpec> jobs, JobHistory history, JobControl control, Instant now) {
+    /** Jobs per page of {@code /cron list}: a section each, so a page stays far below 50 blocks. */
+    static final int PAGE = 20;
+
+    /**
+     * Page {@code page} (from 1) of the jobs whose names start with {@code prefix} ("" for all),
+     * {@link #PAGE} jobs a page; a page that leaves jobs out says how many and how to see them.
+     */
+    static Message list(
+            Collection<JobSpec> all, String prefix, int page, JobHistory history, JobControl control, Instant now) {
+        List<JobSpec> jobs =
+                all.stream().filter(j -> j.name().startsWith(prefix)).toList();
+        String filter = prefix.isEmpty() ? "" : " " + Mrkdwn.snippet(prefix).replace("`", "");
         Message.Builder m = Message.builder("Scheduled jobs: " + jobs.size()).header("Scheduled jobs");
-        for (JobSpec j : jobs) {
-            String state = !j.enabled() ? " (disabled)" : control.isPaused(j.name()) ? " (paused)" : "";
-            String last = history.latest(j.name()).map(CronListing::result).orElse("never ran");
-            String next = state.isEmpty()
-                    ? String.join(", ", nextThree(j, now))
-                    : "none while" + state.replace("(", "").replace(")", "");
-            m.section("*" + j.name() + "*" + state + " - " + j.target().describe() + "\n"
-                    + j.schedule().describe() + "\nNext: " + next + "\nLast: " + last);
+        int pages = Math.max(1, (jobs.size() + PAGE - 1) / PAGE);
+        if (page > pages) {
+            return m.section("There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of "
+                            + jobs.size() + " job" + (jobs.size() == 1 ? "" : "s") + "; try `/cron list" + filter
+                            + "`.")
+                    .build();
+        }
+        int from = (page - 1) * PAGE;
+        for (JobSpec j : jobs.subList(from, Math.min(jobs.size(), from + PAGE))) {
+            m.section(Mrkdwn.cut(entry(j, history, control, now), MessageLimits.SECTION_TEXT));
+        }
+        if (pages > 1) {
+            int after = Math.max(0, jobs.size() - from - PAGE);
+            m.context("Page " + page + " of " + pages + " (" + jobs.size() + " jobs)"
+                    + (after == 0 ? "" : " — and " + after + " more: `/cron list" + filter + " " + (page + 1) + "`")
+                    + (prefix.isEmpty() ? "; `/cron list <prefix>` shows the jobs whose names start with it" : "")
+                    + ".");
         }
         return m.build();
+    }
+
+    private static String entry(JobSpec j, JobHistory history, JobControl control, Instant now) {
+        String state = !j.enabled() ? " (disabled)" : control.isPaused(j.name()) ? " (paused)" : "";
+        String last = history.latest(j.name()).map(CronListing::result).orElse("never ran");
+        String next = state.isEmpty()
+                ? String.join(", ", nextThree(j, now))
+                : "none while" + state.replace("(", "").replace(")", "");
+        return "*" + j.name() + "*" + state + " - " + j.target().describe() + "\n"
+                + j.schedule().describe() + "\nNext: " + next + "\nLast: " + last;
     }
 
     static Message history(JobSpec j, List<RunRecord> runs) {
@@ -54,7 +86,8 @@ final class CronListing {
                     .append(result(r))
                     .append('\n');
         }
-        return m.code(sb.toString().strip()).build();
+        return m.code(Mrkdwn.cut(sb.toString().strip(), MessageLimits.SECTION_TEXT - 6))
+                .build();
     }
 
     static String result(RunRecord r) {

@@ -1,19 +1,23 @@
 package dev.cutover.commands;
 
 import dev.cutover.core.chat.Message;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * {@code /cutover status}: every swap pair (which side is live), queue (depth, age, state) and
- * service (desired/running/pending) in one message, shown to the user who asked.
+ * {@code /cutover status [name prefix]}: every swap pair (which side is live), queue (depth, age,
+ * state) and service (desired/running/pending) in one message, shown to the user who asked; with a
+ * prefix, only those whose names start with it (for configs too large for one message).
  */
 public final class CutoverCommand implements ChatCommand {
-    private static final String USAGE = "`/cutover status`";
+    private static final String USAGE = "`/cutover status [name prefix]`";
 
-    private final Supplier<Message> status;
+    private final Function<String, Message> status;
 
-    /** @param status renders the status now; slow (reads AWS), so it runs after the ack */
-    public CutoverCommand(Supplier<Message> status) {
+    /**
+     * @param status renders the status now of the names starting with the given prefix ("" for
+     *     all); slow (reads AWS), so it runs after the ack
+     */
+    public CutoverCommand(Function<String, Message> status) {
         this.status = status;
     }
 
@@ -31,7 +35,10 @@ public final class CutoverCommand implements ChatCommand {
     public CommandResult handle(Invocation inv) {
         String[] w = inv.words();
         if (w.length == 0 || w.length == 1 && w[0].equalsIgnoreCase("status")) {
-            return CommandResult.later(() -> inv.responder().ephemeral(status.get()));
+            return CommandResult.later(() -> inv.responder().ephemeral(status.apply("")));
+        }
+        if (w.length == 2 && w[0].equalsIgnoreCase("status")) {
+            return CommandResult.later(() -> inv.responder().ephemeral(status.apply(w[1])));
         }
         return CommandResult.reply("Usage: " + USAGE);
     }

@@ -28,7 +28,7 @@ public final class CutoverRollbackAction implements ActionHandler {
     public CommandResult handle(ActionInvocation click) {
         String pair = click.value();
         if (swaps.pairs().find(pair).isEmpty()) {
-            return CommandResult.reply(":no_entry: The pair `" + Mrkdwn.escape(pair) + "` is no longer configured.");
+            return CommandResult.reply(":no_entry: The pair " + Mrkdwn.snippet(pair) + " is no longer configured.");
         }
         return swaps.request(ChangeKind.ROLLBACK, pair, click.userId(), click.channelId(), click.responder());
     }

@@ -6,12 +6,13 @@ import dev.cutover.core.approval.Refusal;
 import dev.cutover.core.audit.AuditEvent;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.MessageLimits;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.reply.Mrkdwn;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@code /swap}: request a blue/green swap of a pair, show its dry run, freeze or unfreeze a pair,
@@ -58,13 +59,16 @@ public final class SwapCommand implements ChatCommand {
         if (intent instanceof Intent.DryRun d) {
             return dryRun.show(d.pair(), inv.responder());
         }
+        if (intent instanceof Intent.History h) {
+            return CommandResult.later(() -> inv.responder().ephemeral(history(h.pair())));
+        }
         return CommandResult.later(() -> {
             Optional<String> answer = afterAck(intent, inv);
             answer.ifPresent(text -> inv.responder().ephemeral(Message.text(text)));
         });
     }
 
-    /** Freeze, unfreeze and history, after the ack: what to tell the user, if anything. */
+    /** Freeze and unfreeze, after the ack: what to tell the user, if anything. */
     private Optional<String> afterAck(Intent intent, Invocation inv) {
         if (intent instanceof Intent.Freeze f) {
             Optional<Refusal> refused =
@@ -84,7 +88,7 @@ public final class SwapCommand implements ChatCommand {
                     .or(() -> announce(
                             inv, ":sunny: *" + u.pair() + "* is unfrozen by " + Mrkdwn.user(inv.userId()) + "."));
         }
-        return Optional.of(history(((Intent.History) intent).pair()));
+        throw new IllegalArgumentException("not a freeze or unfreeze: " + intent);
     }
 
     /** Posts {@code markdown} in the channel; when that fails, the user is told instead. */
@@ -97,13 +101,18 @@ public final class SwapCommand implements ChatCommand {
         }
     }
 
-    private String history(String pair) {
+    /** The newest entries, split over as many sections as Slack's 3,000 characters need. */
+    private Message history(String pair) {
         List<AuditEvent> events = audit.recent(pair, HISTORY);
         if (events.isEmpty()) {
-            return "No history for *" + pair + "* yet.";
+            return Message.text("No history for *" + pair + "* yet.");
         }
-        String lines = events.stream().map(SwapCommand::line).collect(Collectors.joining("\n"));
-        return "*History of " + pair + "* (newest first)\n" + lines;
+        List<String> lines = new ArrayList<>();
+        lines.add("*History of " + pair + "* (newest first)");
+        events.stream().map(SwapCommand::line).forEach(lines::add);
+        return Message.builder(lines.get(0) + "\n" + String.join("\n", lines.subList(1, lines.size())))
+                .lines(lines, MessageLimits.BLOCKS, "the audit stream of " + pair + " has them all")
+                .build();
     }
 
     /** The longest reason or result shown per history entry, in characters: the whole entry is in the audit trail. */

@@ -117,7 +117,7 @@ final class SwapParser {
         }
         if (pairs.find(w[0]).isEmpty()) {
             return new Intent.Reply(
-                    ":no_entry: Unknown pair `" + Mrkdwn.escape(w[0]) + "`. Known pairs: " + pairs.known() + ".");
+                    ":no_entry: Unknown pair " + Mrkdwn.snippet(w[0]) + ". Known pairs: " + pairs.known() + ".");
         }
         return new Intent.Request(ChangeKind.ROLLBACK, w[0]);
     }
@@ -137,7 +137,7 @@ final class SwapParser {
     private Intent known(String name, Intent then) {
         return pairs.find(name).isPresent()
                 ? then
-                : new Intent.Reply(":no_entry: Unknown pair `" + Mrkdwn.escape(name) + "`. Known pairs: "
-                        + pairs.known() + ".\nUsage: " + SWAP_USAGE);
+                : new Intent.Reply(":no_entry: Unknown pair " + Mrkdwn.snippet(name) + ". Known pairs: " + pairs.known()
+                        + ".\nUsage: " + SWAP_USAGE);
     }
 }

@@ -1,14 +1,15 @@
 package dev.cutover.commands;
 
-import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.approval.Outcome;
+import dev.cutover.core.approval.Refusal;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.RequestOutcome;
 import dev.cutover.core.swap.SwapWorkflow;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs the swap use case for the chat: a request or a click in, the outcome answered to the user.
@@ -58,27 +59,70 @@ public final class SwapReplies {
     }
 
     /**
-     * Handles Approve, Break glass, Reject and Cancel clicks; an approval that completes the request
-     * applies it in the follow-up.
+     * Handles Approve, Break glass, Reject and Cancel clicks. Before the ack only a typed reason is
+     * checked (empty or too long: refused at once, from memory); the decision (store, directory)
+     * runs in the follow-up, which answers a refusal to the clicking user through the click's
+     * responder (replacing the clicked message when it was ephemeral, as it cannot be edited) and
+     * applies a request the click completed.
      *
      * @throws IllegalArgumentException for an action id that is not one of {@link SwapMessages}'s
      */
     public CommandResult decide(ActionInvocation click) {
-        String id = click.value();
-        Outcome outcome =
-                switch (click.actionId()) {
-                    case SwapMessages.APPROVE -> flow.approve(id, click.userId());
-                    case SwapMessages.BREAK_GLASS -> flow.breakGlass(id, click.userId(), click.input());
-                    case SwapMessages.REJECT -> flow.reject(id, click.userId(), click.input());
-                    case SwapMessages.CANCEL -> flow.cancel(id, click.userId());
-                    default -> throw new IllegalArgumentException("not a swap action: " + click.actionId());
-                };
-        if (outcome instanceof Outcome.Refused r) {
-            return CommandResult.reply(RefusalText.reply(r.why()));
+        Optional<Refusal> badReason = reasonCheck(click);
+        if (badReason.isPresent()) {
+            return CommandResult.reply(RefusalText.reply(badReason.get()));
         }
-        ApprovalRequest req = ((Outcome.Done) outcome).request();
-        return req.state() == ApprovalState.APPROVED
-                ? CommandResult.later(() -> flow.apply(req.id()))
-                : new CommandResult(null, null);
+        return CommandResult.later(() -> {
+            if (decideNow(click) instanceof Outcome.Done done && done.request().state() == ApprovalState.APPROVED) {
+                flow.apply(done.request().id());
+            }
+        });
+    }
+
+    /**
+     * The follow-up of a click without the apply: decides (reads and writes the store, asks the
+     * directory), shows the request, and answers a refusal to the clicking user. Slow: after the ack.
+     */
+    public Outcome decideNow(ActionInvocation click) {
+        Outcome outcome = decision(click).get();
+        if (outcome instanceof Outcome.Refused r) {
+            Message text = Message.text(RefusalText.reply(r.why()));
+            if (click.message() == null) {
+                click.responder().replaceOriginal(text);
+            } else {
+                click.responder().ephemeral(text);
+            }
+        }
+        return outcome;
+    }
+
+    private Supplier<Outcome> decision(ActionInvocation click) {
+        String id = click.value();
+        String user = click.userId();
+        return switch (click.actionId()) {
+            case SwapMessages.APPROVE -> () -> flow.approve(id, user);
+            case SwapMessages.BREAK_GLASS -> () -> flow.breakGlass(id, user, click.input());
+            case SwapMessages.REJECT -> () -> flow.reject(id, user, click.input());
+            case SwapMessages.CANCEL -> () -> flow.cancel(id, user);
+            default -> throw new IllegalArgumentException("not a swap action: " + click.actionId());
+        };
+    }
+
+    /** An empty or over-long reason typed for a rejection or a break-glass, from the text alone. */
+    private static Optional<Refusal> reasonCheck(ActionInvocation click) {
+        Refusal.ReasonFor what =
+                switch (click.actionId()) {
+                    case SwapMessages.BREAK_GLASS -> Refusal.ReasonFor.BREAK_GLASS;
+                    case SwapMessages.REJECT -> Refusal.ReasonFor.REJECTION;
+                    default -> null;
+                };
+        if (what == null) {
+            return Optional.empty();
+        }
+        String reason = click.input();
+        if (reason == null || reason.isBlank()) {
+            return Optional.of(new Refusal.NeedsReason(what));
+        }
+        return Refusal.ifTooLong(what, reason);
     }
 }

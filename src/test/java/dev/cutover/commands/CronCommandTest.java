@@ -179,4 +179,17 @@ class CronCommandTest {
         }
         assertThat(handle("run nope", "U1").ephemeral().text()).startsWith("Unknown job `nope`.");
     }
+
+    @Test
+    void typedWordsAreEchoedCutAndAsDataNotMarkup() {
+        String unknownJob = handle("run <!channel>", "U1").ephemeral().text();
+        assertThat(unknownJob).startsWith("Unknown job `&lt;!channel&gt;`.").doesNotContain("<!channel>");
+
+        String unknownVerb =
+                handle("`x`<@U0BOSS>" + "y".repeat(100_000), "U1").ephemeral().text();
+        assertThat(unknownVerb)
+                .startsWith("Unknown or incomplete command `\u02BCx\u02BC&lt;@U0BOSS&gt;y")
+                .doesNotContain("<@U0BOSS>")
+                .hasSizeLessThan(400);
+    }
 }

@@ -114,11 +114,12 @@ class SwapWorkflowShowTest {
         String id = ((Outcome.Done) opened).request().id();
         approvals.attachMessage(id, REF);
 
-        CompletableFuture<CommandResult> first =
-                CompletableFuture.supplyAsync(() -> flow.decide(click(id, "U0000000002")));
+        // The decisions alone (a click's follow-up without the apply), as two replicas run them.
+        CompletableFuture<Outcome> first =
+                CompletableFuture.supplyAsync(() -> flow.decideNow(click(id, "U0000000002")));
         assertThat(firstIsShowing.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<CommandResult> second =
-                CompletableFuture.supplyAsync(() -> flow.decide(click(id, "U0000000003")));
+        CompletableFuture<Outcome> second =
+                CompletableFuture.supplyAsync(() -> flow.decideNow(click(id, "U0000000003")));
         first.get(5, TimeUnit.SECONDS);
         second.get(5, TimeUnit.SECONDS);
 

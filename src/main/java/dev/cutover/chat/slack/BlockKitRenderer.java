@@ -16,25 +16,51 @@ import com.slack.api.model.block.element.ButtonElement;
 import dev.cutover.core.chat.Block;
 import dev.cutover.core.chat.Button;
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.MessageLimits;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns a {@link Message} into Block Kit blocks, within Block Kit's limits (header 150 characters,
- * section text 3000, 10 fields of 2000, button text 75).
+ * Turns a {@link Message} into Block Kit blocks, within Block Kit's limits ({@link MessageLimits}:
+ * 50 blocks, header 150 characters, section text 3000, 10 fields of 2000, button text 75). Replies
+ * are built within them; one that is not is a bug: with assertions on (tests) rendering it fails,
+ * in production it is logged and cut, saying so in its last block.
  *
  * @see <a href="https://api.slack.com/reference/block-kit/blocks">Block Kit blocks</a>
  */
 public final class BlockKitRenderer {
+    private static final Logger log = LoggerFactory.getLogger(BlockKitRenderer.class);
+
     private BlockKitRenderer() {}
 
-    /** The blocks of {@code message}, top to bottom. */
+    /**
+     * The blocks of {@code message}, top to bottom.
+     *
+     * @throws AssertionError with assertions enabled, when {@code message} breaks a limit
+     */
     public static List<LayoutBlock> render(Message message) {
+        List<String> over = MessageLimits.violations(message);
+        if (!over.isEmpty()) {
+            log.warn("a reply breaks Slack's limits and is cut: {}", over);
+            assert false : "a reply breaks Slack's limits: " + over;
+        }
+        List<Block> blocks = message.blocks();
         List<LayoutBlock> out = new ArrayList<>();
-        for (Block b : message.blocks()) {
-            out.add(block(b));
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i == MessageLimits.BLOCKS - 1 && blocks.size() > MessageLimits.BLOCKS) {
+                out.add(context(List.of(markdownText("…and " + (blocks.size() - i) + " more blocks not shown"))));
+                break;
+            }
+            out.add(block(blocks.get(i)));
         }
         return out;
+    }
+
+    /** {@code message}'s top-level text, within {@link MessageLimits#TEXT}. */
+    public static String text(Message message) {
+        return cut(message.text(), MessageLimits.TEXT);
     }
 
     private static LayoutBlock block(Block b) {

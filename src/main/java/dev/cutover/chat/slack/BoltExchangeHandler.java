@@ -69,6 +69,15 @@ final class BoltExchangeHandler {
                 send(exchange, 400, TEXT, "Invalid Request");
                 return;
             }
+            java.util.Optional<String> missing = request == null
+                    ? java.util.Optional.empty()
+                    : RequiredFields.missing(request, new String(rawBody, UTF_8));
+            if (missing.isPresent()) {
+                // Slack always sends these: a forged or broken request, answered before any handler runs.
+                log.warn("Slack {} without {}; answered 400", request.getRequestType(), missing.get());
+                send(exchange, 400, TEXT, "Invalid Request: missing " + missing.get());
+                return;
+            }
             // A null request (unrecognised body) makes app.run answer 400 "Invalid Request".
             write(exchange, app.run(request));
         } catch (Exception e) {

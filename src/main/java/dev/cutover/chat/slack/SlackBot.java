@@ -14,14 +14,17 @@ import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ActionInvocation;
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.CommandResult;
+import dev.cutover.commands.FailureText;
 import dev.cutover.commands.Invocation;
 import dev.cutover.commands.Responder;
+import dev.cutover.core.approval.StoreUnavailableException;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,19 +43,23 @@ public final class SlackBot {
     static final String INPUT_CALLBACK = "cutover.input";
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The answer when the work queue is full: nothing was started, so trying again is safe. */
+    static final String BUSY = ":hourglass: The bot is busy right now and did not start this; nothing was"
+            + " changed. Try again in a minute.";
 
     private final App app;
     private final Executor executor;
-    private final SlackWebApi api;
+    private final ResponsePoster poster;
 
     /**
-     * @param executor runs the slow part of every command and click after the ack
-     * @param api answers users through response_urls
+     * @param executor runs the slow part of every command and click after the ack; throws {@link
+     *     RejectedExecutionException} when its queue is full, and the user is told the bot is busy
+     * @param poster answers users through response_urls, on its own threads
      */
-    public SlackBot(App app, Executor executor, SlackWebApi api) {
+    public SlackBot(App app, Executor executor, ResponsePoster poster) {
         this.app = app;
         this.executor = executor;
-        this.api = api;
+        this.poster = poster;
     }
 
     /** Registers {@code commands} as slash commands and {@code actions} as block action handlers. */
@@ -60,14 +67,16 @@ public final class SlackBot {
         for (ChatCommand c : commands) {
             app.command("/" + c.name(), (req, ctx) -> {
                 SlashCommandPayload p = req.getPayload();
-                Responder responder = new SlackResponder(api, p.getResponseUrl());
+                Responder responder = new SlackResponder(poster, p.getResponseUrl());
                 CommandResult r = safely(() ->
                         c.handle(new Invocation(c.name(), p.getText(), p.getUserId(), p.getChannelId(), responder)));
-                runLater(r, responder);
+                if (!runLater(r, responder)) {
+                    return ctx.ack(res -> res.responseType("ephemeral").text(BUSY));
+                }
                 return r.ephemeral() == null
                         ? ctx.ack()
                         : ctx.ack(res -> res.responseType("ephemeral")
-                                .text(r.ephemeral().text())
+                                .text(BlockKitRenderer.text(r.ephemeral()))
                                 .blocks(BlockKitRenderer.render(r.ephemeral())));
             });
         }
@@ -79,21 +88,11 @@ public final class SlackBot {
 
     private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
-        Responder responder = new SlackResponder(api, p.getResponseUrl());
+        Responder responder = new SlackResponder(poster, p.getResponseUrl());
         if (h.inputPrompt().isPresent()) {
-            try {
-                InputModal.open(ctx, p, h, JSON);
-            } catch (SlackApiCallException | IOException | com.slack.api.methods.SlackApiException e) {
-                // E.g. expired_trigger_id when the ack path was slow: the click did nothing, say so.
-                log.warn("could not open the {} form: {}", h.actionId(), e.toString());
-                String why = e instanceof SlackApiCallException s
-                        ? s.error()
-                        : e.getClass().getSimpleName();
-                executor.execute(() -> tell(
-                        responder,
-                        Message.text(":warning: Could not open the form that asks for a reason (" + why
-                                + "); nothing was decided. Click the button again.")));
-            }
+            // The modal opens right after the ack (the trigger_id lives 3 s), on the Slack-call
+            // threads: a slow views.open never delays the ack nor holds a worker.
+            poster.run(() -> openModal(h, p, ctx, responder));
             return ctx.ack();
         }
         ActionInvocation click = new ActionInvocation(
@@ -104,14 +103,33 @@ public final class SlackBot {
                 messageOf(p),
                 null,
                 responder);
-        executor.execute(() -> {
-            CommandResult r = safely(() -> h.handle(click));
-            if (r.ephemeral() != null) {
-                responder.ephemeral(r.ephemeral());
-            }
-            runNow(r, responder);
-        });
+        // The handler decides nothing here (ArchitectureTest keeps its handle free of ports): what
+        // reads the store or the directory is its follow-up, run after the ack.
+        CommandResult r = safely(() -> h.handle(click));
+        if (r.ephemeral() != null) {
+            tell(responder, r.ephemeral());
+        }
+        if (!runLater(r, responder)) {
+            // A click's ack carries no text: the answer goes through the response_url, on its own threads.
+            tell(responder, Message.text(BUSY));
+        }
         return ctx.ack();
+    }
+
+    private static void openModal(ActionHandler h, BlockActionPayload p, ActionContext ctx, Responder responder) {
+        try {
+            InputModal.open(ctx, p, h, JSON);
+        } catch (IOException | com.slack.api.methods.SlackApiException | RuntimeException e) {
+            // E.g. expired_trigger_id when Slack was slow: the click did nothing, say so.
+            log.warn("could not open the {} form: {}", h.actionId(), e.toString());
+            String why = e instanceof SlackApiCallException s
+                    ? s.error()
+                    : e.getClass().getSimpleName();
+            tell(
+                    responder,
+                    Message.text(":warning: Could not open the form that asks for a reason (" + why
+                            + "); nothing was decided. Click the button again."));
+        }
     }
 
     private Response submitted(List<ActionHandler> actions, ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -129,7 +147,7 @@ public final class SlackBot {
             log.warn("Unusable modal submission (no known click or no input); asked the user to click again");
             return ctx.ackWithErrors(Map.of(InputModal.BLOCK, InputModal.UNUSABLE));
         }
-        Responder responder = new SlackResponder(api, meta.responseUrl());
+        Responder responder = new SlackResponder(poster, meta.responseUrl());
         MessageRef message = meta.ts() == null ? null : new MessageRef(meta.channel(), meta.ts());
         CommandResult r = safely(() -> h.handle(new ActionInvocation(
                 meta.actionId(), meta.value(), p.getUser().getId(), meta.channel(), message, input, responder)));
@@ -137,7 +155,9 @@ public final class SlackBot {
             // Refused: say why inside the modal, next to the field, and keep it open.
             return ctx.ackWithErrors(Map.of(InputModal.BLOCK, r.ephemeral().text()));
         }
-        runLater(r, responder);
+        if (!runLater(r, responder)) {
+            return ctx.ackWithErrors(Map.of(InputModal.BLOCK, BUSY));
+        }
         return ctx.ack();
     }
 
@@ -149,9 +169,17 @@ public final class SlackBot {
         return new MessageRef(c.getChannelId(), c.getMessageTs());
     }
 
-    private void runLater(CommandResult r, Responder responder) {
-        if (r.followUp() != null) {
+    /** Hands {@code r}'s follow-up to the executor; false when its queue is full (nothing was run). */
+    private boolean runLater(CommandResult r, Responder responder) {
+        if (r.followUp() == null) {
+            return true;
+        }
+        try {
             executor.execute(() -> runNow(r, responder));
+            return true;
+        } catch (RejectedExecutionException e) {
+            log.warn("work queue full; told the user the bot is busy");
+            return false;
         }
     }
 
@@ -162,9 +190,9 @@ public final class SlackBot {
         try {
             r.followUp().run();
         } catch (RuntimeException e) {
-            log.error("command follow-up failed", e);
+            logFailure("command follow-up failed", e);
             try {
-                responder.ephemeral(Message.text(":warning: Failed: " + e.getMessage()));
+                responder.ephemeral(Message.text(words(e)));
             } catch (RuntimeException e2) {
                 log.warn("could not report the failure to the user: {}", e2.toString());
             }
@@ -182,13 +210,26 @@ public final class SlackBot {
     private static CommandResult safely(java.util.function.Supplier<CommandResult> handler) {
         try {
             return handler.get();
-        } catch (SlackApiCallException | dev.cutover.core.approval.StoreUnavailableException e) {
-            // Expected outages of Slack or Redis: one line is enough; the user is told.
-            log.warn("command failed: {}", e.getMessage());
-            return CommandResult.reply(":warning: That failed: " + e.getMessage() + ". Nothing was changed.");
         } catch (RuntimeException e) {
-            log.error("command failed", e);
-            return CommandResult.reply(":warning: That failed: " + e.getMessage() + ". Nothing was changed.");
+            logFailure("command failed", e);
+            return CommandResult.reply(words(e));
         }
+    }
+
+    /** Expected outages of Slack or Redis: one line is enough; anything else with its stack. */
+    private static void logFailure(String what, RuntimeException e) {
+        if (e instanceof SlackApiCallException || e instanceof StoreUnavailableException) {
+            log.warn("{}: {}", what, e.toString());
+        } else {
+            log.error(what, e);
+        }
+    }
+
+    /** What the user is told: never the exception's message, which goes to the log. */
+    private static String words(RuntimeException e) {
+        if (e instanceof SlackApiCallException s) {
+            return ":warning: Slack refused a call the bot made (`" + s.error() + "`); nothing was changed. Try again.";
+        }
+        return FailureText.reply(e);
     }
 }

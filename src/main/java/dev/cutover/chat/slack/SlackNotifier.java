@@ -30,7 +30,8 @@ public final class SlackNotifier implements Notifier {
 
     @Override
     public MessageRef post(String channel, Message message) {
-        ChatPostMessageResponse r = api.postMessage(channel, message.text(), BlockKitRenderer.render(message));
+        ChatPostMessageResponse r =
+                api.postMessage(channel, BlockKitRenderer.text(message), BlockKitRenderer.render(message));
         return new MessageRef(r.getChannel(), r.getTs());
     }
 
@@ -39,7 +40,7 @@ public final class SlackNotifier implements Notifier {
         ChatPostMessageResponse r =
                 api.call("chat.postMessage", () -> api.methods().chatPostMessage(x -> x.channel(parent.channel())
                         .threadTs(parent.ts())
-                        .text(message.text())
+                        .text(BlockKitRenderer.text(message))
                         .blocks(BlockKitRenderer.render(message))));
         return new MessageRef(r.getChannel(), r.getTs());
     }
@@ -69,6 +70,7 @@ public final class SlackNotifier implements Notifier {
     public void update(MessageRef ref, Message message) {
         updater.submit(
                 new CoalescingMessageUpdater.MessageKey(ref.channel(), ref.ts()),
-                new CoalescingMessageUpdater.MessageContent(message.text(), BlockKitRenderer.render(message)));
+                new CoalescingMessageUpdater.MessageContent(
+                        BlockKitRenderer.text(message), BlockKitRenderer.render(message)));
     }
 }

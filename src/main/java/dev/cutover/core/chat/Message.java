@@ -73,6 +73,46 @@ public record Message(String text, List<Block> blocks) {
             return this;
         }
 
+        /**
+         * Adds {@code lines} as few sections as fit Slack's limits (lines joined by line breaks,
+         * each section at most {@link MessageLimits#SECTION_TEXT} characters, a longer line cut
+         * with "…"), using at most {@code maxBlocks} blocks; the lines that do not fit are counted
+         * in a last context block, "…and N more — {@code whereToSeeThem}", never dropped silently.
+         */
+        public Builder lines(List<String> lines, int maxBlocks, String whereToSeeThem) {
+            int budget = Math.max(1, maxBlocks);
+            StringBuilder section = new StringBuilder();
+            int i = 0;
+            for (; i < lines.size(); i++) {
+                String line = cut(lines.get(i), MessageLimits.SECTION_TEXT);
+                if (section.length() > 0 && section.length() + 1 + line.length() > MessageLimits.SECTION_TEXT) {
+                    if (budget <= 2) {
+                        break; // one block left: for the section in hand, then the "more" note
+                    }
+                    section(section.toString());
+                    budget--;
+                    section.setLength(0);
+                }
+                section.append(section.length() == 0 ? "" : "\n").append(line);
+            }
+            if (section.length() > 0) {
+                section(section.toString());
+            }
+            if (i < lines.size()) {
+                context("…and " + (lines.size() - i) + " more — " + whereToSeeThem);
+            }
+            return this;
+        }
+
+        private static String cut(String s, int max) {
+            return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        }
+
+        /** The blocks added so far. */
+        public int size() {
+            return blocks.size();
+        }
+
         public Message build() {
             return new Message(text, blocks);
         }
