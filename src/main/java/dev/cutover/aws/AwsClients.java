@@ -4,11 +4,13 @@ import dev.cutover.config.AwsSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -114,6 +116,14 @@ public final class AwsClients implements AutoCloseable {
     /** A Step Functions client for {@link #region()}: StartExecution, DescribeExecution, StopExecution (jobs). */
     public SfnClient sfn() {
         return build(SfnClient.builder(), region());
+    }
+
+    /**
+     * A {@code type} client that is built (by {@code build}, e.g. {@code clients::sqs}) on its first
+     * call rather than now: for services a deployment may never call. Closed with the others.
+     */
+    public <C extends SdkClient> C lazily(Class<C> type, Supplier<C> build) {
+        return LazyClients.of(type, build);
     }
 
     /** The region regional services use. */

@@ -66,6 +66,7 @@ final class HttpBench {
         SignedCommands client = new SignedCommands(port, fake.base() + "/response/");
         try (JvmProcess p = JvmProcess.start(cmd, env, work.resolve(target + ".log"))) {
             samples.add(target + ".ready.ms", awaitReady(p, client));
+            samples.add(target + ".classes", p.classesLoaded());
             // Warm-up: both commands, so the JIT has seen the paths measured below.
             for (int i = 0; i < requests; i++) {
                 client.send("/swap", HISTORY);

@@ -48,6 +48,18 @@ final class JvmProcess implements AutoCloseable {
         throw new IOException("no VmRSS for " + process.pid());
     }
 
+    /** Classes loaded so far, from {@code jstat -class} (the JDK's own tool). */
+    double classesLoaded() throws IOException, InterruptedException {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        Process p = new ProcessBuilder(jstat.toString(), "-class", Long.toString(process.pid()))
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        String[] lines = out.strip().split("\n");
+        return Double.parseDouble(lines[lines.length - 1].trim().split("\\s+")[0]);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
