@@ -18,10 +18,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
-import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Builds the {@link Bot.Parts} of a real deployment: Route 53, Redis (or in-process) and Slack. */
 public final class ProductionParts implements AutoCloseable {
@@ -65,10 +61,10 @@ public final class ProductionParts implements AutoCloseable {
                         : JobWiring.inProcess(config, Clock.systemUTC(), targets),
                 // Built on first use: with no queues or services watched, most are never called.
                 Optional.of(AlertWiring.aws(
-                        aws.lazily(SqsClient.class, aws::sqs),
-                        aws.lazily(CloudWatchClient.class, aws::cloudWatch),
-                        aws.lazily(EcsClient.class, aws::ecs),
-                        aws.lazily(ApplicationAutoScalingClient.class, aws::applicationAutoScaling),
+                        aws.lazily(aws::sqs),
+                        aws.lazily(aws::cloudWatch),
+                        aws.lazily(aws::ecs),
+                        aws.lazily(aws::applicationAutoScaling),
                         redis != null ? AlertWiring.redisStores(redis) : AlertWiring.inMemoryStores(),
                         Clock.systemUTC())));
     }

@@ -10,7 +10,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -119,11 +118,22 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * A {@code type} client that is built (by {@code build}, e.g. {@code clients::sqs}) on its first
-     * call rather than now: for services a deployment may never call. Closed with the others.
+     * The client {@code build} returns (e.g. {@code clients::sqs}), built on the first {@code get()}
+     * and the same one after: for services a deployment may never call, whose client would load its
+     * whole model (hundreds of classes) at start-up. Closed with the others once built.
      */
-    public <C extends SdkClient> C lazily(Class<C> type, Supplier<C> build) {
-        return LazyClients.of(type, build);
+    public <C extends SdkAutoCloseable> Supplier<C> lazily(Supplier<C> build) {
+        return new Supplier<>() {
+            private C client;
+
+            @Override
+            public synchronized C get() {
+                if (client == null) {
+                    client = build.get();
+                }
+                return client;
+            }
+        };
     }
 
     /** The region regional services use. */

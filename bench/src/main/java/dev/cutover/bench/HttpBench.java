@@ -55,6 +55,11 @@ final class HttpBench {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Suite.java(), "-Xmx128m"));
         if (target.equals("bot")) {
+            // e.g. -XX:SharedArchiveFile=... to measure a class-data-sharing archive
+            String extra = System.getProperty("botJvmArgs", "").strip();
+            if (!extra.isEmpty()) {
+                cmd.addAll(List.of(extra.split("\\s+")));
+            }
             cmd.addAll(List.of("-jar", botJar, "serve", "--config", config(port).toString()));
         } else {
             cmd.addAll(List.of("-cp", benchClasspath, BareBoltApp.class.getName(), target, Integer.toString(port), fake.base()));
