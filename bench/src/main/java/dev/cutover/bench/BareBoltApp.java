@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * <ul>
  *   <li>{@code bare}: one slash-command handler that only acks;
  *   <li>{@code floor}: acks, then makes the calls a dry run makes, directly, with the same SDK
- *       clients: Route 53 ListResourceRecordSets, then one response_url POST.
+ *       clients: Route 53 ListResourceRecordSets for the blue and for the green record, then one
+ *       response_url POST with the Slack SDK.
  * </ul>
  *
  * Arguments: mode, port, fake base URL (Slack API at {@code <base>/api/}, AWS at {@code <base>}).
@@ -53,13 +54,17 @@ public final class BareBoltApp {
                 String responseUrl = req.getPayload().getResponseUrl();
                 work.execute(() -> {
                     try {
-                        var records = route53.listResourceRecordSets(r -> r.hostedZoneId(FakeCloud.ZONE)
-                                .startRecordName("blue.example.com.")
-                                .startRecordType("A"));
+                        int records = 0;
+                        for (String name : new String[] {"blue.example.com.", "green.example.com."}) {
+                            records += route53.listResourceRecordSets(
+                                            r -> r.hostedZoneId(FakeCloud.ZONE).startRecordName(name))
+                                    .resourceRecordSets()
+                                    .size();
+                        }
                         new Responder(slack, responseUrl)
                                 .send(ActionResponse.builder()
                                         .responseType("ephemeral")
-                                        .text("Dry run: " + records.resourceRecordSets().size() + " records")
+                                        .text("Dry run: " + records + " records")
                                         .build());
                     } catch (Exception e) {
                         e.printStackTrace();
