@@ -22,6 +22,10 @@ import org.HdrHistogram.Histogram;
 final class HttpBench {
     static final String HISTORY = "history blue-green";
     static final String DRY_RUN = "blue-green dry-run";
+    private static final Map<String, String> ENV = Map.of(
+            "AWS_ACCESS_KEY_ID", "AKIDBENCHBENCHBENCH",
+            "AWS_SECRET_ACCESS_KEY", "bench-secret",
+            "AWS_EC2_METADATA_DISABLED", "true");
 
     private final Samples samples;
     private final FakeCloud fake;
@@ -41,8 +45,32 @@ final class HttpBench {
         this.requests = requests;
     }
 
+    /**
+     * Trains a dynamic class-data-sharing archive of the bot (the classes of a start and of both
+     * commands, written when the JVM exits) for the {@code botcds} target.
+     */
+    void trainCds() throws Exception {
+        Path jsa = work.resolve("bot.jsa");
+        int port = freePort();
+        List<String> cmd = List.of(
+                Suite.java(), "-Xmx128m", "-XX:ArchiveClassesAtExit=" + jsa, "-jar", botJar, "serve", "--config",
+                config(port).toString());
+        SignedCommands client = new SignedCommands(port, fake.base() + "/response/");
+        try (JvmProcess p = JvmProcess.start(cmd, ENV, work.resolve("cds-training.log"))) {
+            awaitReady(p, client);
+            for (int i = 0; i < 50; i++) {
+                client.send("/swap", HISTORY);
+                client.send("/swap", DRY_RUN);
+            }
+            settle();
+        }
+        if (!Files.exists(jsa)) {
+            throw new IllegalStateException("no CDS archive written; see cds-training.log");
+        }
+    }
+
     void round(int round) throws Exception {
-        List<String> order = new ArrayList<>(List.of("bot", "bare", "floor"));
+        List<String> order = new ArrayList<>(List.of("bot", "bare", "botcds", "floor"));
         for (int i = 0; i < round % order.size(); i++) {
             order.add(order.remove(0));
         }
@@ -54,7 +82,10 @@ final class HttpBench {
     private void measure(String target) throws Exception {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Suite.java(), "-Xmx128m"));
-        if (target.equals("bot")) {
+        if (target.equals("botcds")) {
+            cmd.addAll(List.of("-XX:SharedArchiveFile=" + work.resolve("bot.jsa"), "-jar", botJar, "serve", "--config",
+                    config(port).toString()));
+        } else if (target.equals("bot")) {
             // e.g. -XX:SharedArchiveFile=... to measure a class-data-sharing archive
             String extra = System.getProperty("botJvmArgs", "").strip();
             if (!extra.isEmpty()) {
@@ -64,12 +95,8 @@ final class HttpBench {
         } else {
             cmd.addAll(List.of("-cp", benchClasspath, BareBoltApp.class.getName(), target, Integer.toString(port), fake.base()));
         }
-        Map<String, String> env = Map.of(
-                "AWS_ACCESS_KEY_ID", "AKIDBENCHBENCHBENCH",
-                "AWS_SECRET_ACCESS_KEY", "bench-secret",
-                "AWS_EC2_METADATA_DISABLED", "true");
         SignedCommands client = new SignedCommands(port, fake.base() + "/response/");
-        try (JvmProcess p = JvmProcess.start(cmd, env, work.resolve(target + ".log"))) {
+        try (JvmProcess p = JvmProcess.start(cmd, ENV, work.resolve(target + ".log"))) {
             samples.add(target + ".ready.ms", awaitReady(p, client));
             samples.add(target + ".classes", p.classesLoaded());
             // Warm-up: both commands, so the JIT has seen the paths measured below.
@@ -125,7 +152,7 @@ final class HttpBench {
         try {
             List<Future<Histogram>> parts = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                int n = total / clients;
+                int n = Math.max(2, total / clients);
                 parts.add(pool.submit(() -> {
                     Histogram h = new Histogram(60_000_000L, 3);
                     for (int i = 0; i < n; i++) {

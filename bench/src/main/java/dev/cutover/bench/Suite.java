@@ -33,6 +33,7 @@ public final class Suite {
             if (only.contains("http")) {
                 HttpBench http = new HttpBench(
                         samples, fake, work, botJar, System.getProperty("java.class.path"), redis, requests);
+                http.trainCds();
                 for (int r = 0; r < rounds; r++) {
                     System.out.println("http round " + (r + 1) + "/" + rounds + ", load " + Samples.load());
                     http.round(r);
