@@ -52,7 +52,8 @@ final class FakeCloud implements AutoCloseable {
                 .willReturn(okJson("{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
                         + "\"user\":\"cutover\",\"team_id\":\"T0000000001\",\"user_id\":\"U0000000BOT\","
                         + "\"bot_id\":\"B0000000001\",\"is_enterprise_install\":false}")));
-        wm.stubFor(post(urlPathMatching("/response/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        wm.stubFor(post(urlPathMatching("/response/.*"))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
         wm.stubFor(get(urlPathEqualTo(RRSET))
                 .willReturn(aResponse()
                         .withStatus(200)
@@ -100,7 +101,9 @@ final class FakeCloud implements AutoCloseable {
         List<String> out = new ArrayList<>();
         try (JsonParser p = CBOR.createParser(body)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == JsonToken.FIELD_NAME && "Id".equals(p.currentName()) && p.nextToken() == JsonToken.VALUE_STRING) {
+                if (t == JsonToken.FIELD_NAME
+                        && "Id".equals(p.currentName())
+                        && p.nextToken() == JsonToken.VALUE_STRING) {
                     out.add(p.getText());
                 }
             }

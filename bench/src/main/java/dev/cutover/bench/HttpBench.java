@@ -35,7 +35,14 @@ final class HttpBench {
     private final String redisUrl;
     private final int requests;
 
-    HttpBench(Samples samples, FakeCloud fake, Path work, String botJar, String benchClasspath, String redisUrl, int requests) {
+    HttpBench(
+            Samples samples,
+            FakeCloud fake,
+            Path work,
+            String botJar,
+            String benchClasspath,
+            String redisUrl,
+            int requests) {
         this.samples = samples;
         this.fake = fake;
         this.work = work;
@@ -53,7 +60,13 @@ final class HttpBench {
         Path jsa = work.resolve("bot.jsa");
         int port = freePort();
         List<String> cmd = List.of(
-                Suite.java(), "-Xmx128m", "-XX:ArchiveClassesAtExit=" + jsa, "-jar", botJar, "serve", "--config",
+                Suite.java(),
+                "-Xmx128m",
+                "-XX:ArchiveClassesAtExit=" + jsa,
+                "-jar",
+                botJar,
+                "serve",
+                "--config",
                 config(port).toString());
         SignedCommands client = new SignedCommands(port, fake.base() + "/response/");
         try (JvmProcess p = JvmProcess.start(cmd, ENV, work.resolve("cds-training.log"))) {
@@ -83,7 +96,12 @@ final class HttpBench {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Suite.java(), "-Xmx128m"));
         if (target.equals("botcds")) {
-            cmd.addAll(List.of("-XX:SharedArchiveFile=" + work.resolve("bot.jsa"), "-jar", botJar, "serve", "--config",
+            cmd.addAll(List.of(
+                    "-XX:SharedArchiveFile=" + work.resolve("bot.jsa"),
+                    "-jar",
+                    botJar,
+                    "serve",
+                    "--config",
                     config(port).toString()));
         } else if (target.equals("bot")) {
             // e.g. -XX:SharedArchiveFile=... to measure a class-data-sharing archive
@@ -93,7 +111,8 @@ final class HttpBench {
             }
             cmd.addAll(List.of("-jar", botJar, "serve", "--config", config(port).toString()));
         } else {
-            cmd.addAll(List.of("-cp", benchClasspath, BareBoltApp.class.getName(), target, Integer.toString(port), fake.base()));
+            cmd.addAll(List.of(
+                    "-cp", benchClasspath, BareBoltApp.class.getName(), target, Integer.toString(port), fake.base()));
         }
         SignedCommands client = new SignedCommands(port, fake.base() + "/response/");
         try (JvmProcess p = JvmProcess.start(cmd, ENV, work.resolve(target + ".log"))) {

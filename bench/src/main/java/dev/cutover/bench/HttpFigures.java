@@ -20,11 +20,36 @@ final class HttpFigures {
                 }
             }
         }
-        t.ratio("CPU per dry run (ack + follow-up) vs floor harness", "bot.cpu.per.dryrun.ms", "floor.cpu.per.dryrun.ms", "ms", 1.3);
-        t.ratio("CPU per command, bare Bolt ack only (for scale)", "bare.cpu.per.dryrun.ms", "floor.cpu.per.dryrun.ms", "ms", Double.NaN);
-        t.ratio("start → first 200 on a signed request, -Xmx128m, vs bare Bolt", "bot.ready.ms", "bare.ready.ms", "ms", 1.3);
-        t.ratio("start → first 200, with an AppCDS archive of the bot, vs bare Bolt (no archive)", "botcds.ready.ms", "bare.ready.ms", "ms", 1.3);
-        t.ratio("RSS after load with the AppCDS archive vs bare Bolt", "botcds.rss.mib", "bare.rss.mib", "MiB", Double.NaN);
+        t.ratio(
+                "CPU per dry run (ack + follow-up) vs floor harness",
+                "bot.cpu.per.dryrun.ms",
+                "floor.cpu.per.dryrun.ms",
+                "ms",
+                1.3);
+        t.ratio(
+                "CPU per command, bare Bolt ack only (for scale)",
+                "bare.cpu.per.dryrun.ms",
+                "floor.cpu.per.dryrun.ms",
+                "ms",
+                Double.NaN);
+        t.ratio(
+                "start → first 200 on a signed request, -Xmx128m, vs bare Bolt",
+                "bot.ready.ms",
+                "bare.ready.ms",
+                "ms",
+                1.3);
+        t.ratio(
+                "start → first 200, with an AppCDS archive of the bot, vs bare Bolt (no archive)",
+                "botcds.ready.ms",
+                "bare.ready.ms",
+                "ms",
+                1.3);
+        t.ratio(
+                "RSS after load with the AppCDS archive vs bare Bolt",
+                "botcds.rss.mib",
+                "bare.rss.mib",
+                "MiB",
+                Double.NaN);
         t.absolute("RSS after load with the AppCDS archive (absolute)", "botcds.rss.mib", "MiB", "target 224 MiB", 224);
         t.ratio("classes loaded at ready vs bare Bolt", "bot.classes", "bare.classes", "", Double.NaN);
         t.ratio("RSS after 50-client load, -Xmx128m, vs bare Bolt", "bot.rss.mib", "bare.rss.mib", "MiB", Double.NaN);

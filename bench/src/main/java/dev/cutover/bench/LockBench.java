@@ -52,18 +52,42 @@ final class LockBench {
         }
         for (String b : new String[] {"raw", "redisson"}) {
             String name = b.equals("raw") ? "raw Jedis SET NX PX + EVALSHA" : "Redisson 3.50 RLock";
-            table.ratio("lock cycle p50, 1 thread, vs " + name, "cutover.lock.1.p50.us", b + ".lock.1.p50.us", "µs",
+            table.ratio(
+                    "lock cycle p50, 1 thread, vs " + name,
+                    "cutover.lock.1.p50.us",
+                    b + ".lock.1.p50.us",
+                    "µs",
                     b.equals("raw") ? 1.1 : Double.NaN);
-            table.ratio("lock cycles/s, 1 thread, vs " + name + " (cutover / baseline; higher is better)",
-                    "cutover.lock.1.ops", b + ".lock.1.ops", "/s", Double.NaN);
-            table.ratio("lock cycle p50, 8 threads on 8 keys, vs " + name, "cutover.lock.8.p50.us", b + ".lock.8.p50.us", "µs",
+            table.ratio(
+                    "lock cycles/s, 1 thread, vs " + name + " (cutover / baseline; higher is better)",
+                    "cutover.lock.1.ops",
+                    b + ".lock.1.ops",
+                    "/s",
                     Double.NaN);
-            table.ratio("lock cycles/s, 8 threads on 8 keys, vs " + name + " (higher is better)",
-                    "cutover.lock.8.ops", b + ".lock.8.ops", "/s", Double.NaN);
-            table.ratio("Redis server time per lock cycle (commandstats usec) vs " + name, "cutover.lock.server.us",
-                    b + ".lock.server.us", "µs", b.equals("raw") ? 1.2 : Double.NaN);
-            table.ratio("Redis main-thread CPU per lock cycle (INFO cpu) vs " + name, "cutover.lock.servercpu.us",
-                    b + ".lock.servercpu.us", "µs", Double.NaN);
+            table.ratio(
+                    "lock cycle p50, 8 threads on 8 keys, vs " + name,
+                    "cutover.lock.8.p50.us",
+                    b + ".lock.8.p50.us",
+                    "µs",
+                    Double.NaN);
+            table.ratio(
+                    "lock cycles/s, 8 threads on 8 keys, vs " + name + " (higher is better)",
+                    "cutover.lock.8.ops",
+                    b + ".lock.8.ops",
+                    "/s",
+                    Double.NaN);
+            table.ratio(
+                    "Redis server time per lock cycle (commandstats usec) vs " + name,
+                    "cutover.lock.server.us",
+                    b + ".lock.server.us",
+                    "µs",
+                    b.equals("raw") ? 1.2 : Double.NaN);
+            table.ratio(
+                    "Redis main-thread CPU per lock cycle (INFO cpu) vs " + name,
+                    "cutover.lock.servercpu.us",
+                    b + ".lock.servercpu.us",
+                    "µs",
+                    Double.NaN);
         }
     }
 
@@ -133,7 +157,8 @@ final class LockBench {
         double seconds = 0;
         for (String line : info.split("\r?\n")) {
             if (line.startsWith("used_cpu_sys_main_thread:") || line.startsWith("used_cpu_user_main_thread:")) {
-                seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                seconds +=
+                        Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
             }
         }
         return seconds * 1e6;
@@ -146,7 +171,10 @@ final class LockBench {
             case "cutover" -> locks.tryAcquire(spec).orElseThrow().release();
             case "raw" -> {
                 String token = UUID.randomUUID().toString();
-                jedis.set("bench:raw:server-time", token, SetParams.setParams().nx().px(30_000));
+                jedis.set(
+                        "bench:raw:server-time",
+                        token,
+                        SetParams.setParams().nx().px(30_000));
                 jedis.evalsha(sha, List.of("bench:raw:server-time"), List.of(token));
             }
             default -> {

@@ -63,7 +63,12 @@ final class PollBench {
                     Table.num(calls / floor),
                     calls == floor ? "exact: met" : "exact: MISSED",
                     Table.num(samples.load("poll." + n + ".calls")));
-            table.absolute("poll wall time, " + n + " queue" + (n == 1 ? "" : "s"), "poll." + n + ".ms", "ms", "no baseline", Double.NaN);
+            table.absolute(
+                    "poll wall time, " + n + " queue" + (n == 1 ? "" : "s"),
+                    "poll." + n + ".ms",
+                    "ms",
+                    "no baseline",
+                    Double.NaN);
         }
     }
 

@@ -58,8 +58,18 @@ final class QuartzBench {
                 cutover();
             }
         }
-        table.ratio("Quartz fire delay p50, every-second job among 1,000, vs bare Quartz", "cutover.fire.p50.ms", "bare.fire.p50.ms", "ms", Double.NaN);
-        table.ratio("Quartz fire delay p99, every-second job among 1,000, vs bare Quartz", "cutover.fire.p99.ms", "bare.fire.p99.ms", "ms", 1.1);
+        table.ratio(
+                "Quartz fire delay p50, every-second job among 1,000, vs bare Quartz",
+                "cutover.fire.p50.ms",
+                "bare.fire.p50.ms",
+                "ms",
+                Double.NaN);
+        table.ratio(
+                "Quartz fire delay p99, every-second job among 1,000, vs bare Quartz",
+                "cutover.fire.p99.ms",
+                "bare.fire.p99.ms",
+                "ms",
+                1.1);
     }
 
     private void cutover() throws Exception {
@@ -89,7 +99,8 @@ final class QuartzBench {
                     """
                             .formatted(i, i % 60, (i / 60 + 12) % 24, hookUrl));
         }
-        CutoverConfig config = new ConfigLoader(new EnvInterpolator(System::getenv)).parse("bench.yml", yaml.toString());
+        CutoverConfig config =
+                new ConfigLoader(new EnvInterpolator(System::getenv)).parse("bench.yml", yaml.toString());
         Clock clock = Clock.systemUTC();
         JobWiring.Jobs jobs = JobWiring.build(
                 config,
@@ -107,7 +118,8 @@ final class QuartzBench {
         // One delay per slot (the first handling of it), oldest first.
         java.util.TreeMap<java.time.Instant, Long> bySlot = new java.util.TreeMap<>();
         for (RunRecord run : jobs.scheduling().history().recent("every-second", 1000)) {
-            bySlot.merge(run.slot(), Duration.between(run.slot(), run.startedAt()).toNanos() / 1000, Math::min);
+            bySlot.merge(
+                    run.slot(), Duration.between(run.slot(), run.startedAt()).toNanos() / 1000, Math::min);
         }
         record("cutover", new ArrayList<>(bySlot.values()));
     }
@@ -155,7 +167,8 @@ final class QuartzBench {
     public static final class Stamp implements Job {
         @Override
         public void execute(JobExecutionContext ctx) {
-            BARE_DELAYS.add((System.currentTimeMillis() - ctx.getScheduledFireTime().getTime()) * 1000);
+            BARE_DELAYS.add(
+                    (System.currentTimeMillis() - ctx.getScheduledFireTime().getTime()) * 1000);
         }
     }
 

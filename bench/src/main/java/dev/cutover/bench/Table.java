@@ -26,7 +26,8 @@ final class Table {
         double c = s.median(cutover);
         double b = s.median(baseline);
         double r = c / b;
-        String verdict = Double.isNaN(limit) ? "—" : (r <= limit ? "≤ " + num(limit) + " met" : "≤ " + num(limit) + " MISSED");
+        String verdict =
+                Double.isNaN(limit) ? "—" : (r <= limit ? "≤ " + num(limit) + " met" : "≤ " + num(limit) + " MISSED");
         rows.add(new Row(
                 figure,
                 num(c) + " " + unit + " (" + s.range(cutover) + ")",
@@ -42,8 +43,16 @@ final class Table {
             return;
         }
         double v = s.median(name);
-        String verdict = Double.isNaN(limit) ? "—" : (v <= limit ? "≤ " + num(limit) + " " + unit + " met" : "≤ " + num(limit) + " " + unit + " MISSED");
-        rows.add(new Row(figure, num(v) + " " + unit + " (" + s.range(name) + ")", baselineText, "—", verdict, num(s.load(name))));
+        String verdict = Double.isNaN(limit)
+                ? "—"
+                : (v <= limit ? "≤ " + num(limit) + " " + unit + " met" : "≤ " + num(limit) + " " + unit + " MISSED");
+        rows.add(new Row(
+                figure,
+                num(v) + " " + unit + " (" + s.range(name) + ")",
+                baselineText,
+                "—",
+                verdict,
+                num(s.load(name))));
     }
 
     /** A row written out in full (e.g. exact call counts). */
@@ -55,7 +64,8 @@ final class Table {
         StringBuilder b = new StringBuilder(
                 "| figure | cutover (median, range) | baseline, same run | ratio | target | load |\n|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            b.append("| ").append(String.join(" | ", r.figure, r.cutover, r.baseline, r.ratio, r.target, r.load))
+            b.append("| ")
+                    .append(String.join(" | ", r.figure, r.cutover, r.baseline, r.ratio, r.target, r.load))
                     .append(" |\n");
         }
         return b.toString();
