@@ -30,24 +30,27 @@ public final class Suite {
         System.out.println(header);
 
         try (FakeCloud fake = new FakeCloud()) {
+            // A section that fails is reported and skipped: the others' figures still print.
             if (only.contains("http")) {
-                HttpBench http = new HttpBench(
-                        samples, fake, work, botJar, System.getProperty("java.class.path"), redis, requests);
-                http.trainCds();
-                for (int r = 0; r < rounds; r++) {
-                    System.out.println("http round " + (r + 1) + "/" + rounds + ", load " + Samples.load());
-                    http.round(r);
-                }
+                section("http", () -> {
+                    HttpBench http = new HttpBench(
+                            samples, fake, work, botJar, System.getProperty("java.class.path"), redis, requests);
+                    http.trainCds();
+                    for (int r = 0; r < rounds; r++) {
+                        System.out.println("http round " + (r + 1) + "/" + rounds + ", load " + Samples.load());
+                        http.round(r);
+                    }
+                });
                 HttpFigures.addTo(table);
             }
             if (only.contains("lock")) {
-                new LockBench(samples, redis, rounds).run(table);
+                section("lock", () -> new LockBench(samples, redis, rounds).run(table));
             }
             if (only.contains("poll")) {
-                new PollBench(samples, fake, rounds).run(table);
+                section("poll", () -> new PollBench(samples, fake, rounds).run(table));
             }
             if (only.contains("quartz")) {
-                new QuartzBench(samples, fake, rounds).run(table);
+                section("quartz", () -> new QuartzBench(samples, fake, rounds).run(table));
             }
         }
         String out = header + "\n\n" + table.markdown();
@@ -78,6 +81,21 @@ public final class Suite {
                         / 1024,
                 System.getProperty("java.version"),
                 Samples.load());
+    }
+
+    private interface Section {
+        void run() throws Exception;
+    }
+
+    private static void section(String name, Section s) {
+        long t0 = System.nanoTime();
+        try {
+            s.run();
+        } catch (Exception e) {
+            System.out.println("section " + name + " failed: " + e);
+            e.printStackTrace(System.out);
+        }
+        System.out.printf(Locale.ROOT, "section %s took %.0f s%n", name, (System.nanoTime() - t0) / 1e9);
     }
 
     /** This JVM's java launcher, for the processes under test. */
