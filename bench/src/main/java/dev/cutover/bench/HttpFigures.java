@@ -20,6 +20,17 @@ final class HttpFigures {
                 }
             }
         }
+        // The floor does a dry run's follow-up calls too: its ack shares the CPUs with the same work.
+        for (String clients : new String[] {"1", "50"}) {
+            String key = ".dryrun." + clients + ".p99.ms";
+            t.ratio(
+                    "ack p99, " + clients + " client" + (clients.equals("1") ? "" : "s")
+                            + ", `/swap <pair> dry-run` vs floor harness (same follow-up calls)",
+                    "bot" + key,
+                    "floor" + key,
+                    "ms",
+                    Double.NaN);
+        }
         t.ratio(
                 "CPU per dry run (ack + follow-up) vs floor harness",
                 "bot.cpu.per.dryrun.ms",

@@ -11,6 +11,8 @@ import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.job.RunRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -167,8 +169,8 @@ final class QuartzBench {
     public static final class Stamp implements Job {
         @Override
         public void execute(JobExecutionContext ctx) {
-            BARE_DELAYS.add(
-                    (System.currentTimeMillis() - ctx.getScheduledFireTime().getTime()) * 1000);
+            // Instant.now() has microseconds on Linux, like the bot runner's clock.
+            BARE_DELAYS.add(ChronoUnit.MICROS.between(ctx.getScheduledFireTime().toInstant(), Instant.now()));
         }
     }
 
