@@ -28,6 +28,7 @@ public final class ProductionParts implements AutoCloseable {
 
     private final AwsClients aws;
     private final UnifiedJedis redis;
+    private final AsyncBuiltDnsRecords dns;
     private final Bot.Parts parts;
 
     /** Connects nothing yet: the clients connect on first use. */
@@ -46,10 +47,11 @@ public final class ProductionParts implements AutoCloseable {
             audit = new InMemoryAuditLog();
         }
         JobTargets targets = JobTargets.aws(aws::ecs, aws::sfn);
+        this.dns = new AsyncBuiltDnsRecords(() -> new Route53DnsRecords(aws.route53()));
         this.parts = new Bot.Parts(
                 config,
                 Clock.systemUTC(),
-                new Route53DnsRecords(aws.route53()),
+                dns,
                 store,
                 audit,
                 slack(config.slack().apiBaseUrl()),
@@ -84,6 +86,7 @@ public final class ProductionParts implements AutoCloseable {
 
     @Override
     public void close() {
+        dns.awaitBuilt();
         aws.close();
         if (redis != null) {
             redis.close();
