@@ -9,7 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.ByteArrayOutputStream;
@@ -36,6 +38,9 @@ final class FakeCloud implements AutoCloseable {
     private static final CBORFactory CBOR = new CBORFactory();
 
     final AtomicInteger getMetricDataCalls = new AtomicInteger();
+    /** POSTs to response_urls: how the suite checks that follow-ups did answer. */
+    final AtomicInteger responses = new AtomicInteger();
+
     private final WireMockServer wm;
 
     FakeCloud() {
@@ -44,7 +49,7 @@ final class FakeCloud implements AutoCloseable {
                 .bindAddress("127.0.0.1")
                 .containerThreads(80)
                 .disableRequestJournal()
-                .extensions(new MetricData()));
+                .extensions(new MetricData(), new CountResponses()));
         wm.start();
         wm.stubFor(post(urlPathMatching("/api/.*"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"C0000000001\",\"ts\":\"1700000000.000100\"}")));
@@ -76,6 +81,25 @@ final class FakeCloud implements AutoCloseable {
     @Override
     public void close() {
         wm.stop();
+    }
+
+    private final class CountResponses implements ServeEventListener {
+        @Override
+        public String getName() {
+            return "count-responses";
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return true;
+        }
+
+        @Override
+        public void beforeResponseSent(ServeEvent event, Parameters parameters) {
+            if (event.getRequest().getUrl().startsWith("/response/")) {
+                responses.incrementAndGet();
+            }
+        }
     }
 
     private final class MetricData implements ResponseTransformerV2 {

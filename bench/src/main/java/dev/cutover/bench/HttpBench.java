@@ -125,8 +125,14 @@ final class HttpBench {
             }
             settle();
             double cpu0 = p.cpuMillis();
+            int answered0 = fake.responses.get();
             Histogram dry1 = run(client, 1, DRY_RUN, requests);
             settle();
+            int answered = fake.responses.get() - answered0;
+            if (!target.equals("bare") && answered < requests) {
+                throw new IllegalStateException(
+                        target + " answered " + answered + " of " + requests + " dry runs; see its log");
+            }
             samples.add(target + ".cpu.per.dryrun.ms", (p.cpuMillis() - cpu0) / requests);
             Histogram hist1 = run(client, 1, HISTORY, requests);
             Histogram dry50 = run(client, 50, DRY_RUN, requests * 2);
