@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -91,6 +92,18 @@ public final class AlertWiring implements AutoCloseable {
             CloudWatchClient cloudWatch,
             EcsClient ecs,
             ApplicationAutoScalingClient autoScaling,
+            StateStores stores,
+            Clock clock) {
+        return aws(() -> sqs, () -> cloudWatch, () -> ecs, () -> autoScaling, stores, clock);
+    }
+
+    /** As {@link #aws(SqsClient, CloudWatchClient, EcsClient, ApplicationAutoScalingClient, StateStores,
+     * Clock)}, over clients asked for on each call (e.g. built on first use, see {@code AwsClients#lazily}). */
+    public static AlertPorts aws(
+            Supplier<SqsClient> sqs,
+            Supplier<CloudWatchClient> cloudWatch,
+            Supplier<EcsClient> ecs,
+            Supplier<ApplicationAutoScalingClient> autoScaling,
             StateStores stores,
             Clock clock) {
         CloudWatchMetricReader metrics = new CloudWatchMetricReader(cloudWatch);

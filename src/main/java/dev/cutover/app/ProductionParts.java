@@ -31,6 +31,7 @@ public final class ProductionParts implements AutoCloseable {
     private final AwsClients aws;
     private final Optional<UnifiedJedis> redis;
     private final SlackWiring slack;
+    private final AsyncBuiltDnsRecords dns;
     private final BotPorts ports;
 
     /** Connects nothing yet: the clients connect on first use. */
@@ -52,21 +53,23 @@ public final class ProductionParts implements AutoCloseable {
         ApprovalStore store = redis.<ApprovalStore>map(RedisApprovalStore::new).orElseGet(InMemoryApprovalStore::new);
         AuditLog audit = redis.<AuditLog>map(RedisAuditLog::new).orElseGet(InMemoryAuditLog::new);
         JobTargets targets = JobTargets.aws(aws::ecs, aws::sfn);
+        this.dns = new AsyncBuiltDnsRecords(() -> new Route53DnsRecords(aws.route53()));
         this.ports = new BotPorts(
                 config,
                 clock,
-                new Route53DnsRecords(aws.route53()),
+                dns,
                 store,
                 audit,
                 slack.notifier(),
                 slack.directory(),
                 redis.map(r -> JobWiring.onRedis(config, r, "cutover:", targets))
                         .orElseGet(() -> JobWiring.inProcess(config, clock, targets)),
+                // Built on first use: with no queues or services watched, most are never called.
                 Optional.of(AlertWiring.aws(
-                        aws.sqs(),
-                        aws.cloudWatch(),
-                        aws.ecs(),
-                        aws.applicationAutoScaling(),
+                        aws.lazily(aws::sqs),
+                        aws.lazily(aws::cloudWatch),
+                        aws.lazily(aws::ecs),
+                        aws.lazily(aws::applicationAutoScaling),
                         redis.map(AlertWiring::redisStores).orElseGet(AlertWiring::inMemoryStores),
                         clock)),
                 INSYNC_TIMEOUT);
@@ -85,6 +88,7 @@ public final class ProductionParts implements AutoCloseable {
     @Override
     public void close() {
         slack.close();
+        dns.awaitBuilt();
         aws.close();
         redis.ifPresent(UnifiedJedis::close);
     }

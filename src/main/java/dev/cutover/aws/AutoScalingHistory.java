@@ -4,6 +4,7 @@ import dev.cutover.core.alert.ScalingActivity;
 import dev.cutover.core.alert.ScalingHistory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScalingActivitiesResponse;
@@ -21,9 +22,14 @@ public final class AutoScalingHistory implements ScalingHistory {
     static final int PAGE_SIZE = 50;
     static final int MAX_PAGES = 4;
 
-    private final ApplicationAutoScalingClient client;
+    private final Supplier<ApplicationAutoScalingClient> client;
 
     public AutoScalingHistory(ApplicationAutoScalingClient client) {
+        this(() -> client);
+    }
+
+    /** Over the client {@code client} supplies, asked on each call (e.g. one built on first use). */
+    public AutoScalingHistory(Supplier<ApplicationAutoScalingClient> client) {
         this.client = client;
     }
 
@@ -33,8 +39,8 @@ public final class AutoScalingHistory implements ScalingHistory {
         String token = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             String next = token;
-            DescribeScalingActivitiesResponse r =
-                    client.describeScalingActivities(b -> b.serviceNamespace(ServiceNamespace.ECS)
+            DescribeScalingActivitiesResponse r = client.get()
+                    .describeScalingActivities(b -> b.serviceNamespace(ServiceNamespace.ECS)
                             .resourceId(resourceId)
                             .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
                             .maxResults(lastSeenId == null ? 1 : PAGE_SIZE)

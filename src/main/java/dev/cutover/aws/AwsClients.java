@@ -4,6 +4,7 @@ import dev.cutover.config.AwsSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -114,6 +115,25 @@ public final class AwsClients implements AutoCloseable {
     /** A Step Functions client for {@link #region()}: StartExecution, DescribeExecution, StopExecution (jobs). */
     public SfnClient sfn() {
         return build(SfnClient.builder(), region());
+    }
+
+    /**
+     * The client {@code build} returns (e.g. {@code clients::sqs}), built on the first {@code get()}
+     * and the same one after: for services a deployment may never call, whose client would load its
+     * whole model (hundreds of classes) at start-up. Closed with the others once built.
+     */
+    public <C extends SdkAutoCloseable> Supplier<C> lazily(Supplier<C> build) {
+        return new Supplier<>() {
+            private C client;
+
+            @Override
+            public synchronized C get() {
+                if (client == null) {
+                    client = build.get();
+                }
+                return client;
+            }
+        };
     }
 
     /** The region regional services use. */

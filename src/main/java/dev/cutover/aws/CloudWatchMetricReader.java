@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
@@ -31,9 +32,14 @@ public final class CloudWatchMetricReader {
 
     static final int MAX_PAGES = 10;
 
-    private final CloudWatchClient cloudWatch;
+    private final Supplier<CloudWatchClient> cloudWatch;
 
     public CloudWatchMetricReader(CloudWatchClient cloudWatch) {
+        this(() -> cloudWatch);
+    }
+
+    /** Over the client {@code cloudWatch} supplies, asked on each call (e.g. one built on first use). */
+    public CloudWatchMetricReader(Supplier<CloudWatchClient> cloudWatch) {
         this.cloudWatch = cloudWatch;
     }
 
@@ -62,13 +68,15 @@ public final class CloudWatchMetricReader {
         String token = null;
         int pages = 0;
         do {
-            GetMetricDataResponse r = cloudWatch.getMetricData(GetMetricDataRequest.builder()
-                    .metricDataQueries(sdk)
-                    .startTime(start)
-                    .endTime(end)
-                    .scanBy(ScanBy.TIMESTAMP_DESCENDING)
-                    .nextToken(token)
-                    .build());
+            GetMetricDataResponse r = cloudWatch
+                    .get()
+                    .getMetricData(GetMetricDataRequest.builder()
+                            .metricDataQueries(sdk)
+                            .startTime(start)
+                            .endTime(end)
+                            .scanBy(ScanBy.TIMESTAMP_DESCENDING)
+                            .nextToken(token)
+                            .build());
             for (MetricDataResult result : r.metricDataResults()) {
                 collect(result, points.computeIfAbsent(result.id(), k -> new ArrayList<>()));
                 partial.merge(result.id(), result.statusCode() == StatusCode.PARTIAL_DATA, Boolean::logicalOr);

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
@@ -22,9 +23,14 @@ public final class EcsServiceStatus implements ServiceStatus {
     /** DescribeServices' limit on services per call. */
     public static final int MAX_SERVICES = 10;
 
-    private final EcsClient ecs;
+    private final Supplier<EcsClient> ecs;
 
     public EcsServiceStatus(EcsClient ecs) {
+        this(() -> ecs);
+    }
+
+    /** Over the client {@code ecs} supplies, asked on each call (e.g. one built on first use). */
+    public EcsServiceStatus(Supplier<EcsClient> ecs) {
         this.ecs = ecs;
     }
 
@@ -35,7 +41,7 @@ public final class EcsServiceStatus implements ServiceStatus {
         for (int from = 0; from < all.size(); from += MAX_SERVICES) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + MAX_SERVICES));
             DescribeServicesResponse r =
-                    ecs.describeServices(b -> b.cluster(cluster).services(chunk));
+                    ecs.get().describeServices(b -> b.cluster(cluster).services(chunk));
             for (Service s : r.services()) {
                 if (!"INACTIVE".equals(s.status())) {
                     out.put(

@@ -5,6 +5,7 @@ import dev.cutover.core.alert.QueueSample;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -16,11 +17,16 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * @see <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html">GetQueueAttributes</a>
  */
 public final class SqsQueueDepth implements QueueDepth {
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final Clock clock;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
 
     public SqsQueueDepth(SqsClient sqs, Clock clock) {
+        this(() -> sqs, clock);
+    }
+
+    /** Over the client {@code sqs} supplies, asked on each read (e.g. one built on first use). */
+    public SqsQueueDepth(Supplier<SqsClient> sqs, Clock clock) {
         this.sqs = sqs;
         this.clock = clock;
     }
@@ -36,8 +42,9 @@ public final class SqsQueueDepth implements QueueDepth {
         String url = queue.contains("://")
                 ? queue
                 : urls.computeIfAbsent(
-                        queue, q -> sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
-        Map<QueueAttributeName, String> attrs = sqs.getQueueAttributes(
+                        queue, q -> sqs.get().getQueueUrl(b -> b.queueName(q)).queueUrl());
+        Map<QueueAttributeName, String> attrs = sqs.get()
+                .getQueueAttributes(
                         b -> b.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 .attributes();
         // SQS returns counts as strings.

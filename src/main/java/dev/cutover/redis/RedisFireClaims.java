@@ -14,7 +14,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * (a plain retry would see "already claimed" and skip a slot that never ran).
  */
 public final class RedisFireClaims implements FireClaims {
-    static final String CLAIM =
+    static final RedisScript CLAIM = new RedisScript(
             """
             local v = redis.call('GET', KEYS[1])
             if v then
@@ -22,7 +22,7 @@ public final class RedisFireClaims implements FireClaims {
               return 0
             end
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-            return 1""";
+            return 1""");
 
     private final UnifiedJedis redis;
     private final String prefix;
@@ -38,10 +38,10 @@ public final class RedisFireClaims implements FireClaims {
         List<String> keys = List.of(prefix + "claim:" + key);
         List<String> args = List.of(UUID.randomUUID().toString(), Long.toString(ttl.toMillis()));
         try {
-            return Long.valueOf(1).equals(redis.eval(CLAIM, keys, args));
+            return Long.valueOf(1).equals(CLAIM.run(redis, keys, args));
         } catch (JedisException first) {
             try {
-                return Long.valueOf(1).equals(redis.eval(CLAIM, keys, args));
+                return Long.valueOf(1).equals(CLAIM.run(redis, keys, args));
             } catch (JedisException second) {
                 second.addSuppressed(first);
                 throw new LockUnavailableException("cannot claim " + key + " in Redis: " + second.getMessage(), second);

@@ -17,11 +17,11 @@ import redis.clients.jedis.UnifiedJedis;
  * same script as the push (one round trip, never over the cap).
  */
 public final class RedisJobHistory implements JobHistory {
-    private static final String PUSH =
+    private static final RedisScript PUSH = new RedisScript(
             """
             redis.call('LPUSH', KEYS[1], ARGV[1])
             redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
-            return 1""";
+            return 1""");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -45,8 +45,8 @@ public final class RedisJobHistory implements JobHistory {
     @Override
     public void record(RunRecord run) {
         try {
-            redis.eval(
-                    PUSH,
+            PUSH.run(
+                    redis,
                     List.of(prefix + "history:" + run.job()),
                     List.of(JSON.writeValueAsString(run), Integer.toString(limit)));
         } catch (JsonProcessingException e) {

@@ -35,11 +35,12 @@ import redis.clients.jedis.exceptions.JedisException;
  *       its TTL, so it frees itself instead of locking the job out for good.
  * </ul>
  *
- * Timeouts and pool waits are those of the given client (see {@link RedisConnections}).
+ * Each script runs by its digest ({@link RedisScript}): EVALSHA, with EVAL only when Redis answers
+ * NOSCRIPT. Timeouts and pool waits are those of the given client (see {@link RedisConnections}).
  */
 public final class RedisLockProvider implements LockProvider {
     private static final Logger log = LoggerFactory.getLogger(RedisLockProvider.class);
-    static final String ACQUIRE =
+    static final RedisScript ACQUIRE = new RedisScript(
             """
             local v = redis.call('GET', KEYS[1])
             if v then
@@ -60,21 +61,21 @@ public final class RedisLockProvider implements LockProvider {
               redis.call('SET', KEYS[2], string.format('%d', f))
             end
             redis.call('SET', KEYS[1], ARGV[1] .. ':' .. string.format('%d', f), 'PX', ARGV[2])
-            return f""";
-    static final String RENEW =
+            return f""");
+    static final RedisScript RENEW = new RedisScript(
             """
             local v = redis.call('GET', KEYS[1])
             if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ':' then
               return redis.call('PEXPIRE', KEYS[1], ARGV[2])
             end
-            return 0""";
-    static final String RELEASE =
+            return 0""");
+    static final RedisScript RELEASE = new RedisScript(
             """
             local v = redis.call('GET', KEYS[1])
             if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ':' then
               return redis.call('DEL', KEYS[1])
             end
-            return 0""";
+            return 0""");
 
     private final UnifiedJedis redis;
     private final String prefix;
@@ -96,7 +97,7 @@ public final class RedisLockProvider implements LockProvider {
         List<String> args = List.of(token, Long.toString(spec.lease().toMillis()));
         Object fence;
         try {
-            fence = redis.eval(ACQUIRE, keys, args);
+            fence = ACQUIRE.run(redis, keys, args);
         } catch (JedisException first) {
             fence = reconcile(spec, keys, args, first);
         }
@@ -113,7 +114,7 @@ public final class RedisLockProvider implements LockProvider {
 
     private Object reconcile(LockSpec spec, List<String> keys, List<String> args, JedisException first) {
         try {
-            return redis.eval(ACQUIRE, keys, args);
+            return ACQUIRE.run(redis, keys, args);
         } catch (JedisException second) {
             second.addSuppressed(first);
             throw new LockUnavailableException(
@@ -135,8 +136,8 @@ public final class RedisLockProvider implements LockProvider {
 
     boolean renew(LockSpec spec, String token) {
         try {
-            Object r = redis.eval(
-                    RENEW,
+            Object r = RENEW.run(
+                    redis,
                     List.of(prefix + "lock:" + spec.name()),
                     List.of(token, Long.toString(spec.lease().toMillis())));
             return Long.valueOf(1).equals(r);
@@ -147,7 +148,7 @@ public final class RedisLockProvider implements LockProvider {
 
     /** @return whether the lock was still ours and is now deleted */
     boolean release(LockSpec spec, String token) {
-        Object r = redis.eval(RELEASE, List.of(prefix + "lock:" + spec.name()), List.of(token));
+        Object r = RELEASE.run(redis, List.of(prefix + "lock:" + spec.name()), List.of(token));
         return Long.valueOf(1).equals(r);
     }
 }
