@@ -49,7 +49,16 @@ public final class ProductionWiring {
         }
         AutoCloseable t = transport;
         Bot b = bot;
-        return () -> closeAll(null, t, b, parts);
+        return () -> {
+            if (t instanceof SlackHttpServer http) {
+                // Acks keep going out ("restarting, try again") while the bot finishes its work.
+                http.drain();
+                closeAll(null, b, http, parts);
+            } else {
+                // Socket Mode: close the link first, so Slack sends new requests to another replica.
+                closeAll(null, t, b, parts);
+            }
+        };
     }
 
     /** How a change batch is shown to people: as Route 53's CLI JSON (what {@code aws route53} takes). */

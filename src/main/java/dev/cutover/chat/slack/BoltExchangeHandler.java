@@ -42,6 +42,12 @@ final class BoltExchangeHandler {
         this.rejections = rejections;
     }
 
+    /** The ack of a slash command while the bot stops: shown only to the user who typed it. */
+    static final String RESTARTING =
+            "{\"response_type\":\"ephemeral\",\"text\":\":hourglass: cutover is restarting; try again in a moment.\"}";
+
+    private volatile boolean draining;
+
     /**
      * Answers one POST. The signature and timestamp are checked on the raw bytes before anything
      * reads the body: unverified bytes never reach Bolt's parser (which logs a body it does not
@@ -78,12 +84,33 @@ final class BoltExchangeHandler {
                 send(exchange, 400, TEXT, "Invalid Request: missing " + missing.get());
                 return;
             }
+            if (draining && request != null) {
+                answerWhileDraining(exchange, request);
+                return;
+            }
             // A null request (unrecognised body) makes app.run answer 400 "Invalid Request".
             write(exchange, app.run(request));
         } catch (Exception e) {
             // Bolt lets handler exceptions escape app.run; the request fails, the server keeps serving.
             log.error("Slack request failed", e);
             send(exchange, 500, TEXT, "internal error");
+        }
+    }
+
+    /**
+     * Stops handing requests to the app (the bot is shutting down): a slash command is answered with
+     * a polite ephemeral "try again", anything else with 503 so that Slack shows the click failed and
+     * the user clicks again, reaching a replica that is not stopping.
+     */
+    void drain() {
+        draining = true;
+    }
+
+    private static void answerWhileDraining(HttpServerExchange exchange, Request<?> request) {
+        if (request instanceof com.slack.api.bolt.request.builtin.SlashCommandRequest) {
+            send(exchange, 200, "application/json; charset=utf-8", RESTARTING);
+        } else {
+            send(exchange, 503, TEXT, "cutover is restarting; try again in a moment");
         }
     }
 

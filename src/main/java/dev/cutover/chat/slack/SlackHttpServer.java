@@ -95,6 +95,15 @@ public final class SlackHttpServer implements AutoCloseable {
         log.info("Slack HTTP server listening on {}:{}{}", host, port(), path);
     }
 
+    /**
+     * Keeps listening but hands no more requests to the bot: during a shutdown, acks still go out
+     * ("restarting, try again" for a command) while the bot finishes its work in flight; then {@link
+     * #stop()}.
+     */
+    public void drain() {
+        handler.drain();
+    }
+
     /** Stops serving, releases the port and stops the app; no-op if not started. */
     public synchronized void stop() {
         if (undertow != null) {
