@@ -84,11 +84,11 @@ public final class CutoverStatus {
                 .toList();
         List<String> lines = new ArrayList<>();
         lines.add("*Swap pairs*");
-        lines.addAll(pairLines);
+        lines.addAll(orNone(pairLines, prefix));
         lines.add("*Queues*");
-        lines.addAll(queueLines);
+        lines.addAll(orNone(queueLines, prefix));
         lines.add("*Services*");
-        lines.addAll(serviceLines);
+        lines.addAll(orNone(serviceLines, prefix));
         Message.Builder m = Message.builder("Cutover status").header("Cutover status");
         if (!prefix.isEmpty()) {
             m.context("Only names starting with " + Mrkdwn.snippet(prefix) + ".");
@@ -100,6 +100,13 @@ public final class CutoverStatus {
                         MessageLimits.BLOCKS - m.size(),
                         "`/cutover status <name prefix>` shows only what" + " starts with it")
                 .build();
+    }
+
+    /** {@code lines}, or one line saying there is nothing (to show), so no heading stands alone. */
+    private static List<String> orNone(List<String> lines, String prefix) {
+        return lines.isEmpty()
+                ? List.of(prefix.isEmpty() ? "• none configured" : "• none whose name starts with it")
+                : lines;
     }
 
     private String pair(SwapPair pair) {

@@ -39,6 +39,14 @@ final class CronListing {
                 all.stream().filter(j -> j.name().startsWith(prefix)).toList();
         String filter = prefix.isEmpty() ? "" : " " + Mrkdwn.snippet(prefix).replace("`", "");
         Message.Builder m = Message.builder("Scheduled jobs: " + jobs.size()).header("Scheduled jobs");
+        if (jobs.isEmpty()) {
+            return m.section(
+                            prefix.isEmpty()
+                                    ? "No jobs are configured (add them under `jobs:` in the config)."
+                                    : "No job names start with " + Mrkdwn.snippet(prefix)
+                                            + "; `/cron list` shows them all.")
+                    .build();
+        }
         int pages = Math.max(1, (jobs.size() + PAGE - 1) / PAGE);
         if (page > pages) {
             return m.section("There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of "

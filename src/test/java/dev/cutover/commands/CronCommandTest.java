@@ -192,4 +192,10 @@ class CronCommandTest {
                 .doesNotContain("<@U0BOSS>")
                 .hasSizeLessThan(400);
     }
+
+    @Test
+    void aPrefixThatMatchesNoJobSaysSo() {
+        assertThat(answer("list zzz", "U1").blocks().toString())
+                .contains("No job names start with `zzz`; `/cron list` shows them all.");
+    }
 }

@@ -79,6 +79,7 @@ public final class SlackHttpServer implements AutoCloseable {
      * No-op if already started.
      *
      * @throws IllegalArgumentException from Bolt if the bot token is rejected
+     * @throws IllegalStateException when the port cannot be bound (in use, or not allowed)
      */
     public synchronized void start() {
         if (undertow != null) {
@@ -91,7 +92,19 @@ public final class SlackHttpServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
                 .setHandler(this::route)
                 .build();
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            undertow = null;
+            app.stop();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException(
+                    "could not listen on " + host + ":" + requestedPort + " (slack.httpPort): "
+                            + (cause instanceof java.net.BindException
+                                    ? "the port is in use or not allowed"
+                                    : cause.toString()),
+                    e);
+        }
         log.info("Slack HTTP server listening on {}:{}{}", host, port(), path);
     }
 

@@ -73,4 +73,25 @@ class SlackHttpServerDrainIT {
         long now = Instant.now().getEpochSecond();
         return http.postForm(SlackHttpServer.DEFAULT_PATH, body, SIGNER.headers(now, body));
     }
+
+    @Test
+    void aPortInUseIsOneClearError() throws Exception {
+        SlackTestApps.stubAuthTest(slackApi);
+        SlackSignatureVerifier verifier =
+                new SlackSignatureVerifier(SlackTestSigner.TEST_SIGNING_SECRET, Clock.systemUTC());
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            SlackHttpServer server = new SlackHttpServer(
+                    SlackTestApps.app(SlackTestApps.slack(slackApi.baseUrl())),
+                    verifier,
+                    "127.0.0.1",
+                    taken.getLocalPort(),
+                    SlackHttpServer.DEFAULT_PATH);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(server::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("could not listen on 127.0.0.1:" + taken.getLocalPort()
+                            + " (slack.httpPort): the port is in use or not allowed");
+        }
+    }
 }
