@@ -1,15 +1,12 @@
 package dev.cutover;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cutover.CutoverHarness.APPROVER;
-import static dev.cutover.CutoverHarness.CHANNEL;
 import static dev.cutover.CutoverHarness.PAIR;
 import static dev.cutover.CutoverHarness.REQUESTER;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.chat.slack.SlackHttpServer;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
@@ -23,7 +20,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -31,7 +27,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * Reject reason holding them both leave only real audit lines in the log, each of which matches an
  * entry of the Redis stream (the authoritative trail) by stream entry id and request id.
  */
-class ForgedAuditLineIT {
+class ForgedAuditLineIT extends SlackAndRoute53Fakes {
     /** A line shaped like a real audit entry in the production pattern. */
     static final Pattern AUDIT_LINE = Pattern.compile("^\\S+\\s+INFO\\s+\\[[^\\]]*\\]\\s+cutover\\.audit\\s+-\\s.*");
 
@@ -43,34 +39,16 @@ class ForgedAuditLineIT {
                 + who + "\" streamId=\"1-0\"\n";
     }
 
-    @RegisterExtension
-    static WireMockExtension slackWm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
-    @RegisterExtension
-    static WireMockExtension route53Wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
-    SlackFake slack;
-    Route53Fake route53;
-    CutoverHarness h;
     FormattedLogCapture log;
 
     @BeforeEach
     void start() {
-        slack = new SlackFake(slackWm);
-        route53 = new Route53Fake(route53Wm);
-        slack.stubAll(CHANNEL);
-        route53.stubOriginal();
         log = new FormattedLogCapture();
         h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
     }
 
     @AfterEach
-    void close() {
-        h.close();
+    void closeLog() {
         log.close();
     }
 

@@ -1,6 +1,5 @@
 package dev.cutover;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cutover.CutoverHarness.APPROVER;
 import static dev.cutover.CutoverHarness.CHANNEL;
 import static dev.cutover.CutoverHarness.PAIR;
@@ -10,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.chat.slack.SlackTestSigner;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
@@ -20,10 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,39 +27,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Signed requests that Slack would never send (or sends only after the bot changed): each gets a
  * clear answer, never a 500, and changes nothing.
  */
-class MalformedSlackRequestsIT {
-    @RegisterExtension
-    static WireMockExtension slackWm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
+class MalformedSlackRequestsIT extends SlackAndRoute53Fakes {
 
-    @RegisterExtension
-    static WireMockExtension route53Wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
-    SlackFake slack;
-    Route53Fake route53;
-    CutoverHarness h;
     String id;
 
     @BeforeEach
     void start() {
-        slack = new SlackFake(slackWm);
-        route53 = new Route53Fake(route53Wm);
-        slack.stubAll(CHANNEL);
-        route53.stubOriginal();
         h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", true));
         h.swap(PAIR, REQUESTER);
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.posts().size() == 1);
         id = slack.requestIdOfLastPost();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> h.store.get(id).map(r -> r.message() != null).orElse(false));
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
     }
 
     @Test

@@ -1,65 +1,24 @@
 package dev.cutover;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cutover.CutoverHarness.APPROVER;
-import static dev.cutover.CutoverHarness.CHANNEL;
 import static dev.cutover.CutoverHarness.PAIR;
 import static dev.cutover.CutoverHarness.REQUESTER;
 import static dev.cutover.Route53Fake.BLUE_ALB;
 import static dev.cutover.Route53Fake.ELB_ZONE;
 import static dev.cutover.Route53Fake.GREEN_ALB;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
-import java.time.Duration;
 import java.util.regex.Pattern;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Record fidelity against Route 53's REST-XML wire format (WireMock): every field of a simple
  * routing record set goes through the DELETE and the CREATE, other routing is refused at plan
  * time, drift names the exact fields, and the caching note uses the TTL replaced.
  */
-class RecordFidelityIT {
-    @RegisterExtension
-    static WireMockExtension slackWm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
-    @RegisterExtension
-    static WireMockExtension route53Wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
-    SlackFake slack;
-    Route53Fake route53;
-    CutoverHarness h;
-
-    @BeforeEach
-    void stubs() {
-        slack = new SlackFake(slackWm);
-        route53 = new Route53Fake(route53Wm);
-        slack.stubAll(CHANNEL);
-        route53.stubOriginal();
-    }
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
-
-    static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25));
-    }
+class RecordFidelityIT extends SlackAndRoute53Fakes {
 
     String requestSwap() {
         h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));

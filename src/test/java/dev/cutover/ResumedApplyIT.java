@@ -2,63 +2,41 @@ package dev.cutover;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cutover.CutoverHarness.APPROVER;
 import static dev.cutover.CutoverHarness.CHANNEL;
 import static dev.cutover.CutoverHarness.PAIR;
 import static dev.cutover.CutoverHarness.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.audit.AuditEvent;
 import dev.cutover.core.swap.SwapWorkflow;
 import dev.cutover.redis.TestRedis;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two bot replicas over one real Redis: the one applying dies mid-apply (its executor stopped
  * abruptly), and the other resumes the apply once the owner's lease lapsed, finishes it and records
  * it for {@code /rollback}. WireMock as Slack and Route 53.
  */
-class ResumedApplyIT {
+class ResumedApplyIT extends SlackAndRoute53Fakes {
     private static final String CHANGE_ID = "C0123456789ABCDEFGHIJ";
-
-    @RegisterExtension
-    static WireMockExtension slackWm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(20))
-            .build();
-
-    @RegisterExtension
-    static WireMockExtension route53Wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
 
     final String prefix = TestRedis.newPrefix();
     final ExecutorService dying = Executors.newSingleThreadExecutor();
-    SlackFake slack;
-    Route53Fake route53;
     CutoverHarness a;
     CutoverHarness b;
     CutoverHarness c;
 
     @BeforeEach
     void start() {
-        slack = new SlackFake(slackWm);
-        route53 = new Route53Fake(route53Wm);
-        slack.stubAll(CHANNEL);
-        route53.stubOriginal();
         String pairs = CutoverHarness.pair(PAIR, "15m", false);
         a = new CutoverHarness(slack, route53, pairs, prefix);
         b = new CutoverHarness(slack, route53, pairs, prefix);
@@ -71,10 +49,6 @@ class ResumedApplyIT {
         for (CutoverHarness h : List.of(a, b, c)) {
             h.close();
         }
-    }
-
-    static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25));
     }
 
     /** A request made and approved on replica a (approved without starting the apply). */

@@ -1,6 +1,5 @@
 package dev.cutover;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cutover.CutoverHarness.APPROVER;
 import static dev.cutover.CutoverHarness.CHANNEL;
 import static dev.cutover.CutoverHarness.OTHER_CHANNEL;
@@ -11,10 +10,8 @@ import static dev.cutover.Route53Fake.BLUE_ALB;
 import static dev.cutover.Route53Fake.ELB_ZONE;
 import static dev.cutover.Route53Fake.GREEN_ALB;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.aws.ChangeXml;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
@@ -30,48 +27,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Slack path end to end: signed requests over HTTP into the real server and Bolt app, WireMock
  * as the Slack Web API and as Route 53, the real Redis.
  */
-class SwapSlackIT {
+class SwapSlackIT extends SlackAndRoute53Fakes {
     static final AliasTarget BLUE = new AliasTarget(ELB_ZONE, BLUE_ALB, false);
     static final AliasTarget GREEN = new AliasTarget(ELB_ZONE, GREEN_ALB, false);
-
-    @RegisterExtension
-    static WireMockExtension slackWm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(40))
-            .build();
-
-    @RegisterExtension
-    static WireMockExtension route53Wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
-    SlackFake slack;
-    Route53Fake route53;
-    CutoverHarness h;
-
-    @BeforeEach
-    void stubs() {
-        slack = new SlackFake(slackWm);
-        route53 = new Route53Fake(route53Wm);
-        slack.stubAll(CHANNEL);
-        route53.stubOriginal();
-    }
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
 
     CutoverHarness start() {
         return start(CutoverHarness.pair(PAIR, "15m", false));
@@ -80,10 +44,6 @@ class SwapSlackIT {
     CutoverHarness start(String pairsYaml) {
         h = new CutoverHarness(slack, route53, pairsYaml);
         return h;
-    }
-
-    static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25));
     }
 
     /** /swap blue-green by the requester; waits for the request message and returns its id. */

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cutover.CutoverHarness.APPROVER;
 import static dev.cutover.CutoverHarness.CHANNEL;
 import static dev.cutover.CutoverHarness.PAIR;
@@ -15,17 +14,12 @@ import static dev.cutover.CutoverHarness.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.audit.AuditEvent;
 import dev.cutover.core.swap.SwapWorkflow;
 import java.time.Duration;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * States that say what happened: a change still propagating is SUBMITTED and polled to the end, a
@@ -33,43 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * other than a changed record are reported with its reason. WireMock as Slack and Route 53, the
  * real Redis.
  */
-class SwapStatesIT {
+class SwapStatesIT extends SlackAndRoute53Fakes {
     private static final String CHANGE_ID = "C0123456789ABCDEFGHIJ";
     /** Longer than the Slack client's read timeout (the SDK's default, 10 s). */
     private static final int POST_TIMEOUT_MS = 11_000;
-
-    @RegisterExtension
-    static WireMockExtension slackWm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(20))
-            .build();
-
-    @RegisterExtension
-    static WireMockExtension route53Wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
-    SlackFake slack;
-    Route53Fake route53;
-    CutoverHarness h;
-
-    @BeforeEach
-    void stubs() {
-        slack = new SlackFake(slackWm);
-        route53 = new Route53Fake(route53Wm);
-        slack.stubAll(CHANNEL);
-        route53.stubOriginal();
-    }
-
-    @AfterEach
-    void close() {
-        if (h != null) {
-            h.close();
-        }
-    }
-
-    static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25));
-    }
 
     String requestSwap() {
         h.swap(PAIR, REQUESTER);
