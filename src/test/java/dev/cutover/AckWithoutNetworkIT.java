@@ -1,61 +1,46 @@
 package dev.cutover;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cutover.CutoverHarness.APPROVER;
 import static dev.cutover.CutoverHarness.PAIR;
 import static dev.cutover.CutoverHarness.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
-import dev.cutover.testing.PausableRedis;
+import dev.cutover.testing.PrivateRedis;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The ack never waits on the network: with the bot's Redis hung ({@code SIGSTOP} of a redis-server
  * this test starts) or Slack's Web API and response_urls answering after 4 s, {@code /swap <pair>}
  * and an Approve click are still acked in well under a second, through the real HTTP server.
  */
-class AckWithoutNetworkIT {
+class AckWithoutNetworkIT extends SlackAndRoute53Fakes {
     /** Well under Slack's 3 s, with room for a slow shared machine. */
     static final Duration PROMPT = Duration.ofMillis(800);
 
-    @RegisterExtension
-    static WireMockExtension slackWm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(40))
-            .build();
-
-    @RegisterExtension
-    static WireMockExtension route53Wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
-    SlackFake slack;
-    PausableRedis redis;
-    CutoverHarness h;
+    PrivateRedis redis;
+    RedisClient client;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new SlackFake(slackWm);
-        Route53Fake route53 = new Route53Fake(route53Wm);
-        slack.stubAll(CutoverHarness.CHANNEL);
-        route53.stubOriginal();
-        redis = new PausableRedis(Duration.ofSeconds(2));
-        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false), redis.client());
+        redis = new PrivateRedis();
+        client = redis.client(Duration.ofSeconds(2));
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false), client);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         slackWm.setGlobalFixedDelay(0);
         redis.resume();
-        h.close();
+        closeHarness();
+        h = null;
         redis.close();
     }
 
@@ -107,7 +92,7 @@ class AckWithoutNetworkIT {
                 slack,
                 new Route53Fake(route53Wm),
                 CutoverHarness.pair(PAIR, "15m", false),
-                redis.client(),
+                client,
                 "  workers: 1\n  workQueue: 1");
         redis.hang();
 

@@ -1,6 +1,5 @@
 package dev.cutover;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.cutover.CutoverHarness.CHANNEL;
 import static dev.cutover.CutoverHarness.PAIR;
 import static dev.cutover.CutoverHarness.REQUESTER;
@@ -10,16 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.logging.FormattedLogCapture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Random and mutated slash-command forms and interactive payloads, built from Slack's sample
@@ -27,40 +23,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * reply beyond Slack's limits, and the bot still answers afterwards. Bounded ({@value #DEFAULT_REQUESTS}
  * requests) and reproducible: {@code -Dcutover.fuzz.seed=<seed>} replays the run a failure names.
  */
-class SignedEndpointFuzzIT {
+class SignedEndpointFuzzIT extends SlackAndRoute53Fakes {
     static final int DEFAULT_REQUESTS = 300;
     static final long SEED = Long.getLong("cutover.fuzz.seed", 20_261_204L);
     static final int REQUESTS = Integer.getInteger("cutover.fuzz.requests", DEFAULT_REQUESTS);
 
-    @RegisterExtension
-    static WireMockExtension slackWm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(40))
-            .build();
-
-    @RegisterExtension
-    static WireMockExtension route53Wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
-
-    SlackFake slack;
-    CutoverHarness h;
     FuzzedSlackRequests requests;
 
     @BeforeEach
     void start() {
-        slack = new SlackFake(slackWm);
-        Route53Fake route53 = new Route53Fake(route53Wm);
-        slack.stubAll(CHANNEL);
-        route53.stubOriginal();
         h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", true));
         h.swap(PAIR, REQUESTER);
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.posts().size() == 1);
         requests = new FuzzedSlackRequests(SEED, slack, slack.requestIdOfLastPost());
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
     }
 
     @Test

@@ -2,24 +2,29 @@ package dev.cutover.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.cutover.redis.RedisConnections;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisClient;
 
 /**
  * A redis-server of this test's own on a free loopback port, without persistence, for faults that
  * must not touch the shared Redis other tests use: {@code CLIENT PAUSE}, {@code FLUSHDB}, a restart
- * that loses every key.
+ * that loses every key, a hung server ({@code SIGSTOP}: connections stay open, nothing answers).
  */
 public final class PrivateRedis implements AutoCloseable {
     private final int port;
     private final Path dir;
     private Process process;
+    private final List<RedisClient> clients = new CopyOnWriteArrayList<>();
 
     public PrivateRedis() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -76,6 +81,41 @@ public final class PrivateRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * A pooled client of this server, closed with it.
+     *
+     * @param timeout the client's connect and read timeout
+     */
+    public RedisClient client(Duration timeout) {
+        RedisClient c = RedisConnections.open(uri(), timeout, timeout, 8);
+        clients.add(c);
+        return c;
+    }
+
+    /** Hangs the server: it keeps its connections and answers nothing until {@link #resume}. */
+    public void hang() {
+        signal("STOP");
+    }
+
+    /** Lets a hung server answer again. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A plain connection for assertions and FLUSHDB. */
     public Jedis admin() {
         return new Jedis("127.0.0.1", port);
@@ -83,6 +123,7 @@ public final class PrivateRedis implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        clients.forEach(RedisClient::close);
         kill();
     }
 }
