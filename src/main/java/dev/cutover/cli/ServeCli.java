@@ -34,7 +34,7 @@ public final class ServeCli implements Callable<Integer> {
             spec.commandLine().getErr().println("config error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        GracefulShutdown shutdown = GracefulShutdown.install(c.shutdown().graceOrDefault());
+        GracefulShutdown shutdown = GracefulShutdown.install(c.shutdown().grace());
         long stopping;
         try (AutoCloseable running = ProductionWiring.serve(c)) {
             log.info(

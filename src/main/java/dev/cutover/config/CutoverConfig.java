@@ -60,11 +60,11 @@ public record CutoverConfig(
         queues = AlertConfigs.queues(queues, alerts, names);
         services = AlertConfigs.services(services, alerts, names, queues);
         shutdown = shutdown == null ? ShutdownSettings.defaults() : shutdown;
-        if (scheduler.shutdownTimeout().plusSeconds(5).compareTo(shutdown.graceOrDefault()) > 0) {
+        if (scheduler.shutdownTimeout().plusSeconds(5).compareTo(shutdown.grace()) > 0) {
             throw ConfigException.invalid(
                     "scheduler.shutdownTimeout",
                     "must end at least 5 s before shutdown.grace ("
-                            + shutdown.graceOrDefault().toSeconds()
+                            + shutdown.grace().toSeconds()
                             + " s), so that running jobs are stopped and their locks freed before the process"
                             + " is killed");
         }

@@ -1,7 +1,6 @@
 package dev.cutover.config;
 
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code shutdown:} section: how long {@code serve} takes to stop on SIGTERM.
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param grace how long in-flight work may take to finish after SIGTERM before what is left is
  *     handed back (default 25s; from 1s to 115s)
  */
-public record ShutdownSettings(@Nullable Duration grace) {
+public record ShutdownSettings(Duration grace) {
     /** The default grace, under ECS's and Kubernetes's default 30 s. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(25);
 
@@ -28,10 +27,5 @@ public record ShutdownSettings(@Nullable Duration grace) {
     /** The defaults: a 25 s grace. */
     public static ShutdownSettings defaults() {
         return new ShutdownSettings(null);
-    }
-
-    /** The grace, never null. */
-    public Duration graceOrDefault() {
-        return grace == null ? DEFAULT_GRACE : grace;
     }
 }

@@ -69,6 +69,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aShutdownGraceBeyondWhatEcsAllowsIsRefused() {
+        ConfigException e = error("shutdown:\n  grace: 200s\n");
+
+        assertThat(e.getMessage())
+                .startsWith("test.yml:")
+                .contains("shutdown.grace: expected a duration from 1s to 115s");
+    }
+
+    @Test
+    void aSchedulerStopThatOutlastsTheShutdownGraceIsRefused() {
+        ConfigException e = error("scheduler:\n  shutdownTimeout: 30s\n");
+
+        assertThat(e.getMessage())
+                .contains("scheduler.shutdownTimeout: must end at least 5 s before shutdown.grace (25 s)");
+    }
+
+    @Test
     void aBadEnumListsTheChoices() {
         ConfigException e = error("slack:\n  mode: websocket\n");
 
