@@ -1,8 +1,5 @@
 package dev.cutover;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.app.Bot;
 import dev.cutover.app.BotPorts;
@@ -22,7 +19,6 @@ import dev.cutover.redis.RedisApprovalStore;
 import dev.cutover.redis.RedisAuditLog;
 import dev.cutover.redis.TestRedis;
 import dev.cutover.testing.MutableClock;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,12 +183,9 @@ final class CutoverHarness implements AutoCloseable {
     /** A slash command as Slack posts it; its response_url is {@code /response/<returned name>}. */
     Sent command(String command, String text, String user, String channel) {
         String responseName = "cmd-" + seq.incrementAndGet();
-        String body = "token=legacy0001&team_id=T0000000001&team_domain=example&channel_id=" + channel
-                + "&channel_name=ops&user_id=" + user + "&user_name=" + user.toLowerCase()
-                + "&command=" + enc("/" + command) + "&text=" + enc(text)
-                + "&api_app_id=A0000000001&is_enterprise_install=false&response_url="
-                + enc(slack.responseUrl(responseName)) + "&trigger_id=" + enc("1111.2222." + responseName);
-        return new Sent(responseName, post(body.getBytes(UTF_8), Map.of()));
+        byte[] body =
+                SlackRequestBodies.command(command, text, user, channel, slack.responseUrl(responseName), responseName);
+        return new Sent(responseName, post(body, Map.of()));
     }
 
     Sent swap(String text, String user) {
@@ -210,40 +203,8 @@ final class CutoverHarness implements AutoCloseable {
     }
 
     byte[] clickBody(String actionId, String requestId, String user, String responseName) {
-        ObjectNode p = SlackFake.JSON.createObjectNode();
-        p.put("type", "block_actions");
-        p.putObject("user")
-                .put("id", user)
-                .put("username", user.toLowerCase())
-                .put("name", user.toLowerCase())
-                .put("team_id", "T0000000001");
-        p.put("api_app_id", "A0000000001");
-        p.put("token", "legacy0001");
-        p.putObject("container")
-                .put("type", "message")
-                .put("message_ts", SlackFake.MESSAGE_TS)
-                .put("channel_id", CHANNEL)
-                .put("is_ephemeral", false);
-        p.put("trigger_id", "3333.4444." + responseName);
-        p.putObject("team").put("id", "T0000000001").put("domain", "example");
-        p.putObject("channel").put("id", CHANNEL).put("name", "ops");
-        p.putObject("message")
-                .put("type", "message")
-                .put("user", "U0000000BOT")
-                .put("ts", SlackFake.MESSAGE_TS)
-                .put("text", "*Swap* request")
-                .putArray("blocks");
-        p.putObject("state").putObject("values");
-        p.put("response_url", slack.responseUrl(responseName));
-        ArrayNode actions = p.putArray("actions");
-        ObjectNode a = actions.addObject();
-        a.put("type", "button");
-        a.put("action_id", actionId);
-        a.put("block_id", "b*1");
-        a.putObject("text").put("type", "plain_text").put("text", "Button");
-        a.put("value", requestId);
-        a.put("action_ts", "1700000005.123456");
-        return SlackTestSigner.interactivePayloadForm(p.toString());
+        return SlackRequestBodies.click(
+                actionId, requestId, user, CHANNEL, slack.responseUrl(responseName), responseName);
     }
 
     /** Submits the modal that the newest views.open opened, with {@code reason} typed. */
@@ -253,13 +214,7 @@ final class CutoverHarness implements AutoCloseable {
         ObjectNode p = SlackFake.JSON.createObjectNode();
         p.put("type", "view_submission");
         p.putObject("team").put("id", "T0000000001").put("domain", "example");
-        p.putObject("user")
-                .put("id", user)
-                .put("username", user.toLowerCase())
-                .put("name", user.toLowerCase())
-                .put("team_id", "T0000000001");
-        p.put("api_app_id", "A0000000001");
-        p.put("token", "legacy0001");
+        SlackRequestBodies.from(p, user);
         p.put("trigger_id", "5555.6666.modal");
         ObjectNode v = p.putObject("view");
         v.put("id", "V0000000001");
@@ -294,7 +249,7 @@ final class CutoverHarness implements AutoCloseable {
     }
 
     static String enc(String s) {
-        return URLEncoder.encode(s, UTF_8).replace("*", "%2A");
+        return SlackRequestBodies.enc(s);
     }
 
     @Override

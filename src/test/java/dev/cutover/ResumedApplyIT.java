@@ -12,7 +12,9 @@ import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.audit.AuditEvent;
 import dev.cutover.core.swap.SwapWorkflow;
+import dev.cutover.logging.FormattedLogCapture;
 import dev.cutover.redis.TestRedis;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -117,6 +119,75 @@ class ResumedApplyIT extends SlackAndRoute53Fakes {
         b.command("rollback", PAIR, REQUESTER, CHANNEL);
         eventually().until(() -> slack.posts().size() > posts);
         assertThat(SlackFake.textAndBlocks(slack.posts().get(posts))).contains("Rollback blue-green");
+    }
+
+    @Test
+    void aReplicaStoppedWhileWaitingForInsyncHandsTheApplyBackAndAnotherResumesItAtOnce() {
+        route53.alwaysPending();
+        String id = approvedOnA();
+        a.bot.execute(() -> a.bot.workflow().apply(id));
+        eventually()
+                .until(() -> stored(id).apply() != null && stored(id).apply().changeId() != null);
+
+        List<String> lines;
+        long started = System.nanoTime();
+        try (FormattedLogCapture log = new FormattedLogCapture()) {
+            a.bot.close(Duration.ofMillis(1500));
+            lines = log.lines();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
+        assertThat(lines)
+                .filteredOn(l -> l.contains("handed back"))
+                .singleElement()
+                .asString()
+                .contains(" INFO ", id, PAIR, "change " + CHANGE_ID, "another replica or the next start resumes it");
+        ApprovalRequest handedBack = stored(id);
+        assertThat(handedBack.state()).isEqualTo(ApprovalState.APPLYING);
+        assertThat(handedBack.apply().changeId()).isEqualTo(CHANGE_ID);
+        // Lapsed now, not 30 s from now: the next sweep anywhere takes it over without waiting.
+        assertThat(handedBack.apply().lapsed(b.clock.instant())).isTrue();
+
+        route53Wm.stubFor(get(urlEqualTo(Route53Fake.CHANGE))
+                .willReturn(Route53Fake.xml(200, Route53Fake.fixture("get-change-insync.xml"))));
+        b.bot.workflow().expireDue();
+
+        assertThat(stored(id).state()).isEqualTo(ApprovalState.DONE);
+        assertThat(b.store.lastApplied(PAIR).orElseThrow().changeId()).isEqualTo(CHANGE_ID);
+        assertThat(route53.changeBodies()).hasSize(1);
+    }
+
+    @Test
+    void anApplyStoppedBeforeRoute53AnsweredIsHandedBackUnsubmittedAndTheResumerReadsTheRecords() {
+        // Route 53 answers the batch only after the replica's stop budget has run out.
+        route53.changeReturns(Route53Fake.xml(200, Route53Fake.fixture("change-resource-record-sets-pending.xml"))
+                .withFixedDelay(4000));
+        String id = approvedOnA();
+        a.bot.execute(() -> a.bot.workflow().apply(id));
+        // APPLYING: the re-read takes milliseconds, then the submit waits for Route 53 past the budget.
+        eventually().until(() -> stored(id).state() == ApprovalState.APPLYING);
+
+        List<String> lines;
+        try (FormattedLogCapture log = new FormattedLogCapture()) {
+            a.bot.close(Duration.ofMillis(1500));
+            lines = log.lines();
+        }
+
+        assertThat(lines)
+                .filteredOn(l -> l.contains("handed back"))
+                .singleElement()
+                .asString()
+                .contains(id, PAIR, "not submitted", "another replica or the next start resumes it");
+        ApprovalRequest handedBack = stored(id);
+        assertThat(handedBack.state()).isEqualTo(ApprovalState.APPLYING);
+        assertThat(handedBack.apply().lapsed(b.clock.instant())).isTrue();
+
+        // The batch was applied after all: the resumer finds the records as planned after.
+        route53.listSwapped();
+        b.bot.workflow().expireDue();
+        assertThat(stored(id).state()).isEqualTo(ApprovalState.DONE);
+        assertThat(b.store.lastApplied(PAIR).orElseThrow().requestId()).isEqualTo(id);
     }
 
     @Test

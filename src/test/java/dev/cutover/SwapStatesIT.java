@@ -119,7 +119,14 @@ class SwapStatesIT extends SlackAndRoute53Fakes {
         String id = h.store.openRequest(PAIR).orElseThrow();
         assertThat(h.store.get(id).orElseThrow().message()).isNull();
 
-        h.click(SwapMessages.APPROVE, id, APPROVER);
+        var click = h.click(SwapMessages.APPROVE, id, APPROVER);
+        // The approver is answered at once, although the message cannot show the decision yet.
+        eventually().until(() -> !slack.responses(click.responseName()).isEmpty());
+        assertThat(h.store.get(id).orElseThrow().message()).isNull();
+        var answer = slack.responses(click.responseName()).get(0);
+        assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(SlackFake.allText(answer))
+                .contains("Approved: applying the swap of *" + PAIR + "* now", "as soon as Slack confirms");
         awaitState(id, ApprovalState.DONE);
         assertThat(h.store.get(id).orElseThrow().message()).isNull();
 

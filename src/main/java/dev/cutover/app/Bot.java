@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +53,11 @@ public final class Bot implements AutoCloseable {
                 Threads.named("cutover-work"));
         // The monitors' blocking reads keep a pool of their own: a chat backlog never refuses them.
         this.blocking = Executors.newFixedThreadPool(4, Threads.named("cutover-blocking"));
-        this.timers = Executors.newScheduledThreadPool(4, Threads.named("cutover-timer"));
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(4, Threads.named("cutover-timer"));
+        // A stop cancels what is scheduled but not yet running, so awaiting the timers waits only for
+        // what runs now (a sweep resuming an apply), not for the next poll.
+        t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.timers = t;
         PairCatalog pairs = PairCatalogs.of(p.config().pairs());
         // Alerts: queue and scaling monitors, the cutover watch (the swaps' listener), /cutover status.
         this.alerts = p.alerts()
@@ -180,26 +185,74 @@ public final class Bot implements AutoCloseable {
         alerts.ifPresent(a -> a.monitors().start(timers));
     }
 
-    /** Stops the scheduler, the monitors and the executors, waiting up to 5 s for running work (an apply). */
+    /** {@link #close(Duration)} with {@link #DEFAULT_CLOSE_BUDGET}. */
     @Override
     public void close() {
+        close(DEFAULT_CLOSE_BUDGET);
+    }
+
+    /**
+     * Stops within {@code budget}: no new sweeps, polls or follow-ups; the scheduler stops (waiting
+     * for running jobs, then stopping them, within {@code scheduler.shutdownTimeout} and the budget)
+     * while work in flight goes on; an apply that ends within the budget ends normally. What is still
+     * running {@link #HAND_BACK_TIME} before the end of the budget is handed back: each apply's owner
+     * lease lapses at once with its change id kept (one log line each), so another replica, or this
+     * one's next start, resumes it without waiting for the lease.
+     *
+     * @param budget how long the whole stop may take
+     */
+    public void close(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        timers.shutdown();
+        work.shutdown();
+        alerts.ifPresent(AlertWiring::close);
         try {
-            scheduling.stop();
+            scheduling.stop(left(deadline).minus(HAND_BACK_TIME));
         } catch (Exception e) {
             log.warn("scheduler did not stop cleanly: {}", e.toString());
         }
-        alerts.ifPresent(AlertWiring::close);
-        timers.shutdown();
         blocking.shutdown();
-        work.shutdown();
+        if (awaitAll(left(deadline).minus(HAND_BACK_TIME), work, timers)) {
+            return;
+        }
+        // Past the budget: interrupted applies hand themselves back; the rest is handed back here.
+        workflow.stopApplying();
+        int dropped = work.shutdownNow().size();
+        timers.shutdownNow();
+        awaitAll(max(left(deadline), Duration.ofMillis(100)), work, timers);
+        workflow.handBackAll();
+        if (dropped > 0) {
+            log.warn("{} follow-up(s) not started at shutdown", dropped);
+        }
+    }
+
+    /** How long {@link #close()} takes at most: the wait of earlier versions for an apply. */
+    public static final Duration DEFAULT_CLOSE_BUDGET = Duration.ofSeconds(5);
+
+    /** The part of a close's budget kept for handing back what did not finish. */
+    static final Duration HAND_BACK_TIME = Duration.ofSeconds(1);
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** Waits up to {@code within} for every executor to terminate; true when all did. */
+    private static boolean awaitAll(Duration within, ExecutorService... executors) {
+        long deadline = System.nanoTime() + Math.max(0, within.toNanos());
         try {
-            if (!work.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn(
-                        "work still running at shutdown: {} task(s) abandoned",
-                        work.shutdownNow().size());
+            for (ExecutorService e : executors) {
+                if (!e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

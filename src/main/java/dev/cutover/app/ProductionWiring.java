@@ -13,6 +13,7 @@ import dev.cutover.config.SlackSettings;
 import dev.cutover.core.dns.ChangeBatchFormat;
 import dev.cutover.core.dns.DnsRecords;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ public final class ProductionWiring {
      * Builds and starts the bot and its Slack transport ({@code slack.mode}): Socket Mode, or the
      * HTTP server on {@code slack.httpPort}.
      *
-     * @return closes the transport, the bot and its clients, in that order
+     * @return closes the transport, the bot (within {@code shutdown.grace} less a reserve, see
+     *     {@link Bot#close(Duration)}) and its clients, in that order
      * @throws Exception when a part cannot start (Slack unreachable, a bad token, the scheduler's
      *     database down); what had started is closed again
      */
@@ -49,16 +51,29 @@ public final class ProductionWiring {
         }
         AutoCloseable t = transport;
         Bot b = bot;
+        Duration grace = config.shutdown().grace();
         return () -> {
+            long deadline = System.nanoTime() + botBudget(grace).toNanos();
+            // The bot gets what is left of the grace but the last moments, kept for the clients.
+            AutoCloseable bounded = () -> b.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (t instanceof SlackHttpServer http) {
                 // Acks keep going out ("restarting, try again") while the bot finishes its work.
                 http.drain();
-                closeAll(null, b, http, parts);
+                closeAll(null, bounded, http, parts);
             } else {
                 // Socket Mode: close the link first, so Slack sends new requests to another replica.
-                closeAll(null, t, b, parts);
+                closeAll(null, t, bounded, parts);
             }
         };
+    }
+
+    /**
+     * The part of the shutdown grace the bot's own stop may take: the grace less a quarter of it, at
+     * most 2 s, kept for closing the transport and the clients before the grace's watchdog.
+     */
+    static Duration botBudget(Duration grace) {
+        Duration reserve = grace.dividedBy(4);
+        return grace.minus(reserve.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : reserve);
     }
 
     /** How a change batch is shown to people: as Route 53's CLI JSON (what {@code aws route53} takes). */

@@ -7,6 +7,12 @@ import dev.cutover.core.job.JobTarget;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
@@ -21,13 +27,22 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 /**
  * Runs an ECS task to completion: RunTask, then the SDK's {@code TasksStopped} waiter
  * (DescribeTasks until {@code lastStatus} is STOPPED) bounded by the attempt's timeout, then StopTask
- * if it did not stop in time. The essential container's exit code is the result.
+ * if it did not stop in time or the attempt was cancelled (within 200 ms of the cancel); a cancel by
+ * shutdown under {@code onShutdown: detach} leaves the task running. The essential container's exit
+ * code is the result.
  *
  * <p>The RunTask {@code clientToken} (ECS API reference: up to 64 characters, idempotent for 24 h)
  * is the fire identity for the first attempt and {@code <fire identity>-a<n>} for retries: with the
  * same token ECS would hand back the task that just failed instead of starting a new one.
  */
 public final class EcsTaskTarget implements JobTarget {
+    /** Threads the SDK waiters block on (daemon: they never hold the JVM up). */
+    private static final ExecutorService WAITS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cutover-ecs-wait");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final EcsClient ecs;
     private final JobTargetConfig.EcsTask cfg;
     private final Duration pollInterval;
@@ -49,22 +64,54 @@ public final class EcsTaskTarget implements JobTarget {
         Map<String, String> refs = refs(taskArn);
         long t0 = System.nanoTime();
         try (EcsWaiter waiter = waiter(a.timeout())) {
-            WaiterResponse<DescribeTasksResponse> w =
-                    waiter.waitUntilTasksStopped(r -> r.cluster(cfg.cluster()).tasks(taskArn));
-            return stopped(w.matched().response().orElseThrow().tasks().get(0), refs);
-        } catch (SdkException e) {
-            // The SDK waiter gives up early when the next poll would end past its timeout, so a
-            // client-side failure within one poll interval of the timeout is the timeout.
-            long elapsed = System.nanoTime() - t0 + pollInterval.toNanos();
-            boolean timedOut = !(e instanceof AwsServiceException)
-                    && elapsed >= a.timeout().toNanos();
-            stopTask(taskArn, timedOut ? "cutover: attempt timed out" : "cutover: lost track of the task");
-            String why = (timedOut
-                            ? "timed out after " + a.timeout().toSeconds() + " s"
-                            : "waiting failed: " + e.getMessage())
-                    + "; StopTask sent";
-            return timedOut ? AttemptResult.timedOut(why, refs) : AttemptResult.failed(null, why, refs);
+            // The waiter sleeps between polls; it runs on its own thread so that a cancel (shutdown,
+            // lease lost) is acted on within a fraction of a second, not at the next poll.
+            Future<WaiterResponse<DescribeTasksResponse>> waiting = WAITS.submit(() ->
+                    waiter.waitUntilTasksStopped(r -> r.cluster(cfg.cluster()).tasks(taskArn)));
+            try {
+                WaiterResponse<DescribeTasksResponse> w = a.await(waiting, t0);
+                return stopped(w.matched().response().orElseThrow().tasks().get(0), refs);
+            } catch (TimeoutException e) {
+                waiting.cancel(true);
+                return timedOut(a, taskArn, refs);
+            } catch (CancellationException | InterruptedException e) {
+                waiting.cancel(true);
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                return cancelled(a, taskArn, refs);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof SdkException sdk)) {
+                    throw new IllegalStateException(e.getCause());
+                }
+                return waitFailed(a, taskArn, refs, sdk, t0);
+            }
         }
+    }
+
+    /** A cancelled attempt: StopTask, or under {@code onShutdown: detach} the task is left running. */
+    private AttemptResult cancelled(Attempt a, String taskArn, Map<String, String> refs) {
+        if (a.isDetaching()) {
+            return AttemptResult.detached("task " + taskArn + " left running", refs);
+        }
+        stopTask(taskArn, "cutover: stopped (shutdown or lease lost)");
+        return AttemptResult.failed(null, "cancelled (lease lost or shutdown); StopTask sent", refs);
+    }
+
+    private AttemptResult timedOut(Attempt a, String taskArn, Map<String, String> refs) {
+        stopTask(taskArn, "cutover: attempt timed out");
+        return AttemptResult.timedOut("timed out after " + a.timeout().toSeconds() + " s; StopTask sent", refs);
+    }
+
+    private AttemptResult waitFailed(Attempt a, String taskArn, Map<String, String> refs, SdkException e, long t0) {
+        // The SDK waiter gives up early when the next poll would end past its timeout, so a
+        // client-side failure within one poll interval of the timeout is the timeout.
+        long elapsed = System.nanoTime() - t0 + pollInterval.toNanos();
+        if (!(e instanceof AwsServiceException) && elapsed >= a.timeout().toNanos()) {
+            return timedOut(a, taskArn, refs);
+        }
+        stopTask(taskArn, "cutover: lost track of the task");
+        return AttemptResult.failed(null, "waiting failed: " + e.getMessage() + "; StopTask sent", refs);
     }
 
     @Override

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 /**
  * Runs a Step Functions execution to a final status: StartExecution, DescribeExecution every
  * {@code pollInterval} on a shared timer (the SDK has no waiter for executions), StopExecution when
- * the attempt times out or is cancelled.
+ * the attempt times out or is cancelled (within 200 ms of the cancel); a cancel by shutdown under
+ * {@code onShutdown: detach} leaves the execution running.
  *
  * <p>The execution name (Step Functions API reference: at most 80 characters, unique per state
  * machine for 90 days; the same name and input is the same execution) is the fire identity for the
@@ -51,18 +52,17 @@ public final class StepFunctionsTarget implements JobTarget {
         Map<String, String> refs = Map.of("executionArn", arn);
         CompletableFuture<DescribeExecutionResponse> done = new CompletableFuture<>();
         long every = cfg.pollInterval().toMillis();
+        long t0 = System.nanoTime();
         ScheduledFuture<?> poll =
-                timer.scheduleWithFixedDelay(() -> poll(arn, a, done), every, every, TimeUnit.MILLISECONDS);
+                timer.scheduleWithFixedDelay(() -> poll(arn, done), every, every, TimeUnit.MILLISECONDS);
         try {
-            return finished(done.get(a.timeout().toMillis(), TimeUnit.MILLISECONDS), refs);
-        } catch (TimeoutException | CancellationException e) {
-            return stop(
-                    arn,
-                    refs,
-                    e instanceof TimeoutException
-                            ? "timed out after " + a.timeout().toSeconds() + " s"
-                            : "cancelled (lease lost or shutdown)",
-                    e instanceof TimeoutException);
+            return finished(a.await(done, t0), refs);
+        } catch (TimeoutException e) {
+            return stop(arn, refs, "timed out after " + a.timeout().toSeconds() + " s", true);
+        } catch (CancellationException e) {
+            return a.isDetaching()
+                    ? AttemptResult.detached("execution " + arn + " left running", refs)
+                    : stop(arn, refs, "cancelled (lease lost or shutdown)", false);
         } catch (ExecutionException e) {
             return stop(arn, refs, "DescribeExecution failed: " + e.getCause().getMessage(), false);
         } catch (InterruptedException e) {
@@ -79,11 +79,7 @@ public final class StepFunctionsTarget implements JobTarget {
                 + cfg.stateMachineArn().substring(cfg.stateMachineArn().lastIndexOf(':') + 1);
     }
 
-    private void poll(String arn, Attempt a, CompletableFuture<DescribeExecutionResponse> done) {
-        if (a.isCancelled()) {
-            done.cancel(false);
-            return;
-        }
+    private void poll(String arn, CompletableFuture<DescribeExecutionResponse> done) {
         try {
             DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(arn));
             if (d.status() != ExecutionStatus.RUNNING && d.status() != ExecutionStatus.PENDING_REDRIVE) {

@@ -1,5 +1,6 @@
 package dev.cutover.commands;
 
+import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.approval.Outcome;
@@ -8,6 +9,7 @@ import dev.cutover.core.chat.Message;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.RequestOutcome;
 import dev.cutover.core.swap.SwapWorkflow;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -92,8 +94,27 @@ public final class SwapReplies {
             } else {
                 click.responder().ephemeral(text);
             }
+        } else if (outcome instanceof Outcome.Done done && done.request().message() == null) {
+            // Slack has not answered the request's post yet, so its message cannot show the decision
+            // until then (it catches up when the post is answered): tell the person who clicked.
+            click.responder().ephemeral(Message.text(decidedBeforePosted(done.request())));
         }
         return outcome;
+    }
+
+    /**
+     * The answer to a decision on request {@code r} whose message is not attached yet (Slack had not
+     * answered its chat.postMessage): what was decided, and that the message will show it.
+     */
+    static String decidedBeforePosted(ApprovalRequest r) {
+        String what = "the " + r.kind().word() + " of *" + r.pair() + "*";
+        String later = " The request message shows it as soon as Slack confirms that it was posted.";
+        return switch (r.state()) {
+            case APPROVED -> ":white_check_mark: Approved: applying " + what + " now." + later;
+            case PENDING -> ":white_check_mark: Your approval of " + what + " is recorded; it needs more." + later;
+            default -> ":information_source: You " + r.state().name().toLowerCase(Locale.ROOT) + " " + what + "."
+                    + later;
+        };
     }
 
     private Supplier<Outcome> decision(ActionInvocation click) {

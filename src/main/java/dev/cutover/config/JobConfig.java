@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  * @param approvers user or user-group IDs allowed {@code /cron run}; empty means anyone
  * @param missedRunGrace how late a start may be before a missed-run alert; default
  *     {@code scheduler.missedRunGrace}
+ * @param onShutdown what the bot's shutdown does to a running attempt: {@code stop} (default: StopTask,
+ *     StopExecution, kill the process group) or {@code detach} (ecs-task and step-functions only:
+ *     leave the task or execution running, keep the fire claimed and let the lock lapse)
  */
 public record JobConfig(
         String name,
@@ -42,7 +45,16 @@ public record JobConfig(
         Boolean enabled,
         String channel,
         List<String> approvers,
-        Duration missedRunGrace) {
+        Duration missedRunGrace,
+        OnShutdown onShutdown) {
+
+    /** What a shutdown does to a running attempt. */
+    public enum OnShutdown {
+        @JsonProperty("stop")
+        STOP,
+        @JsonProperty("detach")
+        DETACH
+    }
 
     /** Whether runs take the mutex. */
     public enum LockMode {
@@ -103,6 +115,14 @@ public record JobConfig(
         }
         missedRunGrace =
                 missedRunGrace == null ? null : SchedulerSettings.positive("missedRunGrace", missedRunGrace, null);
+        onShutdown = onShutdown == null ? OnShutdown.STOP : onShutdown;
+        if (onShutdown == OnShutdown.DETACH
+                && !(target instanceof JobTargetConfig.EcsTask || target instanceof JobTargetConfig.StepFunctions)) {
+            throw ConfigException.invalid(
+                    "onShutdown",
+                    "detach is only for ecs-task and step-functions targets (a " + target.type()
+                            + " target cannot outlive the bot); use stop");
+        }
     }
 
     /** The cron expression as parsed: the written form, the Quartz form, and which syntax it was read as. */
@@ -126,7 +146,8 @@ public record JobConfig(
                 enabled,
                 channel == null ? s.channel() : channel,
                 approvers,
-                missedRunGrace == null ? s.missedRunGrace() : missedRunGrace);
+                missedRunGrace == null ? s.missedRunGrace() : missedRunGrace,
+                onShutdown);
     }
 
     /**

@@ -32,6 +32,7 @@ public final class JobSpecs {
                 job.enabled(),
                 job.channel(),
                 job.approvers(),
-                job.missedRunGrace());
+                job.missedRunGrace(),
+                job.onShutdown() == JobConfig.OnShutdown.DETACH);
     }
 }

@@ -6,6 +6,7 @@ import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.JobScheduler;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.MissedRunWatchdog;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -86,8 +87,17 @@ public final class Scheduling implements AutoCloseable {
      * @return true when every run ended within the timeout
      */
     public boolean stop() throws Exception {
+        return stop(JobScheduler.UNBOUNDED);
+    }
+
+    /**
+     * {@link #stop()} within {@code budget} (see {@link JobScheduler#stop(Duration)}).
+     *
+     * @return true when every run ended within the wait
+     */
+    public boolean stop(Duration budget) throws Exception {
         try {
-            return parts.scheduler().stop();
+            return parts.scheduler().stop(budget);
         } finally {
             parts.timer().shutdownNow();
             for (AutoCloseable r : parts.resources()) {

@@ -119,19 +119,22 @@ public final class QuartzJobScheduler implements JobScheduler {
         }
     }
 
-    /** Stops as {@link JobScheduler#stop()} says, waiting up to {@code scheduler.shutdownTimeout}. */
+    /** Stops as {@link JobScheduler#stop(Duration)} says. */
     @Override
-    public boolean stop() throws InterruptedException {
+    public boolean stop(Duration budget) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, budget.toNanos());
         call(Scheduler::standby);
-        boolean idle = runner.gate().awaitIdle(shutdownTimeout);
+        Duration wait = shutdownTimeout.compareTo(budget) <= 0 ? shutdownTimeout : budget;
+        boolean idle = runner.gate().awaitIdle(wait);
         boolean drained = idle;
         if (!idle) {
             log.warn(
                     "{} run(s) still going after {}; aborting them",
                     runner.gate().inFlight(),
-                    shutdownTimeout);
+                    wait);
             runner.gate().abort();
-            drained = runner.gate().awaitIdle(Duration.ofSeconds(5));
+            long left = Math.max(0, deadline - System.nanoTime());
+            drained = runner.gate().awaitIdle(Duration.ofNanos(Math.min(left, ABORT_WAIT.toNanos())));
         }
         // Waiting lets Quartz record the completed fires (JDBC) before the caller closes the pool;
         // only done when no run is stuck, so a target ignoring cancellation cannot hang the stop.
@@ -139,6 +142,9 @@ public final class QuartzJobScheduler implements JobScheduler {
         call(q -> q.shutdown(waitForJobs));
         return idle;
     }
+
+    /** How long aborted runs get to stop what they started (StopTask, StopExecution, killing a process group). */
+    static final Duration ABORT_WAIT = Duration.ofSeconds(5);
 
     private interface QuartzCall {
         void on(Scheduler s) throws SchedulerException;

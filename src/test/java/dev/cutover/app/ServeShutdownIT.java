@@ -1,19 +1,23 @@
 package dev.cutover.app;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.cutover.chat.slack.SlackTestApps;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.cutover.redis.TestRedis;
+import dev.cutover.testing.ServeProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +25,26 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real {@code serve} process (the shaded jar) stopped with a real SIGTERM, as every deploy on ECS
  * or Kubernetes stops it: it logs that it is stopping, stops the job it started (the whole process
- * group), records the run as shut down, and exits 0 within the grace.
+ * group), records the run as shut down, and exits 0 within the grace; a job with {@code onShutdown:
+ * detach} leaves its ECS task running (WireMock as ECS) and its lock to lapse.
  */
 class ServeShutdownIT {
     @RegisterExtension
     static WireMockExtension slackApi = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    @RegisterExtension
+    static WireMockExtension ecsApi = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().usingFilesUnderClasspath("wiremock/ecs"))
+            .build();
+
+    private static final String ECS = "AmazonEC2ContainerServiceV20141113.";
+    private static final Map<String, String> TEST_AWS_ENV = Map.of(
+            "AWS_ACCESS_KEY_ID", "AKIDTESTTESTTEST",
+            "AWS_SECRET_ACCESS_KEY", "test-secret",
+            "AWS_EC2_METADATA_DISABLED", "true");
+    private static final String TASK_ARN = "arn:aws:ecs:ap-northeast-1:123456789012:task/prod/0123456789abcdef0";
 
     @TempDir
     Path dir;
@@ -37,9 +54,7 @@ class ServeShutdownIT {
         SlackTestApps.stubAuthTest(slackApi);
         // A marker no other process on the machine has, so the check for leftovers is exact.
         String marker = "9" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
-        Path config = dir.resolve("cutover.yml");
-        Files.writeString(
-                config,
+        String yaml =
                 """
                 slack: { mode: http, botToken: xoxb-test, signingSecret: test-secret, httpPort: 0, apiBaseUrl: "%s/api/" }
                 shutdown: { grace: 10s }
@@ -51,43 +66,93 @@ class ServeShutdownIT {
                     timeout: 600s
                     maxAttempts: 1
                 """
-                        .formatted(slackApi.baseUrl(), marker, marker));
-        Path log = dir.resolve("serve.log");
-        Process serve = new ProcessBuilder(
-                        javaBin(),
-                        "-jar",
-                        Path.of("target", "cutover-bot.jar").toString(),
-                        "serve",
-                        "--config",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                        .formatted(slackApi.baseUrl(), marker, marker);
+        ServeProcess serve = ServeProcess.start(dir, "cutover", yaml, Map.of());
         try {
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> sleeps(marker) == 2 || !serve.isAlive());
-            assertThat(serve.isAlive()).as(read(log)).isTrue();
+            assertThat(serve.isAlive()).as(serve.log()).isTrue();
 
-            long sent = System.nanoTime();
-            serve.destroy(); // SIGTERM
-
-            assertThat(serve.waitFor(15, TimeUnit.SECONDS)).as(read(log)).isTrue();
-            Duration took = Duration.ofNanos(System.nanoTime() - sent);
-            assertThat(serve.exitValue()).as(read(log)).isZero();
-            assertThat(took).isLessThan(Duration.ofSeconds(10));
-            assertThat(read(log))
+            serve.sigtermAndAwaitCleanExit(Duration.ofSeconds(10), () -> {});
+            assertThat(serve.log())
                     .contains("stopping (SIGTERM): no new work is taken; work in flight has 10 s to finish")
-                    .contains("long-sleep")
-                    .contains("SHUTDOWN")
                     .contains("stopped in ");
+            // One line for the job handed back (stopped), naming it and how it ended.
+            assertThat(serve.lines(": SHUTDOWN after"))
+                    .singleElement()
+                    .asString()
+                    .contains(" INFO ", "job long-sleep fire ", "shut down during attempt 1");
             await().atMost(Duration.ofSeconds(5)).until(() -> sleeps(marker) == 0);
         } finally {
-            serve.destroyForcibly();
+            serve.close();
             ProcessHandle.allProcesses()
                     .filter(p -> commandLine(p).contains(marker))
                     .forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    @Test
+    void sigtermDuringAnEcsJobThatDetachesLeavesTheTaskRunningAndItsLockToLapse() throws Exception {
+        SlackTestApps.stubAuthTest(slackApi);
+        for (String[] op : new String[][] {
+            {"RunTask", "run-task.json"},
+            {"DescribeTasks", "describe-tasks-running.json"},
+            {"StopTask", "stop-task.json"}
+        }) {
+            ecsApi.stubFor(post(urlEqualTo("/"))
+                    .withHeader("X-Amz-Target", equalTo(ECS + op[0]))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/x-amz-json-1.1")
+                            .withBodyFile(op[1])));
+        }
+        String job = "detach-" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        String yaml =
+                """
+                slack: { mode: http, botToken: xoxb-test, signingSecret: test-secret, httpPort: 0, apiBaseUrl: "%s/api/" }
+                aws: { region: ap-northeast-1, endpointOverride: "%s" }
+                redis: { url: "%s" }
+                shutdown: { grace: 10s }
+                scheduler: { shutdownTimeout: 2s, channel: C0OPS }
+                jobs:
+                  - name: %s
+                    cron: "* * * * * ?"
+                    target: { type: ecs-task, cluster: prod, taskDefinition: app-worker, subnets: [subnet-0aaa1111], container: app }
+                    timeout: 600s
+                    lease: 30s
+                    onShutdown: detach
+                """
+                        .formatted(slackApi.baseUrl(), ecsApi.baseUrl(), TestRedis.URL, job);
+        ServeProcess serve = ServeProcess.start(dir, "detach", yaml, TEST_AWS_ENV);
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !ecsCalls("DescribeTasks").isEmpty() || !serve.isAlive());
+            assertThat(serve.isAlive()).as(serve.log()).isTrue();
+
+            serve.sigtermAndAwaitCleanExit(Duration.ofSeconds(10), () -> {});
+            assertThat(serve.lines(": DETACHED after"))
+                    .singleElement()
+                    .asString()
+                    .contains(
+                            " INFO ", "job " + job + " fire ", TASK_ARN, "left running", "the lock lapses within 30 s");
+            assertThat(ecsCalls("StopTask")).isEmpty();
+            // The lock is left to lapse: the next slot cannot start beside the task within the lease.
+            assertThat(TestRedis.client().pttl("cutover:lock:job:" + job)).isBetween(1L, 30_000L);
+            assertThat(TestRedis.client().lrange("cutover:history:" + job, 0, 0))
+                    .singleElement()
+                    .asString()
+                    .contains("DETACHED", TASK_ARN);
+        } finally {
+            serve.close();
+            TestRedis.client().del("cutover:lock:job:" + job, "cutover:fence:job:" + job, "cutover:history:" + job);
+            TestRedis.deleteAll("cutover:claim:fire:" + job + "-");
+        }
+    }
+
+    private java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> ecsCalls(String op) {
+        return ecsApi.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(ECS + op)));
     }
 
     /** How many {@code sleep <marker>} processes run on this machine. */
@@ -100,13 +165,5 @@ class ServeShutdownIT {
     private static String commandLine(ProcessHandle p) {
         Optional<String> cmd = p.info().commandLine();
         return cmd.map(c -> c.replaceAll("^\\S*/", "")).orElse("");
-    }
-
-    private static String read(Path log) throws IOException {
-        return Files.readString(log);
-    }
-
-    private static String javaBin() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }

@@ -33,13 +33,14 @@ class EcsTaskTargetIT {
     private WireMockServer wm;
     private EcsClient ecs;
     private EcsTaskTarget target;
+    private JobTargetConfig.EcsTask cfg;
 
     @BeforeEach
     void start() {
         wm = new WireMockServer(wireMockConfig().dynamicPort().usingFilesUnderClasspath("wiremock/ecs"));
         wm.start();
         ecs = AwsTestClients.ecs(wm.port());
-        JobTargetConfig.EcsTask cfg = new JobTargetConfig.EcsTask(
+        cfg = new JobTargetConfig.EcsTask(
                 "prod",
                 "app-worker",
                 List.of(
@@ -130,6 +131,42 @@ class EcsTaskTargetIT {
                 postRequestedFor(urlEqualTo("/"))
                         .withHeader("X-Amz-Target", equalTo(PREFIX + "DescribeTasks"))
                         .withRequestBody(matchingJsonPath("$.tasks[0]", equalTo(TASK_ARN))));
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(PREFIX + "StopTask")));
+    }
+
+    /**
+     * Runs an attempt that is cancelled (shutdown) right after the first DescribeTasks, with a poll
+     * interval far longer than the test: the cancel must be acted on without waiting for a poll.
+     */
+    private AttemptResult cancelledAfterTheFirstPoll(boolean detach) throws Exception {
+        describeTasks("describe-tasks-running.json");
+        return CancelledAttempts.cancelOnceWaiting(
+                new EcsTaskTarget(ecs, cfg, Duration.ofSeconds(6)),
+                FIRE,
+                () -> !wm.findAll(postRequestedFor(urlEqualTo("/"))
+                                .withHeader("X-Amz-Target", equalTo(PREFIX + "DescribeTasks")))
+                        .isEmpty(),
+                detach);
+    }
+
+    @Test
+    void aCancelledAttemptStopsTheTaskWithoutWaitingForTheNextPoll() throws Exception {
+        AttemptResult r = cancelledAfterTheFirstPoll(false);
+        assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.FAILED);
+        assertThat(r.detail()).contains("cancelled", "StopTask sent");
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(PREFIX + "StopTask"))
+                        .withRequestBody(matchingJsonPath("$.task", equalTo(TASK_ARN))));
+    }
+
+    @Test
+    void aShutdownUnderDetachLeavesTheTaskRunning() throws Exception {
+        AttemptResult r = cancelledAfterTheFirstPoll(true);
+        assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.DETACHED);
+        assertThat(r.detail()).contains(TASK_ARN, "left running");
+        assertThat(r.refs()).containsEntry("taskArn", TASK_ARN);
         wm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(PREFIX + "StopTask")));
     }
 

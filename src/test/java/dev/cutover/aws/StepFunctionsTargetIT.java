@@ -135,6 +135,38 @@ class StepFunctionsTargetIT {
                         .withRequestBody(matchingJsonPath("$.executionArn", equalTo(EXEC))));
     }
 
+    /**
+     * Runs an attempt that is cancelled (shutdown) right after the first DescribeExecution, with a
+     * poll interval far longer than the test: the cancel must be acted on without waiting for a poll.
+     */
+    private AttemptResult cancelledAfterTheFirstPoll(boolean detach) throws Exception {
+        describe("describe-execution-running.json");
+        return CancelledAttempts.cancelOnceWaiting(
+                new StepFunctionsTarget(sfn, new JobTargetConfig.StepFunctions(SM, null, Duration.ofSeconds(1)), timer),
+                FIRE,
+                () -> !wm.findAll(postRequestedFor(urlEqualTo("/"))
+                                .withHeader("X-Amz-Target", equalTo(PREFIX + "DescribeExecution")))
+                        .isEmpty(),
+                detach);
+    }
+
+    @Test
+    void aCancelledAttemptStopsTheExecutionWithoutWaitingForTheNextPoll() throws Exception {
+        AttemptResult r = cancelledAfterTheFirstPoll(false);
+        assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.FAILED);
+        assertThat(r.detail()).contains("cancelled", "StopExecution sent");
+        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(PREFIX + "StopExecution")));
+    }
+
+    @Test
+    void aShutdownUnderDetachLeavesTheExecutionRunning() throws Exception {
+        AttemptResult r = cancelledAfterTheFirstPoll(true);
+        assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.DETACHED);
+        assertThat(r.detail()).contains(EXEC, "left running");
+        assertThat(r.refs()).containsEntry("executionArn", EXEC);
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(PREFIX + "StopExecution")));
+    }
+
     @Test
     void aRetryStartsAFreshExecutionName() {
         describe("describe-execution-succeeded.json");

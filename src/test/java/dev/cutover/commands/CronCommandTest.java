@@ -86,7 +86,8 @@ class CronCommandTest {
                 true,
                 "C0JOBS",
                 approvers,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                false);
     }
 
     private CommandResult handle(String text, String user) {

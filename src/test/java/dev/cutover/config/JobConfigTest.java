@@ -44,6 +44,21 @@ class JobConfigTest {
     }
 
     @Test
+    void onShutdownIsStopByDefaultAndDetachOnlyForRemoteTargets() {
+        assertThat(parse(job("")).jobs().get(0).onShutdown()).isEqualTo(JobConfig.OnShutdown.STOP);
+        assertThatThrownBy(() -> parse(job("    onShutdown: detach\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("jobs.yml:9: jobs[0].onShutdown: detach is only for ecs-task and"
+                        + " step-functions targets (a command target cannot outlive the bot)");
+        assertThatThrownBy(() -> parse(job("    onShutdown: later\n"))).hasMessageContaining("jobs[0].onShutdown");
+        String sfn = job("    onShutdown: detach\n")
+                .replace("type: command", "type: step-functions")
+                .replace(
+                        "command: [echo, hi]", "stateMachineArn: arn:aws:states:us-east-1:123456789012:stateMachine:x");
+        assertThat(parse(sfn).jobs().get(0).onShutdown()).isEqualTo(JobConfig.OnShutdown.DETACH);
+    }
+
+    @Test
     void unixCronIsConvertedAndDescribedAsSuch() {
         JobConfig j = parse(job("")).jobs().get(0);
         assertThat(j.cronSpec().quartz()).isEqualTo("0 30 2 * * ?");

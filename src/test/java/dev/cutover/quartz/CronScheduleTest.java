@@ -175,7 +175,8 @@ class CronScheduleTest {
                 true,
                 null,
                 List.of(),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                false);
         MutableClock clock = new MutableClock(fires.get(0));
         JobRunner runner = new JobRunner(
                 new InMemoryLockProvider(clock),

@@ -18,6 +18,16 @@ public final class Jobs {
     }
 
     public static JobSpec spec(String name, String quartzCron, JobTarget target, RetryPolicy retry, Duration lease) {
+        return spec(name, quartzCron, target, retry, lease, false);
+    }
+
+    /** A job as {@link #spec(String, String, JobTarget)} with {@code lease} and {@code onShutdown: detach}. */
+    public static JobSpec detaching(String name, String quartzCron, JobTarget target, Duration lease) {
+        return spec(name, quartzCron, target, RetryPolicy.once(), lease, true);
+    }
+
+    private static JobSpec spec(
+            String name, String quartzCron, JobTarget target, RetryPolicy retry, Duration lease, boolean detach) {
         return new JobSpec(
                 name,
                 new CronSchedule(quartzCron, ZoneId.of("UTC")),
@@ -31,6 +41,7 @@ public final class Jobs {
                 true,
                 "C0JOBS",
                 List.of(),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                detach);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * How one attempt ended.
  *
- * @param outcome succeeded, failed or timed out
+ * @param outcome succeeded, failed, timed out, or detached (left running at shutdown)
  * @param exitCode the process or essential container's exit code, or null when there is none
  * @param detail a one-line reason, e.g. {@code exit code 3} or {@code HTTP 502}
  * @param refs references for people, e.g. {@code taskArn}, {@code logStream}, {@code executionArn}
@@ -15,7 +15,9 @@ public record AttemptResult(Outcome outcome, Integer exitCode, String detail, Ma
     public enum Outcome {
         SUCCEEDED,
         FAILED,
-        TIMED_OUT
+        TIMED_OUT,
+        /** Cancelled by the bot's shutdown under {@code onShutdown: detach}: the remote work goes on. */
+        DETACHED
     }
 
     public AttemptResult {
@@ -33,6 +35,10 @@ public record AttemptResult(Outcome outcome, Integer exitCode, String detail, Ma
 
     public static AttemptResult timedOut(String detail, Map<String, String> refs) {
         return new AttemptResult(Outcome.TIMED_OUT, null, detail, refs);
+    }
+
+    public static AttemptResult detached(String detail, Map<String, String> refs) {
+        return new AttemptResult(Outcome.DETACHED, null, detail, refs);
     }
 
     public boolean succeeded() {

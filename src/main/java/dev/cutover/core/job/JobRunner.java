@@ -116,7 +116,7 @@ public final class JobRunner {
             return finish(run, Result.SKIPPED_LOCKED, 0, null, "another run of this job holds the lock", false);
         }
         try (LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer, acquiredAt)) {
-            gate.track(keeper);
+            gate.track(keeper, run.spec.detachOnShutdown());
             try {
                 return claimed(run, keeper);
             } finally {
@@ -177,9 +177,13 @@ public final class JobRunner {
                             n,
                             fence,
                             run.spec.timeout(),
-                            () -> gate.aborted() || (keeper != null && keeper.lost())));
+                            () -> gate.aborted() || (keeper != null && keeper.lost()),
+                            () -> run.spec.detachOnShutdown() && gate.aborted() && (keeper == null || !keeper.lost())));
             if (last.succeeded()) {
                 return finish(run, Result.SUCCEEDED, n, last, last.detail(), false);
+            }
+            if (last.outcome() == AttemptResult.Outcome.DETACHED) {
+                return detached(run, keeper, n, last);
             }
             // A target told to stop reports a timeout or a failure; name the real cause instead.
             if (keeper != null && keeper.lost()) {
@@ -206,6 +210,21 @@ public final class JobRunner {
         }
         Result r = last.outcome() == AttemptResult.Outcome.TIMED_OUT ? Result.TIMED_OUT : Result.FAILED;
         return finish(run, r, retry.maxAttempts(), last, last.detail(), true);
+    }
+
+    /**
+     * Records a run left running at shutdown: the fire stays claimed (no replica starts that slot
+     * again), and the lock is not released but lapses at the end of its lease, so the next slot does
+     * not start beside remote work that may still be running.
+     */
+    private RunRecord detached(Run run, LeaseKeeper keeper, int n, AttemptResult last) {
+        String lock = keeper == null
+                ? ""
+                : "; the lock lapses within " + run.spec.lease().toSeconds() + " s";
+        if (keeper != null) {
+            keeper.hold();
+        }
+        return finish(run, Result.DETACHED, n, last, "detached by shutdown: " + last.detail() + lock, false);
     }
 
     private static AttemptResult attempt(Run run, Attempt attempt) {

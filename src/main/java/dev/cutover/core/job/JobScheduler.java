@@ -1,5 +1,6 @@
 package dev.cutover.core.job;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -27,5 +28,21 @@ public interface JobScheduler extends JobControl {
      * @throws IllegalStateException when the scheduler cannot be shut down cleanly
      * @throws InterruptedException when interrupted while waiting for runs to end
      */
-    boolean stop() throws InterruptedException;
+    default boolean stop() throws InterruptedException {
+        return stop(UNBOUNDED);
+    }
+
+    /**
+     * {@link #stop()} within {@code budget}: waits for running attempts up to the configured
+     * shutdown timeout or the budget, whichever ends first, and for aborted ones up to 5 s or what is
+     * left of the budget.
+     *
+     * @return true when every run ended within the wait
+     * @throws IllegalStateException when the scheduler cannot be shut down cleanly
+     * @throws InterruptedException when interrupted while waiting for runs to end
+     */
+    boolean stop(Duration budget) throws InterruptedException;
+
+    /** A budget that never binds. */
+    Duration UNBOUNDED = Duration.ofDays(365);
 }

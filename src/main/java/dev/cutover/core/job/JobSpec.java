@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param channel where failure notices and missed-run alerts go, or null for nowhere
  * @param approvers who may {@code /cron run} it; empty means anyone
  * @param missedRunGrace how late a start may be before a missed-run alert
+ * @param detachOnShutdown on the bot's shutdown, leave a running attempt's remote work running
+ *     (recorded as {@link RunRecord.Result#DETACHED}) instead of stopping it
  */
 public record JobSpec(
         String name,
@@ -35,7 +37,8 @@ public record JobSpec(
         boolean enabled,
         String channel,
         List<String> approvers,
-        Duration missedRunGrace) {
+        Duration missedRunGrace,
+        boolean detachOnShutdown) {
     public JobSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(schedule, "schedule");

@@ -9,7 +9,9 @@ public interface JobTarget {
      * Runs one attempt and waits for its end, at most {@link Attempt#timeout()}: past it the target
      * stops what it started (StopTask, StopExecution, killing the process) and returns
      * {@link AttemptResult.Outcome#TIMED_OUT}. It should also stop early once
-     * {@link Attempt#cancelled()} turns true (lease lost, shutdown).
+     * {@link Attempt#cancelled()} turns true (lease lost, shutdown): stop what it started, or, when
+     * {@link Attempt#isDetaching()}, leave the remote work running and return
+     * {@link AttemptResult.Outcome#DETACHED}.
      *
      * @return the outcome; a thrown runtime exception counts as a failed attempt
      */

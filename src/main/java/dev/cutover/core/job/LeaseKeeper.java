@@ -92,7 +92,15 @@ final class LeaseKeeper implements AutoCloseable {
         return gone.get() || nanos.getAsLong() - confirmedAt >= leaseNanos;
     }
 
-    /** Stops renewing and releases the lock (if still ours). */
+    /**
+     * Stops renewing and leaves the lock to lapse at the end of its lease: for a run whose remote
+     * work goes on after the bot stopped, so the next slot cannot start beside it within the lease.
+     */
+    void hold() {
+        closed.set(true);
+    }
+
+    /** Stops renewing and releases the lock (if still ours and not {@link #hold() held}). */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {

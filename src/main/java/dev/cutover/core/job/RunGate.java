@@ -24,6 +24,9 @@ public final class RunGate {
     private final DoubleSupplier random;
     private final CountDownLatch abort = new CountDownLatch(1);
     private final Set<LeaseKeeper> keepers = ConcurrentHashMap.newKeySet();
+    /** Keepers of runs that may detach on shutdown: their runner decides about the lock. */
+    private final Set<LeaseKeeper> detachable = ConcurrentHashMap.newKeySet();
+
     private final Object idle = new Object();
     private int inFlight;
 
@@ -62,10 +65,14 @@ public final class RunGate {
         }
     }
 
-    /** Tells running attempts to stop, ends backoff waits and releases every held lock. */
+    /**
+     * Tells running attempts to stop, ends backoff waits and releases every held lock but those of
+     * runs that may detach ({@code onShutdown: detach}): their runner releases the lock once the
+     * target stopped, or leaves it to lapse when the remote work was left running.
+     */
     public void abort() {
         abort.countDown();
-        keepers.forEach(LeaseKeeper::close);
+        keepers.stream().filter(k -> !detachable.contains(k)).forEach(LeaseKeeper::close);
     }
 
     /** Whether {@link #abort()} was called. */
@@ -93,12 +100,16 @@ public final class RunGate {
         }
     }
 
-    void track(LeaseKeeper k) {
+    void track(LeaseKeeper k, boolean mayDetach) {
+        if (mayDetach) {
+            detachable.add(k);
+        }
         keepers.add(k);
     }
 
     void untrack(LeaseKeeper k) {
         keepers.remove(k);
+        detachable.remove(k);
     }
 
     double random() {

@@ -50,7 +50,13 @@ public record RunRecord(
         /** The lease could not be renewed; stopped before touching the target again. */
         LEASE_LOST,
         /** The bot was shutting down: the running attempt was stopped, or no further one made. */
-        SHUTDOWN;
+        SHUTDOWN,
+        /**
+         * The bot was shutting down and the job says {@code onShutdown: detach}: its remote work (ECS
+         * task, Step Functions execution) was left running; the fire stays claimed and the lock lapses
+         * at the end of its lease.
+         */
+        DETACHED;
 
         /** Whether the fire was turned away before any attempt. */
         public boolean skipped() {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * One apply of an approved request that this replica owns (APPLYING, its lease), from the drift
  * check to INSYNC or to SUBMITTED, reporting each step; or the resumption of an apply whose owner
  * stopped. The lease is renewed while waiting; once another replica holds it, this one stops
- * without writing anything.
+ * without writing anything. When this replica stops, it hands the apply back (see {@link
+ * DrivenApplies}); merely interrupted, it writes nothing.
  */
 final class SwapApply {
     private static final Logger log = LoggerFactory.getLogger(SwapApply.class);
@@ -45,9 +46,14 @@ final class SwapApply {
                     r.plan().changes(),
                     r.kind().word() + " " + r.pair() + " request " + r.id());
         } catch (SwapException ex) {
-            end(new SwapStep.Refused(ex));
+            if (!handedBack()) {
+                end(new SwapStep.Refused(ex));
+            }
             return;
         } catch (RuntimeException ex) {
+            if (handedBack()) {
+                return;
+            }
             log.error("apply of {} failed before submitting", r.id(), ex);
             end(new SwapStep.FailedBeforeSubmit(String.valueOf(ex.getMessage())));
             return;
@@ -88,7 +94,9 @@ final class SwapApply {
             blue = flow.dns.read(r.plan().pair().zoneId(), r.plan().pair().blue());
             green = flow.dns.read(r.plan().pair().zoneId(), r.plan().pair().green());
         } catch (SwapException ex) {
-            log.warn("could not re-read the records of {} to resume it: {}", r.id(), ex.getMessage());
+            if (!handedBack()) {
+                log.warn("could not re-read the records of {} to resume it: {}", r.id(), ex.getMessage());
+            }
             return;
         }
         if (r.plan().isResultOf(blue, green)) {
@@ -110,14 +118,16 @@ final class SwapApply {
         Duration waited = Duration.ZERO;
         String error = null;
         for (long left = flow.insyncTimeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            if (handedBack()) {
+                return;
+            }
             Duration chunk = Duration.ofNanos(Math.min(left, step.toNanos()));
             try {
                 Duration took = flow.dns.awaitInsync(changeId, chunk);
                 end(new SwapStep.Applied(changeId, waited.plus(took)));
                 return;
             } catch (SwapException ex) {
-                if (Thread.currentThread().isInterrupted()) {
-                    // Stopped abruptly: write nothing; the lease lapses and another replica resumes it.
+                if (handedBack()) {
                     return;
                 }
                 if (ex.kind() != SwapException.Kind.INSYNC_TIMEOUT) {
@@ -133,8 +143,22 @@ final class SwapApply {
         end(new SwapStep.Propagating(changeId, waited, error));
     }
 
+    /**
+     * Whether this apply must stop here without an end: when this replica is stopping, it is handed
+     * back (its lease lapses now, the change id is kept), since Route 53 may still complete what it
+     * accepted; when only the thread was interrupted (its pool stopped abruptly), nothing is written
+     * and the lease lapses by itself. Either way any replica resumes it.
+     */
+    private boolean handedBack() {
+        if (flow.driven.stopping()) {
+            flow.driven.handBack(r);
+            return true;
+        }
+        return Thread.currentThread().isInterrupted();
+    }
+
     private Optional<ApprovalRequest> renew(UnaryOperator<ApplyProgress> change) {
-        Instant until = flow.clock.instant().plus(SwapWorkflow.LEASE);
+        Instant until = flow.driven.leaseUntil();
         return flow.approvals().leases().update(r.id(), flow.owner, p -> change.apply(p)
                 .leasedTo(flow.owner, until));
     }

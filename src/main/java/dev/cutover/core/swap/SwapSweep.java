@@ -27,6 +27,9 @@ final class SwapSweep {
 
     /** Looks after {@code r}, an open request; blocks while it resumes an apply (up to the INSYNC wait). */
     void care(ApprovalRequest r) {
+        if (flow.driven.stopping()) {
+            return;
+        }
         Instant now = flow.clock.instant();
         switch (r.state()) {
             case APPROVED -> {
@@ -56,7 +59,7 @@ final class SwapSweep {
                 .ifPresent(taken -> {
                     log.info(
                             "resuming the apply of request {} of {}: the lease of {} lapsed", r.id(), r.pair(), lapsed);
-                    new SwapApply(flow, planner, taken).resume();
+                    flow.driven.drive(taken, () -> new SwapApply(flow, planner, taken).resume());
                 });
     }
 

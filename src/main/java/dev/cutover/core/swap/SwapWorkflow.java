@@ -47,6 +47,8 @@ public final class SwapWorkflow {
     private final SwapSweep sweep;
     /** This replica's id as the owner of applies (unique per process and workflow). */
     final String owner = "apply-" + UUID.randomUUID();
+    /** The applies this replica drives now: what a stop hands back. */
+    final DrivenApplies driven;
 
     /**
      * @param display shows requests; also the approvals' expiry listener
@@ -72,6 +74,7 @@ public final class SwapWorkflow {
         this.insyncTimeout = insyncTimeout;
         this.listener = listener;
         this.sweep = new SwapSweep(this, planner);
+        this.driven = new DrivenApplies(approvals.leases(), owner, clock);
     }
 
     /** The catalog of pairs. */
@@ -183,15 +186,41 @@ public final class SwapWorkflow {
      * DELETEs are the final guard. Blocks until INSYNC or the timeout.
      */
     public void apply(String requestId) {
+        if (driven.stopping()) {
+            // Left APPROVED: any replica's sweep applies it once the approval is a lease old.
+            return;
+        }
         Optional<ApprovalRequest> won =
                 approvals.leases().begin(requestId, owner, clock.instant().plus(LEASE));
         if (won.isEmpty()) {
             return;
         }
         ApprovalRequest r = won.get();
-        display.show(r);
-        display.progress(r, new SwapStep.Applying());
-        new SwapApply(this, planner, r).run();
+        driven.drive(r, () -> {
+            display.show(r);
+            display.progress(r, new SwapStep.Applying());
+            new SwapApply(this, planner, r).run();
+        });
+    }
+
+    /**
+     * Stops this replica's applies for shutdown: no lease of theirs is extended any more, and an
+     * apply whose thread is then interrupted hands itself back ({@link #handBackAll} hands back the
+     * rest). An approval after this is left APPROVED for any replica's sweep.
+     */
+    public void stopApplying() {
+        driven.stop();
+    }
+
+    /**
+     * Hands back every apply this replica still drives, after {@link #stopApplying()}: each owner
+     * lease lapses now with its change id kept, one log line each, so that another replica's sweep,
+     * or this one's at its next start, resumes it at once.
+     *
+     * @return how many were handed back
+     */
+    public int handBackAll() {
+        return driven.handBackAll();
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.cutover.core.job.RunRecord.Result;
 import dev.cutover.core.lock.Lease;
 import dev.cutover.core.lock.LockProvider;
+import dev.cutover.core.lock.LockSpec;
 import dev.cutover.core.lock.LockUnavailableException;
 import dev.cutover.jobs.JobAlertMessages;
 import dev.cutover.memory.InMemoryFireClaims;
@@ -256,7 +257,8 @@ class JobRunnerTest {
                 true,
                 "C0JOBS",
                 List.of(),
-                locked.missedRunGrace());
+                locked.missedRunGrace(),
+                false);
         RunRecord r = runner(down).fire(spec, fire("free"), "scheduled");
         assertThat(r.result()).isEqualTo(Result.SUCCEEDED);
         assertThat(target.attempts.get(0).fencingToken()).isZero();
@@ -280,6 +282,45 @@ class JobRunnerTest {
                 .asString()
                 .contains("shutdown")
                 .doesNotContain("timed out");
+    }
+
+    @Test
+    void aRunDetachedByShutdownKeepsItsFireClaimedAndLeavesItsLockToLapse() {
+        RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
+        InMemoryFireClaims claims = new InMemoryFireClaims(clock);
+        JobRunner runner = new JobRunner(locks, claims, history, new JobAlertMessages(notifier), clock, timer, gate);
+        ScriptedTarget target = new ScriptedTarget(a -> {
+            gate.abort();
+            await().atMost(Duration.ofSeconds(3)).until(a::isCancelled);
+            return a.isDetaching()
+                    ? AttemptResult.detached(
+                            "task arn:aws:ecs:task/prod/1 left running", Map.of("taskArn", "arn:aws:ecs:task/prod/1"))
+                    : AttemptResult.failed(null, "stopped", null);
+        });
+        JobSpec detach = Jobs.detaching("remote", "0 0 10 * * ?", target, Duration.ofSeconds(30));
+
+        RunRecord r = runner.fire(detach, fire("remote"), "scheduled");
+
+        assertThat(r.result()).isEqualTo(Result.DETACHED);
+        assertThat(r.detail()).contains("detached by shutdown", "left running", "the lock lapses within 30 s");
+        assertThat(r.refs()).containsEntry("taskArn", "arn:aws:ecs:task/prod/1");
+        assertThat(history.recent("remote", 5)).extracting(RunRecord::result).containsExactly(Result.DETACHED);
+        assertThat(claims.isClaimed("fire:" + fire("remote").key())).isTrue();
+        // The lock is still held (until its lease lapses): the next slot cannot start beside the task.
+        assertThat(locks.tryAcquire(new LockSpec(detach.lockName(), Duration.ofSeconds(30))))
+                .isEmpty();
+        assertThat(notifier.texts()).isEmpty();
+    }
+
+    @Test
+    void anAttemptOfAJobThatStopsOnShutdownIsNeverDetaching() {
+        ScriptedTarget target = new ScriptedTarget(a -> a.isDetaching()
+                ? AttemptResult.detached("left running", null)
+                : AttemptResult.succeeded(0, "done", null));
+        JobSpec base = Jobs.spec("remote2", "0 0 10 * * ?", target);
+        RunRecord r = runner(locks).fire(base, fire("remote2"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(target.attempts.get(0).isDetaching()).isFalse();
     }
 
     @Test

@@ -58,7 +58,8 @@ class MisfirePolicyTest {
                 true,
                 "C0JOBS",
                 List.of(),
-                j.missedRunGrace());
+                j.missedRunGrace(),
+                false);
     }
 
     /** Delivers {@code scheduled} at {@code at} to a scheduler up since {@code upSince}, as FireJob does. */
@@ -78,7 +79,8 @@ class MisfirePolicyTest {
                 spec.enabled(),
                 spec.channel(),
                 spec.approvers(),
-                spec.missedRunGrace());
+                spec.missedRunGrace(),
+                false);
         if (r.skip()) {
             runner.skip(withTarget, r.fire(), r.trigger(), Result.SKIPPED_MISFIRE, "late fire skipped");
         } else {

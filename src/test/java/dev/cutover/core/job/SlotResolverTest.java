@@ -90,7 +90,8 @@ class SlotResolverTest {
                 true,
                 null,
                 List.of(),
-                j.missedRunGrace());
+                j.missedRunGrace(),
+                false);
         SlotResolver.Resolved r = SlotResolver.resolve(spec, Instant.parse("2026-03-02T10:05:00Z"), clock.instant());
         assertThat(r.skip()).isTrue();
         assertThat(SlotResolver.resolve(spec, Instant.parse("2026-03-02T10:11:00Z"), clock.instant())
