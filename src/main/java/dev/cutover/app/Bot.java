@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +54,10 @@ public final class Bot implements AutoCloseable {
                 Threads.named("cutover-work"));
         // The monitors' blocking reads keep a pool of their own: a chat backlog never refuses them.
         this.blocking = Executors.newFixedThreadPool(4, Threads.named("cutover-blocking"));
-        this.timers = Executors.newScheduledThreadPool(4, Threads.named("cutover-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(4, Threads.named("cutover-timer"));
+        // A later check still waiting at close is dropped, not run against closed clients.
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.timers = timer;
         PairCatalog pairs = PairCatalogs.of(p.config().pairs());
         // Alerts: queue and scaling monitors, the cutover watch (the swaps' listener), /cutover status.
         this.alerts = p.alerts()
@@ -69,7 +74,8 @@ public final class Bot implements AutoCloseable {
                 p.clock(),
                 RequestIds::next,
                 p.insyncTimeout(),
-                listener);
+                listener,
+                this::later);
         this.workflow = swaps.workflow();
         commands.addAll(swaps.commands());
         actions.addAll(swaps.actions());
@@ -134,6 +140,15 @@ public final class Bot implements AutoCloseable {
     /** True when no follow-up is running or waiting. */
     public boolean idle() {
         return inFlight.get() == 0;
+    }
+
+    /** Runs {@code check} once after {@code delay} on the timer threads; nothing once the bot is closing. */
+    private void later(Duration delay, Runnable check) {
+        try {
+            timers.schedule(check, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.info("bot closing: a later check is not run");
+        }
     }
 
     /** The swap use case, for the cutover watch and tests. */
