@@ -63,6 +63,7 @@ class AckWithoutNetworkIT extends SlackAndRoute53Fakes {
         var click = timed(() -> h.click(SwapMessages.APPROVE, id, APPROVER));
 
         assertThat(swap.status()).isEqualTo(200);
+        assertThat(swap.ackText()).contains("Opening a swap request for *blue-green*…");
         assertThat(click.status()).isEqualTo(200);
         // Once Redis answers again, the click is decided after all.
         redis.resume();
@@ -100,8 +101,8 @@ class AckWithoutNetworkIT extends SlackAndRoute53Fakes {
         var waiting = timed(() -> h.swap(PAIR, "U0000000005")); // fills the queue
         var refused = timed(() -> h.swap(PAIR, "U0000000006"));
 
-        assertThat(running.ackText()).isEmpty();
-        assertThat(waiting.ackText()).isEmpty();
+        assertThat(running.ackText()).contains("Opening a swap request for *blue-green*");
+        assertThat(waiting.ackText()).contains("Opening a swap request for *blue-green*");
         assertThat(refused.ackText()).contains("busy", "nothing was changed", "Try again");
     }
 
@@ -115,6 +116,7 @@ class AckWithoutNetworkIT extends SlackAndRoute53Fakes {
         var reject = timed(() -> h.click(SwapMessages.REJECT, id, APPROVER)); // its form opens after the ack
 
         assertThat(swap.status()).isEqualTo(200);
+        assertThat(swap.ackText()).contains("Opening a swap request for *blue-green*…");
         assertThat(click.status()).isEqualTo(200);
         assertThat(reject.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> slack.count("views.open") == 1);

@@ -14,6 +14,7 @@ import static dev.cutover.CutoverHarness.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.audit.AuditEvent;
@@ -164,8 +165,9 @@ class SwapStatesIT extends SlackAndRoute53Fakes {
 
         var sent = h.swap(PAIR, REQUESTER);
 
-        eventually()
-                .until(() -> !slack.allResponses().isEmpty() || !sent.ackText().isEmpty());
+        // The ack only says the request is being opened: the refusal comes through the response_url.
+        assertThat(sent.ackText()).contains("Opening a swap request");
+        eventually().until(() -> !slack.allResponses().isEmpty());
         String said = sent.ackText() + slack.allResponses();
         assertThat(said).contains("CNAME at blue.example.com.", "TXT", "cannot share its name");
         assertThat(slack.posts()).isEmpty();
@@ -175,20 +177,8 @@ class SwapStatesIT extends SlackAndRoute53Fakes {
     @Test
     void aRequestWhosePostTimedOutIsFoundInTheChannelHistoryAndAdoptedWithLiveButtons() {
         // The request's post reaches Slack, but the answer comes after the client gave up.
-        slackWm.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
-                .withRequestBody(containing("blocks="))
-                .withRequestBody(notContaining("thread_ts="))
-                .atPriority(1)
-                .willReturn(okJson("{\"ok\":true}").withFixedDelay(POST_TIMEOUT_MS)));
-        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
-        h.swap(PAIR, REQUESTER);
-        eventually().until(() -> h.store.openRequest(PAIR).isPresent());
-        String id = h.store.openRequest(PAIR).orElseThrow();
-        slackWm.stubFor(post(urlPathEqualTo("/api/conversations.history"))
-                .willReturn(okJson("{\"ok\":true,\"has_more\":false,\"messages\":[{\"type\":\"message\",\"ts\":\""
-                        + SlackFake.MESSAGE_TS + "\",\"text\":\"Swap blue-green: pending\",\"blocks\":[{\"type\":"
-                        + "\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"request `" + id
-                        + "` · zone\"}]}]}]}")));
+        String id = swapWhosePostTimesOut();
+        slackWm.stubFor(post(urlPathEqualTo("/api/conversations.history")).willReturn(okJson(historyWith(id))));
 
         await().atMost(Duration.ofMillis(POST_TIMEOUT_MS + 15_000))
                 .pollInterval(Duration.ofMillis(50))
@@ -201,6 +191,75 @@ class SwapStatesIT extends SlackAndRoute53Fakes {
         h.click(SwapMessages.APPROVE, id, APPROVER);
         awaitState(id, ApprovalState.DONE);
         awaitUpdate("INSYNC after");
+    }
+
+    @Test
+    void aRequestMessageThatAppearsOnlyAfterTheRequestWasClosedIsUpdatedToClosedWithoutButtons() {
+        // Slack accepts the post but answers after the client gave up; the message is not in the
+        // channel history at first (so the request is closed), and shows up on a later look.
+        slackWm.stubFor(post(urlPathEqualTo("/api/conversations.history"))
+                .inScenario("late message")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"ok\":true,\"has_more\":false,\"messages\":[]}"))
+                .willSetStateTo("posted"));
+        String id = swapWhosePostTimesOut();
+        slackWm.stubFor(post(urlPathEqualTo("/api/conversations.history"))
+                .inScenario("late message")
+                .whenScenarioStateIs("posted")
+                .willReturn(okJson(historyWith(id))));
+        await().atMost(Duration.ofMillis(POST_TIMEOUT_MS + 15_000))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> h.store
+                        .get(id)
+                        .map(r -> r.state() == ApprovalState.CANCELLED)
+                        .orElse(false));
+        assertThat(slack.calls("conversations.history")).hasSize(1);
+        assertThat(slack.updates()).isEmpty();
+
+        // A click on the late message before it is reconciled is refused: the request is closed.
+        var click = h.click(SwapMessages.APPROVE, id, APPROVER);
+        eventually().until(() -> !slack.responses(click.responseName()).isEmpty());
+        assertThat(SlackFake.allText(slack.responses(click.responseName()).get(0)))
+                .contains("already cancelled");
+
+        // The later look (10 s after the first) finds it, and the message shows the stored state.
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !slack.calls("chat.update").isEmpty());
+        var update = slack.calls("chat.update").get(0);
+        assertThat(update.get("ts")).isEqualTo(SlackFake.MESSAGE_TS);
+        assertThat(update.get("channel")).isEqualTo(CHANNEL);
+        assertThat(SlackFake.buttons(update.get("blocks"))).isEmpty();
+        assertThat(SlackFake.textAndBlocks(update)).contains("cancelled", "could not be posted");
+        assertThat(h.store.get(id).orElseThrow().message().ts()).isEqualTo(SlackFake.MESSAGE_TS);
+        assertThat(h.store.get(id).orElseThrow().state()).isEqualTo(ApprovalState.CANCELLED);
+        assertThat(slack.calls("conversations.history")).hasSize(2);
+        assertThat(route53.changeBodies()).isEmpty();
+    }
+
+    /**
+     * Asks for a swap whose request post reaches Slack but is answered after the client gave up.
+     *
+     * @return the id of the request, still open while the post waits
+     */
+    private String swapWhosePostTimesOut() {
+        slackWm.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("blocks="))
+                .withRequestBody(notContaining("thread_ts="))
+                .atPriority(1)
+                .willReturn(okJson("{\"ok\":true}").withFixedDelay(POST_TIMEOUT_MS)));
+        h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
+        h.swap(PAIR, REQUESTER);
+        eventually().until(() -> h.store.openRequest(PAIR).isPresent());
+        return h.store.openRequest(PAIR).orElseThrow();
+    }
+
+    /** A conversations.history page holding the request message of {@code id} (matched by its footer). */
+    private static String historyWith(String id) {
+        return "{\"ok\":true,\"has_more\":false,\"messages\":[{\"type\":\"message\",\"ts\":\""
+                + SlackFake.MESSAGE_TS + "\",\"text\":\"Swap blue-green: pending\",\"blocks\":[{\"type\":"
+                + "\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"request `" + id
+                + "` · zone\"}]}]}]}";
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -74,7 +75,8 @@ public final class Bot implements AutoCloseable {
                 p.clock(),
                 RequestIds::next,
                 p.insyncTimeout(),
-                listener);
+                listener,
+                this::later);
         this.workflow = swaps.workflow();
         commands.addAll(swaps.commands());
         actions.addAll(swaps.actions());
@@ -139,6 +141,15 @@ public final class Bot implements AutoCloseable {
     /** True when no follow-up is running or waiting. */
     public boolean idle() {
         return inFlight.get() == 0;
+    }
+
+    /** Runs {@code check} once after {@code delay} on the timer threads; nothing once the bot is closing. */
+    private void later(Duration delay, Runnable check) {
+        try {
+            timers.schedule(check, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.info("bot closing: a later check is not run");
+        }
     }
 
     /** The swap use case, for the cutover watch and tests. */

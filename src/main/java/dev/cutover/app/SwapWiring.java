@@ -15,6 +15,7 @@ import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.Rechecks;
 import dev.cutover.core.swap.RequestDisplay;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapPlanner;
@@ -47,6 +48,7 @@ public record SwapWiring(
      * @param ids makes request ids
      * @param insyncTimeout how long an apply waits for INSYNC
      * @param listener hears of each applied change (the cutover watch)
+     * @param rechecks runs the later looks for a request message whose post failed
      */
     public static SwapWiring build(
             PairCatalog pairs,
@@ -58,10 +60,12 @@ public record SwapWiring(
             Clock clock,
             Supplier<String> ids,
             Duration insyncTimeout,
-            SwapListener listener) {
+            SwapListener listener,
+            Rechecks rechecks) {
         RequestDisplay display = new RequestDisplay(store, pairs, new SwapPresenter(notifier));
         ApprovalService approvals = new ApprovalService(store, audit, directory, clock, ids, display);
-        SwapWorkflow workflow = new SwapWorkflow(pairs, dns, approvals, store, display, clock, insyncTimeout, listener);
+        SwapWorkflow workflow =
+                new SwapWorkflow(pairs, dns, approvals, store, display, clock, insyncTimeout, listener, rechecks);
         SwapReplies replies = new SwapReplies(workflow);
         SwapDryRun dryRun = new SwapDryRun(pairs, new SwapPlanner(dns), ProductionWiring.CHANGE_BATCH_FORMAT);
         return new SwapWiring(

@@ -29,7 +29,7 @@ public final class RollbackCommand implements ChatCommand {
     public CommandResult handle(Invocation inv) {
         Intent intent = parser.rollback(inv.words(), inv.channelId());
         if (intent instanceof Intent.Request r) {
-            return swaps.request(r.kind(), r.pair(), inv.userId(), inv.channelId(), inv.responder());
+            return swaps.command(r.kind(), r.pair(), inv.userId(), inv.channelId(), inv.responder());
         }
         return CommandResult.reply(((Intent.Reply) intent).markdown());
     }

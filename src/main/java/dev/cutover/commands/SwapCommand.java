@@ -54,7 +54,7 @@ public final class SwapCommand implements ChatCommand {
             return CommandResult.reply(r.markdown());
         }
         if (intent instanceof Intent.Request r) {
-            return swaps.request(r.kind(), r.pair(), inv.userId(), inv.channelId(), inv.responder());
+            return swaps.command(r.kind(), r.pair(), inv.userId(), inv.channelId(), inv.responder());
         }
         if (intent instanceof Intent.DryRun d) {
             return dryRun.show(d.pair(), inv.responder());

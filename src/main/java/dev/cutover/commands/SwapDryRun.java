@@ -6,6 +6,7 @@ import dev.cutover.core.dns.SwapException;
 import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapPlanner;
+import dev.cutover.reply.Mrkdwn;
 
 /**
  * {@code /swap <pair> dry-run}: shows the plan and the exact change batch a swap would submit, to
@@ -23,10 +24,14 @@ public final class SwapDryRun {
         this.format = format;
     }
 
-    /** Acks at once, then reads the records and answers the user with the plan and the batch. */
+    /**
+     * Acks at once ("Planning a dry run of *pair*…", from memory), then reads the records and
+     * answers the user with the plan and the batch.
+     */
     public CommandResult show(String pair, Responder responder) {
         PairCatalog.Entry e = pairs.find(pair).orElseThrow();
-        return CommandResult.later(() -> {
+        String ack = ":mag: Planning a dry run of *" + Mrkdwn.escape(Mrkdwn.cut(pair, SwapReplies.PAIR_IN_ACK)) + "*…";
+        return CommandResult.replyThen(ack, () -> {
             try {
                 responder.ephemeral(message(planner.plan(e.pair()), format));
             } catch (SwapException ex) {

@@ -9,6 +9,7 @@ import dev.cutover.core.chat.Message;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.RequestOutcome;
 import dev.cutover.core.swap.SwapWorkflow;
+import dev.cutover.reply.Mrkdwn;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,11 +38,31 @@ public final class SwapReplies {
 
     /**
      * Asks for a swap ({@link ChangeKind#SWAP}) or a rollback of the configured pair {@code pair},
-     * after a silent ack; a refusal or failure is told to the user through {@code responder}.
+     * after a silent ack (a button's: the click needs no words); a refusal or failure is told to the
+     * user through {@code responder}.
      */
     public CommandResult request(ChangeKind kind, String pair, String user, String channel, Responder responder) {
         return CommandResult.later(() -> reply(kind, pair, flow.request(kind, pair, user, channel))
                 .ifPresent(text -> responder.ephemeral(Message.text(text))));
+    }
+
+    /**
+     * As {@link #request}, for a typed command: the ack says the request is being opened ({@link
+     * #opening}), so the user sees an answer at once even when the store or Slack is slow.
+     */
+    public CommandResult command(ChangeKind kind, String pair, String user, String channel, Responder responder) {
+        return CommandResult.replyThen(
+                opening(kind, pair),
+                request(kind, pair, user, channel, responder).followUp());
+    }
+
+    /** The longest pair name an ack repeats, in characters (configured names are short; this bounds the ack). */
+    static final int PAIR_IN_ACK = 80;
+
+    /** The ack of a typed request, built from its words alone: "Opening a swap request for *pair*…". */
+    static String opening(ChangeKind kind, String pair) {
+        return ":hourglass_flowing_sand: Opening a " + kind.word() + " request for *"
+                + Mrkdwn.escape(Mrkdwn.cut(pair, PAIR_IN_ACK)) + "*…";
     }
 
     /** The answer to a request's outcome, empty when the posted request says it all. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.quartz.Job;
+import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,14 @@ import org.slf4j.LoggerFactory;
  */
 final class FireJob implements Job {
     private static final Logger log = LoggerFactory.getLogger(FireJob.class);
+
+    /**
+     * The job data key that marks a job paused. A paused job's triggers keep firing so that each
+     * skipped slot is recorded; with the JDBC store the mark is in the shared job row, so it holds
+     * for every replica. A string value: the JDBC store keeps job data as properties.
+     */
+    static final String PAUSED = "cutover.paused";
+
     private final Map<String, JobSpec> specs;
     private final JobRunner runner;
     private final Clock clock;
@@ -42,6 +51,10 @@ final class FireJob implements Job {
         }
         SlotResolver.Resolved r =
                 SlotResolver.resolve(spec, ctx.getScheduledFireTime().toInstant(), clock.instant(), upSince.get());
+        if (paused(ctx.getJobDetail())) {
+            runner.paused(spec, r.fire(), r.trigger());
+            return;
+        }
         if (r.skip()) {
             runner.skip(
                     spec,
@@ -52,5 +65,10 @@ final class FireJob implements Job {
             return;
         }
         runner.fire(spec, r.fire(), r.trigger());
+    }
+
+    /** Whether {@code job} carries the {@link #PAUSED} mark. */
+    static boolean paused(JobDetail job) {
+        return "true".equals(job.getJobDataMap().get(PAUSED));
     }
 }

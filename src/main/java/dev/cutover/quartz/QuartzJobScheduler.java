@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Quartz scheduler that fires the configured jobs through a {@link JobRunner}: RAMJobStore, or the
  * clustered JDBC JobStore on PostgreSQL ({@code scheduler.store: jdbc}) shared by every replica.
- * Pause and resume act on the stored triggers, so with JDBC they hold for the whole cluster.
+ * Pause and resume mark the stored job, so with JDBC they hold for the whole cluster; a paused job's
+ * fires are recorded as skipped (paused), once per slot.
  */
 public final class QuartzJobScheduler implements JobScheduler {
     private static final Logger log = LoggerFactory.getLogger(QuartzJobScheduler.class);
@@ -173,23 +177,39 @@ public final class QuartzJobScheduler implements JobScheduler {
         act(job, false);
     }
 
+    /** {@inheritDoc} Also true for a trigger paused in Quartz by an earlier version of the bot. */
     @Override
     public boolean isPaused(String job) {
         JobSpec spec = spec(job);
         try {
-            return scheduler.getTriggerState(TriggerSync.cronKey(spec)) == Trigger.TriggerState.PAUSED;
+            JobDetail detail = scheduler.getJobDetail(JobKey.jobKey(spec.name(), TriggerSync.GROUP));
+            return (detail != null && FireJob.paused(detail))
+                    || scheduler.getTriggerState(TriggerSync.cronKey(spec)) == Trigger.TriggerState.PAUSED;
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot read the state of " + job + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Marks the job paused in its stored job data, or clears the mark; the triggers keep firing (a
+     * paused job's fires are recorded as skipped). Resuming also resumes triggers an earlier version
+     * of the bot paused in Quartz.
+     */
     private void act(String job, boolean pause) {
         JobSpec spec = spec(job);
         try {
+            JobDetail detail = scheduler.getJobDetail(JobKey.jobKey(spec.name(), TriggerSync.GROUP));
+            if (detail == null) {
+                throw new IllegalStateException(job + " is not in the schedule");
+            }
+            JobDataMap data = new JobDataMap(detail.getJobDataMap());
             if (pause) {
-                scheduler.pauseTrigger(TriggerSync.cronKey(spec));
-                scheduler.pauseTrigger(TriggerSync.gapKey(spec));
+                data.put(FireJob.PAUSED, "true");
             } else {
+                data.remove(FireJob.PAUSED);
+            }
+            scheduler.addJob(detail.getJobBuilder().setJobData(data).build(), true);
+            if (!pause) {
                 scheduler.resumeTrigger(TriggerSync.cronKey(spec));
                 scheduler.resumeTrigger(TriggerSync.gapKey(spec));
             }

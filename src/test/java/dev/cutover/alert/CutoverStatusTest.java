@@ -17,6 +17,7 @@ import dev.cutover.core.alert.ServiceCounts;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.Rechecks;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.memory.InMemoryQueueDepth;
@@ -90,7 +91,8 @@ class CutoverStatusTest {
                 clock,
                 () -> "r1",
                 Duration.ofSeconds(5),
-                alerts.listener());
+                alerts.listener(),
+                Rechecks.NONE);
         services.set("prod", "api", new ServiceCounts(2, 2, 0));
         queueMetrics.set("orders-worker", 420, 75.0);
         queueDepth.set("orders-worker", 420);

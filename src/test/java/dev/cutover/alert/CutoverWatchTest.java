@@ -23,6 +23,7 @@ import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.RecordChange;
 import dev.cutover.core.dns.RecordSet;
 import dev.cutover.core.dns.SwapPlan;
+import dev.cutover.core.swap.Rechecks;
 import dev.cutover.core.swap.SwapPlanner;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
@@ -105,7 +106,8 @@ class CutoverWatchTest {
             clock,
             () -> "req" + ids.incrementAndGet(),
             Duration.ofSeconds(5),
-            watch::applied);
+            watch::applied,
+            Rechecks.NONE);
 
     @AfterEach
     void stop() throws InterruptedException {

@@ -6,10 +6,12 @@ import dev.cutover.app.PairCatalogs;
 import dev.cutover.app.SwapWiring;
 import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.approval.ApprovalStore;
+import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.swap.Rechecks;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +45,8 @@ class SwapPreAckTest {
             Clock.systemUTC(),
             () -> "req-1",
             Duration.ofSeconds(1),
-            applied -> {});
+            applied -> {},
+            Rechecks.NONE);
 
     @Test
     void everySwapAndRollbackCommandAcksWithoutCallingOut() {
@@ -92,7 +95,8 @@ class SwapPreAckTest {
     void theSlowChecksRunInTheFollowUp() {
         CommandResult r = command("swap").handle(invocation("swap", "blue-green", "C0OPS"));
 
-        assertThat(r.ephemeral()).isNull();
+        // The ack says what is under way, from the words typed and the config alone.
+        assertThat(r.ephemeral().text()).isEqualTo(":hourglass_flowing_sand: Opening a swap request for *blue-green*…");
         assertThat(r.followUp()).isNotNull();
         try {
             r.followUp().run();
@@ -100,6 +104,29 @@ class SwapPreAckTest {
             // The untouchable store or directory refused: the follow-up is where they are asked.
         }
         assertThat(touched).isNotEmpty();
+    }
+
+    @Test
+    void theAcksOfARollbackAndADryRunSayWhatIsUnderWay() {
+        CommandResult rollback = command("rollback").handle(invocation("rollback", "blue-green", "C0OPS"));
+        CommandResult dryRun = command("swap").handle(invocation("swap", "blue-green dry-run", "C0OPS"));
+
+        assertThat(rollback.ephemeral().text()).contains("Opening a rollback request for *blue-green*…");
+        assertThat(dryRun.ephemeral().text()).contains("Planning a dry run of *blue-green*…");
+        assertThat(rollback.followUp()).isNotNull();
+        assertThat(dryRun.followUp()).isNotNull();
+        assertThat(touched).isEmpty();
+    }
+
+    @Test
+    void theAckNamesThePairAsDataAndBounded() {
+        String ack = SwapReplies.opening(ChangeKind.SWAP, "<!channel>&" + "p".repeat(500));
+
+        assertThat(ack)
+                .contains("*&lt;!channel&gt;&amp;p")
+                .doesNotContain("<!channel>")
+                .endsWith("…*…");
+        assertThat(ack).hasSizeLessThan(SwapReplies.PAIR_IN_ACK + 120);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.cutover.core.approval.Requests;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.Rechecks;
 import dev.cutover.core.swap.SwapPlanner;
 import dev.cutover.core.swap.SwapWorkflow;
 import dev.cutover.memory.InMemoryApprovalStore;
@@ -57,7 +58,8 @@ class SwapRecoveryTest {
             clock,
             () -> "req-1",
             INSYNC_TIMEOUT,
-            applied -> {});
+            applied -> {},
+            Rechecks.NONE);
     private final ApprovalService approvals = swaps.approvals();
     private final SwapWorkflow flow = swaps.workflow();
 

@@ -14,6 +14,7 @@ import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.Rechecks;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import java.time.Clock;
@@ -105,7 +106,8 @@ class SwapWorkflowShowTest {
                 clock,
                 () -> "req-1",
                 Duration.ofSeconds(1),
-                applied -> {});
+                applied -> {},
+                Rechecks.NONE);
         ApprovalService approvals = swaps.approvals();
         SwapReplies flow = swaps.replies();
         PairCatalog.Entry e = pairs.find("blue-green").orElseThrow();

@@ -13,6 +13,7 @@ import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.approval.Freeze;
 import dev.cutover.core.approval.Requests;
 import dev.cutover.core.approval.StoreUnavailableException;
+import dev.cutover.core.chat.Block;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.dns.DnsRecords;
@@ -20,13 +21,16 @@ import dev.cutover.core.dns.RecordChange;
 import dev.cutover.core.dns.RecordSet;
 import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.swap.Rechecks;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.testing.RecordingNotifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,6 +52,10 @@ class SwapWorkflowTest {
     final Clock clock = Clock.fixed(Requests.NOW, ZoneOffset.UTC);
     final AtomicInteger ids = new AtomicInteger();
     final AtomicBoolean postFails = new AtomicBoolean();
+    /** What the channel history answers, look by look: a message a timed-out post left may show up late. */
+    final List<Optional<MessageRef>> history = new CopyOnWriteArrayList<>();
+
+    final List<MessageRef> updated = new CopyOnWriteArrayList<>();
     final RecordingNotifier notifier = new RecordingNotifier() {
         @Override
         public MessageRef post(String channel, Message message) {
@@ -56,7 +64,22 @@ class SwapWorkflowTest {
             }
             return super.post(channel, message);
         }
+
+        @Override
+        public Optional<MessageRef> find(String channel, Instant since, String marker) {
+            return history.isEmpty() ? Optional.empty() : history.remove(0);
+        }
+
+        @Override
+        public void update(MessageRef ref, Message message) {
+            updated.add(ref);
+            super.update(ref, message);
+        }
     };
+    /** The later looks asked for, run by the test when it says so: delay and check. */
+    final List<Map.Entry<Duration, Runnable>> later = new CopyOnWriteArrayList<>();
+
+    final Rechecks rechecks = (delay, check) -> later.add(Map.entry(delay, check));
     final List<String> submitted = new CopyOnWriteArrayList<>();
     final DnsRecords dns = new DnsRecords() {
         @Override
@@ -87,7 +110,8 @@ class SwapWorkflowTest {
                     clock,
                     () -> "req-" + ids.incrementAndGet(),
                     Duration.ofSeconds(5),
-                    applied -> {})
+                    applied -> {},
+                    rechecks)
             .replies();
     final List<String> told = new CopyOnWriteArrayList<>();
     final Responder responder = new Responder() {
@@ -114,10 +138,53 @@ class SwapWorkflowTest {
 
         // Once the bot is invited, asking again works: the unposted request no longer blocks the pair.
         postFails.set(false);
-        CommandResult again = flow.request(ChangeKind.SWAP, PAIR, REQUESTER, CHANNEL, responder);
-        assertThat(again.ephemeral()).isNull();
+        CommandResult again = flow.command(ChangeKind.SWAP, PAIR, REQUESTER, CHANNEL, responder);
+        // The typed command's ack says the request is being opened; what happens next comes after it.
+        assertThat(again.ephemeral().text()).contains("Opening a swap request for *blue-green*");
         run(again);
         assertThat(memory.get("req-2").orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+    }
+
+    @Test
+    void aRequestMessageThatAppearsAfterItsRequestWasClosedIsShownClosedWithoutButtons() {
+        postFails.set(true);
+        MessageRef late = new MessageRef(CHANNEL, "1700000000.000200");
+        history.addAll(List.of(Optional.empty(), Optional.empty(), Optional.of(late)));
+
+        run(flow.request(ChangeKind.SWAP, PAIR, REQUESTER, CHANNEL, responder));
+        assertThat(memory.get("req-1").orElseThrow().state()).isEqualTo(ApprovalState.CANCELLED);
+        // Looked for at once (not there), then later, on the timer: not there yet.
+        assertThat(later).singleElement().satisfies(e -> assertThat(e.getKey()).isEqualTo(Duration.ofSeconds(10)));
+        later.remove(0).getValue().run();
+        assertThat(updated).isEmpty();
+        // The next look finds it: it is attached and replaced by the stored state.
+        assertThat(later).singleElement().satisfies(e -> assertThat(e.getKey()).isEqualTo(Duration.ofSeconds(60)));
+        later.remove(0).getValue().run();
+
+        assertThat(updated).containsExactly(late);
+        ApprovalRequest stored = memory.get("req-1").orElseThrow();
+        assertThat(stored.message()).isEqualTo(late);
+        assertThat(stored.state()).isEqualTo(ApprovalState.CANCELLED);
+        Message shown = notifier.posts.get(notifier.posts.size() - 1).message();
+        assertThat(shown.blocks()).noneMatch(b -> b instanceof Block.Actions);
+        assertThat(shown.text()).contains("cancelled");
+        assertThat(later).as("no more looks once found").isEmpty();
+    }
+
+    @Test
+    void aRequestMessageThatNeverAppearsIsLookedForABoundedNumberOfTimes() {
+        postFails.set(true);
+
+        run(flow.request(ChangeKind.SWAP, PAIR, REQUESTER, CHANNEL, responder));
+        int looks = 0;
+        while (!later.isEmpty()) {
+            later.remove(0).getValue().run();
+            looks++;
+        }
+
+        assertThat(looks).isEqualTo(2);
+        assertThat(updated).isEmpty();
+        assertThat(memory.get("req-1").orElseThrow().message()).isNull();
     }
 
     @Test

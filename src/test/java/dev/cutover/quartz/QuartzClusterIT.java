@@ -224,6 +224,40 @@ class QuartzClusterIT {
     }
 
     @Test
+    void aPausedJobsSlotsAreEachRecordedOnceAsPausedOnTwoReplicasAndNotRun() throws Exception {
+        ScriptedTarget target = ScriptedTarget.succeeding();
+        List<JobSpec> specs = List.of(Jobs.spec("paused-ticker", "* * * * * ?", target));
+        Replica a = new Replica("qa", specs, Duration.ofSeconds(5));
+        Replica b = new Replica("qb", specs, Duration.ofSeconds(5));
+        a.scheduler.start();
+        a.scheduler.pause("paused-ticker");
+        Instant pausedAt = Instant.now();
+        b.scheduler.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> paused().size() >= 4);
+        assertThat(b.scheduler.isPaused("paused-ticker")).isTrue();
+        List<RunRecord> paused = paused();
+        assertThat(paused).extracting(RunRecord::fireId).as("once per slot").doesNotHaveDuplicates();
+        assertThat(paused).allSatisfy(r -> assertThat(r.detail()).contains("paused"));
+        // A run already under way when the pause came may finish; no later slot runs.
+        assertThat(target.attempts)
+                .extracting(x -> x.fire().slot())
+                .allMatch(slot -> slot.isBefore(pausedAt.plusSeconds(1)));
+
+        b.scheduler.resume("paused-ticker");
+        Instant resumedAt = Instant.now();
+        await().atMost(Duration.ofSeconds(10)).until(() -> target.attempts.stream()
+                .anyMatch(x -> x.fire().slot().isAfter(resumedAt)));
+        assertThat(a.scheduler.isPaused("paused-ticker")).isFalse();
+    }
+
+    private List<RunRecord> paused() {
+        return history().recent("paused-ticker", 200).stream()
+                .filter(r -> r.result() == RunRecord.Result.SKIPPED_PAUSED)
+                .toList();
+    }
+
+    @Test
     void shutdownWaitsABoundedTimeThenStopsTheRunAndReleasesItsLock() throws Exception {
         ScriptedTarget target = new ScriptedTarget(a -> {
             await().atMost(Duration.ofSeconds(10)).until(a::isCancelled);

@@ -87,6 +87,25 @@ public final class JobRunner {
         return finish(new Run(spec, fire, trigger, clock.instant()), result, 0, null, detail, false);
     }
 
+    /**
+     * Records a fire of a paused job as skipped, once per slot: it claims the fire identity, so a
+     * second delivery of the slot (or another replica's) records nothing, and the slot is not run
+     * after a resume either. When the claims cannot be reached it records anyway: a repeated entry
+     * is better than a silent gap.
+     *
+     * @return the record kept, or empty when this slot was already accounted for
+     */
+    public Optional<RunRecord> paused(JobSpec spec, FireIdentity fire, String trigger) {
+        try {
+            if (!claims.claim("fire:" + fire.key(), CLAIM_TTL)) {
+                return Optional.empty();
+            }
+        } catch (LockUnavailableException e) {
+            // Recorded below without the once-per-slot guarantee.
+        }
+        return Optional.of(skip(spec, fire, trigger, Result.SKIPPED_PAUSED, "paused (/cron pause): not run"));
+    }
+
     private RunRecord locked(Run run) {
         Optional<Lease> lease;
         long acquiredAt = System.nanoTime();

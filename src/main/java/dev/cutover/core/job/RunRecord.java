@@ -47,6 +47,8 @@ public record RunRecord(
         SKIPPED_MISFIRE,
         /** The job is not scheduled: its schedule never fires again (recorded once at start-up). */
         SKIPPED_DISABLED,
+        /** The job is paused ({@code /cron pause}): each slot while paused is recorded once, never caught up. */
+        SKIPPED_PAUSED,
         /** The lease could not be renewed; stopped before touching the target again. */
         LEASE_LOST,
         /** The bot was shutting down: the running attempt was stopped, or no further one made. */

@@ -45,6 +45,7 @@ public final class SwapWorkflow {
     final Duration insyncTimeout;
     private final SwapListener listener;
     private final SwapSweep sweep;
+    private final LatePosts latePosts;
     /** This replica's id as the owner of applies (unique per process and workflow). */
     final String owner = "apply-" + UUID.randomUUID();
     /** The applies this replica drives now: what a stop hands back. */
@@ -54,6 +55,7 @@ public final class SwapWorkflow {
      * @param display shows requests; also the approvals' expiry listener
      * @param insyncTimeout how long to wait for Route 53 to report INSYNC after submitting
      * @param listener hears of each applied change (the cutover watch)
+     * @param rechecks looks again, later, for the message of a request whose post failed
      */
     public SwapWorkflow(
             PairCatalog pairs,
@@ -63,7 +65,8 @@ public final class SwapWorkflow {
             RequestDisplay display,
             Clock clock,
             Duration insyncTimeout,
-            SwapListener listener) {
+            SwapListener listener,
+            Rechecks rechecks) {
         this.pairs = pairs;
         this.planner = new SwapPlanner(dns);
         this.dns = dns;
@@ -75,6 +78,7 @@ public final class SwapWorkflow {
         this.listener = listener;
         this.sweep = new SwapSweep(this, planner);
         this.driven = new DrivenApplies(approvals.leases(), owner, clock);
+        this.latePosts = new LatePosts(display, approvals, rechecks);
     }
 
     /** The catalog of pairs. */
@@ -122,7 +126,7 @@ public final class SwapWorkflow {
             if (found.isEmpty()) {
                 log.warn("could not post request {} for {}: {}", req.id(), pairName, ex.toString());
                 // Still PENDING, which FAILED cannot follow: close it, or it holds the pair until it expires.
-                approvals.abandon(req.id(), "could not be posted: " + ex.getMessage());
+                latePosts.watch(approvals.abandon(req.id(), "could not be posted: " + ex.getMessage()));
                 return new RequestOutcome.NotPosted(String.valueOf(ex.getMessage()));
             }
             log.info(

@@ -69,6 +69,27 @@ class JobRunnerTest {
     }
 
     @Test
+    void aPausedFireIsRecordedOncePerSlotAndNeverRun() {
+        ScriptedTarget target = ScriptedTarget.succeeding();
+        JobSpec spec = Jobs.spec("paused", "0 0 10 * * ?", target);
+        JobRunner runner = runner(locks);
+
+        Optional<RunRecord> first = runner.paused(spec, fire("paused"), "scheduled");
+        Optional<RunRecord> again = runner.paused(spec, fire("paused"), "catch-up"); // a second delivery
+
+        assertThat(first).hasValueSatisfying(r -> {
+            assertThat(r.result()).isEqualTo(Result.SKIPPED_PAUSED);
+            assertThat(r.detail()).contains("paused");
+        });
+        assertThat(again).isEmpty();
+        assertThat(history.recent("paused", 10)).containsExactly(first.get());
+        // Resumed, a late delivery of the paused slot is not run either.
+        assertThat(runner.fire(spec, fire("paused"), "scheduled").result()).isEqualTo(Result.SKIPPED_DUPLICATE);
+        assertThat(target.attempts).isEmpty();
+        assertThat(notifier.posts).isEmpty();
+    }
+
+    @Test
     void aSuccessfulRunCarriesTheFireIdentityAndAFencingToken() {
         ScriptedTarget target = ScriptedTarget.succeeding();
         RunRecord r = runner(locks).fire(Jobs.spec("ok", "0 0 10 * * ?", target), fire("ok"), "scheduled");
