@@ -110,4 +110,25 @@ class JsonLogLinesTest {
             assertThat(t.path("cause").path("message").asText()).isEqualTo("cause\n" + FORGED);
         }
     }
+
+    /** The README's sample line has the fields the encoder writes, and names its request and change. */
+    @Test
+    void theReadmesSampleLineHasTheEncodersFields() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int start = readme.indexOf("```json\n", readme.indexOf("CUTOVER_LOG_FORMAT=json"));
+        String sample =
+                readme.substring(start + 8, readme.indexOf("\n", start + 8)).strip();
+        JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample);
+        try (FormattedLogCapture capture = FormattedLogCapture.json();
+                LogContext.Scope id = LogContext.with(LogContext.REQUEST_ID, "r1")) {
+            log.atInfo().addKeyValue("action", "done").log("audit done");
+            List<String> expected = new java.util.ArrayList<>();
+            capture.jsonLines().get(0).fieldNames().forEachRemaining(expected::add);
+            List<String> actual = new java.util.ArrayList<>();
+            line.fieldNames().forEachRemaining(actual::add);
+            assertThat(actual).isEqualTo(expected);
+        }
+        assertThat(line.path("mdc").path("requestId").asText()).isNotEmpty();
+        assertThat(line.path("mdc").path("changeId").asText()).isNotEmpty();
+    }
 }
