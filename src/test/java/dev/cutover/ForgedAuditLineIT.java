@@ -40,16 +40,20 @@ class ForgedAuditLineIT extends SlackAndRoute53Fakes {
     }
 
     FormattedLogCapture log;
+    /** The same events in the JSON format. */
+    FormattedLogCapture jsonLog;
 
     @BeforeEach
     void start() {
         log = new FormattedLogCapture();
+        jsonLog = FormattedLogCapture.json();
         h = new CutoverHarness(slack, route53, CutoverHarness.pair(PAIR, "15m", false));
     }
 
     @AfterEach
     void closeLog() {
         log.close();
+        jsonLog.close();
     }
 
     @Test
@@ -86,26 +90,49 @@ class ForgedAuditLineIT extends SlackAndRoute53Fakes {
         // Every line that starts like an audit entry is a real one: it names a stream entry whose
         // fields it repeats.
         List<String> audit = auditLines();
-        assertThat(audit).hasSize(stream.size()).hasSizeGreaterThanOrEqualTo(2);
-        for (String line : audit) {
-            Map<String, String> f = fields(line);
+        assertThat(audit).hasSizeGreaterThanOrEqualTo(2);
+        assertEntriesOfTheStream(audit.stream().map(ForgedAuditLineIT::fields).toList(), stream, id);
+        assertThat(audit).anySatisfy(l -> assertThat(l).contains("action=\"rejected\"", "wrong release\\n2026"));
+        String all = log.text();
+        assertThat(all).doesNotContain("U0EVIL0001", "U0EVIL0002", "xxxxxxxxxx");
+        assertJsonAuditLinesAreTheStreamsEntries(stream, id);
+        // The unsigned posts: one line per reason per second at most, never the body.
+        assertThat(log.lines().stream().filter(l -> l.contains("Rejected a Slack request")))
+                .hasSizeBetween(1, (int) seconds + 1)
+                .allSatisfy(l -> assertThat(l).hasSizeLessThan(300).contains("missing headers", "/slack/events"));
+    }
+
+    /**
+     * In the JSON format every line is one object, the audit lines are exactly the stream's entries
+     * (the forged ones are text inside a reason's string), and no forged user appears elsewhere.
+     */
+    void assertJsonAuditLinesAreTheStreamsEntries(List<StreamEntry> stream, String id) {
+        List<com.fasterxml.jackson.databind.JsonNode> audit = jsonLog.jsonLines().stream()
+                .filter(l -> l.path("loggerName").asText().equals("cutover.audit"))
+                .toList();
+        assertEntriesOfTheStream(
+                audit.stream().map(FormattedLogCapture::keyValues).toList(), stream, id);
+        assertThat(audit)
+                .allSatisfy(l ->
+                        assertThat(l.path("mdc").path("requestId").asText()).isEqualTo(id));
+        assertThat(audit).anySatisfy(l -> assertThat(l.toString()).contains("wrong release\\n2026"));
+        assertThat(jsonLog.text()).doesNotContain("U0EVIL0001", "U0EVIL0002", "xxxxxxxxxx", CutoverHarness.SECRET);
+    }
+
+    /** Each audit line's fields name a stream entry whose fields they repeat, one line per entry. */
+    static void assertEntriesOfTheStream(List<Map<String, String>> lines, List<StreamEntry> stream, String id) {
+        assertThat(lines).hasSize(stream.size());
+        for (Map<String, String> f : lines) {
             StreamEntry entry = stream.stream()
                     .filter(e -> e.getID().toString().equals(f.get("streamId")))
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError("audit line without a stream entry: " + line));
+                    .orElseThrow(() -> new AssertionError("audit line without a stream entry: " + f));
             assertThat(f.get("requestId"))
                     .isEqualTo(id)
                     .isEqualTo(entry.getFields().get("requestId"));
             assertThat(f.get("action")).isEqualTo(entry.getFields().get("action"));
             assertThat(f.get("userId")).isEqualTo(entry.getFields().get("userId"));
         }
-        assertThat(audit).anySatisfy(l -> assertThat(l).contains("action=\"rejected\"", "wrong release\\n2026"));
-        String all = log.text();
-        assertThat(all).doesNotContain("U0EVIL0001", "U0EVIL0002", "xxxxxxxxxx");
-        // The unsigned posts: one line per reason per second at most, never the body.
-        assertThat(log.lines().stream().filter(l -> l.contains("Rejected a Slack request")))
-                .hasSizeBetween(1, (int) seconds + 1)
-                .allSatisfy(l -> assertThat(l).hasSizeLessThan(300).contains("missing headers", "/slack/events"));
     }
 
     List<StreamEntry> stream() {

@@ -27,6 +27,15 @@ public final class LogText {
     }
 
     /**
+     * {@code value} as text cut to {@link #MAX_CHARS} with a note of how much was left out, and
+     * nothing escaped: for an encoder that escapes by itself (JSON). "null" for null.
+     */
+    public static String cut(Object value) {
+        String s = String.valueOf(value);
+        return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) + "…(+" + (s.length() - MAX_CHARS) + " chars)" : s;
+    }
+
+    /**
      * {@code text} with control and line-breaking characters escaped and nothing else changed: for
      * text written by the code (a message template), whose quotes are not field delimiters.
      */

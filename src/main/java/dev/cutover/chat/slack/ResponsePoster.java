@@ -1,6 +1,7 @@
 package dev.cutover.chat.slack;
 
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import dev.cutover.core.audit.LogContext;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,13 +63,14 @@ public final class ResponsePoster implements AutoCloseable {
     void run(Runnable slackCall) {
         pending.incrementAndGet();
         try {
-            pool.execute(() -> {
+            // With the caller's log fields (request, user), and none left on the thread afterwards.
+            pool.execute(LogContext.propagating(() -> {
                 try {
                     slackCall.run();
                 } finally {
                     pending.decrementAndGet();
                 }
-            });
+            }));
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet();
             log.warn("Slack calls are backed up; dropped one");
@@ -102,7 +104,7 @@ public final class ResponsePoster implements AutoCloseable {
                 return;
             }
             try {
-                pool.execute(this::drain);
+                pool.execute(LogContext.propagating(this::drain));
             } catch (RejectedExecutionException e) {
                 int dropped = 0;
                 while (waiting.poll() != null) {

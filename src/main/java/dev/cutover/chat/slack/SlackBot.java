@@ -6,8 +6,10 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cutover.commands.ActionHandler;
@@ -18,6 +20,7 @@ import dev.cutover.commands.FailureText;
 import dev.cutover.commands.Invocation;
 import dev.cutover.commands.Responder;
 import dev.cutover.core.approval.StoreUnavailableException;
+import dev.cutover.core.audit.LogContext;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import java.io.IOException;
@@ -66,24 +69,47 @@ public final class SlackBot {
     public void register(List<ChatCommand> commands, List<ActionHandler> actions) {
         for (ChatCommand c : commands) {
             app.command("/" + c.name(), (req, ctx) -> {
-                SlashCommandPayload p = req.getPayload();
-                Responder responder = new SlackResponder(poster, p.getResponseUrl());
-                CommandResult r = safely(() ->
-                        c.handle(new Invocation(c.name(), p.getText(), p.getUserId(), p.getChannelId(), responder)));
-                if (!runLater(r, responder)) {
-                    return ctx.ack(res -> res.responseType("ephemeral").text(BUSY));
+                // The user's id goes with the follow-up (see runLater): its lines name who asked.
+                try (LogContext.Scope u =
+                        LogContext.with(LogContext.SLACK_USER, req.getPayload().getUserId())) {
+                    return command(c, req, ctx);
                 }
-                return r.ephemeral() == null
-                        ? ctx.ack()
-                        : ctx.ack(res -> res.responseType("ephemeral")
-                                .text(BlockKitRenderer.text(r.ephemeral()))
-                                .blocks(BlockKitRenderer.render(r.ephemeral())));
             });
         }
         for (ActionHandler h : actions) {
-            app.blockAction(h.actionId(), (req, ctx) -> click(h, req, ctx));
+            app.blockAction(h.actionId(), (req, ctx) -> {
+                try (LogContext.Scope u = LogContext.with(LogContext.SLACK_USER, userOf(req.getPayload()))) {
+                    return click(h, req, ctx);
+                }
+            });
         }
-        app.viewSubmission(INPUT_CALLBACK, (req, ctx) -> submitted(actions, req, ctx));
+        app.viewSubmission(INPUT_CALLBACK, (req, ctx) -> {
+            ViewSubmissionPayload p = req.getPayload();
+            try (LogContext.Scope u = LogContext.with(
+                    LogContext.SLACK_USER,
+                    p.getUser() == null ? null : p.getUser().getId())) {
+                return submitted(actions, req, ctx);
+            }
+        });
+    }
+
+    private static String userOf(BlockActionPayload p) {
+        return p.getUser() == null ? null : p.getUser().getId();
+    }
+
+    private Response command(ChatCommand c, SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        Responder responder = new SlackResponder(poster, p.getResponseUrl());
+        CommandResult r = safely(
+                () -> c.handle(new Invocation(c.name(), p.getText(), p.getUserId(), p.getChannelId(), responder)));
+        if (!runLater(r, responder)) {
+            return ctx.ack(res -> res.responseType("ephemeral").text(BUSY));
+        }
+        return r.ephemeral() == null
+                ? ctx.ack()
+                : ctx.ack(res -> res.responseType("ephemeral")
+                        .text(BlockKitRenderer.text(r.ephemeral()))
+                        .blocks(BlockKitRenderer.render(r.ephemeral())));
     }
 
     private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx) {
@@ -175,7 +201,8 @@ public final class SlackBot {
             return true;
         }
         try {
-            executor.execute(() -> runNow(r, responder));
+            // The follow-up runs with this request's log fields, and leaves none on the pool thread.
+            executor.execute(LogContext.propagating(() -> runNow(r, responder)));
             return true;
         } catch (RejectedExecutionException e) {
             log.warn("work queue full; told the user the bot is busy");

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,16 @@ public final class SlackCatchAlls implements Middleware {
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         Response response = chain.next(req);
         if (isNoHandler(response)) {
-            // Log the type only: payloads can carry user text.
-            log.warn("No handler for a {} request; acking it empty", req.getRequestType());
+            // Log the type only (and an event's type, which Slack sets): payloads can carry user text.
+            // One line: Bolt's own warning with a code sample is dropped (logging.BoltSuggestionFilter).
+            if (req instanceof EventRequest e) {
+                log.warn(
+                        "No handler for a {} request ({}); acking it empty",
+                        req.getRequestType(),
+                        e.getEventTypeAndSubtype());
+            } else {
+                log.warn("No handler for a {} request; acking it empty", req.getRequestType());
+            }
             return Response.ok();
         }
         return response;

@@ -50,6 +50,11 @@ public final class AuditLines {
         if (streamId != null) {
             line = line.addKeyValue("streamId", streamId);
         }
-        line.log("audit {} {} by {}", event.action(), event.pair(), event.userId());
+        // The line names its request and pair in the log context too, like every other line of the
+        // request's work (the request line itself is written before the request id is known there).
+        try (LogContext.Scope id = LogContext.with(LogContext.REQUEST_ID, event.requestId());
+                LogContext.Scope pair = LogContext.with(LogContext.PAIR, event.pair())) {
+            line.log("audit {} {} by {}", event.action(), event.pair(), event.userId());
+        }
     }
 }

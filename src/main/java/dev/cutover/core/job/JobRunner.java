@@ -1,5 +1,6 @@
 package dev.cutover.core.job;
 
+import dev.cutover.core.audit.LogContext;
 import dev.cutover.core.job.RunRecord.Result;
 import dev.cutover.core.lock.Lease;
 import dev.cutover.core.lock.LockProvider;
@@ -65,7 +66,8 @@ public final class JobRunner {
     public RunRecord fire(JobSpec spec, FireIdentity fire, String trigger) {
         Run run = new Run(spec, fire, trigger, clock.instant());
         gate.enter();
-        try {
+        try (LogContext.Scope job = LogContext.with(LogContext.JOB, spec.name());
+                LogContext.Scope id = LogContext.with(LogContext.FIRE_ID, fire.key())) {
             return spec.lockRequired() ? locked(run) : claimed(run, null);
         } finally {
             gate.exit();
@@ -84,7 +86,10 @@ public final class JobRunner {
 
     /** Records a fire turned away before it started (e.g. a late fire under {@code misfire: skip}). */
     public RunRecord skip(JobSpec spec, FireIdentity fire, String trigger, Result result, String detail) {
-        return finish(new Run(spec, fire, trigger, clock.instant()), result, 0, null, detail, false);
+        try (LogContext.Scope job = LogContext.with(LogContext.JOB, spec.name());
+                LogContext.Scope id = LogContext.with(LogContext.FIRE_ID, fire.key())) {
+            return finish(new Run(spec, fire, trigger, clock.instant()), result, 0, null, detail, false);
+        }
     }
 
     /**
@@ -134,7 +139,9 @@ public final class JobRunner {
             }
             return finish(run, Result.SKIPPED_LOCKED, 0, null, "another run of this job holds the lock", false);
         }
-        try (LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer, acquiredAt)) {
+        try (LogContext.Scope token =
+                        LogContext.with(LogContext.FENCING_TOKEN, lease.get().fencingToken());
+                LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer, acquiredAt)) {
             gate.track(keeper, run.spec.detachOnShutdown());
             try {
                 return claimed(run, keeper);

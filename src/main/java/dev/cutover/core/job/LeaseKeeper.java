@@ -1,5 +1,6 @@
 package dev.cutover.core.job;
 
+import dev.cutover.core.audit.LogContext;
 import dev.cutover.core.lock.Lease;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,8 @@ final class LeaseKeeper implements AutoCloseable {
     private void schedule(long delayMillis) {
         if (!closed.get() && !lost()) {
             try {
-                timer.schedule(this::renew, delayMillis, TimeUnit.MILLISECONDS);
+                // Renewals log with the run's fields (job, fire, fencing token), and leave none behind.
+                timer.schedule(LogContext.propagating(this::renew), delayMillis, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 log.debug("timer shut down; no more renewals of {}", lease.name());
             }

@@ -2,6 +2,7 @@ package dev.cutover.core.swap;
 
 import dev.cutover.core.approval.ApplyProgress;
 import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.audit.LogContext;
 import dev.cutover.core.dns.RecordSet;
 import dev.cutover.core.dns.SwapException;
 import java.time.Duration;
@@ -58,15 +59,18 @@ final class SwapApply {
             end(new SwapStep.FailedBeforeSubmit(String.valueOf(ex.getMessage())));
             return;
         }
-        Instant at = flow.clock.instant();
-        // Stored before anything else: a replica resuming this apply polls this change.
-        if (renew(p -> p.submitted(changeId, at)).isEmpty()) {
-            log.warn("apply of {} was taken over while submitting change {}", r.id(), changeId);
-            return;
+        try (LogContext.Scope c = LogContext.with(LogContext.CHANGE_ID, changeId)) {
+            Instant at = flow.clock.instant();
+            // Stored before anything else: a replica resuming this apply polls this change.
+            if (renew(p -> p.submitted(changeId, at)).isEmpty()) {
+                log.warn("apply of {} was taken over while submitting change {}", r.id(), changeId);
+                return;
+            }
+            log.info("submitted change {} of request {}", changeId, r.id());
+            flow.recordApplied(r, changeId);
+            flow.display.progress(r, new SwapStep.Submitted(changeId));
+            await(changeId);
         }
-        flow.recordApplied(r, changeId);
-        flow.display.progress(r, new SwapStep.Submitted(changeId));
-        await(changeId);
     }
 
     /**
@@ -77,7 +81,14 @@ final class SwapApply {
     void resume() {
         ApplyProgress p = r.apply();
         if (p != null && p.changeId() != null) {
-            String changeId = p.changeId();
+            resume(p.changeId());
+            return;
+        }
+        reread();
+    }
+
+    private void resume(String changeId) {
+        try (LogContext.Scope c = LogContext.with(LogContext.CHANGE_ID, changeId)) {
             boolean recorded = flow.store
                     .lastApplied(r.pair())
                     .map(a -> a.requestId().equals(r.id()) && a.changeId().equals(changeId))
@@ -86,8 +97,10 @@ final class SwapApply {
                 flow.recordApplied(r, changeId);
             }
             await(changeId);
-            return;
         }
+    }
+
+    private void reread() {
         List<RecordSet> blue;
         List<RecordSet> green;
         try {

@@ -2,6 +2,7 @@ package dev.cutover.core.swap;
 
 import dev.cutover.core.approval.ApplyProgress;
 import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.audit.LogContext;
 import dev.cutover.core.dns.SwapException;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,16 @@ final class SwapSweep {
         if (flow.driven.stopping()) {
             return;
         }
+        try (LogContext.Scope id = LogContext.with(LogContext.REQUEST_ID, r.id());
+                LogContext.Scope pair = LogContext.with(LogContext.PAIR, r.pair());
+                LogContext.Scope change = LogContext.with(
+                        LogContext.CHANGE_ID,
+                        r.apply() == null ? null : r.apply().changeId())) {
+            careFor(r);
+        }
+    }
+
+    private void careFor(ApprovalRequest r) {
         Instant now = flow.clock.instant();
         switch (r.state()) {
             case APPROVED -> {

@@ -8,6 +8,7 @@ import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.approval.Outcome;
 import dev.cutover.core.approval.Refusal;
+import dev.cutover.core.audit.LogContext;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.SwapException;
@@ -99,6 +100,13 @@ public final class SwapWorkflow {
      * @throws java.util.NoSuchElementException when the pair is not configured
      */
     public RequestOutcome request(ChangeKind kind, String pairName, String user, String channel) {
+        try (LogContext.Scope p = LogContext.with(LogContext.PAIR, pairName);
+                LogContext.Scope u = LogContext.with(LogContext.SLACK_USER, user)) {
+            return requested(kind, pairName, user, channel);
+        }
+    }
+
+    private RequestOutcome requested(ChangeKind kind, String pairName, String user, String channel) {
         PairCatalog.Entry e = pairs.find(pairName).orElseThrow();
         Optional<Refusal> refusal = approvals.precheck(pairName, e.policy(), user, channel);
         if (refusal.isPresent()) {
@@ -117,6 +125,13 @@ public final class SwapWorkflow {
             return new RequestOutcome.Refused(r.why());
         }
         ApprovalRequest req = ((Outcome.Done) outcome).request();
+        // From here on every line names the request (the audit line of the request came just before).
+        try (LogContext.Scope id = LogContext.with(LogContext.REQUEST_ID, req.id())) {
+            return posted(req, pairName);
+        }
+    }
+
+    private RequestOutcome posted(ApprovalRequest req, String pairName) {
         MessageRef ref;
         try {
             ref = display.post(req);
@@ -169,6 +184,12 @@ public final class SwapWorkflow {
 
     /** Runs {@code decision} on an existing request of a configured pair, then shows the result. */
     private Outcome decided(String id, Function<PairCatalog.Entry, Outcome> decision) {
+        try (LogContext.Scope s = LogContext.with(LogContext.REQUEST_ID, id)) {
+            return decidedOn(id, decision);
+        }
+    }
+
+    private Outcome decidedOn(String id, Function<PairCatalog.Entry, Outcome> decision) {
         Optional<ApprovalRequest> found = approvals.get(id);
         if (found.isEmpty()) {
             return new Outcome.Refused(new Refusal.NoSuchRequest());
@@ -177,11 +198,13 @@ public final class SwapWorkflow {
         if (e.isEmpty()) {
             return new Outcome.Refused(new Refusal.PairGone(found.get().pair()));
         }
-        Outcome outcome = decision.apply(e.get());
-        if (outcome instanceof Outcome.Done done) {
-            display.show(done.request());
+        try (LogContext.Scope p = LogContext.with(LogContext.PAIR, found.get().pair())) {
+            Outcome outcome = decision.apply(e.get());
+            if (outcome instanceof Outcome.Done done) {
+                display.show(done.request());
+            }
+            return outcome;
         }
-        return outcome;
     }
 
     /**
@@ -194,17 +217,21 @@ public final class SwapWorkflow {
             // Left APPROVED: any replica's sweep applies it once the approval is a lease old.
             return;
         }
-        Optional<ApprovalRequest> won =
-                approvals.leases().begin(requestId, owner, clock.instant().plus(LEASE));
-        if (won.isEmpty()) {
-            return;
+        try (LogContext.Scope s = LogContext.with(LogContext.REQUEST_ID, requestId)) {
+            Optional<ApprovalRequest> won =
+                    approvals.leases().begin(requestId, owner, clock.instant().plus(LEASE));
+            if (won.isEmpty()) {
+                return;
+            }
+            ApprovalRequest r = won.get();
+            try (LogContext.Scope p = LogContext.with(LogContext.PAIR, r.pair())) {
+                driven.drive(r, () -> {
+                    display.show(r);
+                    display.progress(r, new SwapStep.Applying());
+                    new SwapApply(this, planner, r).run();
+                });
+            }
         }
-        ApprovalRequest r = won.get();
-        driven.drive(r, () -> {
-            display.show(r);
-            display.progress(r, new SwapStep.Applying());
-            new SwapApply(this, planner, r).run();
-        });
     }
 
     /**

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.slack.api.bolt.App;
 import dev.cutover.core.audit.LogCapture;
+import dev.cutover.logging.FormattedLogCapture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -56,6 +57,8 @@ abstract class SocketModeFixture {
     SocketModeRunner runner;
     LogCapture linkLog;
     LogCapture sdkLog;
+    /** Everything logged, as the JSON format writes it ({@code CUTOVER_LOG_FORMAT=json}). */
+    FormattedLogCapture jsonLog;
 
     @BeforeEach
     void startRunner() {
@@ -66,6 +69,7 @@ abstract class SocketModeFixture {
                 .willReturn(okJson(connectionsOpenOk())));
         linkLog = new LogCapture(SocketModeRunner.class.getName());
         sdkLog = new LogCapture("com.slack.api");
+        jsonLog = FormattedLogCapture.json();
         runner = new SocketModeRunner(app(), APP_TOKEN, FAST);
         runner.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> socketMode.connections.get() == 1);
@@ -77,6 +81,7 @@ abstract class SocketModeFixture {
         socketMode.stop(1000);
         linkLog.close();
         sdkLog.close();
+        jsonLog.close();
     }
 
     App app() {
@@ -162,5 +167,8 @@ abstract class SocketModeFixture {
             assertThat(e.getFormattedMessage()).doesNotContain(APP_TOKEN).doesNotContain("ticket");
         });
         assertThat(linkLines()).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+        // The same in the JSON format: every line one object, no token anywhere.
+        assertThat(jsonLog.jsonLines()).isNotNull();
+        assertThat(jsonLog.text()).doesNotContain(APP_TOKEN).doesNotContain("ticket");
     }
 }

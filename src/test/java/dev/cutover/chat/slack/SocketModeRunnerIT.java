@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.logging.FormattedLogCapture;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,32 @@ class SocketModeRunnerIT extends SocketModeFixture {
                 envelope("env-0002", "events_api", resource("/slack/event-app-home-opened-first-visit.json")));
 
         awaitAck("env-0002");
+    }
+
+    /**
+     * Bolt's own warning for an unhandled request spans a dozen lines of sample listener code; the
+     * log gets one line per request instead, in both formats, naming the event type.
+     */
+    @Test
+    void anUnhandledEventOrCommandIsOneLogLineWithoutBoltsCodeSample() {
+        try (FormattedLogCapture text = new FormattedLogCapture()) {
+            socketMode.sendToCurrent(
+                    envelope("env-0005", "events_api", resource("/slack/event-app-home-opened-first-visit.json")));
+            socketMode.sendToCurrent(resource("/slack/socket-mode-envelope-slash.json")
+                    .replace("env-0001", "env-0006")
+                    .replace("\"/swap\"", "\"/rollback\""));
+            awaitAck("env-0005");
+            awaitAck("env-0006");
+
+            for (String out : java.util.List.of(text.text(), jsonLog.text())) {
+                assertThat(out)
+                        .doesNotContain("registered for", "app.event(", "app.command(", "ctx.ack()")
+                        .containsOnlyOnce("No handler for a Event request (app_home_opened); acking it empty")
+                        .containsOnlyOnce("No handler for a Command request; acking it empty");
+            }
+            assertThat(text.lines()).noneMatch(l -> l.startsWith("\t") || l.startsWith(" "));
+        }
+        assertLogsAreOneLinersWithoutSecrets();
     }
 
     @Test

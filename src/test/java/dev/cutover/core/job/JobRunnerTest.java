@@ -68,6 +68,43 @@ class JobRunnerTest {
         return FireIdentity.scheduled(job, SLOT);
     }
 
+    /** A run's lines name the job, the fire and the fencing token; the thread keeps none of it after. */
+    @Test
+    void aRunsLogLinesNameTheJobTheFireAndTheFencingToken() {
+        Map<String, String> during = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong token = new java.util.concurrent.atomic.AtomicLong();
+        JobTarget target = new JobTarget() {
+            @Override
+            public AttemptResult run(Attempt a) {
+                during.putAll(org.slf4j.MDC.getCopyOfContextMap());
+                token.set(a.fencingToken());
+                return AttemptResult.succeeded(0, "ok", Map.of());
+            }
+
+            @Override
+            public String describe() {
+                return "logging";
+            }
+        };
+        try (dev.cutover.logging.FormattedLogCapture log = dev.cutover.logging.FormattedLogCapture.json()) {
+            runner(locks).fire(Jobs.spec("logged", "0 0 10 * * ?", target), fire("logged"), "scheduled");
+
+            assertThat(during)
+                    .containsEntry("job", "logged")
+                    .containsEntry("fireId", "logged-20260302T100000Z")
+                    .containsEntry("fencingToken", String.valueOf(token.get()));
+            assertThat(log.jsonLines())
+                    .filteredOn(l -> l.path("formattedMessage").asText().startsWith("job logged fire "))
+                    .singleElement()
+                    .satisfies(l -> {
+                        assertThat(l.path("mdc").path("job").asText()).isEqualTo("logged");
+                        assertThat(l.path("mdc").path("fireId").asText()).isEqualTo("logged-20260302T100000Z");
+                        assertThat(l.path("mdc").path("fencingToken").asText()).isEqualTo(String.valueOf(token.get()));
+                    });
+        }
+        assertThat(org.slf4j.MDC.getCopyOfContextMap()).isNullOrEmpty();
+    }
+
     @Test
     void aPausedFireIsRecordedOncePerSlotAndNeverRun() {
         ScriptedTarget target = ScriptedTarget.succeeding();
