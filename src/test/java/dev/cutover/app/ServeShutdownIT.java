@@ -42,6 +42,7 @@ class ServeShutdownIT {
                 config,
                 """
                 slack: { mode: http, botToken: xoxb-test, signingSecret: test-secret, httpPort: 0, apiBaseUrl: "%s/api/" }
+                ops: { port: 0 }
                 shutdown: { grace: 10s }
                 scheduler: { shutdownTimeout: 2s, channel: C0OPS }
                 jobs:
