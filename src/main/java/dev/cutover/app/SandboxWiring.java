@@ -60,6 +60,7 @@ public final class SandboxWiring implements AutoCloseable {
     private final SlackHttpServer server;
     private final String secret;
     private final OpsMetrics opsMetrics = new OpsMetrics();
+    private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final @Nullable OpsWiring ops;
 
     /**
@@ -84,7 +85,7 @@ public final class SandboxWiring implements AutoCloseable {
                         config,
                         clock,
                         new Route53DnsRecords(route53, Duration.ofMillis(200)),
-                        new InMemoryApprovalStore(),
+                        store,
                         new InMemoryAuditLog(),
                         slack.notifier(),
                         slack.directory(),
@@ -116,6 +117,7 @@ public final class SandboxWiring implements AutoCloseable {
     private @Nullable OpsWiring startOps() {
         OpsWiring o = new OpsWiring("127.0.0.1", config.ops().port(), config, bot, opsMetrics);
         o.slackLink(OpsWiring.whether(server::listening, "the Slack HTTP server is not listening"));
+        o.countOpenRequests(store, config, opsMetrics);
         try {
             o.start();
             return o;

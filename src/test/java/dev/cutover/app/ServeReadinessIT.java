@@ -107,9 +107,6 @@ class ServeReadinessIT {
                         .hasValue("text/plain; version=0.0.4; charset=utf-8");
                 assertThat(metrics.has("jvm_memory_used_bytes")).isTrue();
                 assertThat(metrics.has("process_cpu_usage")).isTrue();
-                assertThat(metrics.has("commons_pool2_num_active"))
-                        .as("the Jedis pool")
-                        .isTrue();
                 assertThat(metrics.sum("executor_pool_max_threads", Map.of("name", "cutover-work")))
                         .isEqualTo(8.0);
                 assertThat(metrics.has("cutover_requests_open")).isTrue();
