@@ -66,7 +66,16 @@ public final class OpsWiring implements AutoCloseable {
     /** Adds the checks of a shared Redis: it answers PING, and its TIME agrees with our clock within 1 s. */
     void redis(Readiness.Check ping, StoreTime time, Clock clock) {
         readiness.add("redis", ping);
-        readiness.add("clock", () -> {
+        readiness.add("clock", clockCheck(time, clock));
+    }
+
+    /**
+     * Passes while {@code clock} is within {@link ClockSkewCheck#LIMIT} of the store's TIME (
+     * a skewed replica's slots and misfire decisions are wrong, and lease expiry runs on the store's
+     * clock); reports nothing else, as readiness asks every second.
+     */
+    static Readiness.Check clockCheck(StoreTime time, Clock clock) {
+        return () -> {
             Duration skew;
             try {
                 skew = ClockSkewCheck.measure(time, clock);
@@ -77,7 +86,7 @@ public final class OpsWiring implements AutoCloseable {
                     ? "this clock differs from Redis TIME by " + skew.toMillis() + " ms (limit "
                             + ClockSkewCheck.LIMIT.toMillis() + " ms)"
                     : null;
-        });
+        };
     }
 
     /** Counts the open requests of the configured pairs every 15 s ({@code cutover_requests_open}). */
