@@ -1,5 +1,6 @@
 package dev.cutover.ops;
 
+import dev.cutover.alert.ServiceWatchState;
 import dev.cutover.core.alert.AlertState;
 import dev.cutover.core.alert.StateStore;
 import dev.cutover.core.alert.StateStores;
@@ -9,73 +10,86 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The monitors' state stores, the queue alerts' measured: {@code
- * cutover_alert_transitions_total{kind="queue",from,to}} for each level change this replica stored
- * (the one that posts it), and {@code cutover_alerts_open{kind="queue"}}, the queues whose state,
- * as last read or written here, holds an open incident. Every replica reads every queue's state
- * each poll, so the gauge follows the shared state within one poll interval.
+ * The monitors' state stores, their alerts measured by kind: {@code queue} (a queue's backlog level:
+ * ok, warning, critical) and {@code service} (running below desired for too long: ok or warning).
+ * {@code cutover_alert_transitions_total{kind,from,to}} counts each level change this replica
+ * stored (the one that posts it); {@code cutover_alerts_open{kind}} counts the keys whose state, as
+ * last read or written here, holds an open alert. Every replica reads every key's state each poll,
+ * so the gauge follows the shared state within one poll interval.
  */
 public final class MeteredStateStores implements StateStores {
-    /** The store name the queue monitor uses. */
-    static final String QUEUE = "queue";
+    private static final String OK = "ok";
 
     private final StateStores stores;
     private final MeterRegistry registry;
-    private final Map<String, AlertState> queues = new ConcurrentHashMap<>();
 
     public MeteredStateStores(StateStores stores, MeterRegistry registry) {
         this.stores = stores;
         this.registry = registry;
-        Gauge.builder("cutover.alerts.open", queues, q -> q.values().stream()
-                        .filter(s -> s.incident() != null)
-                        .count())
-                .description("Open alert incidents")
-                .tag("kind", QUEUE)
-                .register(registry);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> StateStore<T> named(String name, Class<T> type) {
         StateStore<T> store = stores.named(name, type);
-        if (QUEUE.equals(name) && type == AlertState.class) {
-            return (StateStore<T>) new QueueStates((StateStore<AlertState>) store);
+        if (type == AlertState.class) {
+            return (StateStore<T>) new Levels<>(
+                    (StateStore<AlertState>) store, name, s -> s.level().wire(), s -> s.incident() != null);
+        }
+        if (type == ServiceWatchState.class) {
+            return (StateStore<T>) new Levels<>(
+                    (StateStore<ServiceWatchState>) store,
+                    name,
+                    s -> s.belowWarned() ? "warning" : OK,
+                    ServiceWatchState::belowWarned);
         }
         return store;
     }
 
-    private final class QueueStates implements StateStore<AlertState> {
-        private final StateStore<AlertState> store;
+    /** A store whose states have an alert level, measured under {@code kind}. */
+    private final class Levels<S> implements StateStore<S> {
+        private final StateStore<S> store;
+        private final String kind;
+        private final Function<S, String> level;
+        private final Map<String, S> seen = new ConcurrentHashMap<>();
 
-        QueueStates(StateStore<AlertState> store) {
+        Levels(StateStore<S> store, String kind, Function<S, String> level, Predicate<S> open) {
             this.store = store;
+            this.kind = kind;
+            this.level = level;
+            Gauge.builder("cutover.alerts.open", seen, m -> m.values().stream()
+                            .filter(open)
+                            .count())
+                    .description("Open alerts (queue incidents, services running below desired)")
+                    .tag("kind", kind)
+                    .register(registry);
         }
 
         @Override
-        public Optional<Versioned<AlertState>> get(String key) {
-            Optional<Versioned<AlertState>> v = store.get(key);
-            v.ifPresent(s -> queues.put(key, s.state()));
+        public Optional<Versioned<S>> get(String key) {
+            Optional<Versioned<S>> v = store.get(key);
+            v.ifPresent(s -> seen.put(key, s.state()));
             return v;
         }
 
         @Override
-        public boolean compareAndSet(String key, long expectedVersion, AlertState next) {
+        public boolean compareAndSet(String key, long expectedVersion, S next) {
             if (!store.compareAndSet(key, expectedVersion, next)) {
                 return false;
             }
-            AlertState before = queues.put(key, next);
-            if (before == null ? next.level() != AlertState.initial().level() : before.level() != next.level()) {
+            S before = seen.put(key, next);
+            String from = before == null ? OK : level.apply(before);
+            String to = level.apply(next);
+            if (!from.equals(to)) {
                 Counter.builder("cutover.alert.transitions")
                         .description("Alert level changes")
-                        .tag("kind", QUEUE)
-                        .tag(
-                                "from",
-                                (before == null ? AlertState.initial() : before)
-                                        .level()
-                                        .wire())
-                        .tag("to", next.level().wire())
+                        .tag("kind", kind)
+                        .tag("from", from)
+                        .tag("to", to)
                         .register(registry)
                         .increment();
             }
