@@ -126,11 +126,6 @@ public final class OpsWiring implements AutoCloseable {
         return server.port();
     }
 
-    /** The readiness checks' failing ones now (for tests and the log). */
-    public java.util.Map<String, String> failing() {
-        return readiness.failing();
-    }
-
     @Override
     public void close() {
         server.close();
@@ -138,7 +133,10 @@ public final class OpsWiring implements AutoCloseable {
         sampler.shutdownNow();
     }
 
-    /** Runs {@code check}, for a {@link Readiness.Check} over a call that throws when it fails. */
+    /**
+     * Runs {@code call} for a {@link Readiness.Check}: null when it returns, else {@code what} and the
+     * exception's class (never its message, which may name a host or carry a secret).
+     */
     static @Nullable String problemOf(Runnable call, String what) {
         try {
             call.run();
