@@ -65,6 +65,7 @@ class ServeApplyShutdownIT extends SlackAndRoute53Fakes {
         String yaml =
                 """
                 slack: { mode: http, botToken: xoxb-test, signingSecret: "%s", httpPort: 0, apiBaseUrl: "%s" }
+                ops: { port: 0 }
                 aws: { region: us-east-1, endpointOverride: "%s" }
                 redis: { url: "%s" }
                 shutdown: { grace: %s }

@@ -8,6 +8,7 @@ import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.SwapPair;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +78,16 @@ public final class AlertMonitors implements AutoCloseable {
     public void start(ScheduledExecutorService timer) {
         queues.start(timer);
         scaling.start(timer);
+    }
+
+    /**
+     * The queues and services whose last successful poll is older than three of their intervals
+     * (for readiness); empty before {@link #start}.
+     */
+    public List<String> overdue() {
+        List<String> out = new ArrayList<>(queues.overdue());
+        out.addAll(scaling.overdue());
+        return out;
     }
 
     public QueueMonitor queues() {

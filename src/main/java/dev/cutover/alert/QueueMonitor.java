@@ -11,6 +11,7 @@ import dev.cutover.core.alert.StateStore.Versioned;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ public final class QueueMonitor implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong failedPolls = new AtomicLong();
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+    private final PollFreshness freshness;
 
     public QueueMonitor(
             List<WatchedQueue> queues,
@@ -55,10 +57,12 @@ public final class QueueMonitor implements AutoCloseable {
         this.store = store;
         this.poster = poster;
         this.clock = clock;
+        this.freshness = new PollFreshness(clock);
     }
 
     /** Starts one poll per distinct poll interval on {@code timer}. */
     public synchronized void start(ScheduledExecutorService timer) {
+        freshness.started();
         Map<Duration, List<WatchedQueue>> byInterval = new TreeMap<>();
         queues.forEach(q -> byInterval
                 .computeIfAbsent(q.config().pollInterval(), k -> new ArrayList<>())
@@ -98,6 +102,7 @@ public final class QueueMonitor implements AutoCloseable {
             if (s == null) {
                 markFailed(q);
             } else {
+                freshness.succeeded(q.name());
                 apply(q, s);
             }
         }
@@ -106,6 +111,17 @@ public final class QueueMonitor implements AutoCloseable {
     /** How many polls failed since start. */
     public long failedPolls() {
         return failedPolls.get();
+    }
+
+    /**
+     * The queues whose last successful read is older than three of their poll intervals (counted
+     * from {@link #start} before the first), as {@code name (last read N s ago, ...)}; empty before
+     * the start.
+     */
+    public List<String> overdue() {
+        Map<String, Duration> intervals = new LinkedHashMap<>();
+        queues.forEach(q -> intervals.put(q.name(), q.config().pollInterval()));
+        return freshness.overdue(intervals);
     }
 
     /** The shared state of {@code queue}, if it was ever read. */

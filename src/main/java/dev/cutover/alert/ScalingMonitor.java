@@ -40,6 +40,7 @@ public final class ScalingMonitor implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong failedPolls = new AtomicLong();
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+    private final PollFreshness freshness;
 
     public ScalingMonitor(
             List<ServiceConfig> services,
@@ -54,10 +55,12 @@ public final class ScalingMonitor implements AutoCloseable {
         this.store = store;
         this.poster = poster;
         this.clock = clock;
+        this.freshness = new PollFreshness(clock);
     }
 
     /** Polls every {@code interval} (the shortest of the services') on {@code timer}. */
     public synchronized void start(ScheduledExecutorService timer) {
+        freshness.started();
         services.stream()
                 .map(ServiceConfig::pollInterval)
                 .min(Duration::compareTo)
@@ -89,15 +92,30 @@ public final class ScalingMonitor implements AutoCloseable {
                         e.toString());
                 return;
             }
-            group.stream()
-                    .filter(s -> counts.containsKey(s.service()))
-                    .forEach(s -> observe(s, counts.get(s.service())));
+            group.stream().filter(s -> counts.containsKey(s.service())).forEach(s -> {
+                freshness.succeeded(s.name());
+                observe(s, counts.get(s.service()));
+            });
         });
     }
 
     /** How many polls failed since start. */
     public long failedPolls() {
         return failedPolls.get();
+    }
+
+    /**
+     * The services whose last successful read is older than three poll intervals (the shortest of
+     * the services', which is how often they are all polled); empty before {@link #start}.
+     */
+    public List<String> overdue() {
+        Duration every = services.stream()
+                .map(ServiceConfig::pollInterval)
+                .min(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        Map<String, Duration> intervals = new LinkedHashMap<>();
+        services.forEach(s -> intervals.put(s.name(), every));
+        return freshness.overdue(intervals);
     }
 
     /** The counts last seen for {@code service} ({@code cluster/service}), if any. */

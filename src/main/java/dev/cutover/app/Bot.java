@@ -7,6 +7,7 @@ import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapWorkflow;
 import dev.cutover.jobs.Scheduling;
+import dev.cutover.ops.BotMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,20 @@ public final class Bot implements AutoCloseable {
     private final List<ActionHandler> actions = new ArrayList<>();
     private final Scheduling scheduling;
     private final Optional<AlertWiring> alerts;
+    private final BotMetrics metrics;
 
-    /** Builds the graph; starts nothing but the executors. */
+    /** Builds the graph, measured into nothing; starts nothing but the executors. */
     public Bot(BotPorts p) {
+        this(p, BotMetrics.none());
+    }
+
+    /**
+     * Builds the graph with its store, job locks and history, queue alert states and commands
+     * measured by {@code metrics}; starts nothing but the executors.
+     */
+    public Bot(BotPorts unmeasured, BotMetrics metrics) {
+        this.metrics = metrics;
+        BotPorts p = measured(unmeasured, metrics);
         // Follow-ups of commands and clicks: bounded, so a backlog is told "busy" at once instead of waiting.
         this.work = new ThreadPoolExecutor(
                 p.config().slack().workers(),
@@ -59,6 +71,9 @@ public final class Bot implements AutoCloseable {
         // what runs now (a sweep resuming an apply), not for the next poll.
         t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.timers = t;
+        metrics.pool(work, "cutover-work");
+        metrics.pool(blocking, "cutover-blocking");
+        metrics.pool(timers, "cutover-timer");
         PairCatalog pairs = PairCatalogs.of(p.config().pairs());
         // Alerts: queue and scaling monitors, the cutover watch (the swaps' listener), /cutover status.
         this.alerts = p.alerts()
@@ -88,6 +103,21 @@ public final class Bot implements AutoCloseable {
             commands.addAll(a.commands());
             actions.addAll(a.actions(swaps.replies()));
         });
+        commands.replaceAll(metrics::command);
+    }
+
+    private static BotPorts measured(BotPorts p, BotMetrics m) {
+        return new BotPorts(
+                p.config(),
+                p.clock(),
+                p.dns(),
+                m.store(p.store(), p.clock()),
+                p.audit(),
+                p.notifier(),
+                p.directory(),
+                m.jobs(p.jobs()),
+                p.alerts().map(m::alerts),
+                p.insyncTimeout());
     }
 
     private static String instanceId() {
@@ -134,8 +164,26 @@ public final class Bot implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             inFlight.decrementAndGet();
+            if (e instanceof java.util.concurrent.RejectedExecutionException && !work.isShutdown()) {
+                metrics.rejected();
+            }
             throw e;
         }
+    }
+
+    /** The timers that run the request sweep and the monitors' polls (liveness beats on them). */
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    /** True once the scheduler started and until it stops (with no jobs configured, too). */
+    public boolean schedulerStarted() {
+        return scheduling.started();
+    }
+
+    /** The monitored queues and services whose last successful poll is older than three intervals. */
+    public List<String> overduePolls() {
+        return alerts.map(a -> a.monitors().overdue()).orElse(List.of());
     }
 
     /** True when no follow-up is running or waiting. */

@@ -7,9 +7,14 @@ import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.ops.AwsCallMetrics;
+import dev.cutover.ops.BotMetrics;
+import dev.cutover.ops.SlackCallMetrics;
 import dev.cutover.redis.RedisApprovalStore;
 import dev.cutover.redis.RedisAuditLog;
 import dev.cutover.redis.RedisConnections;
+import dev.cutover.redis.RedisStoreTime;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -36,8 +41,16 @@ public final class ProductionParts implements AutoCloseable {
 
     /** Connects nothing yet: the clients connect on first use. */
     public ProductionParts(CutoverConfig config) {
+        this(config, BotMetrics.none().registry());
+    }
+
+    /**
+     * Connects nothing yet: the clients connect on first use. Every AWS and Slack Web API call is
+     * measured into {@code metrics}.
+     */
+    public ProductionParts(CutoverConfig config, MeterRegistry metrics) {
         Clock clock = Clock.systemUTC();
-        this.aws = AwsClients.create(config.aws());
+        this.aws = AwsClients.create(config.aws(), new AwsCallMetrics(metrics));
         this.redis = config.redis().enabled() ? Optional.of(RedisConnections.open(config.redis())) : Optional.empty();
         this.slack = new SlackWiring(
                 config.slack().apiBaseUrl(),
@@ -46,6 +59,7 @@ public final class ProductionParts implements AutoCloseable {
                 clock,
                 Duration.ofMillis(1500),
                 config.slack().responseWorkers());
+        slack.listen(new SlackCallMetrics(metrics));
         if (redis.isEmpty()) {
             log.warn("No redis.url configured: requests and the audit trail are kept in this process only. "
                     + "Use this for a single instance only; a restart loses pending requests.");
@@ -78,6 +92,15 @@ public final class ProductionParts implements AutoCloseable {
     /** The ports the bot is built from. */
     public BotPorts ports() {
         return ports;
+    }
+
+    /**
+     * Adds the shared Redis's readiness checks to {@code ops} (PING, and its TIME against our clock);
+     * nothing without Redis.
+     */
+    void readiness(OpsWiring ops) {
+        redis.ifPresent(r -> ops.redis(
+                () -> OpsWiring.problemOf(r::ping, "no answer to PING"), new RedisStoreTime(r), Clock.systemUTC()));
     }
 
     /** The Slack side: the Web API behind the notifier and directory, and the Bolt app. */

@@ -12,6 +12,8 @@ import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.SlackSettings;
 import dev.cutover.core.dns.ChangeBatchFormat;
 import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.ops.BotMetrics;
+import dev.cutover.ops.OpsMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
@@ -29,40 +31,49 @@ public final class ProductionWiring {
     private ProductionWiring() {}
 
     /**
-     * Builds and starts the bot and its Slack transport ({@code slack.mode}): Socket Mode, or the
-     * HTTP server on {@code slack.httpPort}.
+     * Builds and starts the ops server ({@code ops.port}), the bot and its Slack transport ({@code
+     * slack.mode}): Socket Mode, or the HTTP server on {@code slack.httpPort}.
      *
-     * @return closes the transport, the bot (within {@code shutdown.grace} less a reserve, see
-     *     {@link Bot#close(Duration)}) and its clients, in that order
-     * @throws Exception when a part cannot start (Slack unreachable, a bad token, the scheduler's
-     *     database down); what had started is closed again
+     * @return on close, readiness turns 503 at once, then closes the transport, the bot (within
+     *     {@code shutdown.grace} less a reserve, see {@link Bot#close(Duration)}) and its clients,
+     *     and the ops server last
+     * @throws Exception when a part cannot start (the ops port or the Slack port busy, Slack
+     *     unreachable, a bad token, the scheduler's database down); what had started is closed again
      */
     public static AutoCloseable serve(CutoverConfig config) throws Exception {
-        ProductionParts parts = new ProductionParts(config);
+        OpsMetrics metrics = new OpsMetrics();
+        ProductionParts parts = new ProductionParts(config, metrics.registry());
         Bot bot = null;
+        OpsWiring ops = null;
         AutoCloseable transport = null;
         try {
-            bot = new Bot(parts.ports());
-            transport = start(config.slack(), parts.slack().app(bot));
+            bot = new Bot(parts.ports(), new BotMetrics(metrics.registry()));
+            ops = new OpsWiring("0.0.0.0", config.ops().port(), config, bot, metrics);
+            parts.readiness(ops);
+            ops.countOpenRequests(parts.ports().store(), config, metrics);
+            ops.start();
+            transport = start(config.slack(), parts.slack().app(bot), ops);
             bot.start();
         } catch (Exception | Error e) {
-            closeAll(e, transport, bot, parts);
+            closeAll(e, transport, bot, parts, ops, metrics);
             throw e;
         }
         AutoCloseable t = transport;
         Bot b = bot;
+        OpsWiring o = ops;
         Duration grace = config.shutdown().grace();
         return () -> {
+            o.stopping(); // first: load balancers and probes see 503 while the rest stops
             long deadline = System.nanoTime() + botBudget(grace).toNanos();
             // The bot gets what is left of the grace but the last moments, kept for the clients.
             AutoCloseable bounded = () -> b.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (t instanceof SlackHttpServer http) {
                 // Acks keep going out ("restarting, try again") while the bot finishes its work.
                 http.drain();
-                closeAll(null, bounded, http, parts);
+                closeAll(null, bounded, http, parts, o, metrics);
             } else {
                 // Socket Mode: close the link first, so Slack sends new requests to another replica.
-                closeAll(null, t, bounded, parts);
+                closeAll(null, t, bounded, parts, o, metrics);
             }
         };
     }
@@ -91,16 +102,18 @@ public final class ProductionWiring {
         }
     }
 
-    private static AutoCloseable start(SlackSettings s, App app) {
+    private static AutoCloseable start(SlackSettings s, App app, OpsWiring ops) {
         if (s.mode() == SlackSettings.Mode.HTTP) {
             SlackHttpServer server = SlackHttpServer.create(
                     app, new SlackSignatureVerifier(s.signingSecret(), Clock.systemUTC()), s.httpPort());
             server.start();
             log.info("listening for Slack requests on port {} at {}", server.port(), SlackHttpServer.DEFAULT_PATH);
+            ops.slackLink(OpsWiring.whether(server::listening, "the Slack HTTP server is not listening"));
             return server;
         }
         SocketModeRunner runner = new SocketModeRunner(app, s.appToken());
         runner.start();
+        ops.slackLink(runner::linkProblem);
         return runner;
     }
 

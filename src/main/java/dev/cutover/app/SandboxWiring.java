@@ -13,6 +13,9 @@ import dev.cutover.core.dns.AliasTarget;
 import dev.cutover.core.dns.RecordSet;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.ops.BotMetrics;
+import dev.cutover.ops.OpsMetrics;
+import dev.cutover.ops.SlackCallMetrics;
 import dev.cutover.sandbox.SandboxAccount;
 import dev.cutover.sandbox.SandboxAutoScalingClient;
 import dev.cutover.sandbox.SandboxCloudWatchClient;
@@ -36,6 +39,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole bot on one machine without Slack or AWS: a simulated AWS account, an in-process Slack
@@ -44,6 +50,7 @@ import java.util.concurrent.locks.LockSupport;
  * them, so the sandbox runs the production code path.
  */
 public final class SandboxWiring implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SandboxWiring.class);
     private final CutoverConfig config;
     private final SandboxRoute53Client route53;
     private final SandboxSlackApi slackApi;
@@ -52,6 +59,9 @@ public final class SandboxWiring implements AutoCloseable {
     private final Bot bot;
     private final SlackHttpServer server;
     private final String secret;
+    private final OpsMetrics opsMetrics = new OpsMetrics();
+    private final InMemoryApprovalStore store = new InMemoryApprovalStore();
+    private final @Nullable OpsWiring ops;
 
     /**
      * Starts the sandbox.
@@ -69,23 +79,26 @@ public final class SandboxWiring implements AutoCloseable {
         this.metrics = SandboxMetrics.seeded(clock);
         this.route53 = seed(SandboxAccount.route53(clock, config.sandbox().insyncDelay()), config);
         this.slack = new SlackWiring(slackApi.apiBaseUrl(), "xoxb-sandbox", secret, clock, Duration.ZERO);
-        this.bot = new Bot(new BotPorts(
-                config,
-                clock,
-                new Route53DnsRecords(route53, Duration.ofMillis(200)),
-                new InMemoryApprovalStore(),
-                new InMemoryAuditLog(),
-                slack.notifier(),
-                slack.directory(),
-                JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
-                Optional.of(AlertWiring.aws(
-                        new SandboxSqsClient(metrics),
-                        new SandboxCloudWatchClient(metrics),
-                        new SandboxEcsClient(metrics),
-                        new SandboxAutoScalingClient(metrics),
-                        AlertWiring.inMemoryStores(),
-                        clock)),
-                Duration.ofSeconds(30)));
+        slack.listen(new SlackCallMetrics(opsMetrics.registry()));
+        this.bot = new Bot(
+                new BotPorts(
+                        config,
+                        clock,
+                        new Route53DnsRecords(route53, Duration.ofMillis(200)),
+                        store,
+                        new InMemoryAuditLog(),
+                        slack.notifier(),
+                        slack.directory(),
+                        JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
+                        Optional.of(AlertWiring.aws(
+                                new SandboxSqsClient(metrics),
+                                new SandboxCloudWatchClient(metrics),
+                                new SandboxEcsClient(metrics),
+                                new SandboxAutoScalingClient(metrics),
+                                AlertWiring.inMemoryStores(),
+                                clock)),
+                        Duration.ofSeconds(30)),
+                new BotMetrics(opsMetrics.registry()));
         this.server = new SlackHttpServer(
                 slack.app(bot),
                 new SlackSignatureVerifier(secret, clock),
@@ -94,6 +107,30 @@ public final class SandboxWiring implements AutoCloseable {
                 SlackHttpServer.DEFAULT_PATH);
         server.start();
         bot.start();
+        this.ops = startOps();
+    }
+
+    /**
+     * The ops endpoints on {@code ops.port}, as in serve; a busy port is one warning and the
+     * sandbox runs without them (two sandboxes on one machine are normal, two servers are not).
+     */
+    private @Nullable OpsWiring startOps() {
+        OpsWiring o = new OpsWiring("127.0.0.1", config.ops().port(), config, bot, opsMetrics);
+        o.slackLink(OpsWiring.whether(server::listening, "the Slack HTTP server is not listening"));
+        o.countOpenRequests(store, config, opsMetrics);
+        try {
+            o.start();
+            return o;
+        } catch (IllegalStateException e) {
+            log.warn("{}; the sandbox runs without /healthz, /readyz and /metrics", e.getMessage());
+            o.close();
+            return null;
+        }
+    }
+
+    /** The ops port, when the ops endpoints are up. */
+    public java.util.OptionalInt opsPort() {
+        return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
     }
 
     /**
@@ -146,10 +183,17 @@ public final class SandboxWiring implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ops != null) {
+            ops.stopping();
+        }
         server.stop();
         bot.close();
         slack.close();
         slackApi.close();
+        if (ops != null) {
+            ops.close();
+        }
+        opsMetrics.close();
     }
 
     /** The bot's commands, idleness and monitors, as the console asks for them. */

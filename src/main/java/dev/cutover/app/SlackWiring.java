@@ -8,6 +8,7 @@ import com.slack.api.util.http.SlackHttpClient;
 import dev.cutover.chat.slack.CoalescingMessageUpdater;
 import dev.cutover.chat.slack.ResponsePoster;
 import dev.cutover.chat.slack.SlackBot;
+import dev.cutover.chat.slack.SlackCallListener;
 import dev.cutover.chat.slack.SlackCatchAlls;
 import dev.cutover.chat.slack.SlackDirectory;
 import dev.cutover.chat.slack.SlackNotifier;
@@ -43,6 +44,7 @@ public final class SlackWiring implements AutoCloseable {
     private final Notifier notifier;
     private final Directory directory;
     private final ResponsePoster responses;
+    private final SlackWebApi responseApi;
 
     /**
      * Connects nothing yet.
@@ -80,11 +82,9 @@ public final class SlackWiring implements AutoCloseable {
         this.updater = new CoalescingMessageUpdater(api, timer, updateInterval);
         this.notifier = new SlackNotifier(api, updater);
         this.directory = new SlackDirectory(api, clock, GROUP_TTL);
-        this.responses = new ResponsePoster(
-                new SlackWebApi(responseUrlSdk(apiBaseUrl), botToken),
-                responseWorkers,
-                RESPONSE_QUEUE,
-                Threads.named("cutover-respond"));
+        this.responseApi = new SlackWebApi(responseUrlSdk(apiBaseUrl), botToken);
+        this.responses =
+                new ResponsePoster(responseApi, responseWorkers, RESPONSE_QUEUE, Threads.named("cutover-respond"));
     }
 
     /** Answers waiting for a response_url thread; beyond it an answer is dropped (and logged). */
@@ -108,6 +108,12 @@ public final class SlackWiring implements AutoCloseable {
         c.setMethodsEndpointUrlPrefix(apiBaseUrl);
         c.setStatsEnabled(false);
         return Slack.getInstance(c);
+    }
+
+    /** From now on tells {@code listener} of every Web API call and response_url post (metrics). */
+    public void listen(SlackCallListener listener) {
+        api.listener(listener);
+        responseApi.listener(listener);
     }
 
     /** Posts and updates messages, edits of one message coalesced. */

@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -49,8 +50,18 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final RetryStrategy retryStrategy;
     private final List<SdkAutoCloseable> owned = new ArrayList<>();
+    private final List<MetricPublisher> publishers;
 
     private AwsClients(AwsSettings settings, AwsCredentialsProvider base, RetryStrategy retryStrategy) {
+        this(settings, base, retryStrategy, List.of());
+    }
+
+    private AwsClients(
+            AwsSettings settings,
+            AwsCredentialsProvider base,
+            RetryStrategy retryStrategy,
+            List<MetricPublisher> publishers) {
+        this.publishers = List.copyOf(publishers);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.retryStrategy = Objects.requireNonNull(retryStrategy, "retryStrategy");
         this.credentials = settings.roleArn() == null ? base : assumeRole(base);
@@ -66,6 +77,18 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
+     * Clients for production whose every call is also reported to {@code metrics} (the SDK's
+     * per-call metrics: service, operation, success, duration, attempts and their error types).
+     */
+    public static AwsClients create(AwsSettings settings, MetricPublisher metrics) {
+        return new AwsClients(
+                settings,
+                DefaultCredentialsProvider.builder().build(),
+                standardRetries(DEFAULT_MAX_ATTEMPTS),
+                List.of(metrics));
+    }
+
+    /**
      * Clients with explicit credentials and retry strategy, for tests (static fake keys, a strategy
      * with a known number of attempts and short delays).
      *
@@ -75,6 +98,16 @@ public final class AwsClients implements AutoCloseable {
     public static AwsClients create(
             AwsSettings settings, AwsCredentialsProvider credentials, RetryStrategy retryStrategy) {
         return new AwsClients(settings, Objects.requireNonNull(credentials, "credentials"), retryStrategy);
+    }
+
+    /** Like {@link #create(AwsSettings, AwsCredentialsProvider, RetryStrategy)}, every call also reported to {@code metrics}. */
+    public static AwsClients create(
+            AwsSettings settings,
+            AwsCredentialsProvider credentials,
+            RetryStrategy retryStrategy,
+            MetricPublisher metrics) {
+        return new AwsClients(
+                settings, Objects.requireNonNull(credentials, "credentials"), retryStrategy, List.of(metrics));
     }
 
     /** The SDK's standard retry strategy (with the AWS retry conditions) and {@code maxAttempts}. */
@@ -161,8 +194,10 @@ public final class AwsClients implements AutoCloseable {
                 .httpClientBuilder(ApacheHttpClient.builder())
                 // A copy per client: the retry token bucket is per service, so a throttled CloudWatch
                 // cannot use up Route 53's retries.
-                .overrideConfiguration(
-                        o -> o.retryStrategy(retryStrategy.toBuilder().build()));
+                .overrideConfiguration(o -> {
+                    o.retryStrategy(retryStrategy.toBuilder().build());
+                    publishers.forEach(o::addMetricPublisher);
+                });
         if (settings.endpointOverride() != null) {
             builder.endpointOverride(settings.endpointOverride());
         }

@@ -81,7 +81,8 @@ public final class CheckConfigCli implements Callable<Integer> {
                 + c.slack().apiBaseUrl()
                 + (c.slack().mode() == dev.cutover.config.SlackSettings.Mode.HTTP
                         ? ", HTTP port " + c.slack().httpPort()
-                        : ""));
+                        : "")
+                + "; ops port " + c.ops().port() + " (/healthz, /readyz, /metrics)");
         out.println("aws: region " + c.aws().region()
                 + (c.aws().endpointOverride() != null ? ", endpoint " + c.aws().endpointOverride() : "")
                 + (c.aws().roleArn() != null ? ", assumes " + c.aws().roleArn() : ""));

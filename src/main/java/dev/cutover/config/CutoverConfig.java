@@ -19,6 +19,7 @@ import java.util.Set;
  * @param services the ECS services whose scaling is reported, each with its channel filled in
  * @param alerts the default alert channel and the cutover watch
  * @param shutdown how long {@code serve} takes to stop on SIGTERM
+ * @param ops the operations port (health, readiness, metrics)
  */
 public record CutoverConfig(
         SlackSettings slack,
@@ -31,7 +32,8 @@ public record CutoverConfig(
         List<QueueConfig> queues,
         List<ServiceConfig> services,
         AlertSettings alerts,
-        ShutdownSettings shutdown) {
+        ShutdownSettings shutdown,
+        OpsSettings ops) {
     public CutoverConfig {
         sandbox = sandbox == null ? SandboxSettings.defaults() : sandbox;
         slack = slack == null ? SlackSettings.defaults() : slack;
@@ -60,6 +62,7 @@ public record CutoverConfig(
         queues = AlertConfigs.queues(queues, alerts, names);
         services = AlertConfigs.services(services, alerts, names, queues);
         shutdown = shutdown == null ? ShutdownSettings.defaults() : shutdown;
+        ops = ops == null ? OpsSettings.defaults() : ops;
         if (scheduler.shutdownTimeout().plusSeconds(5).compareTo(shutdown.grace()) > 0) {
             throw ConfigException.invalid(
                     "scheduler.shutdownTimeout",
@@ -78,7 +81,7 @@ public record CutoverConfig(
     /** This config with other Slack and Redis settings (the sandbox points Slack at itself, Redis nowhere). */
     public CutoverConfig with(SlackSettings newSlack, RedisSettings newRedis) {
         return new CutoverConfig(
-                newSlack, aws, newRedis, pairs, sandbox, scheduler, jobs, queues, services, alerts, shutdown);
+                newSlack, aws, newRedis, pairs, sandbox, scheduler, jobs, queues, services, alerts, shutdown, ops);
     }
 
     /** The pair called {@code name}, if configured. */

@@ -30,6 +30,14 @@ public final class ServeRequirements {
             throw ConfigException.invalid(
                     "slack.signingSecret", "required in http mode: Basic Information > Signing Secret");
         }
+        if (s.mode() == SlackSettings.Mode.HTTP
+                && c.ops().port() != 0
+                && c.ops().port().equals(s.httpPort())) {
+            throw ConfigException.invalid(
+                    "ops.port",
+                    "must differ from slack.httpPort (" + s.httpPort()
+                            + "): health, readiness and metrics have a port of their own");
+        }
     }
 
     private static boolean blank(String s) {

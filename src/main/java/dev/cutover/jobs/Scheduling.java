@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class Scheduling implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
     private final Parts parts;
+    private volatile boolean started;
 
     /**
      * The assembled feature.
@@ -77,6 +78,7 @@ public final class Scheduling implements AutoCloseable {
         Set<String> stored = parts.scheduler().start();
         parts.timer().scheduleWithFixedDelay(this::watch, 30, 30, TimeUnit.SECONDS);
         parts.timer().scheduleWithFixedDelay(parts.scheduler()::maintain, 60, 60, TimeUnit.SECONDS);
+        started = true;
         return stored;
     }
 
@@ -96,6 +98,7 @@ public final class Scheduling implements AutoCloseable {
      * @return true when every run ended within the wait
      */
     public boolean stop(Duration budget) throws Exception {
+        started = false;
         try {
             return parts.scheduler().stop(budget);
         } finally {
@@ -109,6 +112,11 @@ public final class Scheduling implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop();
+    }
+
+    /** True between a {@link #start()} that returned and {@link #stop()}: the scheduler is firing. */
+    public boolean started() {
+        return started;
     }
 
     /** The configured jobs. */

@@ -15,7 +15,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
-/** Issue 11 item 8: a replica whose clock is off Redis's TIME by more than 1 s is reported at start-up. */
+/**
+ * Issue 11 item 8: a replica whose clock is off Redis's TIME by more than 1 s is reported at start-up
+ * and in readiness.
+ */
 class ClockSkewIT {
     private static final String YAML =
             """
@@ -58,6 +61,20 @@ class ClockSkewIT {
                 assertThat(p.channel()).isEqualTo("C0OPS");
                 assertThat(p.message().text()).contains("clock is 3.0 s ahead of Redis");
             });
+        }
+    }
+
+    @Test
+    void readinessFailsWhileTheClockIsOffRedisTimeByMoreThanASecond() throws Exception {
+        try (RedisClient redis = RedisTestSupport.client()) {
+            RedisStoreTime time = new RedisStoreTime(redis);
+            assertThat(OpsWiring.clockCheck(time, Clock.systemUTC()).problem()).isNull();
+            assertThat(OpsWiring.clockCheck(time, Clock.offset(Clock.systemUTC(), Duration.ofMillis(-500)))
+                            .problem())
+                    .isNull();
+            assertThat(OpsWiring.clockCheck(time, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(3)))
+                            .problem())
+                    .matches("this clock differs from Redis TIME by -(29|30|31)\\d\\d ms \\(limit 1000 ms\\)");
         }
     }
 }

@@ -45,6 +45,7 @@ class ServeJsonLogIT {
                 config,
                 """
                 slack: { mode: http, botToken: "${SLACK_BOT_TOKEN}", signingSecret: "${SLACK_SIGNING_SECRET}", httpPort: 0, apiBaseUrl: "%s/api/" }
+                ops: { port: 0 }
                 """
                         .formatted(slackApi.baseUrl()));
         Path log = dir.resolve("serve.log");

@@ -57,6 +57,7 @@ class ServeShutdownIT {
         String yaml =
                 """
                 slack: { mode: http, botToken: xoxb-test, signingSecret: test-secret, httpPort: 0, apiBaseUrl: "%s/api/" }
+                ops: { port: 0 }
                 shutdown: { grace: 10s }
                 scheduler: { shutdownTimeout: 2s, channel: C0OPS }
                 jobs:
@@ -111,6 +112,7 @@ class ServeShutdownIT {
         String yaml =
                 """
                 slack: { mode: http, botToken: xoxb-test, signingSecret: test-secret, httpPort: 0, apiBaseUrl: "%s/api/" }
+                ops: { port: 0 }
                 aws: { region: ap-northeast-1, endpointOverride: "%s" }
                 redis: { url: "%s" }
                 shutdown: { grace: 10s }

@@ -6,8 +6,10 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -23,16 +25,25 @@ public final class AwsTestClients {
 
     /** Clients for {@code http://127.0.0.1:<port>} with {@code maxAttempts} attempts per call, 10 ms backoff. */
     public static AwsClients at(int port, int maxAttempts) {
-        AwsSettings settings = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + port), null);
-        return AwsClients.create(
-                settings,
-                FAKE,
-                AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(maxAttempts)
-                        .backoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(10)))
-                        .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(10)))
-                        .circuitBreakerEnabled(false)
-                        .build());
+        return AwsClients.create(settings(port), FAKE, fastRetries(maxAttempts));
+    }
+
+    /** The same clients, every call also reported to {@code metrics}. */
+    public static AwsClients at(int port, int maxAttempts, MetricPublisher metrics) {
+        return AwsClients.create(settings(port), FAKE, fastRetries(maxAttempts), metrics);
+    }
+
+    private static AwsSettings settings(int port) {
+        return new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + port), null);
+    }
+
+    private static RetryStrategy fastRetries(int maxAttempts) {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(maxAttempts)
+                .backoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(10)))
+                .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(10)))
+                .circuitBreakerEnabled(false)
+                .build();
     }
 
     /** An ECS client for {@code http://127.0.0.1:<port>} that never retries. */

@@ -39,7 +39,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /** Route53DnsRecords through the real SDK client against WireMock speaking Route 53's REST-XML. */
-class Route53DnsRecordsIT {
+public class Route53DnsRecordsIT {
     static final String ZONE = "Z0000000000000000001";
     static final String RRSET = "/2013-04-01/hostedzone/" + ZONE + "/rrset";
     static final String CHANGE = "/2013-04-01/change/C0123456789ABCDEFGHIJ";
@@ -93,7 +93,8 @@ class Route53DnsRecordsIT {
         }
     }
 
-    static ResponseDefinitionBuilder xml(int status, String fixture) {
+    /** A Route 53 answer: {@code fixture} from {@code wiremock/route53/} with {@code status}. */
+    public static ResponseDefinitionBuilder xml(int status, String fixture) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "text/xml")

@@ -3,12 +3,13 @@ package dev.cutover.deploy;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
+import dev.cutover.config.OpsSettings;
 import dev.cutover.config.ShutdownSettings;
 
 /** The config defaults the container and the deploy examples must agree with. */
 final class Defaults {
     /** {@code ops.port}'s default: {@code /healthz}, {@code /readyz} and {@code /metrics} in every mode. */
-    static final int OPS_PORT = 9090;
+    static final int OPS_PORT = OpsSettings.DEFAULT_PORT;
 
     private Defaults() {}
 

@@ -104,6 +104,7 @@ class ReplicasStartTogetherIT {
         }
         return """
                 slack: { mode: http, botToken: xoxb-test, signingSecret: test-secret, httpPort: 0, apiBaseUrl: "%s/api/" }
+                ops: { port: 0 }
                 scheduler:
                   store: jdbc
                   jdbc: { url: "%s", user: %s, schema: %s }

@@ -42,6 +42,7 @@ final class RateLimitRetrier {
     private final int maxRetries;
     private final Duration maxWait;
     private final Sleeper sleeper;
+    private volatile SlackCallListener listener = SlackCallListener.NONE;
 
     RateLimitRetrier(int maxRetries, Duration maxWait, Sleeper sleeper) {
         if (maxRetries < 0 || maxWait.isNegative()) {
@@ -50,6 +51,11 @@ final class RateLimitRetrier {
         this.maxRetries = maxRetries;
         this.maxWait = maxWait;
         this.sleeper = sleeper;
+    }
+
+    /** From now on tells {@code l} of every wait after a 429. */
+    void listener(SlackCallListener l) {
+        this.listener = l;
     }
 
     /** Parses a {@code Retry-After} header value in seconds; absent or unreadable means one second. */
@@ -76,6 +82,7 @@ final class RateLimitRetrier {
                         e.retryAfter.toSeconds(),
                         retries + 1,
                         maxRetries);
+                listener.rateLimited(method, e.retryAfter);
                 pause(method, e.retryAfter);
             } catch (IOException e) {
                 throw new SlackApiCallException(method, SlackApiCallException.NETWORK_ERROR, e);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *       ssl_check form. A handler exception gives 500 and the server keeps serving.
  *   <li>A refused request is logged as one line (reason, remote address, path, size; never the body),
  *       at most one line per reason per second with a count of the others.
- *   <li>{@code GET /healthz}: 200 {@code ok}.
+ *   <li>{@code GET|HEAD /healthz}: 200 {@code ok} (the ops port's {@code /healthz} and {@code /readyz}
+ *       say more).
  * </ul>
  *
  * <p><b>Bolt's own signature check</b>: this server is the gate, so build the App with {@code
@@ -132,6 +133,11 @@ public final class SlackHttpServer implements AutoCloseable {
         stop();
     }
 
+    /** True between {@link #start()} and {@link #stop()}: the port is bound and requests are served. */
+    public synchronized boolean listening() {
+        return undertow != null;
+    }
+
     /**
      * @return the bound port (the real one when constructed with 0)
      * @throws IllegalStateException if not started
@@ -145,7 +151,9 @@ public final class SlackHttpServer implements AutoCloseable {
 
     private void route(HttpServerExchange exchange) {
         String requestPath = exchange.getRequestPath();
-        if (HEALTH_PATH.equals(requestPath) && exchange.getRequestMethod().equals(Methods.GET)) {
+        if (HEALTH_PATH.equals(requestPath)
+                && (exchange.getRequestMethod().equals(Methods.GET)
+                        || exchange.getRequestMethod().equals(Methods.HEAD))) {
             BoltExchangeHandler.send(exchange, 200, "text/plain; charset=utf-8", "ok");
         } else if (path.equals(requestPath) && exchange.getRequestMethod().equals(Methods.POST)) {
             // The receiver collects the body without blocking the IO thread; Bolt then runs on a worker.

@@ -42,6 +42,7 @@ public final class SlackWebApi {
     private final Slack slack;
     private final MethodsClient methods;
     private final RateLimitRetrier retrier;
+    private volatile SlackCallListener listener = SlackCallListener.NONE;
 
     /** Client with {@link #DEFAULT_MAX_RETRIES} and {@link #DEFAULT_MAX_WAIT}. */
     public SlackWebApi(Slack slack, String botToken) {
@@ -62,6 +63,17 @@ public final class SlackWebApi {
         this.slack = Objects.requireNonNull(slack, "slack");
         this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken"));
         this.retrier = retrier;
+    }
+
+    /**
+     * From now on tells {@code l} of every call's outcome and of every wait after a 429 (metrics).
+     *
+     * @return this
+     */
+    public SlackWebApi listener(SlackCallListener l) {
+        this.listener = Objects.requireNonNull(l, "listener");
+        retrier.listener(l);
+        return this;
     }
 
     /** The underlying client, bound to the bot token; wrap calls in {@link #call} to get this policy. */
@@ -101,17 +113,19 @@ public final class SlackWebApi {
      */
     public void respond(String responseUrl, ActionResponse message) {
         Responder responder = new Responder(slack, responseUrl);
-        retrier.run("response_url", () -> {
-            WebhookResponse response = responder.send(message);
-            int status = response.getCode() == null ? 0 : response.getCode();
-            if (status == 429) {
-                throw RateLimitRetrier.rateLimited(firstHeader(response, "Retry-After"));
-            }
-            if (status != 200) {
-                throw new SlackApiCallException("response_url", webhookError(status, response.getBody()), null);
-            }
-            return response;
-        });
+        observed(
+                "response_url",
+                () -> retrier.run("response_url", () -> {
+                    WebhookResponse response = responder.send(message);
+                    int status = response.getCode() == null ? 0 : response.getCode();
+                    if (status == 429) {
+                        throw RateLimitRetrier.rateLimited(firstHeader(response, "Retry-After"));
+                    }
+                    if (status != 200) {
+                        throw new SlackApiCallException("response_url", webhookError(status, response.getBody()), null);
+                    }
+                    return response;
+                }));
     }
 
     /**
@@ -121,6 +135,10 @@ public final class SlackWebApi {
      * @throws SlackApiCallException if Slack answers {@code ok:false}, keeps rate limiting, or fails
      */
     public <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        return observed(method, () -> checked(method, call));
+    }
+
+    private <T extends SlackApiTextResponse> T checked(String method, Call<T> call) {
         T response = retrier.run(method, () -> {
             try {
                 return call.execute();
@@ -135,6 +153,28 @@ public final class SlackWebApi {
             throw new SlackApiCallException(method, response.getError(), null);
         }
         return response;
+    }
+
+    /** Runs {@code call} and tells the listener how it ended: a bounded outcome, never Slack's text. */
+    private <T> T observed(String method, java.util.function.Supplier<T> call) {
+        long start = System.nanoTime();
+        String outcome = SlackCallListener.ERROR;
+        try {
+            T result = call.get();
+            outcome = SlackCallListener.OK;
+            return result;
+        } catch (SlackApiCallException e) {
+            String error = String.valueOf(e.error());
+            outcome = switch (error) {
+                case SlackApiCallException.RATE_LIMITED,
+                        SlackApiCallException.NETWORK_ERROR,
+                        SlackApiCallException.INTERRUPTED -> error;
+                default -> SlackCallListener.ERROR;
+            };
+            throw e;
+        } finally {
+            listener.completed(method, outcome, Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 
     private static String errorCode(SlackApiException e) {

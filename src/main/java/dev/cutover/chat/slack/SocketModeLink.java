@@ -24,6 +24,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class SocketModeLink {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long the SDK's ping probe waits for the pong. */
+    static final Duration PONG_WAIT = Duration.ofSeconds(3);
 
     private final Client client;
     private final CompletableFuture<Void> hello = new CompletableFuture<>();
@@ -98,6 +100,11 @@ final class SocketModeLink {
                 Locale.ROOT,
                 "Socket Mode link silent for %.1f s (no message, no pong); replacing it",
                 silentMillis / 1000.0);
+    }
+
+    /** Milliseconds since Slack was last heard on this link (a message, or a pong to a probe). */
+    long quietMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeardNanos);
     }
 
     /**

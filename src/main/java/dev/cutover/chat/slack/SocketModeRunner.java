@@ -106,6 +106,27 @@ public final class SocketModeRunner implements AutoCloseable {
     }
 
     /**
+     * For readiness: null while a link is open and Slack was heard on it (a message or a pong)
+     * within the watchdog's silence bound plus the ping's 3 s wait and one check period, which is
+     * as long as a healthy link can stay quiet; else why not, in a few words.
+     */
+    public String linkProblem() {
+        SocketModeLink link;
+        synchronized (linkLock) {
+            link = current;
+        }
+        if (link == null) {
+            return "no Socket Mode link (reconnecting)";
+        }
+        long quiet = link.quietMillis();
+        long bound = timings.silenceBound()
+                .plus(SocketModeLink.PONG_WAIT)
+                .plus(timings.checkEvery())
+                .toMillis();
+        return quiet > bound ? "nothing heard from Slack for " + quiet / 1000 + " s" : null;
+    }
+
+    /**
      * For serve's shutdown (SIGTERM): stops the watchdog, sends a close frame (code 1000) on the link and
      * waits for Slack's answer, then stops the app, so Slack routes new envelopes to another replica.
      * Returns within three {@link SocketModeTimings#closeTimeout()}s (6 s by default; milliseconds when

@@ -39,11 +39,7 @@ public final class ClockSkewCheck {
     public Optional<Duration> check() {
         Duration skew;
         try {
-            Instant before = clock.instant();
-            Instant theirs = store.now();
-            Instant after = clock.instant();
-            Instant mid = before.plus(Duration.between(before, after).dividedBy(2));
-            skew = Duration.between(mid, theirs);
+            skew = measure(store, clock);
         } catch (RuntimeException e) {
             log.warn("could not read the store's clock: {}", e.toString());
             return Optional.empty();
@@ -53,5 +49,19 @@ public final class ClockSkewCheck {
             notices.clockSkew(channel, skew);
         }
         return Optional.of(skew);
+    }
+
+    /**
+     * The store's clock minus {@code clock}, the round trip halved out; reports nothing (readiness
+     * asks this every second).
+     *
+     * @throws RuntimeException when the store cannot be read
+     */
+    public static Duration measure(StoreTime store, Clock clock) {
+        Instant before = clock.instant();
+        Instant theirs = store.now();
+        Instant after = clock.instant();
+        Instant mid = before.plus(Duration.between(before, after).dividedBy(2));
+        return Duration.between(mid, theirs);
     }
 }

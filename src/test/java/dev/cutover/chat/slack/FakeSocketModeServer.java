@@ -17,7 +17,7 @@ import org.java_websocket.server.WebSocketServer;
  * records what the client sends (acks) and the close frames it gets, and can close, drop or go silent
  * (stop answering pings) to test reconnects.
  */
-final class FakeSocketModeServer extends WebSocketServer {
+public final class FakeSocketModeServer extends WebSocketServer {
     static final String HELLO =
             """
             {"type":"hello","num_connections":1,"debug_info":{"host":"fake-socket-mode","approximate_connection_time":18060},
@@ -32,19 +32,19 @@ final class FakeSocketModeServer extends WebSocketServer {
     private volatile boolean silent;
     private volatile boolean started;
 
-    FakeSocketModeServer() {
+    public FakeSocketModeServer() {
         super(new InetSocketAddress("127.0.0.1", 0));
         setReuseAddr(true);
     }
 
     /** Starts and waits until the port is bound. */
-    FakeSocketModeServer startAndWait() {
+    public FakeSocketModeServer startAndWait() {
         start();
         await().atMost(Duration.ofSeconds(5)).until(() -> started);
         return this;
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + getPort() + "/link?ticket=t-0001-secret";
     }
 

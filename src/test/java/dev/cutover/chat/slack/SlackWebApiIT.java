@@ -34,7 +34,23 @@ class SlackWebApiIT {
             {"ok":true,"channel":"C0000000001","ts":"1700000100.000200",
              "message":{"type":"message","user":"U0000000BOT","text":"hello","ts":"1700000100.000200"}}""";
 
-    private final SlackWebApi api = new SlackWebApi(SlackTestApps.slack(slackApi.baseUrl()), SlackTestApps.BOT_TOKEN);
+    /** What the metrics listener heard, one line per call or wait. */
+    private final List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final SlackCallListener recorder = new SlackCallListener() {
+        @Override
+        public void completed(String method, String outcome, Duration took) {
+            heard.add(method + " " + outcome);
+        }
+
+        @Override
+        public void rateLimited(String method, Duration retryAfter) {
+            heard.add(method + " waits " + retryAfter.toSeconds() + " s");
+        }
+    };
+
+    private final SlackWebApi api =
+            new SlackWebApi(SlackTestApps.slack(slackApi.baseUrl()), SlackTestApps.BOT_TOKEN).listener(recorder);
 
     @Test
     void postMessageSendsAFormWithTheBlocksAsJsonAndTheTokenAsBearer() {
@@ -67,6 +83,7 @@ class SlackWebApiIT {
 
         assertThat(e.error()).isEqualTo("channel_not_found");
         assertThat(e.method()).isEqualTo("chat.postMessage");
+        assertThat(heard).as("Slack's error text is never a metric label").containsExactly("chat.postMessage error");
         assertThat(e).hasMessageNotContaining(SlackTestApps.BOT_TOKEN);
         assertThat(e.toString()).doesNotContain(SlackTestApps.BOT_TOKEN);
     }
@@ -101,6 +118,7 @@ class SlackWebApiIT {
 
         assertThat(ts).isEqualTo("1700000100.000300");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(heard).containsExactly("chat.postEphemeral waits 1 s", "chat.postEphemeral ok");
         List<LoggedRequest> requests = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postEphemeral")));
         assertThat(requests).hasSize(2);
         assertThat(requests).allSatisfy(r -> {
@@ -115,13 +133,15 @@ class SlackWebApiIT {
         slackApi.stubFor(post(urlPathEqualTo("/api/chat.update"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
         SlackWebApi noPatience = new SlackWebApi(
-                SlackTestApps.slack(slackApi.baseUrl()), SlackTestApps.BOT_TOKEN, 2, Duration.ofSeconds(5));
+                        SlackTestApps.slack(slackApi.baseUrl()), SlackTestApps.BOT_TOKEN, 2, Duration.ofSeconds(5))
+                .listener(recorder);
 
         SlackApiCallException e = catchThrowableOfType(
                 SlackApiCallException.class, () -> noPatience.update("C0000000001", "1.2", "x", null));
 
         assertThat(e.error()).isEqualTo(SlackApiCallException.RATE_LIMITED);
         slackApi.verify(3, postRequestedFor(urlPathEqualTo("/api/chat.update")));
+        assertThat(heard).containsExactly("chat.update waits 0 s", "chat.update waits 0 s", "chat.update ratelimited");
     }
 
     @Test
