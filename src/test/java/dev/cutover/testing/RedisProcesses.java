@@ -60,23 +60,39 @@ final class RedisProcesses {
     }
 
     /**
-     * Runs a tool to completion and returns its output.
+     * Runs tools side by side to completion.
      *
-     * @throws IllegalStateException when it exits with a non-zero status or takes over 60 s
+     * @throws IllegalStateException when one exits with a non-zero status (its output in the
+     *     message) or takes over 60 s
      */
-    static String run(List<String> command) {
+    static void runAll(List<List<String>> commands) {
+        List<Process> running = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            for (List<String> command : commands) {
+                // Output to a file, not a pipe: reading a pipe would wait for a hung tool forever.
+                Path out = Files.createTempFile("redis-tool", ".log");
+                outputs.add(out);
+                running.add(new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .start());
             }
-            return out;
+            for (int i = 0; i < running.size(); i++) {
+                Process p = running.get(i);
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException(
+                            String.join(" ", commands.get(i)) + " failed: " + Files.readString(outputs.get(i)));
+                }
+            }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command.get(0), e);
+            throw new IllegalStateException(
+                    "cannot run " + commands.get(running.size()).get(0), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            running.forEach(Process::destroyForcibly);
         }
     }
 

@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * A throwaway certificate authority and a server certificate it signed, made at test time with the
  * JDK's keytool (present wherever the build runs, unlike the openssl CLI), written as the PEM files
- * redis-server reads: {@link #caFile()}, {@link #certFile()}, {@link #keyFile()} (PKCS#8).
+ * redis-server reads: {@link #caFile()}, {@link #certFile()}, {@link #keyFile()} (PKCS#8). The
+ * certificate serves as a client certificate too: cluster nodes present it to each other on the
+ * TLS cluster bus, which always checks it.
  *
  * @param dir where the files are
  */
@@ -26,55 +29,88 @@ public record TestCertificates(Path dir) {
     public static TestCertificates generate(List<String> dnsNames, List<String> ips) {
         Path dir = RedisProcesses.tempDir("redis-tls");
         TestCertificates c = new TestCertificates(dir);
-        keytool(
-                "-genkeypair",
-                "-keystore",
-                c.p12("ca"),
-                "-alias",
-                "ca",
-                "-dname",
-                "CN=cutover test CA",
-                "-ext",
-                "bc:c");
-        keytool("-genkeypair", "-keystore", c.p12("server"), "-alias", "server", "-dname", "CN=redis test server");
-        keytool(
-                "-certreq",
-                "-keystore",
-                c.p12("server"),
-                "-alias",
-                "server",
-                "-file",
-                dir.resolve("server.csr").toString());
+        String csr = dir.resolve("server.csr").toString();
         StringBuilder san = new StringBuilder();
         dnsNames.forEach(
                 n -> san.append(san.isEmpty() ? "" : ",").append("dns:").append(n));
         ips.forEach(ip -> san.append(san.isEmpty() ? "" : ",").append("ip:").append(ip));
-        keytool(
+        // Three rounds of keytool runs side by side rather than five one after the other: each run
+        // is a JVM start, and this is on the path of every test JVM that uses TLS.
+        RedisProcesses.runAll(List.of(
+                keytool(
+                        "-genkeypair",
+                        "-keystore",
+                        c.p12("ca"),
+                        "-alias",
+                        "ca",
+                        "-dname",
+                        "CN=cutover test CA",
+                        "-ext",
+                        "bc:c",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2"),
+                keytool(
+                        "-genkeypair",
+                        "-keystore",
+                        c.p12("server"),
+                        "-alias",
+                        "server",
+                        "-dname",
+                        "CN=redis test server",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2")));
+        RedisProcesses.runAll(List.of(
+                keytool("-certreq", "-keystore", c.p12("server"), "-alias", "server", "-file", csr),
+                keytool(
+                        "-exportcert",
+                        "-keystore",
+                        c.p12("ca"),
+                        "-alias",
+                        "ca",
+                        "-rfc",
+                        "-file",
+                        c.caFile().toString())));
+        RedisProcesses.runAll(List.of(keytool(
                 "-gencert",
                 "-keystore",
                 c.p12("ca"),
                 "-alias",
                 "ca",
                 "-infile",
-                dir.resolve("server.csr").toString(),
+                csr,
                 "-outfile",
                 c.certFile().toString(),
                 "-rfc",
                 "-ext",
                 "san=" + san,
                 "-ext",
-                "eku=serverAuth");
-        keytool(
-                "-exportcert",
-                "-keystore",
-                c.p12("ca"),
-                "-alias",
-                "ca",
-                "-rfc",
-                "-file",
-                c.caFile().toString());
+                "eku=serverAuth,clientAuth",
+                "-validity",
+                "2")));
         c.writeServerKey();
         return c;
+    }
+
+    /**
+     * The redis-server options of a TLS-only server on {@code port} with these files, not asking
+     * clients for a certificate (as ElastiCache does not).
+     */
+    public List<String> tlsOnlyServerArgs(int port) {
+        return List.of(
+                "--port", "0",
+                "--tls-port", Integer.toString(port),
+                "--tls-cert-file", certFile().toString(),
+                "--tls-key-file", keyFile().toString(),
+                "--tls-ca-cert-file", caFile().toString(),
+                "--tls-auth-clients", "no");
     }
 
     /** The CA certificate, PEM. */
@@ -111,18 +147,14 @@ public record TestCertificates(Path dir) {
         }
     }
 
-    private static void keytool(String... args) {
-        String keytool =
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(keytool));
+    private static List<String> keytool(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                // A JVM that starts fast: keytool's work is tiny.
+                "-J-XX:TieredStopAtLevel=1",
+                "-J-XX:+UseSerialGC"));
         command.addAll(List.of(args));
-        if (args[0].equals("-genkeypair")) {
-            command.addAll(List.of("-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2"));
-        }
-        if (args[0].equals("-gencert")) {
-            command.addAll(List.of("-validity", "2"));
-        }
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD, "-noprompt"));
-        RedisProcesses.run(command);
+        return command;
     }
 }

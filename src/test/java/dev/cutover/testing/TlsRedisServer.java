@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -37,22 +38,11 @@ public final class TlsRedisServer {
         port = RedisProcesses.freePort();
         RedisProcesses.start(
                 RedisProcesses.tempDir("redis-tls-server"),
-                List.of(
-                        "--port",
-                        "0",
-                        "--tls-port",
-                        Integer.toString(port),
+                with(
+                        certificates.tlsOnlyServerArgs(port),
                         "--bind",
                         "127.0.0.1",
                         "-::1",
-                        "--tls-cert-file",
-                        certificates.certFile().toString(),
-                        "--tls-key-file",
-                        certificates.keyFile().toString(),
-                        "--tls-ca-cert-file",
-                        certificates.caFile().toString(),
-                        "--tls-auth-clients",
-                        "no",
                         "--requirepass",
                         PASSWORD,
                         "--user",
@@ -63,6 +53,12 @@ public final class TlsRedisServer {
                         "&*",
                         "+@all"));
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> "PONG".equals(client().ping()));
+    }
+
+    private static List<String> with(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
     }
 
     /** The server of this JVM, started on first use. */
