@@ -87,7 +87,9 @@ public final class CheckConfigCli implements Callable<Integer> {
                 + (c.aws().endpointOverride() != null ? ", endpoint " + c.aws().endpointOverride() : "")
                 + (c.aws().roleArn() != null ? ", assumes " + c.aws().roleArn() : ""));
         out.println("store: "
-                + (c.redis().enabled() ? "redis at " + c.redis().displayUrl() : "in-process (single instance only)"));
+                + (c.redis().enabled()
+                        ? "redis at " + c.redis().displayUrl() + (c.redis().cluster() ? " (cluster)" : "")
+                        : "in-process (single instance only)"));
         out.println("pairs: " + c.pairs().size());
         for (SwapPairConfig p : c.pairs()) {
             out.println("  " + p.name() + ": " + p.blue() + " <-> " + p.green() + " in zone " + p.zoneId());

@@ -17,16 +17,19 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * default):
  *
  * <ul>
- *   <li>{@code {prefix}req:{id}}: hash with {@code version} (decimal) and {@code json} (the
- *       request), expiring {@link #REQUEST_TTL} after its last write;
- *   <li>{@code {prefix}pair:{pair}:open}: the id of the pair's open request, same TTL;
+ *   <li>{@code {prefix}{approval}:req:{id}}: hash with {@code version} (decimal) and {@code json}
+ *       (the request), expiring {@link #REQUEST_TTL} after its last write;
+ *   <li>{@code {prefix}{approval}:pair:{pair}:open}: the id of the pair's open request, same TTL;
  *   <li>{@code {prefix}pair:{pair}:freeze}: the {@link Freeze} as JSON, no TTL;
  *   <li>{@code {prefix}pair:{pair}:applied}: the last {@link AppliedSwap} as JSON, no TTL.
  * </ul>
  *
- * <p>Creation and every transition are one Lua script each ({@link ApprovalScripts}). The request
- * and open keys of one call are not hash-tagged together, so this needs a standalone Redis (or a
- * replicated one), not Redis Cluster. Any Jedis failure surfaces as {@link
+ * <p>Creation and every transition are one Lua script each ({@link ApprovalScripts}) over a
+ * request's hash and its pair's open key. A click carries only the request id and a new request
+ * only its pair, so no tag derived from one call's own data names both keys: they all carry the one
+ * literal hash tag {@code {approval}} and share a Redis Cluster slot. Requests are few (people ask
+ * for them) and short-lived, so that slot never gets hot; freezes and applied swaps are read and
+ * written one key at a time and keep their untagged names. Any Jedis failure surfaces as {@link
  * dev.cutover.core.approval.StoreUnavailableException}; after a timeout a script may still have run,
  * so callers re-read rather than assume either outcome.
  */
@@ -35,6 +38,8 @@ public final class RedisApprovalStore implements ApprovalStore {
     public static final Duration REQUEST_TTL = Duration.ofDays(30);
 
     private static final String DEFAULT_PREFIX = "cutover:";
+    /** The hash tag of every key a script touches: see the class comment. */
+    private static final String TAG = HashTags.of("approval");
 
     private final UnifiedJedis jedis;
     private final String prefix;
@@ -45,10 +50,14 @@ public final class RedisApprovalStore implements ApprovalStore {
         this(jedis, DEFAULT_PREFIX);
     }
 
-    /** A store whose keys all start with {@code prefix} (e.g. {@code cutover:}). */
+    /**
+     * A store whose keys all start with {@code prefix} (e.g. {@code cutover:}).
+     *
+     * @throws IllegalArgumentException when the prefix holds a brace (a hash tag of its own)
+     */
     public RedisApprovalStore(UnifiedJedis jedis, String prefix) {
         this.jedis = Objects.requireNonNull(jedis, "jedis");
-        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.prefix = HashTags.checkedPrefix(Objects.requireNonNull(prefix, "prefix"));
     }
 
     @Override
@@ -130,11 +139,11 @@ public final class RedisApprovalStore implements ApprovalStore {
     }
 
     private String requestKey(String id) {
-        return prefix + "req:" + id;
+        return prefix + TAG + ":req:" + id;
     }
 
     private String openKey(String pair) {
-        return pairKey(pair, "open");
+        return prefix + TAG + ":pair:" + pair + ":open";
     }
 
     private String pairKey(String pair, String what) {

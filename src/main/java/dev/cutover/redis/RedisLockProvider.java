@@ -82,18 +82,20 @@ public final class RedisLockProvider implements LockProvider {
 
     /**
      * @param redis the shared client (bounded timeouts and pool wait)
-     * @param keyPrefix prefix of every key, e.g. {@code cutover:}; keys are {@code <prefix>lock:<name>}
-     *     and {@code <prefix>fence:<name>}
+     * @param keyPrefix prefix of every key, e.g. {@code cutover:}, without braces; keys are {@code
+     *     <prefix>lock:{<name>}} and {@code <prefix>fence:{<name>}}, hash-tagged by the lock's name so
+     *     the acquire script's two keys share a Redis Cluster slot
+     * @throws IllegalArgumentException when the prefix holds a brace
      */
     public RedisLockProvider(UnifiedJedis redis, String keyPrefix) {
         this.redis = redis;
-        this.prefix = keyPrefix;
+        this.prefix = HashTags.checkedPrefix(keyPrefix);
     }
 
     @Override
     public Optional<Lease> tryAcquire(LockSpec spec) {
         String token = UUID.randomUUID().toString();
-        List<String> keys = List.of(prefix + "lock:" + spec.name(), prefix + "fence:" + spec.name());
+        List<String> keys = List.of(lockKey(spec), prefix + "fence:" + HashTags.of(spec.name()));
         List<String> args = List.of(token, Long.toString(spec.lease().toMillis()));
         Object fence;
         try {
@@ -138,7 +140,7 @@ public final class RedisLockProvider implements LockProvider {
         try {
             Object r = RENEW.run(
                     redis,
-                    List.of(prefix + "lock:" + spec.name()),
+                    List.of(lockKey(spec)),
                     List.of(token, Long.toString(spec.lease().toMillis())));
             return Long.valueOf(1).equals(r);
         } catch (JedisException e) {
@@ -148,7 +150,11 @@ public final class RedisLockProvider implements LockProvider {
 
     /** @return whether the lock was still ours and is now deleted */
     boolean release(LockSpec spec, String token) {
-        Object r = RELEASE.run(redis, List.of(prefix + "lock:" + spec.name()), List.of(token));
+        Object r = RELEASE.run(redis, List.of(lockKey(spec)), List.of(token));
         return Long.valueOf(1).equals(r);
+    }
+
+    private String lockKey(LockSpec spec) {
+        return prefix + "lock:" + HashTags.of(spec.name());
     }
 }

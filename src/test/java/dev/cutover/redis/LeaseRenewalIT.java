@@ -81,7 +81,7 @@ class LeaseRenewalIT {
 
     private long pttl(String job) {
         try (Jedis j = server.admin()) {
-            return j.pttl(prefix + "lock:job:" + job);
+            return j.pttl(prefix + "lock:{job:" + job + "}");
         }
     }
 

@@ -43,16 +43,16 @@ class RedisApprovalStoreIT extends ApprovalStoreContract {
 
         assertThat(redis.keys(prefix + "*"))
                 .containsExactlyInAnyOrder(
-                        prefix + "req:r1",
-                        prefix + "pair:web:open",
+                        prefix + "{approval}:req:r1",
+                        prefix + "{approval}:pair:web:open",
                         prefix + "pair:web:freeze",
                         prefix + "pair:web:applied");
-        assertThat(redis.hgetAll(prefix + "req:r1"))
+        assertThat(redis.hgetAll(prefix + "{approval}:req:r1"))
                 .containsOnlyKeys("version", "json")
                 .containsEntry("version", "2");
-        assertThat(redis.get(prefix + "pair:web:open")).isEqualTo("r1");
+        assertThat(redis.get(prefix + "{approval}:pair:web:open")).isEqualTo("r1");
         long thirtyDays = Duration.ofDays(30).toSeconds();
-        assertThat(List.of(redis.ttl(prefix + "req:r1"), redis.ttl(prefix + "pair:web:open")))
+        assertThat(List.of(redis.ttl(prefix + "{approval}:req:r1"), redis.ttl(prefix + "{approval}:pair:web:open")))
                 .allSatisfy(ttl -> assertThat(ttl).isBetween(thirtyDays - 60, thirtyDays));
         assertThat(redis.ttl(prefix + "pair:web:freeze")).isEqualTo(-1);
         assertThat(redis.ttl(prefix + "pair:web:applied")).isEqualTo(-1);
@@ -62,11 +62,11 @@ class RedisApprovalStoreIT extends ApprovalStoreContract {
     void aWriteRefreshesTheRequestTtl() {
         ApprovalRequest r = pending("r1", "web");
         store.createIfIdle(r);
-        redis.expire(prefix + "req:r1", 100);
-        redis.expire(prefix + "pair:web:open", 100);
+        redis.expire(prefix + "{approval}:req:r1", 100);
+        redis.expire(prefix + "{approval}:pair:web:open", 100);
         store.compareAndSet(r.withState(ApprovalState.APPROVED));
-        assertThat(redis.ttl(prefix + "req:r1")).isGreaterThan(100);
-        assertThat(redis.ttl(prefix + "pair:web:open")).isGreaterThan(100);
+        assertThat(redis.ttl(prefix + "{approval}:req:r1")).isGreaterThan(100);
+        assertThat(redis.ttl(prefix + "{approval}:pair:web:open")).isGreaterThan(100);
     }
 
     @Test

@@ -70,7 +70,7 @@ class RedisLockProviderIT extends LockProviderContract {
             Lease lease =
                     new RedisLockProvider(viaProxy, PREFIX).tryAcquire(spec).orElseThrow();
             assertThat(proxy.droppedReplies()).isEqualTo(1);
-            assertThat(redis.get(PREFIX + "lock:job:ambiguous")).endsWith(":" + lease.fencingToken());
+            assertThat(redis.get(PREFIX + "lock:{job:ambiguous}")).endsWith(":" + lease.fencingToken());
             assertThat(provider().tryAcquire(spec)).isEmpty();
             lease.release();
             assertThat(provider().tryAcquire(spec)).isPresent();
@@ -80,10 +80,10 @@ class RedisLockProviderIT extends LockProviderContract {
     @Test
     void aLockKeyLeftWithoutTtlIsFlaggedAndGivenTheLeaseAsItsTtl() {
         LockSpec spec = new LockSpec("job:no-ttl", Duration.ofMillis(300));
-        redis.set(PREFIX + "lock:job:no-ttl", "by-hand:1");
-        assertThat(redis.pttl(PREFIX + "lock:job:no-ttl")).isEqualTo(-1);
+        redis.set(PREFIX + "lock:{job:no-ttl}", "by-hand:1");
+        assertThat(redis.pttl(PREFIX + "lock:{job:no-ttl}")).isEqualTo(-1);
         assertThat(provider().tryAcquire(spec)).as("still someone's lock").isEmpty();
-        assertThat(redis.pttl(PREFIX + "lock:job:no-ttl")).isBetween(1L, 300L);
+        assertThat(redis.pttl(PREFIX + "lock:{job:no-ttl}")).isBetween(1L, 300L);
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> provider().tryAcquire(spec).isPresent());

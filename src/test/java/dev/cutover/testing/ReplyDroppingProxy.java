@@ -24,8 +24,13 @@ public final class ReplyDroppingProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     public ReplyDroppingProxy(URI redis) throws IOException {
+        this(redis, 0);
+    }
+
+    /** A proxy listening on {@code port} of the loopback address (0: any free port). */
+    public ReplyDroppingProxy(URI redis, int port) throws IOException {
         this.target = redis;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptLoop, "reply-dropping-proxy");
         t.setDaemon(true);
         t.start();
