@@ -55,30 +55,62 @@ public final class DnsWeightedTraffic implements TrafficWeights {
         if (!now.equals(expected)) {
             throw drifted(expected, now);
         }
-        List<RecordChange> changes = new ArrayList<>();
-        List<RecordSet> sides = records.stream()
-                .filter(r -> blueId.equals(r.setIdentifier()) || greenId.equals(r.setIdentifier()))
-                .toList();
-        sides.forEach(r -> changes.add(new RecordChange(RecordChange.Action.DELETE, r)));
-        for (RecordSet r : sides) {
-            long w = blueId.equals(r.setIdentifier()) ? next.blue() : next.green();
-            RecordSet created = new RecordSet(
-                    r.name(),
-                    r.type(),
-                    r.ttl(),
-                    r.values(),
-                    r.alias(),
-                    r.setIdentifier(),
-                    w,
-                    r.healthCheckId(),
-                    "weighted routing (weight " + w + ")");
-            changes.add(new RecordChange(RecordChange.Action.CREATE, created));
-        }
+        List<RecordChange> changes = batch(records, next);
         try {
             dns.submit(zoneId, changes, comment);
         } catch (SwapException e) {
             throw translate(e, expected);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The one change batch, DELETE then CREATE per record set, with the records as read now and
+     * their weights as {@code from}.
+     */
+    @Override
+    public List<String> preview(Weights from, Weights to) {
+        List<RecordSet> at = readRecords().stream()
+                .map(r -> blueId.equals(r.setIdentifier())
+                        ? withWeight(r, from.blue())
+                        : greenId.equals(r.setIdentifier()) ? withWeight(r, from.green()) : r)
+                .toList();
+        return batch(at, to).stream().map(DnsWeightedTraffic::describe).toList();
+    }
+
+    /** DELETE of every record set of both sides as given, then CREATE of each with {@code next}'s weight. */
+    private List<RecordChange> batch(List<RecordSet> records, Weights next) {
+        List<RecordSet> sides = records.stream()
+                .filter(r -> blueId.equals(r.setIdentifier()) || greenId.equals(r.setIdentifier()))
+                .toList();
+        List<RecordChange> changes = new ArrayList<>();
+        sides.forEach(r -> changes.add(new RecordChange(RecordChange.Action.DELETE, r)));
+        sides.forEach(r -> changes.add(new RecordChange(
+                RecordChange.Action.CREATE,
+                withWeight(r, blueId.equals(r.setIdentifier()) ? next.blue() : next.green()))));
+        return changes;
+    }
+
+    private static RecordSet withWeight(RecordSet r, long w) {
+        return new RecordSet(
+                r.name(),
+                r.type(),
+                r.ttl(),
+                r.values(),
+                r.alias(),
+                r.setIdentifier(),
+                w,
+                r.healthCheckId(),
+                "weighted routing (weight " + w + ")");
+    }
+
+    /** {@code DELETE api.example.com. A SetIdentifier api-blue Weight 100 → alias dualstack...}. */
+    static String describe(RecordChange c) {
+        RecordSet r = c.record();
+        return c.action() + " " + r.name() + " " + r.type() + " SetIdentifier " + r.setIdentifier() + " Weight "
+                + r.weight() + " → "
+                + (r.isAlias() ? "alias " + r.alias().dnsName() : "TTL " + r.ttl() + " " + r.target());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.cutover.core.traffic;
 
+import java.util.List;
+
 /**
  * The weights of one pair's two sides. Implementations: Route 53 weighted records
  * ({@link DnsWeightedTraffic}), an ALB forward action, and in memory.
@@ -24,6 +26,16 @@ public interface TrafficWeights {
      *     {@code AWS_ERROR} otherwise
      */
     void set(Weights expected, Weights next, String comment);
+
+    /**
+     * The writes {@link #set set(from, to)} would make, one line each, for a dry run; reads the
+     * service where the writes repeat current values.
+     *
+     * @throws TrafficException as {@link #read}
+     */
+    default List<String> preview(Weights from, Weights to) {
+        return List.of("set " + to + " where it is " + from);
+    }
 
     /** The highest weight the backend accepts for one side (Route 53: 255, ALB: 999). */
     int maxWeight();
