@@ -55,4 +55,28 @@ class DnsWeightedTrafficTest extends TrafficWeightsContract {
                 .extracting(r -> r.type() + " " + r.setIdentifier() + " " + r.weight())
                 .containsExactlyInAnyOrder("A blue 50", "AAAA blue 50", "A green 50");
     }
+
+    @Test
+    void theDryRunShowsTheExactBatchOfEachStepAndWritesNothing() {
+        ShiftPlan plan = ShiftPlan.of(
+                "web", traffic.read(), List.of(10, 100), 100, Duration.ofMinutes(5), ShiftPlan.OnAlarm.REVERT);
+
+        assertThat(traffic.preview(plan.weightsAt(-1), plan.weightsAt(0)))
+                .containsExactly(
+                        "DELETE api.example.com. A SetIdentifier blue Weight 100 → alias dualstack.api-blue.elb.amazonaws.com.",
+                        "DELETE api.example.com. A SetIdentifier green Weight 0 → TTL 60 192.0.2.44",
+                        "DELETE api.example.com. AAAA SetIdentifier blue Weight 100 → alias dualstack.api-blue.elb.amazonaws.com.",
+                        "CREATE api.example.com. A SetIdentifier blue Weight 90 → alias dualstack.api-blue.elb.amazonaws.com.",
+                        "CREATE api.example.com. A SetIdentifier green Weight 10 → TTL 60 192.0.2.44",
+                        "CREATE api.example.com. AAAA SetIdentifier blue Weight 90 → alias dualstack.api-blue.elb.amazonaws.com.");
+        assertThat(traffic.preview(plan.weightsAt(0), plan.weightsAt(1)))
+                .containsExactly(
+                        "DELETE api.example.com. A SetIdentifier blue Weight 90 → alias dualstack.api-blue.elb.amazonaws.com.",
+                        "DELETE api.example.com. A SetIdentifier green Weight 10 → TTL 60 192.0.2.44",
+                        "DELETE api.example.com. AAAA SetIdentifier blue Weight 90 → alias dualstack.api-blue.elb.amazonaws.com.",
+                        "CREATE api.example.com. A SetIdentifier blue Weight 0 → alias dualstack.api-blue.elb.amazonaws.com.",
+                        "CREATE api.example.com. A SetIdentifier green Weight 100 → TTL 60 192.0.2.44",
+                        "CREATE api.example.com. AAAA SetIdentifier blue Weight 0 → alias dualstack.api-blue.elb.amazonaws.com.");
+        assertThat(traffic.read()).isEqualTo(new Weights(100, 0));
+    }
 }
