@@ -39,6 +39,16 @@ public final class InMemoryApprovalStore implements ApprovalStore {
         return Optional.empty();
     }
 
+    private InMemoryShiftStore shifts;
+
+    /** The one shift store sharing this store's pair slots. */
+    public synchronized InMemoryShiftStore shifts() {
+        if (shifts == null) {
+            shifts = new InMemoryShiftStore(this);
+        }
+        return shifts;
+    }
+
     /**
      * Makes {@code id} (a change of another kind, e.g. a shift) the pair's open change unless the
      * pair has one; the same slot swap requests take, so the two exclude each other.

@@ -190,6 +190,25 @@ public final class ShiftService {
                 "shift-aborted-by");
     }
 
+    /**
+     * Records where the shift's message was posted, so later changes update it.
+     *
+     * @return the stored shift, or empty when it is gone
+     */
+    public Optional<Shift> posted(String id, dev.cutover.core.chat.MessageRef ref) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Shift> s = store.get(id);
+            if (s.isEmpty()) {
+                return s;
+            }
+            Optional<Shift> stored = runner.store(s.get(), s.get().postedAt(ref), null, null);
+            if (stored.isPresent()) {
+                return stored;
+            }
+        }
+        return store.get(id);
+    }
+
     /** The pair's most recent shift, open or not. */
     public Optional<Shift> latest(String pair) {
         return store.latest(pair).flatMap(store::get);
