@@ -77,8 +77,7 @@ public final class Bot implements AutoCloseable {
         commands.addAll(swaps.commands());
         actions.addAll(swaps.actions());
         // Shifts: only when a pair has traffic: with a backend this build drives.
-        this.shifts = ShiftWiring.build(
-                p.config(), pairs, p.dns(), p.store(), p.audit(), p.directory(), p.notifier(), p.clock(), p.alerts());
+        this.shifts = ShiftWiring.build(p, pairs);
         shifts.ifPresent(s -> {
             commands.add(s.command());
             actions.addAll(s.actions());

@@ -10,14 +10,12 @@ import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.CutoverWatchSettings;
 import dev.cutover.config.SwapPairConfig;
 import dev.cutover.config.TrafficConfig;
-import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.approval.ApprovalStore;
-import dev.cutover.core.approval.Directory;
-import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.traffic.DnsWeightedTraffic;
+import dev.cutover.core.traffic.ForwardRules;
 import dev.cutover.core.traffic.ShiftHealth;
 import dev.cutover.core.traffic.ShiftPlan;
 import dev.cutover.core.traffic.ShiftRunner;
@@ -59,41 +57,38 @@ public record ShiftWiring(
     static final Duration TAKEOVER = Duration.ofSeconds(30);
 
     /** The feature, or empty when no pair has a traffic backend or the store holds no shifts. */
-    static Optional<ShiftWiring> build(
-            CutoverConfig config,
-            PairCatalog pairs,
-            DnsRecords dns,
-            ApprovalStore approvals,
-            AuditLog audit,
-            Directory directory,
-            Notifier notifier,
-            Clock clock,
-            Optional<AlertPorts> alerts) {
+    static Optional<ShiftWiring> build(BotPorts p, PairCatalog pairs) {
+        CutoverConfig config = p.config();
+        ApprovalStore approvals = p.store();
+        Notifier notifier = p.notifier();
+        Clock clock = p.clock();
         Map<String, ShiftTarget> targets = new HashMap<>();
         Map<String, CutoverWatchSettings.Side> greens = new HashMap<>();
-        for (SwapPairConfig p : config.pairs()) {
-            TrafficConfig t = p.traffic();
-            Optional<TrafficWeights> weights = t == null ? Optional.empty() : weights(p, t, dns);
+        for (SwapPairConfig pair : config.pairs()) {
+            TrafficConfig t = pair.traffic();
+            Optional<TrafficWeights> weights =
+                    t == null ? Optional.empty() : weights(pair, t, p.dns(), p.forwardRules());
             if (weights.isEmpty()) {
                 continue;
             }
             targets.put(
-                    p.name(),
+                    pair.name(),
                     new ShiftTarget(
-                            p.name(),
-                            pairs.find(p.name()).orElseThrow().policy(),
+                            pair.name(),
+                            pairs.find(pair.name()).orElseThrow().policy(),
                             weights.get(),
                             t.steps(),
                             t.scale(),
                             t.bake(),
                             ShiftPlan.OnAlarm.valueOf(t.onAlarm().name())));
-            greenSide(config.alerts().cutover(), t).ifPresent(s -> greens.put(p.name(), s));
+            greenSide(config.alerts().cutover(), t).ifPresent(s -> greens.put(pair.name(), s));
         }
         Optional<ShiftStore> store = store(approvals);
         if (targets.isEmpty() || store.isEmpty()) {
             return Optional.empty();
         }
-        ShiftHealth health = alerts.<ShiftHealth>map(a -> new ShiftWatchHealth(
+        ShiftHealth health = p.alerts()
+                .<ShiftHealth>map(a -> new ShiftWatchHealth(
                         a.traffic(), a.services(), config.alerts().cutover(), greens, clock))
                 .orElse((pair, since) -> new ShiftHealth.Reading("not watched: no metrics configured", List.of()));
         ShiftRunner runner = new ShiftRunner(
@@ -101,7 +96,7 @@ public record ShiftWiring(
                 approvals,
                 name -> Optional.ofNullable(targets.get(name)),
                 health,
-                audit,
+                p.audit(),
                 clock,
                 TAKEOVER,
                 new ShiftPresenter(notifier, clock));
@@ -110,7 +105,7 @@ public record ShiftWiring(
                 approvals,
                 name -> Optional.ofNullable(targets.get(name)),
                 runner,
-                directory,
+                p.directory(),
                 clock,
                 RequestIds::next);
         Duration shortest = targets.values().stream()
@@ -126,9 +121,13 @@ public record ShiftWiring(
                 ShiftActions.all(service)));
     }
 
-    private static Optional<TrafficWeights> weights(SwapPairConfig p, TrafficConfig t, DnsRecords dns) {
+    private static Optional<TrafficWeights> weights(
+            SwapPairConfig p, TrafficConfig t, DnsRecords dns, Optional<ForwardRules> forwardRules) {
         if (t.backend() == TrafficConfig.Backend.ROUTE53_WEIGHTED) {
             return Optional.of(new DnsWeightedTraffic(dns, p.zoneId(), t.name(), t.blue(), t.green()));
+        }
+        if (forwardRules.isPresent()) {
+            return Optional.of(forwardRules.get().of(t.listener(), t.rule(), t.blue(), t.green()));
         }
         log.warn(
                 "pair {}: traffic backend {} is not supported by this build; /shift is off for it",

@@ -255,4 +255,40 @@ class ShiftServiceTest {
         assertThat(s.plan().steps()).containsExactly(new Weights(95, 5), new Weights(75, 25), new Weights(0, 100));
         assertThat(s.plan().start()).isEqualTo(new Weights(100, 0));
     }
+
+    @Test
+    void aReadBackMismatchStopsTheShiftWithTheDifference() {
+        TrafficWeights readsBackOther = new TrafficWeights() {
+            @Override
+            public Weights read() {
+                return weights.read();
+            }
+
+            @Override
+            public void set(Weights expected, Weights next, String comment) {
+                weights.set(expected, next, comment);
+                if (next.green() == 50) {
+                    weights.put(new Weights(70, 30));
+                    throw new TrafficException(
+                            TrafficException.Kind.MISMATCH,
+                            "the weights read back after the write are blue 70 / green 30");
+                }
+            }
+
+            @Override
+            public int maxWeight() {
+                return 999;
+            }
+        };
+        ShiftFixture alb = new ShiftFixture(store, approvals, readsBackOther, clock, ShiftPlan.OnAlarm.REVERT);
+        Shift s = alb.started();
+        clock.advance(BAKE);
+
+        alb.runner.sweep();
+
+        assertThat(stored(s).state()).isEqualTo(ShiftState.STOPPED);
+        assertThat(stored(s).reason()).isEqualTo("the weights read back after the write are blue 70 / green 30");
+        assertThat(alb.actions()).endsWith("shift-stopped");
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+    }
 }
