@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * A shift's health as the cutover watch reads and judges it: the green side's 5XX rate, p95
- * response time and running tasks, against {@code alerts.cutover}'s thresholds.
+ * response time and running tasks, against {@code alerts.cutover}'s thresholds. A pair's reading is
+ * kept for the watch's {@code pollInterval}: the metrics come per minute, and the sweeps of every
+ * replica need not read CloudWatch every few seconds. Thread-safe.
  */
 public final class ShiftWatchHealth implements ShiftHealth {
     private final TargetGroupTraffic traffic;
@@ -19,6 +21,9 @@ public final class ShiftWatchHealth implements ShiftHealth {
     private final CutoverWatchSettings settings;
     private final Map<String, CutoverWatchSettings.Side> greenSides;
     private final Clock clock;
+    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(Instant since, Instant at, Reading reading) {}
 
     /**
      * @param greenSides each pair's green side (the one receiving traffic), by pair name; a pair
@@ -43,8 +48,17 @@ public final class ShiftWatchHealth implements ShiftHealth {
         if (side == null) {
             return new Reading("not watched: no alerts.cutover side for green", List.of());
         }
-        CutoverReading r = CutoverReading.read(traffic, ecs, side, since, clock.instant());
-        return new Reading(
-                r.summary(), r.breaches(settings).stream().map(b -> b[1]).toList());
+        Instant now = clock.instant();
+        Cached c = cache.get(pair);
+        if (c != null && c.since().equals(since) && now.isBefore(c.at().plus(settings.pollInterval()))) {
+            return c.reading();
+        }
+        CutoverReading r = CutoverReading.read(traffic, ecs, side, since, now);
+        Reading reading = new Reading(
+                r.summary() + " (limits: 5XX " + String.format("%.1f%%", settings.maxErrorRate() * 100) + ", p95 "
+                        + String.format("%.2f s", settings.maxP95Seconds()) + ")",
+                r.breaches(settings).stream().map(b -> b[1]).toList());
+        cache.put(pair, new Cached(since, now, reading));
+        return reading;
     }
 }

@@ -22,8 +22,9 @@ class ShiftWatchHealthTest {
 
     final InMemoryTargetGroupTraffic traffic = new InMemoryTargetGroupTraffic();
     final InMemoryServiceStatus ecs = new InMemoryServiceStatus();
-    final ShiftWatchHealth health = new ShiftWatchHealth(
-            traffic, ecs, CutoverWatchSettings.defaults(), Map.of("web", GREEN), new MutableClock(T0.plusSeconds(90)));
+    final MutableClock clock = new MutableClock(T0.plusSeconds(90));
+    final ShiftWatchHealth health =
+            new ShiftWatchHealth(traffic, ecs, CutoverWatchSettings.defaults(), Map.of("web", GREEN), clock);
 
     @Test
     void aHealthyGreenSideReadsWithItsFigures() {
@@ -33,7 +34,7 @@ class ShiftWatchHealthTest {
         ShiftHealth.Reading r = health.read("web", T0);
 
         assertThat(r.healthy()).isTrue();
-        assertThat(r.summary()).isEqualTo("5XX 0.4% of 1200 · p95 0.21 s · 3/3 tasks");
+        assertThat(r.summary()).isEqualTo("5XX 0.4% of 1200 · p95 0.21 s · 3/3 tasks (limits: 5XX 5.0%, p95 1.00 s)");
     }
 
     @Test
@@ -52,5 +53,17 @@ class ShiftWatchHealthTest {
     @Test
     void aPairWithoutAWatchedGreenSideIsNotWatched() {
         assertThat(health.read("other", T0).summary()).startsWith("not watched");
+    }
+
+    @Test
+    void aReadingIsKeptForThePollIntervalThenReadAgain() {
+        traffic.set("targetgroup/green/1", new Traffic(1200, 5, OptionalDouble.of(0.21)));
+        assertThat(health.read("web", T0).healthy()).isTrue();
+        traffic.set("targetgroup/green/1", new Traffic(500, 60, OptionalDouble.of(0.21)));
+
+        clock.advance(java.time.Duration.ofSeconds(29));
+        assertThat(health.read("web", T0).healthy()).isTrue();
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(health.read("web", T0).healthy()).isFalse();
     }
 }

@@ -187,7 +187,7 @@ public final class ShiftService {
                 (s, now) -> s.state() == ShiftState.PENDING
                         ? s.ended(ShiftState.CANCELLED, null)
                         : s.writing(ShiftState.ABORTING, s.plan().allBlue(), now, null),
-                "shift-aborted-by");
+                "shift-abort-requested");
     }
 
     /**
