@@ -1,16 +1,12 @@
 package dev.cutover.alert;
 
 import dev.cutover.config.CutoverWatchSettings;
-import dev.cutover.core.alert.ServiceCounts;
-import dev.cutover.core.alert.Traffic;
 import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.dns.DnsRecords;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -142,19 +138,6 @@ final class CutoverWatchRun {
     }
 
     private CutoverReading read(Instant now) {
-        // From the start of the swap's minute: the metrics come in 60 s periods.
-        Traffic t = watch.traffic()
-                .read(side.loadBalancer(), side.targetGroup(), start.truncatedTo(ChronoUnit.MINUTES), now);
-        Integer running = null;
-        Integer desired = null;
-        if (side.service() != null) {
-            ServiceCounts c = watch.ecs()
-                    .describe(side.cluster(), List.of(side.service()))
-                    .get(side.service());
-            running = c == null ? Integer.valueOf(0) : Integer.valueOf(c.running());
-            desired = c == null ? null : c.desired();
-        }
-        Double latest = t.p95Seconds().isPresent() ? t.p95Seconds().getAsDouble() : null;
-        return new CutoverReading(t.requests(), t.errors(), latest, running, desired);
+        return CutoverReading.read(watch.traffic(), watch.ecs(), side, start, now);
     }
 }

@@ -6,6 +6,8 @@ import dev.cutover.commands.ChatCommand;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapWorkflow;
+import dev.cutover.core.traffic.ShiftRunner;
+import dev.cutover.core.traffic.ShiftService;
 import dev.cutover.jobs.Scheduling;
 import dev.cutover.ops.BotMetrics;
 import java.time.Duration;
@@ -43,6 +45,7 @@ public final class Bot implements AutoCloseable {
     private final Scheduling scheduling;
     private final Optional<AlertWiring> alerts;
     private final BotMetrics metrics;
+    private final Optional<ShiftWiring> shifts;
 
     /** Builds the graph, measured into nothing; starts nothing but the executors. */
     public Bot(BotPorts p) {
@@ -95,6 +98,12 @@ public final class Bot implements AutoCloseable {
         this.workflow = swaps.workflow();
         commands.addAll(swaps.commands());
         actions.addAll(swaps.actions());
+        // Shifts: only when a pair has traffic: with a backend this build drives.
+        this.shifts = ShiftWiring.build(p, pairs);
+        shifts.ifPresent(s -> {
+            commands.add(s.command());
+            actions.addAll(s.actions());
+        });
         JobWiring.Jobs jobs =
                 JobWiring.build(p.config(), p.jobs(), p.notifier(), p.clock(), p.directory(), instanceId());
         this.scheduling = jobs.scheduling();
@@ -142,7 +151,32 @@ public final class Bot implements AutoCloseable {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
         }
         startExpirySweep(Duration.ofSeconds(30));
+        startShiftSweep();
         startMonitors();
+    }
+
+    /**
+     * Sweeps the shifts at once and then every few seconds: bakes whose stored deadline passed,
+     * health past a threshold, writes a stopped replica left (see {@link ShiftRunner#sweep}). On
+     * shutdown there is nothing to hand back: the timers are the stored deadlines.
+     */
+    public void startShiftSweep() {
+        shifts.ifPresent(s -> timers.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        s.runner().sweep();
+                    } catch (RuntimeException e) {
+                        log.warn("shift sweep failed: {}", e.toString());
+                    }
+                },
+                0,
+                s.sweepEvery().toMillis(),
+                TimeUnit.MILLISECONDS));
+    }
+
+    /** The shift feature, when a pair has traffic. */
+    public Optional<ShiftService> shifts() {
+        return shifts.map(ShiftWiring::service);
     }
 
     /**

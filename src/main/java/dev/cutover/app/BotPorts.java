@@ -7,6 +7,7 @@ import dev.cutover.core.approval.Directory;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.traffic.ForwardRules;
 import dev.cutover.jobs.JobPorts;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * @param alerts what the queue, scaling and cutover monitors read ({@link AlertWiring#aws}); empty for
  *     no monitors
  * @param insyncTimeout how long an apply waits for Route 53 to report INSYNC
+ * @param forwardRules the weights of load balancer forward actions ({@code alb-weighted} shifts);
+ *     empty when this build has none
  */
 public record BotPorts(
         CutoverConfig config,
@@ -40,4 +43,21 @@ public record BotPorts(
         Directory directory,
         JobPorts jobs,
         Optional<AlertPorts> alerts,
-        Duration insyncTimeout) {}
+        Duration insyncTimeout,
+        Optional<ForwardRules> forwardRules) {
+
+    /** Ports without load balancer forward rules: {@code alb-weighted} pairs get no {@code /shift}. */
+    public BotPorts(
+            CutoverConfig config,
+            Clock clock,
+            DnsRecords dns,
+            ApprovalStore store,
+            AuditLog audit,
+            Notifier notifier,
+            Directory directory,
+            JobPorts jobs,
+            Optional<AlertPorts> alerts,
+            Duration insyncTimeout) {
+        this(config, clock, dns, store, audit, notifier, directory, jobs, alerts, insyncTimeout, Optional.empty());
+    }
+}

@@ -1,10 +1,12 @@
 package dev.cutover.app;
 
+import dev.cutover.aws.AlbWeightedTraffic;
 import dev.cutover.aws.AwsClients;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditLog;
+import dev.cutover.core.traffic.ForwardRules;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.ops.AwsCallMetrics;
@@ -19,9 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * Builds the {@link BotPorts} of a real deployment over Route 53, Redis (or in-process stores for
@@ -86,7 +90,13 @@ public final class ProductionParts implements AutoCloseable {
                         aws.lazily(aws::applicationAutoScaling),
                         redis.map(AlertWiring::redisStores).orElseGet(AlertWiring::inMemoryStores),
                         clock)),
-                INSYNC_TIMEOUT);
+                INSYNC_TIMEOUT,
+                Optional.of(forwardRules(aws.lazily(aws::elasticLoadBalancingV2))));
+    }
+
+    /** alb-weighted shifts over one ELBv2 client, built on first use. */
+    private static ForwardRules forwardRules(Supplier<ElasticLoadBalancingV2Client> elb) {
+        return (listener, rule, blue, green) -> new AlbWeightedTraffic(elb.get(), listener, rule, blue, green);
     }
 
     /** The ports the bot is built from. */

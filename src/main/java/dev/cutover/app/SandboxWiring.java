@@ -9,10 +9,12 @@ import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.RedisSettings;
 import dev.cutover.config.SlackSettings;
 import dev.cutover.config.SwapPairConfig;
+import dev.cutover.config.TrafficConfig;
 import dev.cutover.core.dns.AliasTarget;
 import dev.cutover.core.dns.RecordSet;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.memory.InMemoryForwardRules;
 import dev.cutover.ops.BotMetrics;
 import dev.cutover.ops.OpsMetrics;
 import dev.cutover.ops.SlackCallMetrics;
@@ -97,7 +99,8 @@ public final class SandboxWiring implements AutoCloseable {
                                 new SandboxAutoScalingClient(metrics),
                                 AlertWiring.inMemoryStores(),
                                 clock)),
-                        Duration.ofSeconds(30)),
+                        Duration.ofSeconds(30),
+                        Optional.of(new InMemoryForwardRules())),
                 new BotMetrics(opsMetrics.registry()));
         this.server = new SlackHttpServer(
                 slack.app(bot),
@@ -163,8 +166,38 @@ public final class SandboxWiring implements AutoCloseable {
             }
             seedRecord(r53, p.zoneId(), p.blue(), p.name() + "-blue");
             seedRecord(r53, p.zoneId(), p.green(), p.name() + "-green");
+            if (p.traffic() != null && p.traffic().backend() == TrafficConfig.Backend.ROUTE53_WEIGHTED) {
+                seedWeighted(
+                        r53,
+                        p.zoneId(),
+                        p.traffic().name(),
+                        p.traffic().blue(),
+                        p.traffic().scale());
+                seedWeighted(r53, p.zoneId(), p.traffic().name(), p.traffic().green(), 0);
+            }
         }
         return r53;
+    }
+
+    /** A weighted alias record of a shift's name: all traffic on blue to begin with. */
+    private static void seedWeighted(SandboxRoute53Client r53, String zoneId, String name, String setId, long weight) {
+        String fqdn = RecordSet.normalizeName(name);
+        if (r53.records(zoneId).stream().noneMatch(r -> r.name().equals(fqdn) && setId.equals(r.setIdentifier()))) {
+            AliasTarget target = new AliasTarget(
+                    SandboxAccount.ALB_ZONE_ID, "dualstack." + setId + ".us-east-1.elb.amazonaws.com.", true);
+            r53.putRecord(
+                    zoneId,
+                    new RecordSet(
+                            fqdn,
+                            "A",
+                            null,
+                            List.of(),
+                            target,
+                            setId,
+                            weight,
+                            null,
+                            "weighted routing (weight " + weight + ")"));
+        }
     }
 
     private static void seedRecord(SandboxRoute53Client r53, String zoneId, String name, String alb) {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -143,6 +144,11 @@ public final class AwsClients implements AutoCloseable {
     /** An Application Auto Scaling client (AWS JSON 1.1) in {@link #region()}. */
     public ApplicationAutoScalingClient applicationAutoScaling() {
         return build(ApplicationAutoScalingClient.builder(), region());
+    }
+
+    /** An Elastic Load Balancing v2 client (AWS Query protocol, XML responses) in {@link #region()}: weighted shifts. */
+    public ElasticLoadBalancingV2Client elasticLoadBalancingV2() {
+        return build(ElasticLoadBalancingV2Client.builder(), region());
     }
 
     /** A Step Functions client for {@link #region()}: StartExecution, DescribeExecution, StopExecution (jobs). */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param expiry how long a request waits for approval (default 15 minutes)
  * @param breakGlass whether the requester may approve their own request after giving a reason
  *     (default false)
+ * @param traffic how {@code /shift} moves traffic between the pair's sides in weighted steps, or null
+ *     when the pair has no weighted traffic
  */
 public record SwapPairConfig(
         String name,
@@ -30,7 +32,8 @@ public record SwapPairConfig(
         List<String> approvers,
         Integer requiredApprovals,
         Duration expiry,
-        Boolean breakGlass) {
+        Boolean breakGlass,
+        TrafficConfig traffic) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern ZONE = Pattern.compile("Z[A-Z0-9]{1,31}");
@@ -73,6 +76,21 @@ public record SwapPairConfig(
             throw ConfigException.invalid("expiry", "must be between 1m and 24h");
         }
         breakGlass = breakGlass != null && breakGlass;
+    }
+
+    /** A pair without {@code traffic:}. */
+    public SwapPairConfig(
+            String name,
+            String zoneId,
+            String blue,
+            String green,
+            List<String> channels,
+            List<String> requesters,
+            List<String> approvers,
+            Integer requiredApprovals,
+            Duration expiry,
+            Boolean breakGlass) {
+        this(name, zoneId, blue, green, channels, requesters, approvers, requiredApprovals, expiry, breakGlass, null);
     }
 
     /** Lower-cases and adds the trailing dot, the form Route 53 returns names in. */

@@ -39,6 +39,32 @@ public final class InMemoryApprovalStore implements ApprovalStore {
         return Optional.empty();
     }
 
+    private InMemoryShiftStore shifts;
+
+    /** The one shift store sharing this store's pair slots. */
+    public synchronized InMemoryShiftStore shifts() {
+        if (shifts == null) {
+            shifts = new InMemoryShiftStore(this);
+        }
+        return shifts;
+    }
+
+    /**
+     * Makes {@code id} (a change of another kind, e.g. a shift) the pair's open change unless the
+     * pair has one; the same slot swap requests take, so the two exclude each other.
+     *
+     * @return empty when held now; otherwise the open change's id
+     */
+    synchronized Optional<String> holdPair(String pair, String id) {
+        String open = openByPair.putIfAbsent(pair, id);
+        return Optional.ofNullable(open);
+    }
+
+    /** Releases the pair, only while {@code id} still holds it. */
+    synchronized void releasePair(String pair, String id) {
+        openByPair.remove(pair, id);
+    }
+
     @Override
     public synchronized Optional<ApprovalRequest> get(String id) {
         return Optional.ofNullable(requests.get(id));

@@ -138,6 +138,11 @@ public final class RedisApprovalStore implements ApprovalStore {
         return Optional.ofNullable(json).map(j -> StoreJson.read(j, AppliedSwap.class));
     }
 
+    /** The shift store over the same Redis and prefix, sharing this store's pair slots. */
+    public RedisShiftStore shifts() {
+        return new RedisShiftStore(jedis, prefix);
+    }
+
     private String requestKey(String id) {
         return prefix + TAG + ":req:" + id;
     }

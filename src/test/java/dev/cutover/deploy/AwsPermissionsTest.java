@@ -45,7 +45,8 @@ class AwsPermissionsTest {
             "ecs", "ecs",
             "sfn", "states",
             "applicationautoscaling", "application-autoscaling",
-            "sts", "sts");
+            "sts", "sts",
+            "elasticloadbalancingv2", "elasticloadbalancing");
 
     /** Which feature each class that calls AWS belongs to; a policy statement's Sid starts with its feature. */
     static final Map<String, String> FEATURE = Map.of(
@@ -56,6 +57,7 @@ class AwsPermissionsTest {
             "AutoScalingHistory", "Alerts",
             "EcsTaskTarget", "Jobs",
             "StepFunctionsTarget", "Jobs",
+            "AlbWeightedTraffic", "Shift",
             "AwsClients", "Credentials");
 
     /**

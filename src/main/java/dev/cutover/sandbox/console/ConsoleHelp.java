@@ -17,6 +17,7 @@ final class ConsoleHelp {
             "  traffic <green|blue> <requests> <5xx> <p95-seconds>  set a load balancer side's traffic per minute",
             "  users                       list the console's users",
             "  expect <text>               (scripts) fail unless the output since the last command contains text",
+            "  await <text>                (scripts) wait up to 60 s for text, e.g. a shift's next step",
             "  help, quit");
 
     private ConsoleHelp() {}

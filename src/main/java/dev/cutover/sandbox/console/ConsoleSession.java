@@ -85,7 +85,7 @@ final class ConsoleSession {
         }
         String[] w = line.split("\\s+", 2);
         String rest = w.length > 1 ? w[1].strip() : "";
-        if (!w[0].equals("expect")) {
+        if (!w[0].equals("expect") && !w[0].equals("await")) {
             screen.clearTranscript();
         }
         boolean ok =
@@ -100,6 +100,7 @@ final class ConsoleSession {
                     case "click" -> click(rest);
                     case "reason" -> reason(rest);
                     case "expect" -> expect(rest);
+                    case "await" -> await(rest);
                     default -> w[0].startsWith("/")
                             ? slash(w[0], rest)
                             : fail("unknown console command `" + w[0] + "`; type help");
@@ -191,6 +192,23 @@ final class ConsoleSession {
             return true;
         }
         return fail("expected to see \"" + text + "\"");
+    }
+
+    /** How long {@code await} waits for its text: a demo's compressed bakes take seconds. */
+    private static final Duration AWAIT = Duration.ofSeconds(60);
+
+    /** Like {@code expect}, but waits (up to {@link #AWAIT}) for work the bot does on its own timers. */
+    private boolean await(String text) {
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        while (!screen.transcript().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                return fail("waited " + AWAIT.toSeconds() + " s to see \"" + text + "\"");
+            }
+            // The console is interactive: a short park while the bot's timers run costs nothing.
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        out.println("  ok: saw \"" + text + "\"");
+        return true;
     }
 
     private boolean as(String name) {

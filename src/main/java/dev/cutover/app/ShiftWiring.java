@@ -1,0 +1,163 @@
+package dev.cutover.app;
+
+import dev.cutover.alert.ShiftWatchHealth;
+import dev.cutover.commands.ActionHandler;
+import dev.cutover.commands.ChatCommand;
+import dev.cutover.commands.ShiftActions;
+import dev.cutover.commands.ShiftCommand;
+import dev.cutover.commands.ShiftPresenter;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.CutoverWatchSettings;
+import dev.cutover.config.SwapPairConfig;
+import dev.cutover.config.TrafficConfig;
+import dev.cutover.core.approval.ApprovalStore;
+import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.traffic.DnsWeightedTraffic;
+import dev.cutover.core.traffic.ForwardRules;
+import dev.cutover.core.traffic.ShiftHealth;
+import dev.cutover.core.traffic.ShiftPlan;
+import dev.cutover.core.traffic.ShiftRunner;
+import dev.cutover.core.traffic.ShiftService;
+import dev.cutover.core.traffic.ShiftStore;
+import dev.cutover.core.traffic.ShiftTarget;
+import dev.cutover.core.traffic.TrafficWeights;
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.redis.RedisApprovalStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shift feature wired, when a pair has {@code traffic:} with a backend this build drives:
+ * each pair's weights, the shift store beside the approval store, the runner whose sweep moves
+ * shifts along, {@code /shift} and its buttons.
+ *
+ * @param service the people's side
+ * @param runner the sweep (any replica)
+ * @param sweepEvery how often the sweep runs: a fifth of the shortest bake, 1 to 5 s
+ * @param command {@code /shift}
+ * @param actions the shift message's buttons
+ */
+public record ShiftWiring(
+        ShiftService service,
+        ShiftRunner runner,
+        Duration sweepEvery,
+        ChatCommand command,
+        List<ActionHandler> actions) {
+    private static final Logger log = LoggerFactory.getLogger(ShiftWiring.class);
+
+    /** How old a write claim is before another replica takes it over. */
+    static final Duration TAKEOVER = Duration.ofSeconds(30);
+
+    /** The feature, or empty when no pair has a traffic backend or the store holds no shifts. */
+    static Optional<ShiftWiring> build(BotPorts p, PairCatalog pairs) {
+        CutoverConfig config = p.config();
+        ApprovalStore approvals = p.store();
+        Notifier notifier = p.notifier();
+        Clock clock = p.clock();
+        Map<String, ShiftTarget> targets = new HashMap<>();
+        Map<String, CutoverWatchSettings.Side> greens = new HashMap<>();
+        for (SwapPairConfig pair : config.pairs()) {
+            TrafficConfig t = pair.traffic();
+            Optional<TrafficWeights> weights =
+                    t == null ? Optional.empty() : weights(pair, t, p.dns(), p.forwardRules());
+            if (weights.isEmpty()) {
+                continue;
+            }
+            targets.put(
+                    pair.name(),
+                    new ShiftTarget(
+                            pair.name(),
+                            pairs.find(pair.name()).orElseThrow().policy(),
+                            weights.get(),
+                            t.steps(),
+                            t.scale(),
+                            t.bake(),
+                            ShiftPlan.OnAlarm.valueOf(t.onAlarm().name())));
+            greenSide(config.alerts().cutover(), t).ifPresent(s -> greens.put(pair.name(), s));
+        }
+        Optional<ShiftStore> store = store(approvals);
+        if (targets.isEmpty() || store.isEmpty()) {
+            return Optional.empty();
+        }
+        ShiftHealth health = p.alerts()
+                .<ShiftHealth>map(a -> new ShiftWatchHealth(
+                        a.traffic(), a.services(), config.alerts().cutover(), greens, clock))
+                .orElse((pair, since) -> new ShiftHealth.Reading("not watched: no metrics configured", List.of()));
+        ShiftRunner runner = new ShiftRunner(
+                store.get(),
+                approvals,
+                name -> Optional.ofNullable(targets.get(name)),
+                health,
+                p.audit(),
+                clock,
+                TAKEOVER,
+                new ShiftPresenter(notifier, clock));
+        ShiftService service = new ShiftService(
+                store.get(),
+                approvals,
+                name -> Optional.ofNullable(targets.get(name)),
+                runner,
+                p.directory(),
+                clock,
+                RequestIds::next);
+        Duration shortest = targets.values().stream()
+                .map(ShiftTarget::bake)
+                .min(Duration::compareTo)
+                .orElseThrow();
+        Duration every = clamp(shortest.dividedBy(5), Duration.ofSeconds(1), Duration.ofSeconds(5));
+        return Optional.of(new ShiftWiring(
+                service,
+                runner,
+                every,
+                new ShiftCommand(targets.keySet(), service, notifier, clock),
+                ShiftActions.all(service)));
+    }
+
+    private static Optional<TrafficWeights> weights(
+            SwapPairConfig p, TrafficConfig t, DnsRecords dns, Optional<ForwardRules> forwardRules) {
+        if (t.backend() == TrafficConfig.Backend.ROUTE53_WEIGHTED) {
+            return Optional.of(new DnsWeightedTraffic(dns, p.zoneId(), t.name(), t.blue(), t.green()));
+        }
+        if (forwardRules.isPresent()) {
+            return Optional.of(forwardRules.get().of(t.listener(), t.rule(), t.blue(), t.green()));
+        }
+        log.warn(
+                "pair {}: traffic backend {} is not supported by this build; /shift is off for it",
+                p.name(),
+                t.backend());
+        return Optional.empty();
+    }
+
+    /** The watched side whose target (or target group) names green's SetIdentifier or target group. */
+    private static Optional<CutoverWatchSettings.Side> greenSide(CutoverWatchSettings watch, TrafficConfig t) {
+        return watch.sides().stream()
+                .filter(s -> t.green().contains(s.target()) || t.green().endsWith(s.targetGroup()))
+                .findFirst();
+    }
+
+    /** The shift store beside {@code approvals}, sharing its pair slots; empty for another kind of store. */
+    private static Optional<ShiftStore> store(ApprovalStore approvals) {
+        if (approvals instanceof RedisApprovalStore r) {
+            return Optional.of(r.shifts());
+        }
+        if (approvals instanceof InMemoryApprovalStore m) {
+            return Optional.of(m.shifts());
+        }
+        log.warn(
+                "the approval store {} keeps no shifts; /shift is off",
+                approvals.getClass().getSimpleName());
+        return Optional.empty();
+    }
+
+    private static Duration clamp(Duration d, Duration min, Duration max) {
+        return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.cutover.commands;
+
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.traffic.ShiftOutcome;
+import dev.cutover.core.traffic.ShiftService;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shift message's buttons: Approve, Pause, Resume, Promote now and Abort. Each click carries
+ * only the shift id; the service re-reads the stored shift and checks the clicker, so any replica
+ * handles any click. The message itself is updated by {@link ShiftPresenter}.
+ */
+public final class ShiftActions {
+    private static final Logger log = LoggerFactory.getLogger(ShiftActions.class);
+
+    private ShiftActions() {}
+
+    /** The five handlers. */
+    public static List<ActionHandler> all(ShiftService shifts) {
+        return List.of(
+                handler(ShiftMessages.APPROVE, shifts::approve),
+                handler(ShiftMessages.PAUSE, shifts::pause),
+                handler(ShiftMessages.RESUME, shifts::resume),
+                handler(ShiftMessages.PROMOTE, shifts::promote),
+                handler(ShiftMessages.ABORT, shifts::abort));
+    }
+
+    /** What the clicking user is told for an outcome other than a change (a change speaks through the message). */
+    static String words(ShiftOutcome out) {
+        if (out instanceof ShiftOutcome.Refused r) {
+            return RefusalText.reply(r.refusal());
+        }
+        if (out instanceof ShiftOutcome.WrongState w) {
+            return "The shift of *" + w.shift().pair() + "* is "
+                    + w.shift().state().word() + "; that does not apply" + " now.";
+        }
+        if (out instanceof ShiftOutcome.Unreadable u) {
+            return ":warning: The weights could not be read; nothing was changed ("
+                    + dev.cutover.reply.Mrkdwn.escape(dev.cutover.reply.Mrkdwn.cut(u.reason(), 300)) + ").";
+        }
+        if (out instanceof ShiftOutcome.NoSuchShift) {
+            return "That shift no longer exists, or its pair has no `traffic:` any more.";
+        }
+        return "";
+    }
+
+    private static ActionHandler handler(String actionId, BiFunction<String, String, ShiftOutcome> act) {
+        return new ActionHandler() {
+            @Override
+            public String actionId() {
+                return actionId;
+            }
+
+            @Override
+            public CommandResult handle(ActionInvocation click) {
+                return CommandResult.later(() -> {
+                    String answer;
+                    try {
+                        answer = words(act.apply(click.value(), click.userId()));
+                    } catch (RuntimeException e) {
+                        log.warn("{} failed", actionId, e);
+                        answer = FailureText.reply(e);
+                    }
+                    if (!answer.isEmpty()) {
+                        click.responder().ephemeral(Message.text(answer));
+                    }
+                });
+            }
+        };
+    }
+}

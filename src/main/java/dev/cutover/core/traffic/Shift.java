@@ -1,0 +1,267 @@
+package dev.cutover.core.traffic;
+
+import dev.cutover.core.chat.MessageRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A progressive traffic shift as stored: immutable, and every change makes the next {@link
+ * #version()}, which the store accepts only over the version it was made from. Its timers are the
+ * stored {@link #deadline()} and {@link #expiresAt()}, which any replica's sweep acts on.
+ *
+ * @param id the shift id, carried by the message's buttons
+ * @param version starts at 1, one more per change
+ * @param plan the approved plan
+ * @param requester who asked
+ * @param channel where
+ * @param state where it stands
+ * @param requiredApprovals distinct approvers needed, none of them the requester
+ * @param approvals the user ids who approved, in order
+ * @param createdAt when requested
+ * @param expiresAt when a still-pending plan expires
+ * @param step the index of the step whose weights are live; -1 before the first
+ * @param stepStartedAt when the live step was applied (the health window starts there), or null
+ * @param deadline when the live step's bake ends (BAKING), or null
+ * @param remaining what was left of the bake when paused (PAUSED), or null
+ * @param lastHealthy the last weights that baked healthy (the start before any step did)
+ * @param target the weights being written (APPLYING, REVERTING, ABORTING), or null
+ * @param claimedAt when the writing replica claimed the write, or null; a claim older than the
+ *     sweep's takeover time is taken over by another replica
+ * @param reason why it ended or was paused, for people, or null
+ * @param health the latest health reading's summary, or null before the first
+ * @param message the channel message showing the shift, once posted
+ */
+public record Shift(
+        String id,
+        long version,
+        ShiftPlan plan,
+        String requester,
+        String channel,
+        ShiftState state,
+        int requiredApprovals,
+        List<String> approvals,
+        Instant createdAt,
+        Instant expiresAt,
+        int step,
+        @Nullable Instant stepStartedAt,
+        @Nullable Instant deadline,
+        @Nullable Duration remaining,
+        Weights lastHealthy,
+        @Nullable Weights target,
+        @Nullable Instant claimedAt,
+        @Nullable String reason,
+        @Nullable String health,
+        @Nullable MessageRef message) {
+
+    public Shift {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(state, "state");
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
+    }
+
+    /** A new shift waiting for approval, at version 1. */
+    public static Shift requested(
+            String id,
+            ShiftPlan plan,
+            String requester,
+            String channel,
+            int requiredApprovals,
+            Instant now,
+            Duration expiry) {
+        return new Shift(
+                id,
+                1,
+                plan,
+                requester,
+                channel,
+                ShiftState.PENDING,
+                requiredApprovals,
+                List.of(),
+                now,
+                now.plus(expiry),
+                -1,
+                null,
+                null,
+                null,
+                plan.start(),
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The pair's name. */
+    public String pair() {
+        return plan.pair();
+    }
+
+    /**
+     * The weights live now as far as the shift knows: the last step applied (or the start), the
+     * last healthy weights once reverted, all blue once aborted.
+     */
+    public Weights live() {
+        return switch (state) {
+            case REVERTED -> lastHealthy;
+            case ABORTED -> plan.allBlue();
+            default -> plan.weightsAt(step);
+        };
+    }
+
+    /** The next version with one more approval. */
+    public Shift approvedBy(String user) {
+        List<String> more = new ArrayList<>(approvals);
+        more.add(user);
+        return next(d -> d.approvals = more);
+    }
+
+    /**
+     * The next version claimed by a replica at {@code now} to write {@code weights} in state {@code
+     * s}, saying why (null: keep the reason).
+     */
+    public Shift writing(ShiftState s, Weights weights, Instant now, @Nullable String why) {
+        return next(d -> {
+            d.state = s;
+            d.target = weights;
+            d.claimedAt = now;
+            d.reason = why == null ? reason : why;
+        });
+    }
+
+    /** This value at version {@code v}: to fold several changes into one compare-and-set. */
+    public Shift atVersion(long v) {
+        return new Draft(this).build(v);
+    }
+
+    /** The next version with step {@code i} live since {@code now}, baking until {@code until}. */
+    public Shift baking(int i, Instant now, Instant until, Weights healthy) {
+        return next(d -> {
+            d.state = ShiftState.BAKING;
+            d.step = i;
+            d.stepStartedAt = now;
+            d.deadline = until;
+            d.remaining = null;
+            d.lastHealthy = healthy;
+            d.target = null;
+            d.claimedAt = null;
+        });
+    }
+
+    /** The next version with the bake's clock set: BAKING until {@code until}, or PAUSED with {@code left}. */
+    public Shift clock(ShiftState s, @Nullable Instant until, @Nullable Duration left, @Nullable String why) {
+        return next(d -> {
+            d.state = s;
+            d.deadline = until;
+            d.remaining = left;
+            d.reason = why;
+        });
+    }
+
+    /** The next version ended in {@code s} (DONE, HALTED, STOPPED, ...), saying why (null: keep the reason). */
+    public Shift ended(ShiftState s, @Nullable String why) {
+        return next(d -> {
+            d.state = s;
+            d.deadline = null;
+            d.remaining = null;
+            d.target = null;
+            d.claimedAt = null;
+            d.reason = why == null ? reason : why;
+        });
+    }
+
+    /** The next version with the latest health summary. */
+    public Shift withHealth(String summary) {
+        return next(d -> d.health = summary);
+    }
+
+    /** The next version showing in {@code ref}. */
+    public Shift postedAt(MessageRef ref) {
+        return next(d -> d.message = ref);
+    }
+
+    private Shift next(Consumer<Draft> edit) {
+        Draft d = new Draft(this);
+        edit.accept(d);
+        return d.build(version + 1);
+    }
+
+    /** The fields that change after creation, to edit a copy by name. */
+    private static final class Draft {
+        private final Shift from;
+        ShiftState state;
+        List<String> approvals;
+        int step;
+
+        @Nullable
+        Instant stepStartedAt;
+
+        @Nullable
+        Instant deadline;
+
+        @Nullable
+        Duration remaining;
+
+        Weights lastHealthy;
+
+        @Nullable
+        Weights target;
+
+        @Nullable
+        Instant claimedAt;
+
+        @Nullable
+        String reason;
+
+        @Nullable
+        String health;
+
+        @Nullable
+        MessageRef message;
+
+        Draft(Shift s) {
+            from = s;
+            state = s.state;
+            approvals = s.approvals;
+            step = s.step;
+            stepStartedAt = s.stepStartedAt;
+            deadline = s.deadline;
+            remaining = s.remaining;
+            lastHealthy = s.lastHealthy;
+            target = s.target;
+            claimedAt = s.claimedAt;
+            reason = s.reason;
+            health = s.health;
+            message = s.message;
+        }
+
+        Shift build(long version) {
+            return new Shift(
+                    from.id,
+                    version,
+                    from.plan,
+                    from.requester,
+                    from.channel,
+                    state,
+                    from.requiredApprovals,
+                    approvals,
+                    from.createdAt,
+                    from.expiresAt,
+                    step,
+                    stepStartedAt,
+                    deadline,
+                    remaining,
+                    lastHealthy,
+                    target,
+                    claimedAt,
+                    reason,
+                    health,
+                    message);
+        }
+    }
+}

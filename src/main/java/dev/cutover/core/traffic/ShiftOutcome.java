@@ -1,0 +1,24 @@
+package dev.cutover.core.traffic;
+
+import dev.cutover.core.approval.Refusal;
+
+/** What a shift request or click came to: the shift as stored now, or why nothing changed. */
+public sealed interface ShiftOutcome {
+    /** Done; {@code shift} is the stored state after it. */
+    record Changed(Shift shift) implements ShiftOutcome {}
+
+    /** A dry run: what a shift of the pair would do from the weights read now. */
+    record Planned(ShiftPlan plan, TrafficWeights backend) implements ShiftOutcome {}
+
+    /** Refused by the pair's rules (who, where, freeze, busy); nothing changed. */
+    record Refused(Refusal refusal) implements ShiftOutcome {}
+
+    /** The shift is {@code shift.state()}, where this action does not apply; nothing changed. */
+    record WrongState(Shift shift) implements ShiftOutcome {}
+
+    /** No such shift, or its pair has no {@code traffic:} any more. */
+    record NoSuchShift() implements ShiftOutcome {}
+
+    /** The weights could not be read to plan: {@code reason} says why. */
+    record Unreadable(String reason) implements ShiftOutcome {}
+}

@@ -1,0 +1,210 @@
+package dev.cutover.core.traffic;
+
+import dev.cutover.core.approval.ApprovalStore;
+import dev.cutover.core.audit.AuditEvent;
+import dev.cutover.core.audit.AuditLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves shifts along their stored timers: any replica's {@link #sweep} acts on every open shift
+ * whose deadline passed, whose health crossed a threshold, or whose write was left unfinished.
+ *
+ * <p>Each weight write happens once across replicas: a replica first claims it by a compare-and-set
+ * of the shift into a writing state (APPLYING, REVERTING, ABORTING) with the target weights, and
+ * only the winner writes. A claim older than {@code takeover} (its replica died or the service
+ * failed) is claimed again by the next sweep, which first reads the weights: already the target
+ * means the write happened and only the state is recorded.
+ */
+public final class ShiftRunner {
+    private static final Logger log = LoggerFactory.getLogger(ShiftRunner.class);
+
+    private final ShiftStore store;
+    private final ApprovalStore approvals;
+    private final Function<String, Optional<ShiftTarget>> targets;
+    private final ShiftHealth health;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Duration takeover;
+    private final ShiftObserver observer;
+
+    /**
+     * @param approvals where the pair's freeze is kept: a frozen pair's shift does not advance
+     * @param targets each pair's shift settings, by name; empty when the pair has no traffic
+     * @param takeover how old a write claim must be before another replica takes it over
+     */
+    public ShiftRunner(
+            ShiftStore store,
+            ApprovalStore approvals,
+            Function<String, Optional<ShiftTarget>> targets,
+            ShiftHealth health,
+            AuditLog audit,
+            Clock clock,
+            Duration takeover,
+            ShiftObserver observer) {
+        this.store = store;
+        this.approvals = approvals;
+        this.targets = targets;
+        this.health = health;
+        this.audit = audit;
+        this.clock = clock;
+        this.takeover = takeover;
+        this.observer = observer;
+    }
+
+    /** One pass over every open shift; returns how many this replica changed. */
+    public int sweep() {
+        int changed = 0;
+        for (String id : store.openIds()) {
+            Optional<Shift> s = store.get(id);
+            if (s.isPresent() && s.get().state().isOpen() && advance(s.get()).isPresent()) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Moves {@code s} along if one of its timers is due; returns the stored result when it changed. */
+    public Optional<Shift> advance(Shift s) {
+        Instant now = clock.instant();
+        return switch (s.state()) {
+            case PENDING -> now.isBefore(s.expiresAt())
+                    ? Optional.empty()
+                    : store(s, s.ended(ShiftState.EXPIRED, "not approved in time"), "shift-expired");
+            case BAKING -> bake(s, now);
+            case APPLYING, REVERTING, ABORTING -> s.claimedAt() == null
+                            || !now.isBefore(s.claimedAt().plus(takeover))
+                    ? store(s, s.writing(s.state(), s.target(), now, null), "shift-write-taken-over")
+                            .flatMap(this::write)
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<Shift> bake(Shift s, Instant now) {
+        ShiftHealth.Reading reading;
+        try {
+            reading = health.read(s.pair(), s.stepStartedAt() == null ? now : s.stepStartedAt());
+        } catch (RuntimeException e) {
+            // No reading, no judgement: the step neither advances nor halts until the next sweep reads.
+            log.warn("shift {} of {}: health not readable, waiting", s.id(), s.pair(), e);
+            return Optional.empty();
+        }
+        Shift seen = s.withHealth(reading.summary()).atVersion(s.version() + 1);
+        if (!reading.healthy()) {
+            String why = String.join("; ", reading.breaches());
+            return s.plan().onAlarm() == ShiftPlan.OnAlarm.HALT
+                    ? store(s, seen.ended(ShiftState.HALTED, why).atVersion(s.version() + 1), "shift-halted")
+                    : store(
+                                    s,
+                                    seen.writing(ShiftState.REVERTING, s.lastHealthy(), now, why)
+                                            .atVersion(s.version() + 1),
+                                    "shift-reverting")
+                            .flatMap(this::write);
+        }
+        if (s.deadline() == null
+                || now.isBefore(s.deadline())
+                || approvals.frozen(s.pair()).isPresent()) {
+            return reading.summary().equals(s.health()) ? Optional.empty() : store(s, seen, null);
+        }
+        if (s.plan().isLast(s.step())) {
+            return store(s, seen.ended(ShiftState.DONE, null).atVersion(s.version() + 1), "shift-done");
+        }
+        Weights next = s.plan().weightsAt(s.step() + 1);
+        return store(s, seen.writing(ShiftState.APPLYING, next, now, null).atVersion(s.version() + 1), null)
+                .flatMap(this::write);
+    }
+
+    /**
+     * Writes the weights {@code claimed} holds the claim for, then records the outcome.
+     *
+     * @return the stored shift after the write, or empty when it could not be recorded (a newer
+     *     version won, e.g. an abort) or the write must be tried again
+     */
+    Optional<Shift> write(Shift claimed) {
+        Optional<ShiftTarget> target = targets.apply(claimed.pair());
+        if (target.isEmpty()) {
+            return store(
+                    claimed, claimed.ended(ShiftState.STOPPED, "the pair has no traffic: any more"), "shift-stopped");
+        }
+        TrafficWeights weights = target.get().weights();
+        Weights to = claimed.target();
+        String comment = "shift " + claimed.pair() + " " + claimed.id() + " "
+                + claimed.state().word() + " to " + to;
+        try {
+            Weights now = weights.read();
+            if (!now.equals(to)) {
+                Weights expected = claimed.state() == ShiftState.ABORTING ? now : claimed.live();
+                weights.set(expected, to, comment);
+            }
+        } catch (TrafficException e) {
+            if (e.kind() == TrafficException.Kind.THROTTLED || e.kind() == TrafficException.Kind.AWS_ERROR) {
+                log.warn(
+                        "shift {} of {}: weight write failed, another sweep retries it",
+                        claimed.id(),
+                        claimed.pair(),
+                        e);
+                return Optional.empty();
+            }
+            return store(claimed, claimed.ended(ShiftState.STOPPED, e.getMessage()), "shift-stopped");
+        }
+        Instant at = clock.instant();
+        return switch (claimed.state()) {
+            case APPLYING -> store(
+                    claimed,
+                    claimed.baking(
+                            claimed.step() + 1,
+                            at,
+                            at.plus(claimed.plan().bake()),
+                            claimed.plan().weightsAt(claimed.step())),
+                    "shift-step-applied");
+            case REVERTING -> store(claimed, claimed.ended(ShiftState.REVERTED, null), "shift-reverted");
+            default -> store(claimed, claimed.ended(ShiftState.ABORTED, null), "shift-aborted");
+        };
+    }
+
+    /** Stores {@code next} over {@code before} as the system's doing; see {@link #store(Shift, Shift, String, String)}. */
+    Optional<Shift> store(Shift before, Shift next, @Nullable String action) {
+        return store(before, next, action, null);
+    }
+
+    /**
+     * Stores {@code next} over {@code before}; audits {@code action} (when not null) as {@code
+     * user}'s (null: the system's) and tells the observer.
+     *
+     * @return the stored shift; empty when another writer changed it first
+     */
+    Optional<Shift> store(Shift before, Shift next, @Nullable String action, @Nullable String user) {
+        if (!store.compareAndSet(next)) {
+            return Optional.empty();
+        }
+        if (action != null) {
+            audit(next, action, user);
+        }
+        observer.changed(before, next);
+        return Optional.of(next);
+    }
+
+    /** Appends {@code action} on {@code s} by {@code user} (null: the system) to the audit log. */
+    void audit(Shift s, String action, @Nullable String user) {
+        audit.append(new AuditEvent(clock.instant(), s.pair(), s.id(), action, user, detail(s)));
+    }
+
+    static Map<String, String> detail(Shift s) {
+        Map<String, String> d = new java.util.TreeMap<>();
+        d.put("state", s.state().word());
+        d.put("step", Integer.toString(s.step() + 1));
+        d.put("weights", (s.target() != null ? s.target() : s.live()).toString());
+        if (s.reason() != null) {
+            d.put("reason", s.reason());
+        }
+        return d;
+    }
+}

@@ -1,0 +1,278 @@
+package dev.cutover.core.traffic;
+
+import dev.cutover.core.approval.ApprovalPolicy;
+import dev.cutover.core.approval.ApprovalStore;
+import dev.cutover.core.approval.Directory;
+import dev.cutover.core.approval.FourEyes;
+import dev.cutover.core.approval.Refusal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The people's side of a shift: dry run, request, approval (the pair's four-eyes rules, once for
+ * the whole plan, its automatic halt or revert included), pause, resume, promote and abort. Every
+ * change is a compare-and-set in the {@link ShiftStore}; the {@link ShiftRunner} writes weights.
+ * Calls the {@link Directory} and the backends: only after a command is acknowledged.
+ */
+public final class ShiftService {
+    /** How often a click re-reads and retries after losing a compare-and-set race. */
+    private static final int ATTEMPTS = 3;
+
+    private static final Set<ShiftState> ABORTABLE = EnumSet.of(
+            ShiftState.PENDING, ShiftState.APPLYING, ShiftState.BAKING, ShiftState.PAUSED, ShiftState.REVERTING);
+
+    private final ShiftStore store;
+    private final ApprovalStore approvals;
+    private final Function<String, Optional<ShiftTarget>> targets;
+    private final ShiftRunner runner;
+    private final FourEyes rules;
+    private final Directory directory;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    /**
+     * @param approvals the swap requests' store: its freezes and open requests are the pair's
+     * @param targets each pair's shift settings, by name; empty when the pair has no traffic
+     * @param ids new shift ids (unique, safe in a button value)
+     */
+    public ShiftService(
+            ShiftStore store,
+            ApprovalStore approvals,
+            Function<String, Optional<ShiftTarget>> targets,
+            ShiftRunner runner,
+            Directory directory,
+            Clock clock,
+            Supplier<String> ids) {
+        this.store = store;
+        this.approvals = approvals;
+        this.targets = targets;
+        this.runner = runner;
+        this.rules = new FourEyes(directory);
+        this.directory = directory;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /**
+     * What a shift of {@code pair} would do from the weights read now, without storing anything.
+     *
+     * @param steps explicit steps (percent to green, already checked), or null for the configured ones
+     */
+    public ShiftOutcome dryRun(String pair, @Nullable List<Integer> steps) {
+        Optional<ShiftTarget> t = targets.apply(pair);
+        if (t.isEmpty()) {
+            return new ShiftOutcome.NoSuchShift();
+        }
+        try {
+            return new ShiftOutcome.Planned(plan(t.get(), steps), t.get().weights());
+        } catch (TrafficException e) {
+            return new ShiftOutcome.Unreadable(e.getMessage());
+        }
+    }
+
+    /** Asks for a shift of {@code pair}: checked like a swap request, then PENDING approval. */
+    public ShiftOutcome request(String pair, @Nullable List<Integer> steps, String user, String channel) {
+        Optional<ShiftTarget> t = targets.apply(pair);
+        if (t.isEmpty()) {
+            return new ShiftOutcome.NoSuchShift();
+        }
+        ApprovalPolicy policy = t.get().policy();
+        Optional<Refusal> refused = rules.mayRequest(pair, policy, user, channel)
+                .or(() -> approvals.frozen(pair).map(f -> new Refusal.Frozen(pair, f)));
+        if (refused.isPresent()) {
+            return new ShiftOutcome.Refused(refused.get());
+        }
+        ShiftPlan plan;
+        try {
+            plan = plan(t.get(), steps);
+        } catch (TrafficException e) {
+            return new ShiftOutcome.Unreadable(e.getMessage());
+        }
+        Shift shift = Shift.requested(
+                ids.get(), plan, user, channel, policy.requiredApprovals(), clock.instant(), policy.expiry());
+        Optional<String> busy = store.createIfIdle(shift);
+        if (busy.isPresent()) {
+            return new ShiftOutcome.Refused(new Refusal.Busy(pair, busy.get(), approvals.get(busy.get())));
+        }
+        runner.audit(shift, "shift-requested", user);
+        return new ShiftOutcome.Changed(shift);
+    }
+
+    /**
+     * An approval of the plan; the last one needed applies the first step at once. The requester
+     * never approves their own shift; only the pair's approvers do.
+     */
+    public ShiftOutcome approve(String id, String user) {
+        return act(
+                id,
+                user,
+                EnumSet.of(ShiftState.PENDING),
+                (s, policy) -> !clock.instant().isBefore(s.expiresAt())
+                        ? Optional.of(new Refusal.Expired(s.expiresAt()))
+                        : approver(s, user, policy)
+                                .or(() -> s.approvals().contains(user)
+                                        ? Optional.of(new Refusal.AlreadyApproved(
+                                                s.approvals().size(), s.requiredApprovals()))
+                                        : Optional.empty()),
+                (s, now) -> {
+                    Shift approved = s.approvedBy(user);
+                    return approved.approvals().size() < s.requiredApprovals()
+                            ? approved
+                            : approved.writing(ShiftState.APPLYING, s.plan().weightsAt(0), now, null)
+                                    .atVersion(s.version() + 1);
+                },
+                "shift-approved");
+    }
+
+    /** Stops the bake's clock; anyone who may request changes of the pair may pause. */
+    public ShiftOutcome pause(String id, String user) {
+        return act(
+                id,
+                user,
+                EnumSet.of(ShiftState.BAKING),
+                (s, policy) -> rules.mayRequest(s.pair(), policy, user, s.channel()),
+                (s, now) -> s.clock(ShiftState.PAUSED, null, left(s, now), null),
+                "shift-paused");
+    }
+
+    /** Restarts the bake's clock with what was left of it. */
+    public ShiftOutcome resume(String id, String user) {
+        return act(
+                id,
+                user,
+                EnumSet.of(ShiftState.PAUSED),
+                (s, policy) -> rules.mayRequest(s.pair(), policy, user, s.channel()),
+                (s, now) -> s.clock(
+                        ShiftState.BAKING, now.plus(s.remaining() == null ? Duration.ZERO : s.remaining()), null, null),
+                "shift-resumed");
+    }
+
+    /**
+     * Ends the current bake now: the next step follows at once if the watch is healthy. Only an
+     * approver who is not the requester may promote (it skips watching that was approved).
+     */
+    public ShiftOutcome promote(String id, String user) {
+        ShiftOutcome out = act(
+                id,
+                user,
+                EnumSet.of(ShiftState.BAKING, ShiftState.PAUSED),
+                (s, policy) -> approver(s, user, policy),
+                (s, now) -> s.clock(ShiftState.BAKING, now, null, null),
+                "shift-promoted");
+        if (out instanceof ShiftOutcome.Changed c) {
+            return new ShiftOutcome.Changed(runner.advance(c.shift()).orElse(c.shift()));
+        }
+        return out;
+    }
+
+    /**
+     * Back to no traffic on green, from any step (a pending plan is cancelled); anyone who may
+     * request changes of the pair may abort.
+     */
+    public ShiftOutcome abort(String id, String user) {
+        return act(
+                id,
+                user,
+                ABORTABLE,
+                (s, policy) -> rules.mayRequest(s.pair(), policy, user, s.channel()),
+                (s, now) -> s.state() == ShiftState.PENDING
+                        ? s.ended(ShiftState.CANCELLED, null)
+                        : s.writing(ShiftState.ABORTING, s.plan().allBlue(), now, null),
+                "shift-abort-requested");
+    }
+
+    /**
+     * Records where the shift's message was posted, so later changes update it.
+     *
+     * @return the stored shift, or empty when it is gone
+     */
+    public Optional<Shift> posted(String id, dev.cutover.core.chat.MessageRef ref) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Shift> s = store.get(id);
+            if (s.isEmpty()) {
+                return s;
+            }
+            Optional<Shift> stored = runner.store(s.get(), s.get().postedAt(ref), null, null);
+            if (stored.isPresent()) {
+                return stored;
+            }
+        }
+        return store.get(id);
+    }
+
+    /** The pair's most recent shift, open or not. */
+    public Optional<Shift> latest(String pair) {
+        return store.latest(pair).flatMap(store::get);
+    }
+
+    /** The shift with {@code id}. */
+    public Optional<Shift> get(String id) {
+        return store.get(id);
+    }
+
+    private interface Check {
+        Optional<Refusal> apply(Shift s, ApprovalPolicy policy);
+    }
+
+    /**
+     * Re-reads the shift, checks its state and the rules, and stores the change; a lost race is
+     * re-read and decided again. A change into a writing state is then written by this replica.
+     */
+    private ShiftOutcome act(
+            String id,
+            String user,
+            Set<ShiftState> from,
+            Check check,
+            BiFunction<Shift, Instant, Shift> change,
+            String action) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Shift> read = store.get(id);
+            Optional<ShiftTarget> t = read.flatMap(s -> targets.apply(s.pair()));
+            if (read.isEmpty() || t.isEmpty()) {
+                return new ShiftOutcome.NoSuchShift();
+            }
+            Shift s = read.get();
+            if (!from.contains(s.state())) {
+                return new ShiftOutcome.WrongState(s);
+            }
+            Optional<Refusal> refused = check.apply(s, t.get().policy());
+            if (refused.isPresent()) {
+                return new ShiftOutcome.Refused(refused.get());
+            }
+            Optional<Shift> stored = runner.store(s, change.apply(s, clock.instant()), action, user);
+            if (stored.isPresent()) {
+                Shift now = stored.get();
+                return new ShiftOutcome.Changed(
+                        now.state().isWriting() ? runner.write(now).orElse(now) : now);
+            }
+        }
+        return new ShiftOutcome.Refused(new Refusal.TooManyDeciders());
+    }
+
+    private Optional<Refusal> approver(Shift s, String user, ApprovalPolicy policy) {
+        if (s.requester().equals(user)) {
+            return Optional.of(new Refusal.OwnRequest(policy.approvers()));
+        }
+        return directory.matches(user, policy.approvers())
+                ? Optional.empty()
+                : Optional.of(new Refusal.NotApprover(s.pair(), policy.approvers()));
+    }
+
+    private ShiftPlan plan(ShiftTarget t, @Nullable List<Integer> steps) {
+        return ShiftPlan.of(
+                t.pair(), t.weights().read(), steps == null ? t.steps() : steps, t.scale(), t.bake(), t.onAlarm());
+    }
+
+    private static Duration left(Shift s, Instant now) {
+        return s.deadline() == null || now.isAfter(s.deadline()) ? Duration.ZERO : Duration.between(now, s.deadline());
+    }
+}

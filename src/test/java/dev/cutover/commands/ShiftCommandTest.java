@@ -1,0 +1,178 @@
+package dev.cutover.commands;
+
+import static dev.cutover.core.traffic.ShiftFixture.APPROVER;
+import static dev.cutover.core.traffic.ShiftFixture.CHANNEL;
+import static dev.cutover.core.traffic.ShiftFixture.PAIR;
+import static dev.cutover.core.traffic.ShiftFixture.REQUESTER;
+import static dev.cutover.core.traffic.ShiftFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.core.chat.Block;
+import dev.cutover.core.chat.Button;
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.MessageLimits;
+import dev.cutover.core.traffic.Shift;
+import dev.cutover.core.traffic.ShiftFixture;
+import dev.cutover.core.traffic.ShiftPlan;
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.testing.MutableClock;
+import dev.cutover.testing.RecordingNotifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** {@code /shift}: parsed before the ack in memory; the message and buttons render the stored shift. */
+class ShiftCommandTest {
+    final MutableClock clock = new MutableClock(T0);
+    final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
+    final ShiftFixture f =
+            new ShiftFixture(approvals.shifts(), approvals, ShiftFixture.allBlue(), clock, ShiftPlan.OnAlarm.REVERT);
+    final RecordingNotifier notifier = new RecordingNotifier();
+    final ShiftCommand command = new ShiftCommand(Set.of(PAIR), f.service, notifier, clock);
+    final List<Message> answers = new CopyOnWriteArrayList<>();
+    final Responder responder = new Responder() {
+        @Override
+        public void ephemeral(Message message) {
+            answers.add(message);
+        }
+
+        @Override
+        public void replaceOriginal(Message message) {
+            answers.add(message);
+        }
+    };
+
+    CommandResult run(String text, String user) {
+        return command.handle(new Invocation("shift", text, user, CHANNEL, responder));
+    }
+
+    @Test
+    void anUnknownPairIsAnsweredBeforeTheAckWithThePairsThatHaveTraffic() {
+        CommandResult r = run("*nope*", REQUESTER);
+
+        assertThat(r.followUp()).isNull();
+        assertThat(r.ephemeral().text())
+                .isEqualTo("Pair `*nope*` has no `traffic:` in the config. Pairs with traffic: web.");
+    }
+
+    @Test
+    void stepsThatDoNotIncreaseOrLeaveOneToAHundredAreRefusedBeforeTheAck() {
+        for (String bad : List.of("web 50 10", "web 0 50", "web 10 101", "web ten")) {
+            CommandResult r = run(bad, REQUESTER);
+            assertThat(r.followUp()).as(bad).isNull();
+            assertThat(r.ephemeral().text()).as(bad).startsWith("Steps are percents to green from 1 to 100");
+        }
+        assertThat(ShiftCommand.steps("web 5 25% 100".split(" "))).containsExactly(5, 25, 100);
+    }
+
+    @Test
+    void aRequestPostsTheShiftMessageAndStoresWhereItIs() {
+        CommandResult r = run("web 5 25 100", REQUESTER);
+        assertThat(r.ephemeral()).isNull();
+        r.followUp().run();
+
+        Shift s = f.service.latest(PAIR).orElseThrow();
+        assertThat(s.message()).isNotNull();
+        assertThat(s.plan().percents()).containsExactly(5, 25, 100);
+        assertThat(notifier.posts).hasSize(1);
+        assertThat(answers)
+                .extracting(Message::text)
+                .containsExactly("Shift of *web* requested (5% → 25% → 100%, 5m bake each); it starts when approved.");
+    }
+
+    @Test
+    void theMessageShowsBarsStepBakeLeftHealthAndTheButtonsOfABake() {
+        run("web", REQUESTER).followUp().run();
+        Shift s = f.service.latest(PAIR).orElseThrow();
+        f.service.approve(s.id(), APPROVER);
+        clock.advance(Duration.ofMinutes(1));
+        f.runner.sweep();
+
+        Message m = ShiftMessages.render(f.service.get(s.id()).orElseThrow(), clock.instant());
+
+        assertThat(m.blocks())
+                .contains(new Block.Code(
+                        "blue  ██████████████████░░ 90% (weight 90)\n" + "green ██░░░░░░░░░░░░░░░░░░ 10% (weight 10)"));
+        assertThat(MessageLimits.violations(m)).isEmpty();
+        String fields = m.blocks().stream()
+                .filter(Block.Fields.class::isInstance)
+                .map(b -> String.join("|", ((Block.Fields) b).markdown()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fields).contains("*Step*\n1 of 3", "*Bake left*\n4m (until", "*Green health*\n5XX 0.0% of 0");
+        assertThat(buttons(m)).extracting(Button::label).containsExactly("Pause", "Promote now", "Abort");
+    }
+
+    @Test
+    void abortAsksForConfirmationInItsOwnDialog() {
+        run("web", REQUESTER).followUp().run();
+        Shift s = f.service.latest(PAIR).orElseThrow();
+
+        Button abort = buttons(ShiftMessages.render(s, clock.instant())).stream()
+                .filter(b -> b.actionId().equals(ShiftMessages.ABORT))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(abort.confirm()).isNotNull();
+        assertThat(abort.confirm().text())
+                .isEqualTo("Traffic goes back to blue 100 / green 0 (no traffic on green) at once.");
+    }
+
+    @Test
+    void promoteClickedByTheRequesterIsAnsweredWithTheFourEyesRefusal() {
+        run("web", REQUESTER).followUp().run();
+        Shift s = f.service.latest(PAIR).orElseThrow();
+        f.service.approve(s.id(), APPROVER);
+        ActionHandler promote = ShiftActions.all(f.service).stream()
+                .filter(h -> h.actionId().equals(ShiftMessages.PROMOTE))
+                .findFirst()
+                .orElseThrow();
+
+        promote.handle(new ActionInvocation(ShiftMessages.PROMOTE, s.id(), REQUESTER, CHANNEL, null, null, responder))
+                .followUp()
+                .run();
+
+        assertThat(answers).extracting(Message::text).last().asString().startsWith(":no_entry: ");
+        assertThat(f.service.get(s.id()).orElseThrow().step()).isZero();
+    }
+
+    @Test
+    void theDryRunListsEveryStepAndChangesNothing() {
+        run("web dry-run", REQUESTER).followUp().run();
+
+        assertThat(answers).hasSize(1);
+        Message m = answers.get(0);
+        assertThat(m.text()).startsWith("*Dry run of a shift of web* from blue 100 / green 0: 10% → 50% → 100%");
+        assertThat(MessageLimits.violations(m)).isEmpty();
+        assertThat(f.weights.read()).isEqualTo(new dev.cutover.core.traffic.Weights(100, 0));
+        assertThat(f.service.latest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void eachWeightChangeUpdatesTheMessageAndGoesToItsThread() {
+        run("web", REQUESTER).followUp().run();
+        Shift s = f.service.latest(PAIR).orElseThrow();
+        f.service.approve(s.id(), APPROVER);
+        Shift before = f.service.get(s.id()).orElseThrow();
+        clock.advance(ShiftFixture.BAKE);
+        f.runner.sweep();
+        Shift after = f.service.get(s.id()).orElseThrow();
+        notifier.posts.clear();
+
+        new ShiftPresenter(notifier, clock).changed(before, after);
+
+        assertThat(notifier.texts())
+                .containsExactly(
+                        "Traffic shift of web · baking: blue 50 / green 50",
+                        "Step 2 of 3 applied: blue 50 / green 50 (50% to green); baking 5m.");
+    }
+
+    static List<Button> buttons(Message m) {
+        return m.blocks().stream()
+                .filter(Block.Actions.class::isInstance)
+                .flatMap(b -> ((Block.Actions) b).buttons().stream())
+                .toList();
+    }
+}

@@ -1,0 +1,294 @@
+package dev.cutover.core.traffic;
+
+import static dev.cutover.core.traffic.ShiftFixture.APPROVER;
+import static dev.cutover.core.traffic.ShiftFixture.BAKE;
+import static dev.cutover.core.traffic.ShiftFixture.CHANNEL;
+import static dev.cutover.core.traffic.ShiftFixture.PAIR;
+import static dev.cutover.core.traffic.ShiftFixture.REQUESTER;
+import static dev.cutover.core.traffic.ShiftFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.core.approval.Freeze;
+import dev.cutover.core.approval.Refusal;
+import dev.cutover.core.approval.Requests;
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.memory.InMemoryShiftStore;
+import dev.cutover.memory.InMemoryTrafficWeights;
+import dev.cutover.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shift state machine over the in-memory stores and a fixed clock. */
+class ShiftServiceTest {
+    final MutableClock clock = new MutableClock(T0);
+    final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
+    final InMemoryShiftStore store = new InMemoryShiftStore(approvals);
+    final InMemoryTrafficWeights weights = ShiftFixture.allBlue();
+
+    ShiftFixture replica(ShiftPlan.OnAlarm onAlarm) {
+        return new ShiftFixture(store, approvals, weights, clock, onAlarm);
+    }
+
+    final ShiftFixture f = replica(ShiftPlan.OnAlarm.REVERT);
+
+    Shift stored(Shift s) {
+        return store.get(s.id()).orElseThrow();
+    }
+
+    @Test
+    void theLastApprovalAppliesTheFirstStepAndStoresItsBakeDeadline() {
+        Shift s = f.started();
+
+        assertThat(s.state()).isEqualTo(ShiftState.BAKING);
+        assertThat(s.step()).isZero();
+        assertThat(s.deadline()).isEqualTo(T0.plus(BAKE));
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        assertThat(f.actions()).containsExactly("shift-requested", "shift-approved", "shift-step-applied");
+    }
+
+    @Test
+    void eachStepFollowsOnlyWhenItsBakeIsOverAndTheLastBakeEndsIt() {
+        Shift s = f.started();
+
+        clock.advance(BAKE.minusSeconds(1));
+        f.runner.sweep();
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        clock.advance(Duration.ofSeconds(1));
+        f.runner.sweep();
+        assertThat(weights.read()).isEqualTo(new Weights(50, 50));
+        assertThat(stored(s).lastHealthy()).isEqualTo(new Weights(90, 10));
+        clock.advance(BAKE);
+        f.runner.sweep();
+        clock.advance(BAKE);
+        f.runner.sweep();
+
+        assertThat(weights.read()).isEqualTo(new Weights(0, 100));
+        assertThat(stored(s).state()).isEqualTo(ShiftState.DONE);
+        assertThat(weights.writes()).isEqualTo(3);
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void theRequesterMayNotApproveTheirOwnShift() {
+        Shift s = ((ShiftOutcome.Changed) f.service.request(PAIR, null, REQUESTER, CHANNEL)).shift();
+
+        assertThat(f.service.approve(s.id(), REQUESTER))
+                .isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
+                        .isInstanceOf(Refusal.OwnRequest.class));
+        assertThat(weights.writes()).isZero();
+    }
+
+    @Test
+    void promoteByTheRequesterIsRefusedAndTheBakeGoesOn() {
+        Shift s = f.started();
+
+        assertThat(f.service.promote(s.id(), REQUESTER))
+                .isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
+                        .isInstanceOf(Refusal.OwnRequest.class));
+        assertThat(f.service.promote(s.id(), "U-STRANGER"))
+                .isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
+                        .isInstanceOf(Refusal.NotApprover.class));
+        assertThat(stored(s).deadline()).isEqualTo(T0.plus(BAKE));
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+    }
+
+    @Test
+    void promoteByAnApproverAppliesTheNextStepAtOnce() {
+        Shift s = f.started();
+        clock.advance(Duration.ofMinutes(1));
+
+        ShiftOutcome out = f.service.promote(s.id(), APPROVER);
+
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Changed.class, c -> {
+            assertThat(c.shift().step()).isEqualTo(1);
+            assertThat(c.shift().deadline())
+                    .isEqualTo(T0.plus(Duration.ofMinutes(1)).plus(BAKE));
+        });
+        assertThat(weights.read()).isEqualTo(new Weights(50, 50));
+    }
+
+    @Test
+    void aCrossedThresholdMidBakeRevertsAtOnceToTheLastHealthyWeights() {
+        Shift s = f.started();
+        clock.advance(BAKE);
+        f.runner.sweep();
+        clock.advance(Duration.ofMinutes(2));
+        f.health = new ShiftHealth.Reading("5XX 12.0% of 500", List.of("5XX error rate 12.0% is above 5.0%"));
+
+        f.runner.sweep();
+
+        Shift after = stored(s);
+        assertThat(after.state()).isEqualTo(ShiftState.REVERTED);
+        assertThat(after.reason()).isEqualTo("5XX error rate 12.0% is above 5.0%");
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        assertThat(f.actions()).endsWith("shift-reverting", "shift-reverted");
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void aCrossedThresholdMidBakeHaltsAtTheCurrentWeightsWhenConfiguredToHalt() {
+        ShiftFixture halting = replica(ShiftPlan.OnAlarm.HALT);
+        Shift s = halting.started();
+        clock.advance(Duration.ofMinutes(2));
+        halting.health = new ShiftHealth.Reading("p95 2.10 s", List.of("p95 response time 2.10 s is above 1.00 s"));
+
+        halting.runner.sweep();
+
+        assertThat(stored(s).state()).isEqualTo(ShiftState.HALTED);
+        assertThat(stored(s).reason()).isEqualTo("p95 response time 2.10 s is above 1.00 s");
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        assertThat(weights.writes()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void abortFromAnyStepGoesBackToNoTrafficOnGreen(int step) {
+        Shift s = f.started();
+        for (int i = 0; i < step; i++) {
+            clock.advance(BAKE);
+            f.runner.sweep();
+        }
+        assertThat(stored(s).step()).isEqualTo(step);
+
+        ShiftOutcome out = f.service.abort(s.id(), "U-ANYONE");
+
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Changed.class, c -> assertThat(
+                        c.shift().state())
+                .isEqualTo(ShiftState.ABORTED));
+        assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void abortWhilePausedAndWhilePendingToo() {
+        Shift s = f.started();
+        f.service.pause(s.id(), REQUESTER);
+        assertThat(f.service.abort(s.id(), REQUESTER)).isInstanceOf(ShiftOutcome.Changed.class);
+        assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+
+        Shift pending = ((ShiftOutcome.Changed) f.service.request(PAIR, null, REQUESTER, CHANNEL)).shift();
+        assertThat(f.service.abort(pending.id(), REQUESTER))
+                .isInstanceOfSatisfying(
+                        ShiftOutcome.Changed.class,
+                        c -> assertThat(c.shift().state()).isEqualTo(ShiftState.CANCELLED));
+    }
+
+    @Test
+    void pauseStopsTheBakesClockAndResumeRestartsItWithWhatWasLeft() {
+        Shift s = f.started();
+        clock.advance(Duration.ofMinutes(2));
+        f.service.pause(s.id(), REQUESTER);
+        clock.advance(Duration.ofHours(1));
+        f.runner.sweep();
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+
+        f.service.resume(s.id(), REQUESTER);
+
+        assertThat(stored(s).deadline()).isEqualTo(clock.instant().plus(Duration.ofMinutes(3)));
+    }
+
+    @Test
+    void weightsChangedBehindTheShiftsBackStopItWithTheDifference() {
+        Shift s = f.started();
+        weights.put(new Weights(70, 30));
+        clock.advance(BAKE);
+
+        f.runner.sweep();
+
+        Shift after = stored(s);
+        assertThat(after.state()).isEqualTo(ShiftState.STOPPED);
+        assertThat(after.reason())
+                .isEqualTo("the weights changed since the plan; nothing was applied (expected blue 90 / green 10, now"
+                        + " blue 70 / green 30)");
+        assertThat(weights.read()).isEqualTo(new Weights(70, 30));
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void aShiftAndASwapRequestShareThePairsOneChangeAtATime() {
+        Shift s = ((ShiftOutcome.Changed) f.service.request(PAIR, null, REQUESTER, CHANNEL)).shift();
+
+        assertThat(approvals.createIfIdle(Requests.pending("r1", PAIR))).contains(s.id());
+
+        f.service.abort(s.id(), REQUESTER);
+        assertThat(approvals.createIfIdle(Requests.pending("r2", PAIR))).isEmpty();
+        assertThat(f.service.request(PAIR, null, REQUESTER, CHANNEL))
+                .isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
+                        .isInstanceOfSatisfying(
+                                Refusal.Busy.class, b -> assertThat(b.openId()).isEqualTo("r2")));
+    }
+
+    @Test
+    void aFrozenPairTakesNoShiftAndARunningShiftWaitsAtItsStep() {
+        Shift s = f.started();
+        approvals.freeze(PAIR, new Freeze("U-SRE", "incident", T0));
+        clock.advance(BAKE.multipliedBy(2));
+
+        f.runner.sweep();
+
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        assertThat(stored(s).state()).isEqualTo(ShiftState.BAKING);
+        f.service.abort(s.id(), REQUESTER);
+        assertThat(f.service.request(PAIR, null, REQUESTER, CHANNEL))
+                .isInstanceOfSatisfying(
+                        ShiftOutcome.Refused.class, r -> assertThat(r.refusal()).isInstanceOf(Refusal.Frozen.class));
+    }
+
+    @Test
+    void anUnapprovedPlanExpiresAtItsStoredTime() {
+        Shift s = ((ShiftOutcome.Changed) f.service.request(PAIR, null, REQUESTER, CHANNEL)).shift();
+        clock.advance(Duration.ofMinutes(15));
+
+        f.runner.sweep();
+
+        assertThat(stored(s).state()).isEqualTo(ShiftState.EXPIRED);
+        assertThat(f.service.approve(s.id(), APPROVER)).isInstanceOf(ShiftOutcome.WrongState.class);
+    }
+
+    @Test
+    void explicitStepsArePlannedAtTheScale() {
+        Shift s = ((ShiftOutcome.Changed) f.service.request(PAIR, List.of(5, 25, 100), REQUESTER, CHANNEL)).shift();
+
+        assertThat(s.plan().steps()).containsExactly(new Weights(95, 5), new Weights(75, 25), new Weights(0, 100));
+        assertThat(s.plan().start()).isEqualTo(new Weights(100, 0));
+    }
+
+    @Test
+    void aReadBackMismatchStopsTheShiftWithTheDifference() {
+        TrafficWeights readsBackOther = new TrafficWeights() {
+            @Override
+            public Weights read() {
+                return weights.read();
+            }
+
+            @Override
+            public void set(Weights expected, Weights next, String comment) {
+                weights.set(expected, next, comment);
+                if (next.green() == 50) {
+                    weights.put(new Weights(70, 30));
+                    throw new TrafficException(
+                            TrafficException.Kind.MISMATCH,
+                            "the weights read back after the write are blue 70 / green 30");
+                }
+            }
+
+            @Override
+            public int maxWeight() {
+                return 999;
+            }
+        };
+        ShiftFixture alb = new ShiftFixture(store, approvals, readsBackOther, clock, ShiftPlan.OnAlarm.REVERT);
+        Shift s = alb.started();
+        clock.advance(BAKE);
+
+        alb.runner.sweep();
+
+        assertThat(stored(s).state()).isEqualTo(ShiftState.STOPPED);
+        assertThat(stored(s).reason()).isEqualTo("the weights read back after the write are blue 70 / green 30");
+        assertThat(alb.actions()).endsWith("shift-stopped");
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.cutover.redis;
+
+import static dev.cutover.core.traffic.ShiftFixture.BAKE;
+import static dev.cutover.core.traffic.ShiftFixture.PAIR;
+import static dev.cutover.core.traffic.ShiftFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.core.approval.Requests;
+import dev.cutover.core.traffic.Shift;
+import dev.cutover.core.traffic.ShiftFixture;
+import dev.cutover.core.traffic.ShiftPlan;
+import dev.cutover.core.traffic.ShiftState;
+import dev.cutover.core.traffic.TrafficWeights;
+import dev.cutover.core.traffic.Weights;
+import dev.cutover.memory.InMemoryTrafficWeights;
+import dev.cutover.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** Shifts in the real Redis: two replicas share one store, and a restarted replica picks up the stored deadline. */
+class ShiftReplicasIT {
+    private final String prefix = TestRedis.newPrefix();
+    private final RedisClient redis = TestRedis.client();
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryTrafficWeights backend = ShiftFixture.allBlue();
+    private final AtomicInteger writeAttempts = new AtomicInteger();
+
+    /** The backend, counting every write any replica attempts. */
+    private final TrafficWeights counted = new TrafficWeights() {
+        @Override
+        public Weights read() {
+            return backend.read();
+        }
+
+        @Override
+        public void set(Weights expected, Weights next, String comment) {
+            writeAttempts.incrementAndGet();
+            backend.set(expected, next, comment);
+        }
+
+        @Override
+        public int maxWeight() {
+            return backend.maxWeight();
+        }
+    };
+
+    @AfterEach
+    void deleteKeys() {
+        TestRedis.deleteAll(prefix);
+    }
+
+    /** One replica: its own store objects over the shared Redis keys. */
+    ShiftFixture replica() {
+        return new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                counted,
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+    }
+
+    @Test
+    void eachStepIsAppliedOnceWhileTwoReplicasSweepAtTheSameTime() throws Exception {
+        ShiftFixture a = replica();
+        ShiftFixture b = replica();
+        Shift s = a.started();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int step = 1; step <= 3; step++) {
+                clock.advance(BAKE);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> sweeps = List.of(
+                        pool.submit(() -> {
+                            go.await();
+                            return a.runner.sweep() + a.runner.sweep();
+                        }),
+                        pool.submit(() -> {
+                            go.await();
+                            return b.runner.sweep() + b.runner.sweep();
+                        }));
+                go.countDown();
+                for (Future<Integer> f : sweeps) {
+                    f.get();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Shift done = new RedisShiftStore(redis, prefix).get(s.id()).orElseThrow();
+        assertThat(done.state()).isEqualTo(ShiftState.DONE);
+        assertThat(backend.read()).isEqualTo(new Weights(0, 100));
+        assertThat(writeAttempts).hasValue(3);
+        long applied = java.util.stream.Stream.concat(a.actions().stream(), b.actions().stream())
+                .filter("shift-step-applied"::equals)
+                .count();
+        assertThat(applied).isEqualTo(3);
+        assertThat(redis.exists(prefix + "{approval}:pair:" + PAIR + ":open")).isFalse();
+        assertThat(redis.smembers(prefix + "{approval}:shifts:open")).isEmpty();
+    }
+
+    @Test
+    void aRestartedReplicaResumesTheBakeAtItsStoredDeadline() {
+        Shift s = replica().started();
+        clock.advance(Duration.ofMinutes(2));
+
+        ShiftFixture restarted = replica();
+        clock.set(T0.plus(BAKE).minusMillis(1));
+        restarted.runner.sweep();
+        assertThat(new RedisShiftStore(redis, prefix).get(s.id()).orElseThrow().step())
+                .isZero();
+        assertThat(backend.read()).isEqualTo(new Weights(90, 10));
+
+        clock.set(T0.plus(BAKE));
+        restarted.runner.sweep();
+
+        Shift now = new RedisShiftStore(redis, prefix).get(s.id()).orElseThrow();
+        assertThat(now.step()).isEqualTo(1);
+        assertThat(now.deadline()).isEqualTo(T0.plus(BAKE).plus(BAKE));
+        assertThat(backend.read()).isEqualTo(new Weights(50, 50));
+    }
+
+    @Test
+    void aShiftHoldsThePairAgainstSwapRequestsInTheSameKey() {
+        Shift s = replica().started();
+        RedisApprovalStore approvals = new RedisApprovalStore(redis, prefix);
+
+        assertThat(approvals.createIfIdle(Requests.pending("r1", PAIR))).contains(s.id());
+        assertThat(redis.get(prefix + "{approval}:pair:" + PAIR + ":open")).isEqualTo(s.id());
+        assertThat(redis.get(prefix + "{approval}:pair:" + PAIR + ":shift")).isEqualTo(s.id());
+        assertThat(redis.smembers(prefix + "{approval}:shifts:open")).containsExactly(s.id());
+        assertThat(redis.hget(prefix + "{approval}:shift:" + s.id(), "version")).isEqualTo(Long.toString(s.version()));
+    }
+
+    @Test
+    void aWriteLeftUnfinishedByADeadReplicaIsTakenOverAfterItsClaimAges() {
+        ShiftFixture a = replica();
+        Shift s = a.started();
+        clock.advance(BAKE);
+        RedisShiftStore store = new RedisShiftStore(redis, prefix);
+        // The replica claimed step 2 and died before writing.
+        Shift live = store.get(s.id()).orElseThrow();
+        store.compareAndSet(live.writing(ShiftState.APPLYING, new Weights(50, 50), clock.instant(), null));
+
+        ShiftFixture b = replica();
+        assertThat(b.runner.sweep()).isZero();
+        clock.advance(Duration.ofSeconds(30));
+        b.runner.sweep();
+
+        assertThat(store.get(s.id()).orElseThrow().state()).isEqualTo(ShiftState.BAKING);
+        assertThat(backend.read()).isEqualTo(new Weights(50, 50));
+        assertThat(writeAttempts).hasValue(2);
+    }
+}
