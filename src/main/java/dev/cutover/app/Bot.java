@@ -99,7 +99,8 @@ public final class Bot implements AutoCloseable {
         commands.addAll(swaps.commands());
         actions.addAll(swaps.actions());
         // Shifts: only when a pair has traffic: with a backend this build drives.
-        this.shifts = ShiftWiring.build(p, pairs);
+        // The shift store lives beside the approval store itself, not beside its metered wrapper.
+        this.shifts = ShiftWiring.build(p, unmeasured.store(), pairs);
         shifts.ifPresent(s -> {
             commands.add(s.command());
             actions.addAll(s.actions());
@@ -126,7 +127,8 @@ public final class Bot implements AutoCloseable {
                 p.directory(),
                 m.jobs(p.jobs()),
                 p.alerts().map(m::alerts),
-                p.insyncTimeout());
+                p.insyncTimeout(),
+                p.forwardRules());
     }
 
     private static String instanceId() {

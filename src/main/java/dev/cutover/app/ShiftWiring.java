@@ -56,10 +56,13 @@ public record ShiftWiring(
     /** How old a write claim is before another replica takes it over. */
     static final Duration TAKEOVER = Duration.ofSeconds(30);
 
-    /** The feature, or empty when no pair has a traffic backend or the store holds no shifts. */
-    static Optional<ShiftWiring> build(BotPorts p, PairCatalog pairs) {
+    /**
+     * The feature, or empty when no pair has a traffic backend or the store holds no shifts.
+     *
+     * @param approvals the approval store itself (Redis or in memory), whose pair slots shifts share
+     */
+    static Optional<ShiftWiring> build(BotPorts p, ApprovalStore approvals, PairCatalog pairs) {
         CutoverConfig config = p.config();
-        ApprovalStore approvals = p.store();
         Notifier notifier = p.notifier();
         Clock clock = p.clock();
         Map<String, ShiftTarget> targets = new HashMap<>();

@@ -141,14 +141,16 @@ class ServeShutdownIT {
                             " INFO ", "job " + job + " fire ", TASK_ARN, "left running", "the lock lapses within 30 s");
             assertThat(ecsCalls("StopTask")).isEmpty();
             // The lock is left to lapse: the next slot cannot start beside the task within the lease.
-            assertThat(TestRedis.client().pttl("cutover:lock:job:" + job)).isBetween(1L, 30_000L);
+            assertThat(TestRedis.client().pttl("cutover:lock:{job:" + job + "}"))
+                    .isBetween(1L, 30_000L);
             assertThat(TestRedis.client().lrange("cutover:history:" + job, 0, 0))
                     .singleElement()
                     .asString()
                     .contains("DETACHED", TASK_ARN);
         } finally {
             serve.close();
-            TestRedis.client().del("cutover:lock:job:" + job, "cutover:fence:job:" + job, "cutover:history:" + job);
+            TestRedis.client()
+                    .del("cutover:lock:{job:" + job + "}", "cutover:fence:{job:" + job + "}", "cutover:history:" + job);
             TestRedis.deleteAll("cutover:claim:fire:" + job + "-");
         }
     }
