@@ -3,6 +3,7 @@ package dev.cutover.commands;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.traffic.ShiftOutcome;
 import dev.cutover.core.traffic.ShiftService;
+import dev.cutover.reply.Mrkdwn;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -40,6 +41,11 @@ public final class ShiftActions {
         if (out instanceof ShiftOutcome.Unreadable u) {
             return ":warning: The weights could not be read; nothing was changed ("
                     + dev.cutover.reply.Mrkdwn.escape(dev.cutover.reply.Mrkdwn.cut(u.reason(), 300)) + ").";
+        }
+        if (out instanceof ShiftOutcome.NothingToShift n) {
+            return "Green already gets " + n.greenPercent() + "% of the traffic of *" + Mrkdwn.escape(n.pair())
+                    + "*: a shift only moves traffic towards green, so every step must be above "
+                    + n.greenPercent() + "%. Nothing was changed.";
         }
         if (out instanceof ShiftOutcome.NoSuchShift) {
             return "That shift no longer exists, or its pair has no `traffic:` any more.";

@@ -65,7 +65,8 @@ public final class ShiftCommand implements ChatCommand {
         }
         String pair = w[0];
         if (!pairs.contains(pair)) {
-            return CommandResult.reply("Pair " + Mrkdwn.snippet(pair) + " has no `traffic:` in the config."
+            return CommandResult.reply(":no_entry: Unknown pair " + Mrkdwn.snippet(pair)
+                    + " for `/shift`: it needs a pair with `traffic:` in the config."
                     + (pairs.isEmpty()
                             ? " No pair has one."
                             : " Pairs with traffic: " + String.join(", ", pairs) + "."));
@@ -83,12 +84,37 @@ public final class ShiftCommand implements ChatCommand {
         if (w.length > 1) {
             steps = steps(w);
             if (steps == null) {
-                return CommandResult.reply("Steps are percents to green from 1 to 100, increasing, at most " + MAX_STEPS
-                        + ", e.g. `/shift " + pair + " 5 25 100`. Usage: `" + USAGE + "`");
+                return CommandResult.reply(
+                        stepProblem(w) + " Steps are percents to green from 1 to 100, increasing, at most " + MAX_STEPS
+                                + ", e.g. `/shift " + Mrkdwn.escape(Mrkdwn.cut(pair, 80)) + " 5 25 100`. Usage: `"
+                                + USAGE + "`");
             }
         }
         List<Integer> chosen = steps;
         return later(inv, () -> request(pair, chosen, inv));
+    }
+
+    /** What is wrong with explicit steps that {@link #steps} refuses, naming the first bad value (escaped, cut). */
+    static String stepProblem(String[] w) {
+        if (w.length - 1 > MAX_STEPS) {
+            return (w.length - 1) + " steps is too many.";
+        }
+        int last = 0;
+        for (int i = 1; i < w.length; i++) {
+            String v = Mrkdwn.snippet(Mrkdwn.cut(w[i], 20));
+            if (!w[i].matches("[0-9]{1,3}%?")) {
+                return "Step " + i + " (" + v + ") is not a whole percent.";
+            }
+            int p = Integer.parseInt(w[i].replace("%", ""));
+            if (p < 1 || p > 100) {
+                return "Step " + i + " (" + v + ") is not between 1 and 100.";
+            }
+            if (p <= last) {
+                return "Step " + i + " (" + v + ") does not increase on " + last + ".";
+            }
+            last = p;
+        }
+        return "The steps are not valid.";
     }
 
     /** The explicit steps, or null when one is not a percent or they do not increase. */

@@ -63,7 +63,8 @@ public record CutoverConfig(
         services = AlertConfigs.services(services, alerts, names, queues);
         shutdown = shutdown == null ? ShutdownSettings.defaults() : shutdown;
         ops = ops == null ? OpsSettings.defaults() : ops;
-        if (scheduler.shutdownTimeout().plusSeconds(5).compareTo(shutdown.grace()) > 0) {
+        if (scheduler.shutdownTimeoutGiven()
+                && scheduler.shutdownTimeout().plusSeconds(5).compareTo(shutdown.grace()) > 0) {
             throw ConfigException.invalid(
                     "scheduler.shutdownTimeout",
                     "must end at least 5 s before shutdown.grace ("
@@ -71,6 +72,7 @@ public record CutoverConfig(
                             + " s), so that running jobs are stopped and their locks freed before the process"
                             + " is killed");
         }
+        scheduler = scheduler.within(shutdown.grace());
     }
 
     /** The job called {@code name}, if configured. */

@@ -14,7 +14,9 @@ import java.time.ZoneId;
  * @param jdbc the PostgreSQL connection, required with {@code store: jdbc}
  * @param threads worker threads, i.e. jobs that can run at the same time on one instance (default 4)
  * @param misfireThreshold how late a fire may be before Quartz treats it as misfired (default 60s)
- * @param shutdownTimeout how long a stop waits for running attempts (default 15s, at least 5 s less than {@code shutdown.grace})
+ * @param shutdownTimeout how long a stop waits for running attempts: at least 5 s less than {@code
+ *     shutdown.grace} when given; by default 15 s, or {@code shutdown.grace} less 5 s when that is
+ *     shorter (at least 100 ms)
  * @param missedRunGrace default time after a scheduled fire by which a run must have started, else a
  *     missed-run alert is posted (default 5m)
  * @param historyLimit runs kept per job (default 50)
@@ -83,7 +85,8 @@ public record SchedulerSettings(
             throw ConfigException.invalid("threads", "must be 1 to 50");
         }
         misfireThreshold = positive("misfireThreshold", misfireThreshold, Duration.ofSeconds(60));
-        shutdownTimeout = positive("shutdownTimeout", shutdownTimeout, Duration.ofSeconds(15));
+        // Left null when not given: the default depends on shutdown.grace (see within).
+        shutdownTimeout = shutdownTimeout == null ? null : positive("shutdownTimeout", shutdownTimeout, null);
         missedRunGrace = positive("missedRunGrace", missedRunGrace, Duration.ofMinutes(5));
         historyLimit = historyLimit == null ? 50 : historyLimit;
         if (historyLimit < 1 || historyLimit > 1000) {
@@ -95,6 +98,49 @@ public record SchedulerSettings(
             throw ConfigException.invalid(
                     "pollInterval", "must be at least 1s (Quartz's minimum; each poll queries the database)");
         }
+    }
+
+    /** {@code shutdownTimeout}'s default with the default {@code shutdown.grace}. */
+    static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
+
+    /** How long a stop waits for running attempts; see {@link #within} for the default. */
+    @Override
+    public Duration shutdownTimeout() {
+        return shutdownTimeout == null ? DEFAULT_SHUTDOWN_TIMEOUT : shutdownTimeout;
+    }
+
+    /** True when the config gave {@code shutdownTimeout} itself. */
+    boolean shutdownTimeoutGiven() {
+        return shutdownTimeout != null;
+    }
+
+    /**
+     * These settings with the shutdown timeout fitted into {@code grace}: when the config leaves it
+     * open, 15 s or {@code grace} less 5 s, whichever is shorter (at least 100 ms), so a short grace
+     * needs no second setting.
+     */
+    SchedulerSettings within(Duration grace) {
+        if (shutdownTimeout != null) {
+            return this;
+        }
+        Duration fitted = grace.minusSeconds(5);
+        if (fitted.compareTo(DEFAULT_SHUTDOWN_TIMEOUT) > 0) {
+            fitted = DEFAULT_SHUTDOWN_TIMEOUT;
+        }
+        if (fitted.compareTo(Duration.ofMillis(100)) < 0) {
+            fitted = Duration.ofMillis(100);
+        }
+        return new SchedulerSettings(
+                timeZone,
+                store,
+                jdbc,
+                threads,
+                misfireThreshold,
+                fitted,
+                missedRunGrace,
+                historyLimit,
+                channel,
+                pollInterval);
     }
 
     /** Settings with every default, for a config without a {@code scheduler:} section. */

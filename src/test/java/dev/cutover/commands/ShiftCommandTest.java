@@ -19,6 +19,7 @@ import dev.cutover.testing.MutableClock;
 import dev.cutover.testing.RecordingNotifier;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -54,16 +55,29 @@ class ShiftCommandTest {
 
         assertThat(r.followUp()).isNull();
         assertThat(r.ephemeral().text())
-                .isEqualTo("Pair `*nope*` has no `traffic:` in the config. Pairs with traffic: web.");
+                .isEqualTo(
+                        ":no_entry: Unknown pair `*nope*` for `/shift`: it needs a pair with `traffic:` in the config."
+                                + " Pairs with traffic: web.");
     }
 
     @Test
     void stepsThatDoNotIncreaseOrLeaveOneToAHundredAreRefusedBeforeTheAck() {
-        for (String bad : List.of("web 50 10", "web 0 50", "web 10 101", "web ten")) {
+        Map<String, String> problems = Map.of(
+                "web 50 10",
+                "Step 2 (`10`) does not increase on 50.",
+                "web 0 50",
+                "Step 1 (`0`) is not between 1 and 100.",
+                "web 10 101",
+                "Step 2 (`101`) is not between 1 and 100.",
+                "web ten",
+                "Step 1 (`ten`) is not a whole percent.",
+                "web " + "1 ".repeat(21),
+                "21 steps is too many.");
+        problems.forEach((bad, problem) -> {
             CommandResult r = run(bad, REQUESTER);
             assertThat(r.followUp()).as(bad).isNull();
-            assertThat(r.ephemeral().text()).as(bad).startsWith("Steps are percents to green from 1 to 100");
-        }
+            assertThat(r.ephemeral().text()).as(bad).startsWith(problem + " Steps are percents to green from 1 to 100");
+        });
         assertThat(ShiftCommand.steps("web 5 25% 100".split(" "))).containsExactly(5, 25, 100);
     }
 

@@ -86,6 +86,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aShortGraceAloneFitsTheSchedulersStopIntoIt() {
+        assertThat(loader.parse("test.yml", "shutdown:\n  grace: 10s\n")
+                        .scheduler()
+                        .shutdownTimeout())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(loader.parse("test.yml", "shutdown:\n  grace: 2s\n")
+                        .scheduler()
+                        .shutdownTimeout())
+                .isEqualTo(Duration.ofMillis(100));
+        assertThat(loader.parse("test.yml", "# defaults\n").scheduler().shutdownTimeout())
+                .isEqualTo(Duration.ofSeconds(15));
+        ConfigException e = error("shutdown:\n  grace: 10s\nscheduler:\n  shutdownTimeout: 8s\n");
+        assertThat(e.getMessage())
+                .startsWith("test.yml:4: ")
+                .contains("scheduler.shutdownTimeout: must end at least 5 s before shutdown.grace (10 s)");
+    }
+
+    @Test
     void aBadEnumListsTheChoices() {
         ConfigException e = error("slack:\n  mode: websocket\n");
 

@@ -19,6 +19,12 @@ public sealed interface ShiftOutcome {
     /** No such shift, or its pair has no {@code traffic:} any more. */
     record NoSuchShift() implements ShiftOutcome {}
 
+    /**
+     * Every step is at or below the share green already has ({@code greenPercent}, 0–100): a shift
+     * only ever moves traffic towards green, so nothing was planned or stored.
+     */
+    record NothingToShift(String pair, int greenPercent) implements ShiftOutcome {}
+
     /** The weights could not be read to plan: {@code reason} says why. */
     record Unreadable(String reason) implements ShiftOutcome {}
 }

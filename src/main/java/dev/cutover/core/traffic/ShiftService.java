@@ -73,7 +73,11 @@ public final class ShiftService {
             return new ShiftOutcome.NoSuchShift();
         }
         try {
-            return new ShiftOutcome.Planned(plan(t.get(), steps), t.get().weights());
+            Optional<ShiftPlan> plan = plan(t.get(), steps);
+            if (plan.isEmpty()) {
+                return nothingToShift(t.get());
+            }
+            return new ShiftOutcome.Planned(plan.get(), t.get().weights());
         } catch (TrafficException e) {
             return new ShiftOutcome.Unreadable(e.getMessage());
         }
@@ -93,7 +97,11 @@ public final class ShiftService {
         }
         ShiftPlan plan;
         try {
-            plan = plan(t.get(), steps);
+            Optional<ShiftPlan> planned = plan(t.get(), steps);
+            if (planned.isEmpty()) {
+                return nothingToShift(t.get());
+            }
+            plan = planned.get();
         } catch (TrafficException e) {
             return new ShiftOutcome.Unreadable(e.getMessage());
         }
@@ -267,9 +275,24 @@ public final class ShiftService {
                 : Optional.of(new Refusal.NotApprover(s.pair(), policy.approvers()));
     }
 
-    private ShiftPlan plan(ShiftTarget t, @Nullable List<Integer> steps) {
-        return ShiftPlan.of(
-                t.pair(), t.weights().read(), steps == null ? t.steps() : steps, t.scale(), t.bake(), t.onAlarm());
+    /**
+     * The plan from the weights read now. Steps at or below green's current share are left out: a
+     * shift only moves traffic towards green (after a halted shift it goes on from where it stopped;
+     * after a finished one there is nothing left to do).
+     *
+     * @return empty when no step is above green's current share
+     */
+    private Optional<ShiftPlan> plan(ShiftTarget t, @Nullable List<Integer> steps) {
+        Weights now = t.weights().read();
+        List<Integer> ahead = (steps == null ? t.steps() : steps)
+                .stream().filter(p -> p > now.greenPercent()).toList();
+        return ahead.isEmpty()
+                ? Optional.empty()
+                : Optional.of(ShiftPlan.of(t.pair(), now, ahead, t.scale(), t.bake(), t.onAlarm()));
+    }
+
+    private static ShiftOutcome nothingToShift(ShiftTarget t) {
+        return new ShiftOutcome.NothingToShift(t.pair(), t.weights().read().greenPercent());
     }
 
     private static Duration left(Shift s, Instant now) {

@@ -5,7 +5,7 @@ final class ConsoleHelp {
     static final String TEXT = String.join(
             "\n",
             "Console commands:",
-            "  /swap ..., /rollback ..., /cron ..., /cutover ...   type a slash command as in Slack",
+            "  /swap ..., /rollback ..., /shift ..., /cron ..., /cutover ...   type a slash command as in Slack",
             "  as <user>                   act as another user (" + "see `users`)",
             "  click <n|label> [reason]    press button n (or the newest button with that label); a button that",
             "                              asks for a reason takes it after the label, e.g. click reject not tested",

@@ -72,6 +72,35 @@ class ShiftServiceTest {
     }
 
     @Test
+    void aShiftNeverMovesTrafficBackToBlueAfterGreenAlreadyHasAll() {
+        Shift first = f.started();
+        for (int step = 1; step <= 3; step++) {
+            clock.advance(BAKE);
+            f.runner.sweep();
+        }
+        assertThat(stored(first).state()).isEqualTo(ShiftState.DONE);
+        long writes = weights.writes();
+
+        assertThat(f.service.request(PAIR, List.of(10, 20, 30, 100), REQUESTER, CHANNEL))
+                .isEqualTo(new ShiftOutcome.NothingToShift(PAIR, 100));
+        assertThat(f.service.request(PAIR, null, REQUESTER, CHANNEL))
+                .isEqualTo(new ShiftOutcome.NothingToShift(PAIR, 100));
+        assertThat(f.service.dryRun(PAIR, null)).isEqualTo(new ShiftOutcome.NothingToShift(PAIR, 100));
+        assertThat(weights.read()).isEqualTo(new Weights(0, 100));
+        assertThat(weights.writes()).isEqualTo(writes);
+    }
+
+    @Test
+    void stepsAtOrBelowWhatGreenAlreadyHasAreLeftOutOfThePlan() {
+        weights.set(weights.read(), new Weights(80, 20), "a halted shift left green at 20%");
+
+        Shift s = ((ShiftOutcome.Changed) f.service.request(PAIR, null, REQUESTER, CHANNEL)).shift();
+
+        assertThat(s.plan().start()).isEqualTo(new Weights(80, 20));
+        assertThat(s.plan().percents()).containsExactly(50, 100);
+    }
+
+    @Test
     void theRequesterMayNotApproveTheirOwnShift() {
         Shift s = ((ShiftOutcome.Changed) f.service.request(PAIR, null, REQUESTER, CHANNEL)).shift();
 
