@@ -3,6 +3,7 @@ package dev.cutover.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.Options;
 
 /**
  * The ops HTTP server ({@code ops.port}, default 9090), on Undertow like the Slack HTTP server and
@@ -35,6 +37,13 @@ import org.slf4j.LoggerFactory;
  * a scrape or probe never waits on Redis, Slack or AWS.
  */
 public final class OpsServer implements AutoCloseable {
+    /** How long a connection may take to send a whole request's head, in ms. */
+    static final int PARSE_TIMEOUT_MS = 5_000;
+    /** How long a connection may stay open between requests, in ms. */
+    static final int IDLE_TIMEOUT_MS = 30_000;
+    /** Connections open at once; probes and scrapers need a handful. */
+    static final int MAX_CONNECTIONS = 100;
+
     /** The content type of the Prometheus text exposition format. */
     public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -75,6 +84,12 @@ public final class OpsServer implements AutoCloseable {
                 .addHttpListener(requestedPort, host)
                 .setIoThreads(1)
                 .setWorkerThreads(4)
+                // A probe or a scrape sends its request at once: a connection that sends nothing, or
+                // half a request, is closed so idle sockets can never use up the process's files.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, PARSE_TIMEOUT_MS)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_TIMEOUT_MS)
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, MAX_CONNECTIONS)
+                .setSocketOption(Options.CONNECTION_LOW_WATER, MAX_CONNECTIONS)
                 .setHandler(this::route)
                 .build();
         try {

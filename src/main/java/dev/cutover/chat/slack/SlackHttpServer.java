@@ -91,6 +91,10 @@ public final class SlackHttpServer implements AutoCloseable {
         undertow = Undertow.builder()
                 .addHttpListener(requestedPort, host)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
+                // Slack sends each request at once over a kept-alive connection: half a request, or
+                // an idle connection, is closed so idle sockets can never use up the process's files.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 5_000)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setHandler(this::route)
                 .build();
         try {

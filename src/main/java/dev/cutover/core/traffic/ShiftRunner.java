@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -156,18 +157,30 @@ public final class ShiftRunner {
             return store(claimed, claimed.ended(ShiftState.STOPPED, e.getMessage()), "shift-stopped");
         }
         Instant at = clock.instant();
-        return switch (claimed.state()) {
-            case APPLYING -> store(
-                    claimed,
-                    claimed.baking(
-                            claimed.step() + 1,
-                            at,
-                            at.plus(claimed.plan().bake()),
-                            claimed.plan().weightsAt(claimed.step())),
-                    "shift-step-applied");
-            case REVERTING -> store(claimed, claimed.ended(ShiftState.REVERTED, null), "shift-reverted");
-            default -> store(claimed, claimed.ended(ShiftState.ABORTED, null), "shift-aborted");
-        };
+        Optional<Shift> recorded =
+                switch (claimed.state()) {
+                    case APPLYING -> store(
+                            claimed,
+                            claimed.baking(
+                                    claimed.step() + 1,
+                                    at,
+                                    at.plus(claimed.plan().bake()),
+                                    claimed.plan().weightsAt(claimed.step())),
+                            "shift-step-applied");
+                    case REVERTING -> store(claimed, claimed.ended(ShiftState.REVERTED, null), "shift-reverted");
+                    default -> store(claimed, claimed.ended(ShiftState.ABORTED, null), "shift-aborted");
+                };
+        if (recorded.isEmpty() && claimed.state() != ShiftState.ABORTING) {
+            // An abort came while this write was in flight and left it to this writer: now that
+            // this write has landed, go back to all-blue (see ShiftService#abort).
+            Optional<Shift> latest = store.get(claimed.id());
+            if (latest.isPresent()
+                    && latest.get().state() == ShiftState.ABORTING
+                    && Objects.equals(latest.get().claimedAt(), claimed.claimedAt())) {
+                return write(latest.get());
+            }
+        }
+        return recorded;
     }
 
     /** Stores {@code next} over {@code before} as the system's doing; see {@link #store(Shift, Shift, String, String)}. */

@@ -194,7 +194,13 @@ public final class ShiftService {
                 (s, policy) -> rules.mayRequest(s.pair(), policy, user, s.channel()),
                 (s, now) -> s.state() == ShiftState.PENDING
                         ? s.ended(ShiftState.CANCELLED, null)
-                        : s.writing(ShiftState.ABORTING, s.plan().allBlue(), now, null),
+                        // A write in flight keeps its claim: its writer (or, if it died, the
+                        // takeover) writes all-blue after its own write, never beside it.
+                        : s.writing(
+                                ShiftState.ABORTING,
+                                s.plan().allBlue(),
+                                s.state().isWriting() && s.claimedAt() != null ? s.claimedAt() : now,
+                                null),
                 "shift-abort-requested");
     }
 
@@ -259,8 +265,9 @@ public final class ShiftService {
             Optional<Shift> stored = runner.store(s, change.apply(s, clock.instant()), action, user);
             if (stored.isPresent()) {
                 Shift now = stored.get();
-                return new ShiftOutcome.Changed(
-                        now.state().isWriting() ? runner.write(now).orElse(now) : now);
+                // Written here only when no write was in flight: that writer finishes it otherwise.
+                boolean ours = now.state().isWriting() && !s.state().isWriting();
+                return new ShiftOutcome.Changed(ours ? runner.write(now).orElse(now) : now);
             }
         }
         return new ShiftOutcome.Refused(new Refusal.TooManyDeciders());

@@ -17,6 +17,11 @@ import dev.cutover.memory.InMemoryTrafficWeights;
 import dev.cutover.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,6 +74,57 @@ class ShiftServiceTest {
         assertThat(stored(s).state()).isEqualTo(ShiftState.DONE);
         assertThat(weights.writes()).isEqualTo(3);
         assertThat(approvals.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void anAbortWhileAStepIsBeingWrittenWaitsForThatWriteAndThenGoesBackToAllBlue() throws Exception {
+        CountDownLatch inWrite = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TrafficWeights slow = new TrafficWeights() {
+            @Override
+            public Weights read() {
+                return weights.read();
+            }
+
+            @Override
+            public void set(Weights expected, Weights next, String comment) {
+                if (next.green() > 0 && inWrite.getCount() > 0) {
+                    inWrite.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                weights.set(expected, next, comment);
+            }
+
+            @Override
+            public int maxWeight() {
+                return weights.maxWeight();
+            }
+        };
+        ShiftFixture g = new ShiftFixture(store, approvals, slow, clock, ShiftPlan.OnAlarm.REVERT);
+        Shift s = ((ShiftOutcome.Changed) g.service.request(PAIR, null, REQUESTER, CHANNEL)).shift();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ShiftOutcome> approving = pool.submit(() -> g.service.approve(s.id(), APPROVER));
+            assertThat(inWrite.await(10, TimeUnit.SECONDS)).isTrue();
+
+            ShiftOutcome aborted = g.service.abort(s.id(), REQUESTER);
+            assertThat(aborted).isInstanceOf(ShiftOutcome.Changed.class);
+            assertThat(stored(s).state()).isEqualTo(ShiftState.ABORTING);
+            assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+
+            release.countDown();
+            approving.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(stored(s).state()).isEqualTo(ShiftState.ABORTED);
+        assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+        assertThat(g.actions()).contains("shift-abort-requested", "shift-aborted");
     }
 
     @Test
