@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutover.core.approval.Requests;
 import dev.cutover.core.traffic.Shift;
 import dev.cutover.core.traffic.ShiftFixture;
+import dev.cutover.core.traffic.ShiftOutcome;
 import dev.cutover.core.traffic.ShiftPlan;
 import dev.cutover.core.traffic.ShiftState;
 import dev.cutover.core.traffic.TrafficWeights;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,63 @@ class ShiftReplicasIT {
         assertThat(applied).isEqualTo(3);
         assertThat(redis.exists(prefix + "{approval}:pair:" + PAIR + ":open")).isFalse();
         assertThat(redis.smembers(prefix + "{approval}:shifts:open")).isEmpty();
+    }
+
+    @Test
+    void anAbortOnOneReplicaDuringAnotherReplicasStepWriteEndsAllBlueAfterThatWrite() throws Exception {
+        CountDownLatch inWrite = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TrafficWeights slow = new TrafficWeights() {
+            @Override
+            public Weights read() {
+                return backend.read();
+            }
+
+            @Override
+            public void set(Weights expected, Weights next, String comment) {
+                if (next.green() > 0 && inWrite.getCount() > 0) {
+                    inWrite.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                backend.set(expected, next, comment);
+            }
+
+            @Override
+            public int maxWeight() {
+                return backend.maxWeight();
+            }
+        };
+        ShiftFixture a = new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                slow,
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+        ShiftFixture b = replica();
+        Shift s = ((ShiftOutcome.Changed) a.service.request(PAIR, null, ShiftFixture.REQUESTER, ShiftFixture.CHANNEL))
+                .shift();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ShiftOutcome> approving = pool.submit(() -> a.service.approve(s.id(), ShiftFixture.APPROVER));
+            assertThat(inWrite.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(b.service.abort(s.id(), ShiftFixture.REQUESTER)).isInstanceOf(ShiftOutcome.Changed.class);
+            assertThat(backend.read()).isEqualTo(new Weights(100, 0));
+
+            release.countDown();
+            approving.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(new RedisShiftStore(redis, prefix).get(s.id()).orElseThrow().state())
+                .isEqualTo(ShiftState.ABORTED);
+        assertThat(backend.read()).isEqualTo(new Weights(100, 0));
+        assertThat(redis.exists(prefix + "{approval}:pair:" + PAIR + ":open")).isFalse();
     }
 
     @Test
