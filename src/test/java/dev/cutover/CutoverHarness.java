@@ -169,7 +169,8 @@ final class CutoverHarness implements AutoCloseable {
                 slackWiring.directory(),
                 JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
                 Optional.empty(),
-                INSYNC_TIMEOUT));
+                INSYNC_TIMEOUT,
+                Optional.empty()));
         this.server = new SlackHttpServer(
                 slackWiring.app(bot),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),

@@ -44,20 +44,4 @@ public record BotPorts(
         JobPorts jobs,
         Optional<AlertPorts> alerts,
         Duration insyncTimeout,
-        Optional<ForwardRules> forwardRules) {
-
-    /** Ports without load balancer forward rules: {@code alb-weighted} pairs get no {@code /shift}. */
-    public BotPorts(
-            CutoverConfig config,
-            Clock clock,
-            DnsRecords dns,
-            ApprovalStore store,
-            AuditLog audit,
-            Notifier notifier,
-            Directory directory,
-            JobPorts jobs,
-            Optional<AlertPorts> alerts,
-            Duration insyncTimeout) {
-        this(config, clock, dns, store, audit, notifier, directory, jobs, alerts, insyncTimeout, Optional.empty());
-    }
-}
+        Optional<ForwardRules> forwardRules) {}

@@ -78,21 +78,6 @@ public record SwapPairConfig(
         breakGlass = breakGlass != null && breakGlass;
     }
 
-    /** A pair without {@code traffic:}. */
-    public SwapPairConfig(
-            String name,
-            String zoneId,
-            String blue,
-            String green,
-            List<String> channels,
-            List<String> requesters,
-            List<String> approvers,
-            Integer requiredApprovals,
-            Duration expiry,
-            Boolean breakGlass) {
-        this(name, zoneId, blue, green, channels, requesters, approvers, requiredApprovals, expiry, breakGlass, null);
-    }
-
     /** Lower-cases and adds the trailing dot, the form Route 53 returns names in. */
     private static String recordName(String key, String value) {
         if (value == null || !RECORD.matcher(value.strip()).matches()) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * The approval store in Redis, shared by every replica. Keys, under a prefix ({@code cutover:} by
@@ -66,19 +65,13 @@ public final class RedisApprovalStore implements ApprovalStore {
             throw new IllegalArgumentException(
                     "a new request is PENDING at version 1, not " + request.state() + " at " + request.version());
         }
-        List<String> keys = List.of(openKey(request.pair()), requestKey(request.id()));
-        List<String> args = List.of(request.id(), StoreJson.write(request), "1", ttlSeconds);
-        Object busy = RedisFailures.call("createIfIdle(" + request.id() + ")", () -> {
-            try {
-                return ApprovalScripts.CREATE_IF_IDLE.run(jedis, keys, args);
-            } catch (JedisDataException e) {
-                if (String.valueOf(e.getMessage()).contains("request id already used")) {
-                    throw new IllegalArgumentException("request id " + request.id() + " is already used");
-                }
-                throw e;
-            }
-        });
-        return Optional.ofNullable((String) busy);
+        return ApprovalScripts.createIfIdle(
+                jedis,
+                "request",
+                request.id(),
+                List.of(openKey(request.pair()), requestKey(request.id())),
+                StoreJson.write(request),
+                ttlSeconds);
     }
 
     @Override
@@ -94,17 +87,14 @@ public final class RedisApprovalStore implements ApprovalStore {
 
     @Override
     public boolean compareAndSet(ApprovalRequest next) {
-        List<String> keys = List.of(requestKey(next.id()), openKey(next.pair()));
-        List<String> args = List.of(
-                Long.toString(next.version() - 1),
-                Long.toString(next.version()),
-                StoreJson.write(next),
+        return ApprovalScripts.compareAndSet(
+                jedis,
+                List.of(requestKey(next.id()), openKey(next.pair())),
                 next.id(),
-                next.state().isOpen() ? "1" : "0",
+                next.version(),
+                StoreJson.write(next),
+                next.state().isOpen(),
                 ttlSeconds);
-        Object won = RedisFailures.call(
-                "compareAndSet(" + next.id() + ")", () -> ApprovalScripts.COMPARE_AND_SET.run(jedis, keys, args));
-        return Long.valueOf(1).equals(won);
     }
 
     @Override

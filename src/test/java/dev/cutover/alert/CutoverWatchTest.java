@@ -97,6 +97,7 @@ class CutoverWatchTest {
                     List.of("U0BOB0001"),
                     null,
                     null,
+                    null,
                     null))),
             dns,
             store,

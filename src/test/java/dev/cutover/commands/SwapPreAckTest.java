@@ -36,6 +36,7 @@ class SwapPreAckTest {
                     List.of("U0BOB"),
                     1,
                     null,
+                    null,
                     null))),
             untouchable(DnsRecords.class),
             untouchable(ApprovalStore.class),

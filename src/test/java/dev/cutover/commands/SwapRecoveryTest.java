@@ -47,6 +47,7 @@ class SwapRecoveryTest {
             List.of("U0BOB"),
             1,
             null,
+            null,
             null)));
     private final SwapWiring swaps = SwapWiring.build(
             pairs,

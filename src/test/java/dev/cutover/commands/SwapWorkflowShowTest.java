@@ -79,6 +79,7 @@ class SwapWorkflowShowTest {
                 List.of("U0000000002", "U0000000003"),
                 2,
                 null,
+                null,
                 null)));
         DnsRecords unused = new DnsRecords() {
             @Override

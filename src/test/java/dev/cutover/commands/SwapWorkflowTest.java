@@ -99,7 +99,17 @@ class SwapWorkflowTest {
         }
     };
     final PairCatalog pairs = PairCatalogs.of(List.of(new SwapPairConfig(
-            PAIR, "Z0EXAMPLE", plan.pair().blue(), plan.pair().green(), null, null, List.of(APPROVER), 1, null, null)));
+            PAIR,
+            "Z0EXAMPLE",
+            plan.pair().blue(),
+            plan.pair().green(),
+            null,
+            null,
+            List.of(APPROVER),
+            1,
+            null,
+            null,
+            null)));
     final SwapReplies flow = SwapWiring.build(
                     pairs,
                     dns,
