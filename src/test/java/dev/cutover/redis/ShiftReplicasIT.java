@@ -6,6 +6,7 @@ import static dev.cutover.core.traffic.ShiftFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.core.approval.Requests;
+import dev.cutover.core.traffic.HeldStepWrite;
 import dev.cutover.core.traffic.Shift;
 import dev.cutover.core.traffic.ShiftFixture;
 import dev.cutover.core.traffic.ShiftOutcome;
@@ -111,32 +112,7 @@ class ShiftReplicasIT {
 
     @Test
     void anAbortOnOneReplicaDuringAnotherReplicasStepWriteEndsAllBlueAfterThatWrite() throws Exception {
-        CountDownLatch inWrite = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        TrafficWeights slow = new TrafficWeights() {
-            @Override
-            public Weights read() {
-                return backend.read();
-            }
-
-            @Override
-            public void set(Weights expected, Weights next, String comment) {
-                if (next.green() > 0 && inWrite.getCount() > 0) {
-                    inWrite.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                backend.set(expected, next, comment);
-            }
-
-            @Override
-            public int maxWeight() {
-                return backend.maxWeight();
-            }
-        };
+        HeldStepWrite slow = new HeldStepWrite(backend);
         ShiftFixture a = new ShiftFixture(
                 new RedisShiftStore(redis, prefix),
                 new RedisApprovalStore(redis, prefix),
@@ -149,12 +125,12 @@ class ShiftReplicasIT {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<ShiftOutcome> approving = pool.submit(() -> a.service.approve(s.id(), ShiftFixture.APPROVER));
-            assertThat(inWrite.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(slow.awaitHeld()).isTrue();
 
             assertThat(b.service.abort(s.id(), ShiftFixture.REQUESTER)).isInstanceOf(ShiftOutcome.Changed.class);
             assertThat(backend.read()).isEqualTo(new Weights(100, 0));
 
-            release.countDown();
+            slow.release();
             approving.get(10, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();

@@ -17,7 +17,6 @@ import dev.cutover.memory.InMemoryTrafficWeights;
 import dev.cutover.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,45 +77,20 @@ class ShiftServiceTest {
 
     @Test
     void anAbortWhileAStepIsBeingWrittenWaitsForThatWriteAndThenGoesBackToAllBlue() throws Exception {
-        CountDownLatch inWrite = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        TrafficWeights slow = new TrafficWeights() {
-            @Override
-            public Weights read() {
-                return weights.read();
-            }
-
-            @Override
-            public void set(Weights expected, Weights next, String comment) {
-                if (next.green() > 0 && inWrite.getCount() > 0) {
-                    inWrite.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                weights.set(expected, next, comment);
-            }
-
-            @Override
-            public int maxWeight() {
-                return weights.maxWeight();
-            }
-        };
+        HeldStepWrite slow = new HeldStepWrite(weights);
         ShiftFixture g = new ShiftFixture(store, approvals, slow, clock, ShiftPlan.OnAlarm.REVERT);
         Shift s = ((ShiftOutcome.Changed) g.service.request(PAIR, null, REQUESTER, CHANNEL)).shift();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<ShiftOutcome> approving = pool.submit(() -> g.service.approve(s.id(), APPROVER));
-            assertThat(inWrite.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(slow.awaitHeld()).isTrue();
 
             ShiftOutcome aborted = g.service.abort(s.id(), REQUESTER);
             assertThat(aborted).isInstanceOf(ShiftOutcome.Changed.class);
             assertThat(stored(s).state()).isEqualTo(ShiftState.ABORTING);
             assertThat(weights.read()).isEqualTo(new Weights(100, 0));
 
-            release.countDown();
+            slow.release();
             approving.get(10, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
