@@ -71,6 +71,9 @@ public final class ShiftCommand implements ChatCommand {
                             ? " No pair has one."
                             : " Pairs with traffic: " + String.join(", ", pairs) + "."));
         }
+        if (w.length > 2 && (w[1].equals("dry-run") || w[1].equals("status"))) {
+            return CommandResult.reply("`" + w[1] + "` takes nothing after it. Usage: `" + USAGE + "`");
+        }
         if (w.length == 2 && w[1].equals("dry-run")) {
             return later(inv, () -> dryRun(pair, inv));
         }

@@ -82,6 +82,15 @@ class ShiftCommandTest {
     }
 
     @Test
+    void aDryRunOrStatusWithMoreWordsSaysItTakesNoneBeforeTheAck() {
+        for (String word : List.of("dry-run", "status")) {
+            CommandResult r = run("web " + word + " extra", REQUESTER);
+            assertThat(r.followUp()).as(word).isNull();
+            assertThat(r.ephemeral().text()).as(word).startsWith("`" + word + "` takes nothing after it. Usage: `");
+        }
+    }
+
+    @Test
     void aRequestPostsTheShiftMessageAndStoresWhereItIs() {
         CommandResult r = run("web 5 25 100", REQUESTER);
         assertThat(r.ephemeral()).isNull();
