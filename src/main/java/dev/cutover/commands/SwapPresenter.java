@@ -10,6 +10,7 @@ import dev.cutover.core.swap.SwapObserver;
 import dev.cutover.core.swap.SwapStep;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Shows the swap use case's requests in chat: the request message ({@link SwapMessages}) through
@@ -34,8 +35,8 @@ public final class SwapPresenter implements SwapObserver {
     }
 
     @Override
-    public void show(ApprovalRequest r, boolean breakGlass) {
-        notifier.update(r.message(), SwapMessages.request(r, breakGlass));
+    public void show(MessageRef message, Supplier<ApprovalRequest> current, boolean breakGlass) {
+        notifier.update(message, () -> SwapMessages.request(current.get(), breakGlass));
     }
 
     @Override

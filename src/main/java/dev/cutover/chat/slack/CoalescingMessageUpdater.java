@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Coalesces progress edits of one Slack message: callers submit the latest full content for a
  * (channel, ts) as often as they like; at most one {@code chat.update} per message per interval goes
- * out, always with the newest content, and {@link #flush} sends what is pending at once.
+ * out, always with the newest content, and {@link #flush} sends what is pending at once. Content may
+ * also be a {@link Rendering}, read when the update is sent and checked again after it.
  *
  * <p>Why: {@code chat.update} is limited to about 50 calls per minute per workspace (Tier 3), so a
  * deploy reporting every step would be throttled. Thread safe. A failed background update is logged
@@ -44,10 +45,38 @@ public final class CoalescingMessageUpdater {
         }
     }
 
+    /**
+     * Content read from its source when the update is sent rather than when it is submitted, and
+     * checked again after the send: when it is {@link #outdated()} by then, it is submitted once
+     * more. Why: replicas edit the same message through coalescers of their own, so one rendered
+     * from an older state may reach Slack after another replica's newer one; its sender notices and
+     * sends the newer state, and the message ends showing what the source holds.
+     */
+    public interface Rendering {
+        /** The content to send now; called on the sending thread, may throw (the update is then dropped and logged). */
+        MessageContent render();
+
+        /** Whether the content {@link #render} last returned no longer matches the source. */
+        boolean outdated();
+    }
+
+    /** Fixed content: never outdated. */
+    private record Fixed(MessageContent content) implements Rendering {
+        @Override
+        public MessageContent render() {
+            return content;
+        }
+
+        @Override
+        public boolean outdated() {
+            return false;
+        }
+    }
+
     /** Per message state. Fields guarded by {@code this}; {@code sending} serializes the HTTP calls. */
     private static final class Slot {
         final ReentrantLock sending = new ReentrantLock();
-        MessageContent pending;
+        Rendering pending;
         ScheduledFuture<?> timer;
         long generation; // invalidates a timer that fired while a flush held the lock
         long lastSentNanos;
@@ -80,10 +109,19 @@ public final class CoalescingMessageUpdater {
 
     /** Records {@code content} as the newest for {@code key} and schedules an update if none is due. */
     public void submit(MessageKey key, MessageContent content) {
-        Objects.requireNonNull(content, "content");
+        submit(key, new Fixed(Objects.requireNonNull(content, "content")));
+    }
+
+    /**
+     * Records {@code rendering} as the newest content for {@code key} and schedules an update if none
+     * is due; it is rendered when the update is sent, and submitted again after a send that it
+     * reports {@linkplain Rendering#outdated() outdated}.
+     */
+    public void submit(MessageKey key, Rendering rendering) {
+        Objects.requireNonNull(rendering, "rendering");
         Slot slot = slots.computeIfAbsent(key, k -> new Slot());
         synchronized (slot) {
-            slot.pending = content;
+            slot.pending = rendering;
             if (slot.timer == null) {
                 long generation = ++slot.generation;
                 long delay = slot.everSent ? slot.lastSentNanos + intervalNanos - System.nanoTime() : 0;
@@ -117,45 +155,62 @@ public final class CoalescingMessageUpdater {
             return;
         }
         slot.sending.lock();
+        Rendering sent;
         try {
-            MessageContent content;
             synchronized (slot) {
                 if (slot.timer != null) {
                     slot.timer.cancel(false);
                 }
-                content = take(slot);
+                sent = take(slot);
             }
-            if (content != null) {
-                api.update(key.channel(), key.ts(), content.text(), content.blocks());
-            }
+            send(key, sent);
         } finally {
             slot.sending.unlock();
         }
+        resubmitIfOutdated(key, sent);
     }
 
     private void sendScheduled(MessageKey key, Slot slot, long generation) {
+        Rendering sent = null;
         slot.sending.lock();
         try {
-            MessageContent content;
             synchronized (slot) {
                 if (generation != slot.generation) {
                     return; // a flush or a newer timer took over
                 }
-                content = take(slot);
+                sent = take(slot);
             }
-            if (content != null) {
-                api.update(key.channel(), key.ts(), content.text(), content.blocks());
-            }
+            send(key, sent);
         } catch (RuntimeException e) {
+            sent = null;
             log.warn("Progress update of {} failed: {}", key, e.getMessage());
         } finally {
             slot.sending.unlock();
         }
+        try {
+            resubmitIfOutdated(key, sent);
+        } catch (RuntimeException e) {
+            log.warn("Progress update of {} could not be checked: {}", key, e.getMessage());
+        }
+    }
+
+    private void send(MessageKey key, Rendering rendering) {
+        if (rendering != null) {
+            MessageContent content = rendering.render();
+            api.update(key.channel(), key.ts(), content.text(), content.blocks());
+        }
+    }
+
+    /** Outside the sending lock, so that a resubmission schedules a new interval like any submission. */
+    private void resubmitIfOutdated(MessageKey key, Rendering sent) {
+        if (sent != null && sent.outdated()) {
+            submit(key, sent);
+        }
     }
 
     /** Takes the pending content and starts a new interval; caller holds the slot's monitor. */
-    private static MessageContent take(Slot slot) {
-        MessageContent content = slot.pending;
+    private static Rendering take(Slot slot) {
+        Rendering content = slot.pending;
         slot.pending = null;
         slot.timer = null;
         slot.generation++;

@@ -9,6 +9,7 @@ import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Posts through the Web API: chat.postMessage for new messages and thread replies, and
@@ -68,9 +69,44 @@ public final class SlackNotifier implements Notifier {
 
     @Override
     public void update(MessageRef ref, Message message) {
-        updater.submit(
-                new CoalescingMessageUpdater.MessageKey(ref.channel(), ref.ts()),
-                new CoalescingMessageUpdater.MessageContent(
-                        BlockKitRenderer.text(message), BlockKitRenderer.render(message)));
+        updater.submit(key(ref), content(message));
+    }
+
+    /** {@inheritDoc} Rendered on the coalescer's thread when the update is sent. */
+    @Override
+    public void update(MessageRef ref, Supplier<Message> current) {
+        updater.submit(key(ref), new Current(current));
+    }
+
+    private static CoalescingMessageUpdater.MessageKey key(MessageRef ref) {
+        return new CoalescingMessageUpdater.MessageKey(ref.channel(), ref.ts());
+    }
+
+    private static CoalescingMessageUpdater.MessageContent content(Message message) {
+        return new CoalescingMessageUpdater.MessageContent(
+                BlockKitRenderer.text(message), BlockKitRenderer.render(message));
+    }
+
+    /** Compares messages as data (records), not their Block Kit rendering. */
+    private static final class Current implements CoalescingMessageUpdater.Rendering {
+        private final Supplier<Message> source;
+        private volatile Message last;
+
+        Current(Supplier<Message> source) {
+            this.source = source;
+        }
+
+        @Override
+        public CoalescingMessageUpdater.MessageContent render() {
+            Message message = source.get();
+            last = message;
+            return content(message);
+        }
+
+        @Override
+        public boolean outdated() {
+            Message rendered = last;
+            return rendered != null && !rendered.equals(source.get());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.cutover.core.chat;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Posts and edits channel messages. Implementations: Slack's Web API, and the sandbox console.
@@ -24,6 +25,16 @@ public interface Notifier {
      * of a burst is guaranteed to be shown.
      */
     void update(MessageRef ref, Message message);
+
+    /**
+     * Keeps a posted message showing {@code current}, a read of the state it shows (e.g. from the
+     * store). Implementations that send later read it when they send, and read it again after: when
+     * it changed meanwhile they send again, so that an update rendered from an older state, sent by
+     * another replica or landing late, is followed by the current one. This default reads it once.
+     */
+    default void update(MessageRef ref, Supplier<Message> current) {
+        update(ref, current.get());
+    }
 
     /**
      * Looks for a message this app posted in {@code channel} at or after {@code since} whose content

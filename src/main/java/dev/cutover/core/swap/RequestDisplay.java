@@ -52,13 +52,15 @@ public final class RequestDisplay implements ExpiryListener {
      * Replaces the request message with the request's current state. The re-read and the update
      * happen under one lock per request, so the updates of racing decisions reach the observer
      * (whose notifier keeps the newest) in version order: a slower thread cannot put back an older
-     * state.
+     * state. The observer gets the re-read too, for the chat side to read the state again when it
+     * sends: another replica may show a newer state in between.
      */
     void show(ApprovalRequest r) {
         synchronized (showLocks[Math.floorMod(r.id().hashCode(), showLocks.length)]) {
             ApprovalRequest current = current(r);
             if (current.message() != null) {
-                quietly(() -> observer.show(current, breakGlass(current)));
+                boolean breakGlass = breakGlass(current);
+                quietly(() -> observer.show(current.message(), () -> current(current), breakGlass));
             }
         }
     }

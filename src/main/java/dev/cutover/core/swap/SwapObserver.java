@@ -3,6 +3,7 @@ package dev.cutover.core.swap;
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.chat.MessageRef;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How the swap use case shows requests to people (the chat side renders them): the request
@@ -19,8 +20,16 @@ public interface SwapObserver {
      */
     MessageRef post(ApprovalRequest r, boolean breakGlass);
 
-    /** Replaces the request's message ({@code r.message()}, never null here) with its current state. */
-    void show(ApprovalRequest r, boolean breakGlass);
+    /**
+     * Replaces the request's message with the request's current state.
+     *
+     * @param message the request's message
+     * @param current reads the request's stored version; the chat side may read it when its update
+     *     is sent and again after (see {@link dev.cutover.core.chat.Notifier#update(MessageRef,
+     *     java.util.function.Supplier)}), so it must be cheap and must not throw
+     * @param breakGlass whether to offer the requester the break-glass button
+     */
+    void show(MessageRef message, Supplier<ApprovalRequest> current, boolean breakGlass);
 
     /** Posts {@code step} in the thread of {@code r}'s message (never null here). */
     void progress(ApprovalRequest r, SwapStep step);
