@@ -63,7 +63,8 @@ public final class BotMetrics {
                 p.services(),
                 p.scaling(),
                 p.traffic(),
-                new MeteredStateStores(p.stores(), registry));
+                new MeteredStateStores(p.stores(), registry),
+                p.alarms());
     }
 
     /** The command, measured ({@link MeteredChatCommand}). */

@@ -98,6 +98,8 @@ class CutoverWatchTest {
                     null,
                     null,
                     null,
+                    null,
+                    null,
                     null))),
             dns,
             store,

@@ -1,0 +1,165 @@
+package dev.cutover.alert;
+
+import dev.cutover.core.alert.AlarmChange;
+import dev.cutover.core.alert.AlarmInbox;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads alarm state changes from the alarm queue on a thread of its own, on every replica: long
+ * polls, hands each message to the {@link AlarmMonitor}, and deletes it once handled. A message
+ * that cannot be read is logged in one bounded line (its id and what is wrong, never its body) and
+ * left in the queue: it comes back after the visibility timeout, and SQS's redrive policy moves it
+ * to the dead-letter queue after {@code maxReceiveCount} receives. A failed receive (after the
+ * client's own retries) pauses the loop, doubling from {@value #FIRST_PAUSE_MS} ms up to {@link
+ * #MAX_PAUSE}, so an unreachable queue is not hammered. {@link #close} interrupts the long poll.
+ */
+public final class AlarmConsumer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AlarmConsumer.class);
+    static final long FIRST_PAUSE_MS = 1_000;
+    static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
+    private final AlarmInbox inbox;
+    private final String queueUrl;
+    private final AlarmMonitor monitor;
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong failedReceives = new AtomicLong();
+    private final Duration firstPause;
+    private volatile boolean running;
+    private volatile @Nullable Thread thread;
+
+    /** @param queueUrl the alarm queue's URL */
+    public AlarmConsumer(AlarmInbox inbox, String queueUrl, AlarmMonitor monitor) {
+        this(inbox, queueUrl, monitor, Duration.ofMillis(FIRST_PAUSE_MS));
+    }
+
+    /** As above, with the first pause after a failed receive (tests shorten it). */
+    public AlarmConsumer(AlarmInbox inbox, String queueUrl, AlarmMonitor monitor, Duration firstPause) {
+        this.inbox = inbox;
+        this.queueUrl = queueUrl;
+        this.monitor = monitor;
+        this.firstPause = firstPause;
+    }
+
+    /** Starts the reading thread (once). */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        Thread t = new Thread(this::run, "cutover-alarms");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** True while the reading thread runs. */
+    public boolean running() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    /** Messages handled and deleted so far. */
+    public long handled() {
+        return handled.get();
+    }
+
+    /** Messages left in the queue because they could not be read. */
+    public long malformed() {
+        return malformed.get();
+    }
+
+    /** Receives that failed (after the client's retries). */
+    public long failedReceives() {
+        return failedReceives.get();
+    }
+
+    private void run() {
+        long pause = firstPause.toMillis();
+        while (running) {
+            List<AlarmInbox.Received> batch;
+            try {
+                batch = inbox.receive(queueUrl);
+                pause = firstPause.toMillis();
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                long n = failedReceives.incrementAndGet();
+                log.warn("alarm queue receive failed ({} so far), next try in {} ms: {}", n, pause, e.toString());
+                if (!pause(pause)) {
+                    return;
+                }
+                pause = Math.min(pause * 2, MAX_PAUSE.toMillis());
+                continue;
+            }
+            for (AlarmInbox.Received m : batch) {
+                if (!running) {
+                    return;
+                }
+                handle(m);
+            }
+        }
+    }
+
+    /** Handles one message; deletes it only when it was handled. */
+    void handle(AlarmInbox.Received m) {
+        Optional<AlarmChange> change;
+        try {
+            change = AlarmEvents.parse(m.body());
+        } catch (AlarmEvents.Malformed e) {
+            malformed.incrementAndGet();
+            log.warn(
+                    "alarm message {} is not a readable alarm event ({}); left for the dead-letter queue",
+                    dev.cutover.reply.Mrkdwn.cut(String.valueOf(m.id()), 100),
+                    e.getMessage());
+            return;
+        }
+        try {
+            change.ifPresent(monitor::handle);
+            inbox.delete(queueUrl, m.receipt());
+            handled.incrementAndGet();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "alarm message {} not handled, it comes back after its visibility timeout: {}",
+                    dev.cutover.reply.Mrkdwn.cut(String.valueOf(m.id()), 100),
+                    e.toString());
+        }
+    }
+
+    private boolean pause(long ms) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops reading: interrupts the long poll and waits up to 5 s for the thread to end. */
+    @Override
+    public void close() {
+        running = false;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t == null) {
+            return;
+        }
+        t.interrupt();
+        try {
+            t.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
