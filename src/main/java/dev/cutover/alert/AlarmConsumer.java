@@ -82,6 +82,14 @@ public final class AlarmConsumer implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            if (!inbox.hasDeadLetterQueue(queueUrl)) {
+                log.warn("the alarm queue has no redrive policy: a message that cannot be read comes back"
+                        + " for its retention period instead of moving to a dead-letter queue");
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not read the alarm queue's redrive policy: {}", e.toString());
+        }
         long pause = firstPause.toMillis();
         while (running) {
             List<AlarmInbox.Received> batch;

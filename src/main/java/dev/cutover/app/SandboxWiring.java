@@ -1,5 +1,6 @@
 package dev.cutover.app;
 
+import dev.cutover.alert.AlarmEvents;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.chat.slack.SlackHttpServer;
 import dev.cutover.chat.slack.SlackSignatureVerifier;
@@ -257,6 +258,11 @@ public final class SandboxWiring implements AutoCloseable {
         @Override
         public void pollServices() {
             bot.alerts().ifPresent(m -> m.scaling().pollAll());
+        }
+
+        @Override
+        public void alarmMessage(String body) {
+            bot.alerts().ifPresent(m -> AlarmEvents.parse(body).ifPresent(m.alarms()::handle));
         }
     }
 }

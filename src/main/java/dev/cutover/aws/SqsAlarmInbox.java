@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
  * {@link AlarmInbox} over SQS: ReceiveMessage with long polling ({@value #WAIT_SECONDS} s, up to
- * {@value #MAX_MESSAGES} messages) and DeleteMessage by receipt handle. Retries are the client's
+ * {@value #MAX_MESSAGES} messages), DeleteMessage by receipt handle, and GetQueueAttributes for the
+ * queue's {@code RedrivePolicy}. Retries are the client's
  * (its retry strategy); the consumer pauses after a call that still failed.
  */
 public final class SqsAlarmInbox implements AlarmInbox {
@@ -47,5 +50,16 @@ public final class SqsAlarmInbox implements AlarmInbox {
                         .queueUrl(queueUrl)
                         .receiptHandle(receipt)
                         .build());
+    }
+
+    @Override
+    public boolean hasDeadLetterQueue(String queueUrl) {
+        return sqs.get()
+                .getQueueAttributes(GetQueueAttributesRequest.builder()
+                        .queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.REDRIVE_POLICY)
+                        .build())
+                .attributes()
+                .containsKey(QueueAttributeName.REDRIVE_POLICY);
     }
 }

@@ -17,14 +17,21 @@ import java.util.Optional;
  */
 public final class SwapPresenter implements SwapObserver {
     private final Notifier notifier;
+    private final dev.cutover.core.swap.PairCatalog pairs;
 
-    public SwapPresenter(Notifier notifier) {
+    /** @param pairs the pairs' policies: a swap of a pair with {@code rollbackOnAlarm} says so */
+    public SwapPresenter(Notifier notifier, dev.cutover.core.swap.PairCatalog pairs) {
         this.notifier = notifier;
+        this.pairs = pairs;
+    }
+
+    private java.util.List<String> autoRollback(ApprovalRequest r) {
+        return pairs.find(r.pair()).map(e -> e.policy().rollbackOnAlarm()).orElse(java.util.List.of());
     }
 
     @Override
     public MessageRef post(ApprovalRequest r, boolean breakGlass) {
-        return notifier.post(r.channel(), SwapMessages.request(r, breakGlass));
+        return notifier.post(r.channel(), SwapMessages.request(r, breakGlass, autoRollback(r)));
     }
 
     /** Finds the request message by the request id its footer carries, posted since shortly before the request. */
@@ -35,7 +42,7 @@ public final class SwapPresenter implements SwapObserver {
 
     @Override
     public void show(ApprovalRequest r, boolean breakGlass) {
-        notifier.update(r.message(), SwapMessages.request(r, breakGlass));
+        notifier.update(r.message(), SwapMessages.request(r, breakGlass, autoRollback(r)));
     }
 
     @Override

@@ -178,56 +178,42 @@ class AlarmQueueIT {
                 .withBody(body);
     }
 
-    /** An EventBridge "CloudWatch Alarm State Change" event. */
+    /** A fixture of {@code src/test/resources/alarms}, as a tree to change. */
+    static ObjectNode fixture(String name) {
+        try (var in = AlarmQueueIT.class.getResourceAsStream("/alarms/" + name)) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** An EventBridge "CloudWatch Alarm State Change" event (the fixture, with these values). */
     static String eventBridge(String alarm, String state, String time, String reason) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("version", "0");
-        e.put("id", "e-" + alarm + "-" + time);
-        e.put("detail-type", AlarmEvents.DETAIL_TYPE);
-        e.put("source", "aws.cloudwatch");
-        e.put("account", "123456789012");
-        e.put("time", time.substring(0, 19) + "Z");
-        e.put("region", "eu-west-1");
+        ObjectNode e = fixture("eventbridge-state-change.json");
         e.putArray("resources").add("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:" + alarm);
-        ObjectNode d = e.putObject("detail");
+        ObjectNode d = (ObjectNode) e.path("detail");
         d.put("alarmName", alarm);
-        ObjectNode st = d.putObject("state");
+        ObjectNode st = (ObjectNode) d.path("state");
         st.put("value", state);
         st.put("reason", reason);
-        st.put("reasonData", "{\"version\":\"1.0\",\"threshold\":5.0}");
         st.put("timestamp", time);
-        d.putObject("previousState").put("value", state.equals("ALARM") ? "OK" : "ALARM");
-        ObjectNode metric = d.putObject("configuration")
-                .putArray("metrics")
-                .addObject()
-                .put("id", "m1")
-                .put("returnData", true)
-                .putObject("metricStat")
-                .putObject("metric");
-        metric.put("namespace", "AWS/ApplicationELB");
-        metric.put("name", "HTTPCode_Target_5XX_Count");
         return e.toString();
     }
 
-    /** An SNS notification wrapping CloudWatch's alarm JSON. */
+    /** An SNS notification wrapping CloudWatch's alarm JSON (the fixture, with these values). */
     static String sns(String alarm, String state, String time, String reason) {
-        ObjectNode a = JSON.createObjectNode();
-        a.put("AlarmName", alarm);
-        a.put("AlarmArn", "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:" + alarm);
-        a.put("NewStateValue", state);
-        a.put("OldStateValue", state.equals("ALARM") ? "OK" : "ALARM");
-        a.put("NewStateReason", reason);
-        a.put("StateChangeTime", time);
-        ObjectNode t = a.putObject("Trigger");
-        t.put("MetricName", "TargetResponseTime");
-        t.put("Namespace", "AWS/ApplicationELB");
-        t.put("Threshold", 1.5);
-        t.put("ComparisonOperator", "GreaterThanThreshold");
-        ObjectNode n = JSON.createObjectNode();
-        n.put("Type", "Notification");
-        n.put("MessageId", "sns-1");
-        n.put("TopicArn", "arn:aws:sns:eu-west-1:123456789012:alarms");
-        n.put("Message", a.toString());
+        ObjectNode n = fixture("sns-notification.json");
+        try {
+            ObjectNode a = (ObjectNode) JSON.readTree(n.path("Message").asText());
+            a.put("AlarmName", alarm);
+            a.put("AlarmArn", "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:" + alarm);
+            a.put("NewStateValue", state);
+            a.put("NewStateReason", reason);
+            a.put("StateChangeTime", time);
+            n.put("Message", a.toString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         return n.toString();
     }
 

@@ -17,6 +17,11 @@ public interface AlarmInbox {
 
         @Override
         public void delete(String queueUrl, String receipt) {}
+
+        @Override
+        public boolean hasDeadLetterQueue(String queueUrl) {
+            return true;
+        }
     };
 
     /**
@@ -42,4 +47,11 @@ public interface AlarmInbox {
      * @throws RuntimeException when it cannot be deleted (it comes back, and is recognised as a duplicate)
      */
     void delete(String queueUrl, String receipt);
+
+    /**
+     * Whether the queue has a redrive policy (a dead-letter queue for messages received too often).
+     *
+     * @throws RuntimeException when the queue's attributes cannot be read
+     */
+    boolean hasDeadLetterQueue(String queueUrl);
 }
