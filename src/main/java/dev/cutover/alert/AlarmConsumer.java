@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * left in the queue: it comes back after the visibility timeout, and SQS's redrive policy moves it
  * to the dead-letter queue after {@code maxReceiveCount} receives. A failed receive (after the
  * client's own retries) pauses the loop, doubling from {@value #FIRST_PAUSE_MS} ms up to {@link
- * #MAX_PAUSE}, so an unreachable queue is not hammered. {@link #close} interrupts the long poll.
+ * #MAX_PAUSE}, so an unreachable queue is not hammered. {@link #close} stops it without waiting.
  */
 public final class AlarmConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlarmConsumer.class);
@@ -110,6 +110,7 @@ public final class AlarmConsumer implements AutoCloseable {
             }
             for (AlarmInbox.Received m : batch) {
                 if (!running) {
+                    // Stopping: left in the queue, back after its visibility timeout.
                     return;
                 }
                 handle(m);
@@ -152,7 +153,12 @@ public final class AlarmConsumer implements AutoCloseable {
         }
     }
 
-    /** Stops reading: interrupts the long poll and waits up to 5 s for the thread to end. */
+    /**
+     * Stops reading without waiting: a receive in flight (a long poll of up to 20 s, which the
+     * blocking HTTP client does not give up on an interrupt) ends on its own, and what it brings is
+     * not handled nor deleted, so it comes back after its visibility timeout for another replica
+     * (or this one's next start). The thread is a daemon: it never holds up the shutdown.
+     */
     @Override
     public void close() {
         running = false;
@@ -160,14 +166,20 @@ public final class AlarmConsumer implements AutoCloseable {
         synchronized (this) {
             t = thread;
         }
-        if (t == null) {
-            return;
+        if (t != null) {
+            t.interrupt();
         }
-        t.interrupt();
-        try {
-            t.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    }
+
+    /** Waits up to {@code timeout} for the reading thread to end after {@link #close}; true when it did. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        Thread t;
+        synchronized (this) {
+            t = thread;
         }
+        if (t != null) {
+            t.join(Math.max(1, timeout.toMillis()));
+        }
+        return !running();
     }
 }

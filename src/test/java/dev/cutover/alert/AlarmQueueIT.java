@@ -282,7 +282,7 @@ class AlarmQueueIT {
     }
 
     @Test
-    void aMalformedMessageIsLeftForTheDeadLetterQueueWithOneLogLineAndReadingGoesOn() {
+    void aMalformedMessageIsLeftForTheDeadLetterQueueWithOneLogLineAndReadingGoesOn() throws Exception {
         // The first receive fails (SQS overloaded): the consumer pauses and tries again.
         wm.stubFor(post(urlPathEqualTo("/"))
                 .atPriority(1)
@@ -330,8 +330,27 @@ class AlarmQueueIT {
             await().atMost(Duration.ofSeconds(5)).until(() -> receives() > receivesBefore + 2);
             assertThat(c.running()).isTrue();
             c.close();
-            assertThat(c.running()).isFalse();
+            assertThat(c.awaitStopped(Duration.ofSeconds(5))).isTrue();
         }
+    }
+
+    @Test
+    void aStopDuringALongPollReturnsAtOnceAndLeavesWhatThatPollBringsInTheQueue() throws Exception {
+        wm.stubFor(post(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(SQS + "ReceiveMessage"))
+                .willReturn(json(messages(eventBridge("orders-latency", "ALARM", "2026-12-05T21:00:00.000+0000", "x")))
+                        .withFixedDelay(2_000)));
+        RecordingNotifier notifier = new RecordingNotifier();
+        AlarmConsumer c = consumer(replica(notifier, CutoverThreads.NONE));
+        await().atMost(Duration.ofSeconds(5)).until(() -> receives() >= 1);
+
+        long start = System.nanoTime();
+        c.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(c.awaitStopped(Duration.ofSeconds(10))).isTrue();
+        assertThat(c.handled()).isZero();
+        assertThat(deleted()).isEmpty();
+        assertThat(notifier.calls()).isEmpty();
     }
 
     int receives() {
