@@ -353,6 +353,50 @@ class AlarmQueueIT {
         assertThat(notifier.calls()).isEmpty();
     }
 
+    @Test
+    void theAlertWiringStartsTheReaderOverSqsAndItsCloseStopsIt() throws Exception {
+        // The wiring's stores use the real key prefix: an account of this run only keeps runs apart.
+        String account = String.format(
+                "%012d", Math.abs(java.util.UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L));
+        String arn = "arn:aws:cloudwatch:eu-west-1:" + account + ":alarm:orders-latency";
+        queueHolds(eventBridge("orders-latency", "ALARM", "2026-12-05T21:00:00.000+0000", "7 > 5")
+                .replace("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:orders-latency", arn));
+        RecordingNotifier notifier = new RecordingNotifier();
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newScheduledThreadPool(1);
+        try (dev.cutover.app.AlertWiring wiring = new dev.cutover.app.AlertWiring(
+                config,
+                dev.cutover.app.AlertWiring.aws(
+                        clients.sqs(),
+                        clients.cloudWatch(),
+                        clients.ecs(),
+                        clients.applicationAutoScaling(),
+                        dev.cutover.app.AlertWiring.redisStores(TestRedis.client()),
+                        java.time.Clock.systemUTC()),
+                notifier,
+                dev.cutover.app.PairCatalogs.of(config.pairs()),
+                new dev.cutover.memory.InMemoryDnsRecords(java.time.Clock.systemUTC(), Duration.ZERO),
+                new dev.cutover.memory.InMemoryApprovalStore(),
+                java.time.Clock.systemUTC(),
+                timer,
+                timer)) {
+            AlarmConsumer c = wiring.monitors().alarmQueue().orElseThrow();
+            assertThat(c.running()).isFalse();
+            wiring.monitors().start(timer);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> deleted().contains("r1"));
+            assertThat(notifier.of("post")).singleElement().satisfies(p -> assertThat(p.target())
+                    .isEqualTo("C0ORDERS"));
+            assertThat(wiring.monitors().alarms().openIncidents())
+                    .extracting(AlarmMonitor.OpenIncident::alarm)
+                    .contains("orders-latency");
+            wiring.close();
+            assertThat(c.awaitStopped(Duration.ofSeconds(5))).isTrue();
+        } finally {
+            timer.shutdownNow();
+            TestRedis.client().del("cutover:alert:alarm:" + arn);
+        }
+    }
+
     int receives() {
         return wm.findAll(postRequestedFor(urlPathEqualTo("/"))
                         .withHeader("X-Amz-Target", equalTo(SQS + "ReceiveMessage")))
