@@ -148,23 +148,29 @@ public final class AlarmMonitor implements GuardAlarms {
 
     private void show(AlarmRoute route, AlarmChange c, @Nullable AlarmState before, AlarmState next) {
         boolean opened = next.open() && (before == null || !before.open());
-        String guard = null;
+        List<String> guards = new ArrayList<>();
         String rollbackPair = null;
         for (SwapPairConfig p : guardedBy(c.name())) {
-            if (!opened || !c.firing() || watches.threadOf(p.name()).isEmpty()) {
+            if (!opened || !c.firing()) {
                 continue;
             }
-            if (p.rollbackOnAlarm()) {
-                guard = ":leftwards_arrow_with_hook: "
-                        + rollbacks.start(
-                                p.name(),
-                                "guard alarm " + c.name() + " is ALARM (pre-approved by rollbackOnAlarm)",
-                                route.channel());
-            } else {
-                rollbackPair = p.name();
-                guard = ":rotating_light: Guard alarm of the cutover of *" + p.name() + "*: roll back?";
+            if (watches.threadOf(p.name()).isPresent()) {
+                if (p.rollbackOnAlarm()) {
+                    guards.add(":leftwards_arrow_with_hook: "
+                            + rollbacks.start(
+                                    p.name(),
+                                    "guard alarm " + c.name() + " is ALARM (pre-approved by rollbackOnAlarm)",
+                                    route.channel()));
+                } else {
+                    rollbackPair = p.name();
+                    guards.add(":rotating_light: Guard alarm of the cutover of *" + p.name() + "*: roll back?");
+                }
+            } else if (shifts.threadOf(p.name()).isPresent()) {
+                guards.add(":octagonal_sign: Guard alarm of *" + p.name()
+                        + "*: its shift halts or reverts, as its plan says, at the next sweep.");
             }
         }
+        String guard = guards.isEmpty() ? null : String.join("\n", guards);
         if (opened) {
             post(route, c.arn(), next, guard, rollbackPair);
             return;
@@ -200,11 +206,23 @@ public final class AlarmMonitor implements GuardAlarms {
     private void attach(String arn, AlarmState shown, MessageRef posted, MessageRef thread) {
         for (int i = 0; i < CAS_ATTEMPTS; i++) {
             Optional<Versioned<AlarmState>> stored = store.get(arn);
-            if (stored.isEmpty() || !shown.since().equals(stored.get().state().since())) {
+            AlarmState now = stored.map(Versioned::state).orElse(null);
+            if (now == null || !shown.since().equals(now.since())) {
+                // Closed while it was being posted (the OK saw no message to edit): show that here.
+                if (now != null && !now.open() && now.changedAt().isAfter(shown.changedAt())) {
+                    Polls.quietly(
+                            shown.name(),
+                            () -> notifier.update(posted, AlarmMessages.incident(now, shown.since(), null, null)));
+                }
                 return;
             }
-            if (store.compareAndSet(
-                    arn, stored.get().version(), stored.get().state().postedAt(posted, thread))) {
+            if (store.compareAndSet(arn, stored.get().version(), now.postedAt(posted, thread))) {
+                if (now.changedAt().isAfter(shown.changedAt())) {
+                    // Changed while it was being posted (e.g. to no data): show the newer state.
+                    Polls.quietly(
+                            shown.name(),
+                            () -> notifier.update(posted, AlarmMessages.incident(now, now.since(), null, null)));
+                }
                 return;
             }
         }

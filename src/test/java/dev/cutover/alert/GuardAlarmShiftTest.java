@@ -119,4 +119,39 @@ class GuardAlarmShiftTest {
         assertThat(alarms.firing(PAIR)).isEmpty();
         assertThat(notifier.last("update").message().text()).contains("web-5xx recovered after 2 min");
     }
+
+    @Test
+    void anOkThatArrivesWhileTheAlarmIsBeingPostedStillShowsTheRecovery() {
+        java.util.concurrent.atomic.AtomicReference<AlarmMonitor> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        dev.cutover.core.chat.Notifier okDuringPost = new dev.cutover.core.chat.Notifier() {
+            @Override
+            public MessageRef post(String channel, dev.cutover.core.chat.Message message) {
+                // Another replica applies the OK before Slack answered this post.
+                self.get().handle(change(AlarmChange.OK, Duration.ofMinutes(4)));
+                return notifier.post(channel, message);
+            }
+
+            @Override
+            public MessageRef reply(MessageRef parent, dev.cutover.core.chat.Message message) {
+                return notifier.reply(parent, message);
+            }
+
+            @Override
+            public void update(MessageRef ref, dev.cutover.core.chat.Message message) {
+                notifier.update(ref, message);
+            }
+        };
+        AlarmMonitor monitor = new AlarmMonitor(
+                config, new InMemoryStateStore<>(), new InMemoryStateStore<>(), okDuringPost, CutoverThreads.NONE);
+        self.set(monitor);
+
+        monitor.handle(change(AlarmChange.ALARM, Duration.ZERO));
+
+        RecordingNotifier.Call posted = notifier.last("post");
+        assertThat(posted.message().text()).contains("web-5xx is ALARM");
+        assertThat(notifier.last("update").ref()).isEqualTo(posted.ref());
+        assertThat(notifier.last("update").message().text()).contains("web-5xx recovered after 4 min");
+        assertThat(monitor.openIncidents()).isEmpty();
+    }
 }
