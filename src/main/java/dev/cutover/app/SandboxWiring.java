@@ -6,6 +6,7 @@ import dev.cutover.chat.slack.SlackHttpServer;
 import dev.cutover.chat.slack.SlackSignatureVerifier;
 import dev.cutover.chat.text.PlainTextRenderer;
 import dev.cutover.commands.ChatCommand;
+import dev.cutover.config.AlarmSettings;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.RedisSettings;
 import dev.cutover.config.SlackSettings;
@@ -76,9 +77,14 @@ public final class SandboxWiring implements AutoCloseable {
         this.secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         this.slackApi = new SandboxSlackApi(listener, userConfig.sandbox().groups());
         slackApi.start();
-        this.config = userConfig.with(
-                userConfig.slack().with(SlackSettings.Mode.HTTP, "xoxb-sandbox", secret, 0, slackApi.apiBaseUrl()),
-                new RedisSettings(null));
+        // No alarm queue: the console's `alarm` command hands the changes to the same handling.
+        this.config = userConfig
+                .with(
+                        userConfig
+                                .slack()
+                                .with(SlackSettings.Mode.HTTP, "xoxb-sandbox", secret, 0, slackApi.apiBaseUrl()),
+                        new RedisSettings(null))
+                .withAlarms(new AlarmSettings(null, userConfig.alarms().routes()));
         this.metrics = SandboxMetrics.seeded(clock);
         this.route53 = seed(SandboxAccount.route53(clock, config.sandbox().insyncDelay()), config);
         this.slack = new SlackWiring(slackApi.apiBaseUrl(), "xoxb-sandbox", secret, clock, Duration.ZERO);

@@ -100,6 +100,12 @@ public record CutoverConfig(
                 alarms);
     }
 
+    /** This config with other {@code alarms:} (the sandbox reads no alarm queue). */
+    public CutoverConfig withAlarms(AlarmSettings newAlarms) {
+        return new CutoverConfig(
+                slack, aws, redis, pairs, sandbox, scheduler, jobs, queues, services, alerts, shutdown, ops, newAlarms);
+    }
+
     /** The pair called {@code name}, if configured. */
     public Optional<SwapPairConfig> pair(String name) {
         return pairs.stream().filter(p -> p.name().equals(name)).findFirst();
