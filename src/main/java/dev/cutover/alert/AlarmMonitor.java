@@ -82,6 +82,7 @@ public final class AlarmMonitor implements GuardAlarms {
     private final CutoverThreads watches;
     private volatile CutoverThreads shifts = CutoverThreads.NONE;
     private volatile Rollbacks rollbacks = Rollbacks.NONE;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param store each alarm's state, by ARN
@@ -104,6 +105,15 @@ public final class AlarmMonitor implements GuardAlarms {
     /** Where the alarms of a pair with an open shift (and no open watch) go: the shift's thread. */
     public void shiftThreads(CutoverThreads threads) {
         this.shifts = threads;
+    }
+
+    /**
+     * Calls {@code changed} after each change this replica applied (an incident opened, changed or
+     * closed), e.g. to refresh a view of {@link #openIncidents()}; it runs on the alarm reader's
+     * thread and must not block. Other replicas' changes call their own listeners.
+     */
+    public void onChange(Runnable changed) {
+        listeners.add(changed);
     }
 
     /** What starts the rollbacks of pairs with {@code rollbackOnAlarm}. */
@@ -140,6 +150,7 @@ public final class AlarmMonitor implements GuardAlarms {
             if (store.compareAndSet(c.arn(), stored.map(Versioned::version).orElse(0L), next)) {
                 indexed(c.arn(), c.name(), next.open());
                 show(route.get(), c, before, next);
+                changed();
                 return;
             }
         }
@@ -224,6 +235,16 @@ public final class AlarmMonitor implements GuardAlarms {
                             () -> notifier.update(posted, AlarmMessages.incident(now, now.since(), null, null)));
                 }
                 return;
+            }
+        }
+    }
+
+    private void changed() {
+        for (Runnable l : listeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                log.warn("an alarm change listener failed: {}", e.toString());
             }
         }
     }

@@ -103,6 +103,8 @@ class GuardAlarmShiftTest {
     @Test
     void anAlarmDuringARevertingShiftGoesBackToTheLastHealthyWeightsAndAnOkDoesNotCountAgain() {
         ShiftFixture f = shifting(ShiftPlan.OnAlarm.REVERT);
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        alarms.onChange(changes::incrementAndGet);
         Shift s = f.started();
         alarms.handle(change(AlarmChange.OK, Duration.ofSeconds(10)));
         clock.advance(Duration.ofMinutes(1));
@@ -118,6 +120,8 @@ class GuardAlarmShiftTest {
         alarms.handle(change(AlarmChange.OK, Duration.ofMinutes(3)));
         assertThat(alarms.firing(PAIR)).isEmpty();
         assertThat(notifier.last("update").message().text()).contains("web-5xx recovered after 2 min");
+        alarms.handle(change(AlarmChange.OK, Duration.ofMinutes(3))); // a duplicate
+        assertThat(changes).hasValue(2); // the ALARM and its recovery; the first OK opened nothing
     }
 
     @Test
