@@ -143,9 +143,13 @@ public final class AlarmMonitor implements GuardAlarms {
             }
             AlarmState next = AlarmState.after(before, c);
             if (before == null && !next.open()) {
-                // An OK (or no data) of an alarm never seen firing: nothing to show, but remembered.
-                store.compareAndSet(c.arn(), 0, next);
-                return;
+                // An OK (or no data) of an alarm never seen firing: nothing to show, but remembered,
+                // so that an older ALARM delivered after it is recognised as overtaken. A lost set
+                // means another replica stored a change first: read again, as this one may be newer.
+                if (store.compareAndSet(c.arn(), 0, next)) {
+                    return;
+                }
+                continue;
             }
             if (store.compareAndSet(c.arn(), stored.map(Versioned::version).orElse(0L), next)) {
                 indexed(c.arn(), c.name(), next.open());

@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A pair's guard alarm as a failed health check of its progressive shift. */
-class GuardAlarmShiftTest {
+/** Alarm incidents over in-memory stores, and a pair's guard alarm as a failed health check of its shift. */
+class AlarmMonitorTest {
     static final String ARN = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:web-5xx";
 
     final MutableClock clock = new MutableClock(T0);
@@ -157,5 +157,14 @@ class GuardAlarmShiftTest {
         assertThat(notifier.last("update").ref()).isEqualTo(posted.ref());
         assertThat(notifier.last("update").message().text()).contains("web-5xx recovered after 4 min");
         assertThat(monitor.openIncidents()).isEmpty();
+    }
+
+    @Test
+    void anOlderAlarmDeliveredAfterItsRecoveryOpensNothing() {
+        alarms.handle(change(AlarmChange.OK, Duration.ofMinutes(5)));
+        alarms.handle(change(AlarmChange.ALARM, Duration.ofMinutes(1)));
+
+        assertThat(alarms.openIncidents()).isEmpty();
+        assertThat(notifier.calls()).isEmpty();
     }
 }
