@@ -55,7 +55,7 @@ public final class BotMetrics {
                 p.storeTime());
     }
 
-    /** The alert ports with the queue alerts' state measured. */
+    /** The alert ports with the alerts' state and the alarm queue measured. */
     public AlertPorts alerts(AlertPorts p) {
         return new AlertPorts(
                 p.queueMetrics(),
@@ -64,7 +64,7 @@ public final class BotMetrics {
                 p.scaling(),
                 p.traffic(),
                 new MeteredStateStores(p.stores(), registry),
-                p.alarms());
+                new MeteredAlarmInbox(p.alarms(), registry));
     }
 
     /** The command, measured ({@link MeteredChatCommand}). */
