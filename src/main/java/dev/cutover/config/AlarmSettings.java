@@ -37,6 +37,14 @@ public record AlarmSettings(String queue, List<AlarmRoute> routes) {
         return Optional.ofNullable(queue).map(URI::create);
     }
 
+    /** The region of an AWS queue URL ({@code https://sqs.<region>.amazonaws.com/...}); empty for another host. */
+    Optional<String> regionOf() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "https://sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?/.*")
+                .matcher(queue == null ? "" : queue);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /** The first route matching the alarm called {@code name}. */
     public Optional<AlarmRoute> route(String name) {
         return routes.stream().filter(r -> r.matches(name)).findFirst();

@@ -66,6 +66,13 @@ public record CutoverConfig(
         shutdown = shutdown == null ? ShutdownSettings.defaults() : shutdown;
         ops = ops == null ? OpsSettings.defaults() : ops;
         alarms = (alarms == null ? AlarmSettings.defaults() : alarms).checked(alerts, names);
+        Optional<String> queueRegion = alarms.regionOf();
+        if (queueRegion.isPresent() && !queueRegion.get().equals(aws.region()) && aws.endpointOverride() == null) {
+            throw ConfigException.invalid(
+                    "alarms.queue",
+                    "the queue is in " + queueRegion.get() + " but the bot's SQS client is in aws.region "
+                            + aws.region() + "; use a queue in that region");
+        }
         for (int i = 0; i < pairs.size(); i++) {
             List<String> guards = pairs.get(i).guardAlarms();
             for (int j = 0; j < guards.size(); j++) {

@@ -19,6 +19,7 @@ class CheckConfigAlarmsTest {
     static final String CONFIG =
             """
             slack: { mode: http, botToken: xoxb-test, signingSecret: s3cret }
+            aws: { region: eu-west-1 }
             alerts: { channel: C0ALERTS }
             pairs:
               - name: shop
@@ -65,6 +66,6 @@ class CheckConfigAlarmsTest {
         assertThat(run(CONFIG.formatted("orders-5xx"), out, err)).isEqualTo(2);
 
         assertThat(err.toString())
-                .contains("cutover.yml:9: pairs[0].guardAlarms[0]: no alarms.routes entry matches orders-5xx");
+                .contains("cutover.yml:10: pairs[0].guardAlarms[0]: no alarms.routes entry matches orders-5xx");
     }
 }

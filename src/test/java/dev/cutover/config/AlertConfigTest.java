@@ -46,6 +46,12 @@ class AlertConfigTest {
                         + " wildcards): a*b");
         assertThatThrownBy(() -> loader.parse("c.yml", "alarms:\n  queue: orders\n"))
                 .hasMessageStartingWith("c.yml:2: alarms.queue: expected an SQS queue URL");
+        assertThatThrownBy(
+                        () -> loader.parse(
+                                "c.yml",
+                                "aws:\n  region: us-east-1\nalarms:\n  queue: https://sqs.eu-west-1.amazonaws.com/123456789012/a\n"))
+                .hasMessage("c.yml:4: alarms.queue: the queue is in eu-west-1 but the bot's SQS client is in aws.region"
+                        + " us-east-1; use a queue in that region");
         assertThatThrownBy(() -> loader.parse("c.yml", "alarms:\n  routes:\n    - alarm: x\n"))
                 .hasMessage("c.yml:3: alarms.routes[0].channel: required, or set a default in alerts.channel");
         assertThatThrownBy(() -> loader.parse(
