@@ -24,6 +24,8 @@ public final class AlarmConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlarmConsumer.class);
     static final long FIRST_PAUSE_MS = 1_000;
     static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    /** The longest a healthy reader goes between successful receives: a 20 s long poll, and some. */
+    static final Duration READ_INTERVAL = Duration.ofSeconds(30);
 
     private final AlarmInbox inbox;
     private final String queueUrl;
@@ -32,6 +34,7 @@ public final class AlarmConsumer implements AutoCloseable {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong failedReceives = new AtomicLong();
     private final Duration firstPause;
+    private final PollFreshness freshness;
     private volatile boolean running;
     private volatile @Nullable Thread thread;
 
@@ -42,10 +45,25 @@ public final class AlarmConsumer implements AutoCloseable {
 
     /** As above, with the first pause after a failed receive (tests shorten it). */
     public AlarmConsumer(AlarmInbox inbox, String queueUrl, AlarmMonitor monitor, Duration firstPause) {
+        this(inbox, queueUrl, monitor, firstPause, java.time.Clock.systemUTC());
+    }
+
+    /** As above, with the clock that dates successful receives (for {@link #overdue()}). */
+    public AlarmConsumer(
+            AlarmInbox inbox, String queueUrl, AlarmMonitor monitor, Duration firstPause, java.time.Clock clock) {
         this.inbox = inbox;
         this.queueUrl = queueUrl;
         this.monitor = monitor;
         this.firstPause = firstPause;
+        this.freshness = new PollFreshness(clock);
+    }
+
+    /**
+     * {@code alarm queue (last read N s ago, ...)} when no receive succeeded for three times {@link
+     * #READ_INTERVAL} (a long poll lasts up to 20 s), counted from {@link #start}; empty before it.
+     */
+    public List<String> overdue() {
+        return freshness.overdue(java.util.Map.of("alarm queue", READ_INTERVAL));
     }
 
     /** Starts the reading thread (once). */
@@ -54,6 +72,7 @@ public final class AlarmConsumer implements AutoCloseable {
             return;
         }
         running = true;
+        freshness.started();
         Thread t = new Thread(this::run, "cutover-alarms");
         t.setDaemon(true);
         thread = t;
@@ -95,6 +114,7 @@ public final class AlarmConsumer implements AutoCloseable {
             List<AlarmInbox.Received> batch;
             try {
                 batch = inbox.receive(queueUrl);
+                freshness.succeeded("alarm queue");
                 pause = firstPause.toMillis();
             } catch (RuntimeException e) {
                 if (!running) {

@@ -8,6 +8,7 @@ import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.SwapPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,8 +80,14 @@ public final class AlertMonitors implements AutoCloseable {
                 ports.stores().named("alarm-index", AlarmMonitor.OpenIndex.class),
                 notifier,
                 watch);
-        this.alarmQueue =
-                config.alarms().queueUrl().map(url -> new AlarmConsumer(ports.alarms(), url.toString(), alarms));
+        this.alarmQueue = config.alarms()
+                .queueUrl()
+                .map(url -> new AlarmConsumer(
+                        ports.alarms(),
+                        url.toString(),
+                        alarms,
+                        Duration.ofMillis(AlarmConsumer.FIRST_PAUSE_MS),
+                        clock));
         this.status = new CutoverStatus(pairs, dns, queues, ports.queueDepth(), scaling, ports.services(), watch);
     }
 
@@ -102,12 +109,14 @@ public final class AlertMonitors implements AutoCloseable {
     }
 
     /**
-     * The queues and services whose last successful poll is older than three of their intervals
-     * (for readiness); empty before {@link #start}.
+     * The queues and services whose last successful poll is older than three of their intervals,
+     * and the alarm queue when no receive succeeded for 90 s (for readiness); empty before {@link
+     * #start}.
      */
     public List<String> overdue() {
         List<String> out = new ArrayList<>(queues.overdue());
         out.addAll(scaling.overdue());
+        alarmQueue.ifPresent(a -> out.addAll(a.overdue()));
         return out;
     }
 
