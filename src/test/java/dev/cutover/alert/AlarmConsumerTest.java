@@ -8,6 +8,7 @@ import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
 import dev.cutover.core.alert.AlarmInbox;
 import dev.cutover.memory.InMemoryStateStore;
+import dev.cutover.testing.FakeAlarmInbox;
 import dev.cutover.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,24 +25,13 @@ class AlarmConsumerTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T21:00:00Z"));
     final AtomicBoolean down = new AtomicBoolean(true);
     final AtomicInteger receives = new AtomicInteger();
-    final AlarmInbox inbox = new AlarmInbox() {
-        @Override
-        public List<Received> receive(String queueUrl) {
-            receives.incrementAndGet();
-            if (down.get()) {
-                throw new IllegalStateException("SQS unreachable");
-            }
-            return List.of();
+    final AlarmInbox inbox = new FakeAlarmInbox(() -> {
+        receives.incrementAndGet();
+        if (down.get()) {
+            throw new IllegalStateException("SQS unreachable");
         }
-
-        @Override
-        public void delete(String queueUrl, String receipt) {}
-
-        @Override
-        public boolean hasDeadLetterQueue(String queueUrl) {
-            return true;
-        }
-    };
+        return List.of();
+    });
 
     @Test
     void anUnreadableQueueIsOverdueAfterThreeReadIntervalsAndFreshAfterTheNextRead() throws Exception {

@@ -8,6 +8,7 @@ import dev.cutover.core.alert.AlarmInbox;
 import dev.cutover.core.alert.StateStore;
 import dev.cutover.core.alert.StateStores;
 import dev.cutover.memory.InMemoryStateStore;
+import dev.cutover.testing.FakeAlarmInbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,27 +25,16 @@ class MeteredAlarmInboxTest {
         Deque<Object> answers = new ArrayDeque<>(List.of(
                 List.of(new AlarmInbox.Received("m1", "r1", "{}"), new AlarmInbox.Received("m2", "r2", "bad")),
                 new IllegalStateException("SQS is down")));
-        AlarmInbox inbox = new MeteredAlarmInbox(
-                new AlarmInbox() {
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public List<Received> receive(String queueUrl) {
-                        Object next = answers.pop();
-                        if (next instanceof RuntimeException e) {
-                            throw e;
-                        }
-                        return (List<Received>) next;
-                    }
-
-                    @Override
-                    public void delete(String queueUrl, String receipt) {}
-
-                    @Override
-                    public boolean hasDeadLetterQueue(String queueUrl) {
-                        return true;
-                    }
-                },
-                registry);
+        FakeAlarmInbox fake = new FakeAlarmInbox(() -> {
+            Object next = answers.pop();
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
+            @SuppressWarnings("unchecked")
+            List<AlarmInbox.Received> batch = (List<AlarmInbox.Received>) next;
+            return batch;
+        });
+        AlarmInbox inbox = new MeteredAlarmInbox(fake, registry);
 
         assertThat(inbox.receive("q")).hasSize(2);
         inbox.delete("q", "r1");
