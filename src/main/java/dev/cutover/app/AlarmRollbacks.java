@@ -1,6 +1,9 @@
 package dev.cutover.app;
 
 import dev.cutover.alert.AlarmMonitor;
+import dev.cutover.commands.RefusalText;
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.RequestOutcome;
 import dev.cutover.core.swap.SwapWorkflow;
 import java.util.concurrent.Executor;
@@ -18,10 +21,13 @@ final class AlarmRollbacks implements AlarmMonitor.Rollbacks {
 
     private final SwapWorkflow workflow;
     private final Executor blocking;
+    private final Notifier notifier;
 
-    AlarmRollbacks(SwapWorkflow workflow, Executor blocking) {
+    /** @param notifier where a rollback that did not start says why (the request's channel) */
+    AlarmRollbacks(SwapWorkflow workflow, Executor blocking, Notifier notifier) {
         this.workflow = workflow;
         this.blocking = blocking;
+        this.notifier = notifier;
     }
 
     @Override
@@ -31,7 +37,12 @@ final class AlarmRollbacks implements AlarmMonitor.Rollbacks {
                 try {
                     RequestOutcome o = workflow.preApprovedRollback(pair, why, channel);
                     if (!(o instanceof RequestOutcome.Posted)) {
-                        log.warn("the pre-approved rollback of {} did not start: {}", pair, o);
+                        String reason = whyNot(o);
+                        log.warn("the pre-approved rollback of {} did not start: {}", pair, reason);
+                        notifier.post(
+                                channel,
+                                Message.text(":warning: The rollback of *" + pair + "* that " + why
+                                        + " asked for did not start: " + reason));
                     }
                 } catch (RuntimeException e) {
                     log.warn("the pre-approved rollback of {} failed: {}", pair, e.toString());
@@ -42,5 +53,19 @@ final class AlarmRollbacks implements AlarmMonitor.Rollbacks {
         }
         return "Rolling back *" + pair + "*: pre-approved by its `rollbackOnAlarm`; the request follows in "
                 + dev.cutover.reply.Mrkdwn.channel(channel) + ".";
+    }
+
+    /** Why a rollback did not start, for people. */
+    static String whyNot(RequestOutcome o) {
+        if (o instanceof RequestOutcome.Refused r) {
+            return RefusalText.of(r.why());
+        }
+        if (o instanceof RequestOutcome.CannotPlan c) {
+            return dev.cutover.reply.Mrkdwn.escape(String.valueOf(c.error().getMessage()));
+        }
+        if (o instanceof RequestOutcome.NotPosted n) {
+            return "its request could not be posted (" + dev.cutover.reply.Mrkdwn.escape(n.error()) + ")";
+        }
+        return "it started";
     }
 }

@@ -109,7 +109,7 @@ public final class Bot implements AutoCloseable {
         // Alarms of a pair go into its open shift's thread too; guard alarms may start a rollback.
         alerts.ifPresent(a -> {
             shifts.ifPresent(s -> a.monitors().alarms().shiftThreads(s.threads()));
-            a.monitors().alarms().rollbacks(new AlarmRollbacks(workflow, blocking));
+            a.monitors().alarms().rollbacks(new AlarmRollbacks(workflow, blocking, p.notifier()));
         });
         shifts.ifPresent(s -> {
             commands.add(s.command());
