@@ -53,9 +53,15 @@ public record AlarmState(
      */
     static AlarmState after(@Nullable AlarmState before, AlarmChange c) {
         boolean wasOpen = before != null && before.open();
-        Instant nextSince = c.firing()
-                ? (wasOpen ? before.since() : c.at())
-                : AlarmChange.OK.equals(c.state()) ? null : wasOpen ? before.since() : null;
+        Instant nextSince;
+        if (c.firing()) {
+            nextSince = wasOpen ? before.since() : c.at();
+        } else if (AlarmChange.OK.equals(c.state())) {
+            nextSince = null;
+        } else {
+            // INSUFFICIENT_DATA: an open incident stays open, none is opened.
+            nextSince = wasOpen ? before.since() : null;
+        }
         boolean keep = wasOpen && nextSince != null;
         return new AlarmState(
                 c.name(),
