@@ -8,6 +8,7 @@ import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.SwapPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,8 @@ public final class AlertMonitors implements AutoCloseable {
     private final ScalingMonitor scaling;
     private final CutoverWatch watch;
     private final CutoverStatus status;
+    private final AlarmMonitor alarms;
+    private final java.util.Optional<AlarmConsumer> alarmQueue;
 
     /**
      * @param ports what the monitors read, and where their shared state lives
@@ -71,22 +74,49 @@ public final class AlertMonitors implements AutoCloseable {
                 ports.stores().named("service", ServiceWatchState.class),
                 new ScalingPoster(notifier, watch, queues::state),
                 clock);
+        this.alarms = new AlarmMonitor(
+                config,
+                ports.stores().named("alarm", AlarmState.class),
+                ports.stores().named("alarm-index", AlarmMonitor.OpenIndex.class),
+                notifier,
+                watch);
+        this.alarmQueue = config.alarms()
+                .queueUrl()
+                .map(url -> new AlarmConsumer(
+                        ports.alarms(),
+                        url.toString(),
+                        alarms,
+                        Duration.ofMillis(AlarmConsumer.FIRST_PAUSE_MS),
+                        clock));
         this.status = new CutoverStatus(pairs, dns, queues, ports.queueDepth(), scaling, ports.services(), watch);
     }
 
-    /** Starts polling queues and services. */
+    /** Starts polling queues and services, and reading the alarm queue when one is configured. */
     public void start(ScheduledExecutorService timer) {
         queues.start(timer);
         scaling.start(timer);
+        alarmQueue.ifPresent(AlarmConsumer::start);
+    }
+
+    /** The CloudWatch alarms: their incidents, and the guard alarms of pairs. */
+    public AlarmMonitor alarms() {
+        return alarms;
+    }
+
+    /** The reader of the alarm queue, when {@code alarms.queue} is configured. */
+    public Optional<AlarmConsumer> alarmQueue() {
+        return alarmQueue;
     }
 
     /**
-     * The queues and services whose last successful poll is older than three of their intervals
-     * (for readiness); empty before {@link #start}.
+     * The queues and services whose last successful poll is older than three of their intervals,
+     * and the alarm queue when no receive succeeded for 90 s (for readiness); empty before {@link
+     * #start}.
      */
     public List<String> overdue() {
         List<String> out = new ArrayList<>(queues.overdue());
         out.addAll(scaling.overdue());
+        alarmQueue.ifPresent(a -> out.addAll(a.overdue()));
         return out;
     }
 
@@ -111,6 +141,7 @@ public final class AlertMonitors implements AutoCloseable {
     /** Stops polling and every cutover watch. */
     @Override
     public void close() {
+        alarmQueue.ifPresent(AlarmConsumer::close);
         queues.close();
         scaling.close();
         watch.close();

@@ -6,6 +6,7 @@ import dev.cutover.aws.CloudWatchMetricReader;
 import dev.cutover.aws.CloudWatchQueueMetrics;
 import dev.cutover.aws.CloudWatchTargetGroupTraffic;
 import dev.cutover.aws.EcsServiceStatus;
+import dev.cutover.aws.SqsAlarmInbox;
 import dev.cutover.aws.SqsQueueDepth;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
@@ -83,7 +84,8 @@ public final class AlertWiring implements AutoCloseable {
 
     /**
      * The alert ports over AWS (or the sandbox's SDK clients): CloudWatch for queue backlogs and
-     * target group traffic (one metric reader), SQS for depth now, ECS and Application Auto Scaling.
+     * target group traffic (one metric reader), SQS for depth now and the alarm queue, ECS and
+     * Application Auto Scaling.
      *
      * @param clock stamps SQS readings
      */
@@ -113,7 +115,8 @@ public final class AlertWiring implements AutoCloseable {
                 new EcsServiceStatus(ecs),
                 new AutoScalingHistory(autoScaling),
                 new CloudWatchTargetGroupTraffic(metrics),
-                stores);
+                stores,
+                new SqsAlarmInbox(sqs));
     }
 
     /** State stores in this process: for a single instance (and tests). */

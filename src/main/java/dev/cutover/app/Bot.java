@@ -1,6 +1,7 @@
 package dev.cutover.app;
 
 import dev.cutover.alert.AlertMonitors;
+import dev.cutover.alert.GuardAlarms;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.core.swap.PairCatalog;
@@ -100,7 +101,16 @@ public final class Bot implements AutoCloseable {
         actions.addAll(swaps.actions());
         // Shifts: only when a pair has traffic: with a backend this build drives.
         // The shift store lives beside the approval store itself, not beside its metered wrapper.
-        this.shifts = ShiftWiring.build(p, unmeasured.store(), pairs);
+        this.shifts = ShiftWiring.build(
+                p,
+                unmeasured.store(),
+                pairs,
+                alerts.<GuardAlarms>map(a -> a.monitors().alarms()).orElse(GuardAlarms.NONE));
+        // Alarms of a pair go into its open shift's thread too; guard alarms may start a rollback.
+        alerts.ifPresent(a -> {
+            shifts.ifPresent(s -> a.monitors().alarms().shiftThreads(s.threads()));
+            a.monitors().alarms().rollbacks(new AlarmRollbacks(workflow, blocking, p.notifier()));
+        });
         shifts.ifPresent(s -> {
             commands.add(s.command());
             actions.addAll(s.actions());

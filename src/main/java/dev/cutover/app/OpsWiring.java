@@ -53,7 +53,9 @@ public final class OpsWiring implements AutoCloseable {
         if (!config.jobs().isEmpty()) {
             readiness.add("scheduler", () -> bot.schedulerStarted() ? null : "the scheduler is not running");
         }
-        if (!config.queues().isEmpty() || !config.services().isEmpty()) {
+        if (!config.queues().isEmpty()
+                || !config.services().isEmpty()
+                || config.alarms().queueUrl().isPresent()) {
             readiness.add("monitors", () -> {
                 List<String> overdue = bot.overduePolls();
                 return overdue.isEmpty() ? null : "not read for three poll intervals: " + String.join(", ", overdue);

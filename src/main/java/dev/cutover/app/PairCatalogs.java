@@ -23,7 +23,8 @@ public final class PairCatalogs {
                 Set.copyOf(c.approvers()),
                 c.requiredApprovals(),
                 c.expiry(),
-                c.breakGlass());
+                c.breakGlass(),
+                c.rollbackOnAlarm() ? c.guardAlarms() : java.util.List.of());
         return new PairCatalog.Entry(new SwapPair(c.name(), c.zoneId(), c.blue(), c.green()), policy);
     }
 }

@@ -1,10 +1,12 @@
 package dev.cutover.app;
 
+import dev.cutover.alert.AlarmEvents;
 import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.chat.slack.SlackHttpServer;
 import dev.cutover.chat.slack.SlackSignatureVerifier;
 import dev.cutover.chat.text.PlainTextRenderer;
 import dev.cutover.commands.ChatCommand;
+import dev.cutover.config.AlarmSettings;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.RedisSettings;
 import dev.cutover.config.SlackSettings;
@@ -75,9 +77,14 @@ public final class SandboxWiring implements AutoCloseable {
         this.secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         this.slackApi = new SandboxSlackApi(listener, userConfig.sandbox().groups());
         slackApi.start();
-        this.config = userConfig.with(
-                userConfig.slack().with(SlackSettings.Mode.HTTP, "xoxb-sandbox", secret, 0, slackApi.apiBaseUrl()),
-                new RedisSettings(null));
+        // No alarm queue: the console's `alarm` command hands the changes to the same handling.
+        this.config = userConfig
+                .with(
+                        userConfig
+                                .slack()
+                                .with(SlackSettings.Mode.HTTP, "xoxb-sandbox", secret, 0, slackApi.apiBaseUrl()),
+                        new RedisSettings(null))
+                .withAlarms(new AlarmSettings(null, userConfig.alarms().routes()));
         this.metrics = SandboxMetrics.seeded(clock);
         this.route53 = seed(SandboxAccount.route53(clock, config.sandbox().insyncDelay()), config);
         this.slack = new SlackWiring(slackApi.apiBaseUrl(), "xoxb-sandbox", secret, clock, Duration.ZERO);
@@ -257,6 +264,11 @@ public final class SandboxWiring implements AutoCloseable {
         @Override
         public void pollServices() {
             bot.alerts().ifPresent(m -> m.scaling().pollAll());
+        }
+
+        @Override
+        public void alarmMessage(String body) {
+            bot.alerts().ifPresent(m -> AlarmEvents.parse(body).ifPresent(m.alarms()::handle));
         }
     }
 }

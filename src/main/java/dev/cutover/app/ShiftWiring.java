@@ -1,5 +1,8 @@
 package dev.cutover.app;
 
+import dev.cutover.alert.CutoverThreads;
+import dev.cutover.alert.GuardAlarms;
+import dev.cutover.alert.GuardedShiftHealth;
 import dev.cutover.alert.ShiftWatchHealth;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
@@ -44,13 +47,15 @@ import org.slf4j.LoggerFactory;
  * @param sweepEvery how often the sweep runs: a fifth of the shortest bake, 1 to 5 s
  * @param command {@code /shift}
  * @param actions the shift message's buttons
+ * @param threads each pair's open shift message, whose thread gets the pair's alarms
  */
 public record ShiftWiring(
         ShiftService service,
         ShiftRunner runner,
         Duration sweepEvery,
         ChatCommand command,
-        List<ActionHandler> actions) {
+        List<ActionHandler> actions,
+        CutoverThreads threads) {
     private static final Logger log = LoggerFactory.getLogger(ShiftWiring.class);
 
     /** How old a write claim is before another replica takes it over. */
@@ -62,6 +67,14 @@ public record ShiftWiring(
      * @param approvals the approval store itself (Redis or in memory), whose pair slots shifts share
      */
     static Optional<ShiftWiring> build(BotPorts p, ApprovalStore approvals, PairCatalog pairs) {
+        return build(p, approvals, pairs, GuardAlarms.NONE);
+    }
+
+    /**
+     * As {@link #build(BotPorts, ApprovalStore, PairCatalog)}, with the pairs' guard alarms as
+     * health checks of their shifts.
+     */
+    static Optional<ShiftWiring> build(BotPorts p, ApprovalStore approvals, PairCatalog pairs, GuardAlarms guards) {
         CutoverConfig config = p.config();
         Notifier notifier = p.notifier();
         Clock clock = p.clock();
@@ -94,6 +107,7 @@ public record ShiftWiring(
                 .<ShiftHealth>map(a -> new ShiftWatchHealth(
                         a.traffic(), a.services(), config.alerts().cutover(), greens, clock))
                 .orElse((pair, since) -> new ShiftHealth.Reading("not watched: no metrics configured", List.of()));
+        health = new GuardedShiftHealth(health, guards);
         ShiftRunner runner = new ShiftRunner(
                 store.get(),
                 approvals,
@@ -121,7 +135,23 @@ public record ShiftWiring(
                 runner,
                 every,
                 new ShiftCommand(targets.keySet(), service, notifier, clock),
-                ShiftActions.all(service)));
+                ShiftActions.all(service),
+                threadsOf(store.get())));
+    }
+
+    /** The message of each pair's open shift. */
+    private static CutoverThreads threadsOf(ShiftStore store) {
+        return pair -> {
+            try {
+                return store.latest(pair)
+                        .flatMap(store::get)
+                        .filter(s -> s.state().isOpen())
+                        .map(s -> s.message());
+            } catch (RuntimeException e) {
+                log.warn("could not read the open shift of {}: {}", pair, e.toString());
+                return Optional.empty();
+            }
+        };
     }
 
     private static Optional<TrafficWeights> weights(

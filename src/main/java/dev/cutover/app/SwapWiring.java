@@ -62,7 +62,7 @@ public record SwapWiring(
             Duration insyncTimeout,
             SwapListener listener,
             Rechecks rechecks) {
-        RequestDisplay display = new RequestDisplay(store, pairs, new SwapPresenter(notifier));
+        RequestDisplay display = new RequestDisplay(store, pairs, new SwapPresenter(notifier, pairs));
         ApprovalService approvals = new ApprovalService(store, audit, directory, clock, ids, display);
         SwapWorkflow workflow =
                 new SwapWorkflow(pairs, dns, approvals, store, display, clock, insyncTimeout, listener, rechecks);

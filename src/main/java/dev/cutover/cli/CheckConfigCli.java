@@ -50,6 +50,7 @@ public final class CheckConfigCli implements Callable<Integer> {
                         : ", scheduler store " + c.scheduler().store()));
         c.jobs().forEach(j -> out.println("  " + j.describe()));
         alerts(c, out);
+        alarms(c, out);
     }
 
     private static void alerts(CutoverConfig c, PrintWriter out) {
@@ -97,6 +98,25 @@ public final class CheckConfigCli implements Callable<Integer> {
                     + p.expiry().toMinutes() + " min" + (p.breakGlass() ? ", break-glass allowed" : ""));
             out.println("    requesters " + (p.requesters().isEmpty() ? "anyone" : p.requesters()) + ", channels "
                     + (p.channels().isEmpty() ? "any" : p.channels()));
+            if (!p.guardAlarms().isEmpty()) {
+                out.println("    guard alarms " + p.guardAlarms()
+                        + (p.rollbackOnAlarm() ? ", rollback on alarm (pre-approved)" : ", Roll back button on alarm"));
+            }
         }
+    }
+
+    private static void alarms(CutoverConfig c, PrintWriter out) {
+        if (c.alarms().routes().isEmpty() && c.alarms().queue() == null) {
+            return;
+        }
+        out.println("alarms: "
+                + (c.alarms().queue() == null
+                        ? "no queue (nothing read)"
+                        : "queue " + c.alarms().queue()) + ", "
+                + c.alarms().routes().size() + " route(s)");
+        c.alarms()
+                .routes()
+                .forEach(r -> out.println("  alarm " + r.alarm() + (r.exact() ? "" : " (prefix)") + ": channel "
+                        + r.channel() + (r.pair() != null ? ", pair " + r.pair() : "")));
     }
 }

@@ -27,6 +27,14 @@ public final class SwapMessages {
      * @param breakGlass whether to offer the break-glass button to the requester
      */
     public static Message request(ApprovalRequest r, boolean breakGlass) {
+        return request(r, breakGlass, List.of());
+    }
+
+    /**
+     * As {@link #request(ApprovalRequest, boolean)}, saying on a swap that the guard alarms {@code
+     * autoRollback} roll it back without approvals ({@code rollbackOnAlarm}), so approvers know.
+     */
+    public static Message request(ApprovalRequest r, boolean breakGlass, List<String> autoRollback) {
         String title = (r.kind().word().equals("swap") ? "Swap " : "Rollback ") + r.pair();
         Message.Builder b = Message.builder(title + ": " + r.state().word())
                 .header(icon(r.state()) + " " + title + (r.state() == ApprovalState.SUBMITTED ? ": propagating" : ""))
@@ -39,6 +47,14 @@ public final class SwapMessages {
                                 ? "*Expires*\n" + Mrkdwn.time(r.expiresAt())
                                 : "*Requested*\n" + Mrkdwn.time(r.createdAt())));
         decisions(r).forEach(b::context);
+        if (r.kind() == dev.cutover.core.approval.ChangeKind.SWAP && !autoRollback.isEmpty()) {
+            b.section(":leftwards_arrow_with_hook: *Rollback on alarm:* if "
+                    + autoRollback.stream()
+                            .map(a -> "`" + Mrkdwn.escape(Mrkdwn.cut(a, 80)) + "`")
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + " goes into ALARM during the cutover watch, the bot rolls this swap back without"
+                    + " asking (pre-approved by the pair's `rollbackOnAlarm`).");
+        }
         if (r.breakGlassUsed()) {
             b.section(":rotating_light: *Break-glass:* the requester approved their own request; flagged for review.");
         }

@@ -6,9 +6,11 @@ import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.SwapPlan;
+import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapObserver;
 import dev.cutover.core.swap.SwapStep;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,14 +20,21 @@ import java.util.function.Supplier;
  */
 public final class SwapPresenter implements SwapObserver {
     private final Notifier notifier;
+    private final PairCatalog pairs;
 
-    public SwapPresenter(Notifier notifier) {
+    /** @param pairs the pairs' policies: a swap of a pair with {@code rollbackOnAlarm} says so */
+    public SwapPresenter(Notifier notifier, PairCatalog pairs) {
         this.notifier = notifier;
+        this.pairs = pairs;
+    }
+
+    private List<String> autoRollback(ApprovalRequest r) {
+        return pairs.find(r.pair()).map(e -> e.policy().rollbackOnAlarm()).orElse(List.of());
     }
 
     @Override
     public MessageRef post(ApprovalRequest r, boolean breakGlass) {
-        return notifier.post(r.channel(), SwapMessages.request(r, breakGlass));
+        return notifier.post(r.channel(), SwapMessages.request(r, breakGlass, autoRollback(r)));
     }
 
     /** Finds the request message by the request id its footer carries, posted since shortly before the request. */
@@ -36,7 +45,10 @@ public final class SwapPresenter implements SwapObserver {
 
     @Override
     public void show(MessageRef message, Supplier<ApprovalRequest> current, boolean breakGlass) {
-        notifier.update(message, () -> SwapMessages.request(current.get(), breakGlass));
+        notifier.update(message, () -> {
+            ApprovalRequest r = current.get();
+            return SwapMessages.request(r, breakGlass, autoRollback(r));
+        });
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param alerts the default alert channel and the cutover watch
  * @param shutdown how long {@code serve} takes to stop on SIGTERM
  * @param ops the operations port (health, readiness, metrics)
+ * @param alarms CloudWatch alarms read from SQS, each route with its channel filled in
  */
 public record CutoverConfig(
         SlackSettings slack,
@@ -33,7 +34,8 @@ public record CutoverConfig(
         List<ServiceConfig> services,
         AlertSettings alerts,
         ShutdownSettings shutdown,
-        OpsSettings ops) {
+        OpsSettings ops,
+        AlarmSettings alarms) {
     public CutoverConfig {
         sandbox = sandbox == null ? SandboxSettings.defaults() : sandbox;
         slack = slack == null ? SlackSettings.defaults() : slack;
@@ -63,6 +65,24 @@ public record CutoverConfig(
         services = AlertConfigs.services(services, alerts, names, queues);
         shutdown = shutdown == null ? ShutdownSettings.defaults() : shutdown;
         ops = ops == null ? OpsSettings.defaults() : ops;
+        alarms = (alarms == null ? AlarmSettings.defaults() : alarms).checked(alerts, names);
+        Optional<String> queueRegion = alarms.regionOf();
+        if (queueRegion.isPresent() && !queueRegion.get().equals(aws.region()) && aws.endpointOverride() == null) {
+            throw ConfigException.invalid(
+                    "alarms.queue",
+                    "the queue is in " + queueRegion.get() + " but the bot's SQS client is in aws.region "
+                            + aws.region() + "; use a queue in that region");
+        }
+        for (int i = 0; i < pairs.size(); i++) {
+            List<String> guards = pairs.get(i).guardAlarms();
+            for (int j = 0; j < guards.size(); j++) {
+                if (alarms.route(guards.get(j)).isEmpty()) {
+                    throw ConfigException.invalid(
+                            "pairs[" + i + "].guardAlarms[" + j + "]",
+                            "no alarms.routes entry matches " + guards.get(j) + "; add one so its changes are read");
+                }
+            }
+        }
         if (scheduler.shutdownTimeoutGiven()
                 && scheduler.shutdownTimeout().plusSeconds(5).compareTo(shutdown.grace()) > 0) {
             throw ConfigException.invalid(
@@ -83,7 +103,14 @@ public record CutoverConfig(
     /** This config with other Slack and Redis settings (the sandbox points Slack at itself, Redis nowhere). */
     public CutoverConfig with(SlackSettings newSlack, RedisSettings newRedis) {
         return new CutoverConfig(
-                newSlack, aws, newRedis, pairs, sandbox, scheduler, jobs, queues, services, alerts, shutdown, ops);
+                newSlack, aws, newRedis, pairs, sandbox, scheduler, jobs, queues, services, alerts, shutdown, ops,
+                alarms);
+    }
+
+    /** This config with other {@code alarms:} (the sandbox reads no alarm queue). */
+    public CutoverConfig withAlarms(AlarmSettings newAlarms) {
+        return new CutoverConfig(
+                slack, aws, redis, pairs, sandbox, scheduler, jobs, queues, services, alerts, shutdown, ops, newAlarms);
     }
 
     /** The pair called {@code name}, if configured. */

@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  *     (default false)
  * @param traffic how {@code /shift} moves traffic between the pair's sides in weighted steps, or null
  *     when the pair has no weighted traffic
+ * @param guardAlarms CloudWatch alarm names (each matched by an {@code alarms.routes} entry) whose
+ *     ALARM counts as a failed health check of the pair's cutover watch and shift; empty for none
+ * @param rollbackOnAlarm whether a guard alarm during the cutover watch starts the rollback itself,
+ *     as a change pre-approved by this setting (default false: it posts the Roll back button)
  */
 public record SwapPairConfig(
         String name,
@@ -33,7 +37,9 @@ public record SwapPairConfig(
         Integer requiredApprovals,
         Duration expiry,
         Boolean breakGlass,
-        TrafficConfig traffic) {
+        TrafficConfig traffic,
+        List<String> guardAlarms,
+        Boolean rollbackOnAlarm) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern ZONE = Pattern.compile("Z[A-Z0-9]{1,31}");
@@ -76,6 +82,21 @@ public record SwapPairConfig(
             throw ConfigException.invalid("expiry", "must be between 1m and 24h");
         }
         breakGlass = breakGlass != null && breakGlass;
+        guardAlarms = guardAlarms == null
+                ? List.of()
+                : guardAlarms.stream()
+                        .map(a -> a == null ? "" : a.strip())
+                        .distinct()
+                        .toList();
+        for (int i = 0; i < guardAlarms.size(); i++) {
+            if (guardAlarms.get(i).isEmpty() || guardAlarms.get(i).contains("*")) {
+                throw ConfigException.invalid("guardAlarms[" + i + "]", "expected an exact CloudWatch alarm name");
+            }
+        }
+        rollbackOnAlarm = rollbackOnAlarm != null && rollbackOnAlarm;
+        if (rollbackOnAlarm && guardAlarms.isEmpty()) {
+            throw ConfigException.invalid("rollbackOnAlarm", "needs guardAlarms: the alarms that start the rollback");
+        }
     }
 
     /** Lower-cases and adds the trailing dot, the form Route 53 returns names in. */

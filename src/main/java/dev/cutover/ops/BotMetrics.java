@@ -55,7 +55,7 @@ public final class BotMetrics {
                 p.storeTime());
     }
 
-    /** The alert ports with the queue alerts' state measured. */
+    /** The alert ports with the alerts' state and the alarm queue measured. */
     public AlertPorts alerts(AlertPorts p) {
         return new AlertPorts(
                 p.queueMetrics(),
@@ -63,7 +63,8 @@ public final class BotMetrics {
                 p.services(),
                 p.scaling(),
                 p.traffic(),
-                new MeteredStateStores(p.stores(), registry));
+                new MeteredStateStores(p.stores(), registry),
+                new MeteredAlarmInbox(p.alarms(), registry));
     }
 
     /** The command, measured ({@link MeteredChatCommand}). */

@@ -1,5 +1,6 @@
 package dev.cutover.ops;
 
+import dev.cutover.alert.AlarmState;
 import dev.cutover.alert.ServiceWatchState;
 import dev.cutover.core.alert.AlertState;
 import dev.cutover.core.alert.StateStore;
@@ -15,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * The monitors' state stores, their alerts measured by kind: {@code queue} (a queue's backlog level:
- * ok, warning, critical) and {@code service} (running below desired for too long: ok or warning).
+ * ok, warning, critical), {@code service} (running below desired for too long: ok or warning) and
+ * {@code alarm} (a CloudWatch alarm's state: ok, alarm, insufficient_data; open from ALARM to OK).
  * {@code cutover_alert_transitions_total{kind,from,to}} counts each level change this replica
  * stored (the one that posts it); {@code cutover_alerts_open{kind}} counts the keys whose state, as
  * last read or written here, holds an open alert. Every replica reads every key's state each poll,
@@ -47,6 +49,13 @@ public final class MeteredStateStores implements StateStores {
                     s -> s.belowWarned() ? "warning" : OK,
                     ServiceWatchState::belowWarned);
         }
+        if (type == AlarmState.class) {
+            return (StateStore<T>) new Levels<>(
+                    (StateStore<AlarmState>) store,
+                    name,
+                    s -> s.state().toLowerCase(java.util.Locale.ROOT),
+                    AlarmState::open);
+        }
         return store;
     }
 
@@ -64,7 +73,7 @@ public final class MeteredStateStores implements StateStores {
             Gauge.builder("cutover.alerts.open", seen, m -> m.values().stream()
                             .filter(open)
                             .count())
-                    .description("Open alerts (queue incidents, services running below desired)")
+                    .description("Open alerts (queue incidents, services running below desired, alarms in ALARM)")
                     .tag("kind", kind)
                     .register(registry);
         }

@@ -86,6 +86,7 @@ class CutoverWatchTest {
             clock,
             timer,
             blocking);
+    final InMemoryAuditLog audit = new InMemoryAuditLog();
     final SwapWiring swaps = SwapWiring.build(
             PairCatalogs.of(List.of(new SwapPairConfig(
                     PAIR,
@@ -98,10 +99,12 @@ class CutoverWatchTest {
                     null,
                     null,
                     null,
+                    null,
+                    null,
                     null))),
             dns,
             store,
-            new InMemoryAuditLog(),
+            audit,
             group -> Set.of(),
             chat,
             clock,
@@ -198,6 +201,95 @@ class CutoverWatchTest {
         assertThat(store.get(requestId).orElseThrow().requester()).isEqualTo("U0ALICE01");
         assertThat(chat.of("post")).anySatisfy(c -> assertThat(c.target()).isEqualTo(CHANNEL));
         assertThat(ephemeral).isEmpty();
+    }
+
+    /** An alarm monitor whose {@code <pair>-5xx} guards the watched pair, with or without rollbackOnAlarm. */
+    AlarmMonitor guarded(boolean rollbackOnAlarm) {
+        dev.cutover.config.CutoverConfig config = new dev.cutover.config.ConfigLoader(
+                        new dev.cutover.config.EnvInterpolator(java.util.Map.<String, String>of()::get))
+                .parse(
+                        "cutover.yml",
+                        """
+                        pairs:
+                          - name: %s
+                            zoneId: %s
+                            blue: blue.example.com
+                            green: green.example.com
+                            approvers: [U0BOB0001]
+                            guardAlarms: [%s-5xx]
+                            rollbackOnAlarm: %s
+                        alarms:
+                          routes:
+                            - alarm: %s-*
+                              channel: %s
+                              pair: %s
+                        """
+                                .formatted(PAIR, SandboxAccount.ZONE_ID, PAIR, rollbackOnAlarm, PAIR, CHANNEL, PAIR));
+        return new AlarmMonitor(config, new InMemoryStateStore<>(), new InMemoryStateStore<>(), chat, watch);
+    }
+
+    dev.cutover.core.alert.AlarmChange alarm() {
+        return new dev.cutover.core.alert.AlarmChange(
+                "arn:aws:cloudwatch:us-east-1:000000000000:alarm:" + PAIR + "-5xx",
+                PAIR + "-5xx",
+                "ALARM",
+                "OK",
+                "Threshold Crossed: 1 datapoint [42.0] was greater than the threshold (5.0).",
+                clock.instant(),
+                "AWS/ApplicationELB/HTTPCode_Target_5XX_Count",
+                "GreaterThanThreshold 5");
+    }
+
+    @Test
+    void aGuardAlarmDuringTheWatchPostsItsAlertWithTheRollBackButtonInTheWatchThread() {
+        traffic.set(TG, new Traffic(500, 1, OptionalDouble.of(0.2)));
+        services.set("prod", "api-green", new ServiceCounts(2, 2, 0));
+        applySwap();
+        AlarmMonitor alarms = guarded(false);
+
+        alarms.handle(alarm());
+
+        RecordingNotifier.Call alert = chat.of("reply").stream()
+                .filter(c -> c.message().text().contains(PAIR + "-5xx is ALARM"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(alert.target()).isEqualTo(chat.of("post").get(0).ref().ts());
+        assertThat(rollbackButton(alert.message()).orElseThrow().value()).isEqualTo(PAIR);
+        assertThat(store.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void withRollbackOnAlarmAGuardAlarmStartsOnePreApprovedRollbackAuditedSo() {
+        traffic.set(TG, new Traffic(500, 1, OptionalDouble.of(0.2)));
+        services.set("prod", "api-green", new ServiceCounts(2, 2, 0));
+        applySwap();
+        insync.countDown();
+        AlarmMonitor alarms = guarded(true);
+        AtomicInteger started = new AtomicInteger();
+        alarms.rollbacks((pair, why, channel) -> {
+            started.incrementAndGet();
+            blocking.execute(() -> swaps.workflow().preApprovedRollback(pair, why, channel));
+            return "Rolling back " + pair;
+        });
+
+        alarms.handle(alarm());
+        alarms.handle(alarm()); // a second delivery of the same change
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> audit.recent(PAIR, 50).stream()
+                .anyMatch(e -> e.action().equals("done")));
+        assertThat(started).hasValue(1);
+        List<String> actions =
+                audit.recent(PAIR, 50).stream().map(e -> e.action()).toList();
+        assertThat(actions).contains("requested", "pre-approved").doesNotContain("approved");
+        dev.cutover.core.audit.AuditEvent pre = audit.recent(PAIR, 50).stream()
+                .filter(e -> e.action().equals("pre-approved"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pre.userId()).isEqualTo("system");
+        assertThat(pre.detail().get("preApproved")).contains(PAIR + "-5xx").contains("rollbackOnAlarm");
+        assertThat(chat.of("reply"))
+                .noneMatch(c -> c.message().text().contains(PAIR + "-5xx is ALARM")
+                        && rollbackButton(c.message()).isPresent());
     }
 
     @Test

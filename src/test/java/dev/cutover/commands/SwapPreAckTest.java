@@ -37,6 +37,8 @@ class SwapPreAckTest {
                     1,
                     null,
                     null,
+                    null,
+                    null,
                     null))),
             untouchable(DnsRecords.class),
             untouchable(ApprovalStore.class),

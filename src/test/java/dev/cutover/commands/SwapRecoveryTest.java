@@ -48,6 +48,8 @@ class SwapRecoveryTest {
             1,
             null,
             null,
+            null,
+            null,
             null)));
     private final SwapWiring swaps = SwapWiring.build(
             pairs,

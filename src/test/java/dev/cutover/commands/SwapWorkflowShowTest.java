@@ -80,6 +80,8 @@ class SwapWorkflowShowTest {
                 2,
                 null,
                 null,
+                null,
+                null,
                 null)));
         DnsRecords unused = new DnsRecords() {
             @Override

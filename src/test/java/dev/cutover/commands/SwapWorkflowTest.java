@@ -109,6 +109,8 @@ class SwapWorkflowTest {
             1,
             null,
             null,
+            null,
+            null,
             null)));
     final SwapReplies flow = SwapWiring.build(
                     pairs,

@@ -53,6 +53,7 @@ class AwsPermissionsTest {
             "Route53DnsRecords", "Swap",
             "CloudWatchMetricReader", "Alerts",
             "SqsQueueDepth", "Alerts",
+            "SqsAlarmInbox", "Alarms",
             "EcsServiceStatus", "Alerts",
             "AutoScalingHistory", "Alerts",
             "EcsTaskTarget", "Jobs",

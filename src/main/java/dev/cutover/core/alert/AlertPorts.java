@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param scaling scaling activities (Application Auto Scaling)
  * @param traffic target group traffic for the cutover watch (CloudWatch)
  * @param stores the monitors' shared state
+ * @param alarms the queue CloudWatch alarm state changes arrive on (SQS)
  */
 public record AlertPorts(
         QueueMetrics queueMetrics,
@@ -19,7 +20,8 @@ public record AlertPorts(
         ServiceStatus services,
         ScalingHistory scaling,
         TargetGroupTraffic traffic,
-        StateStores stores) {
+        StateStores stores,
+        AlarmInbox alarms) {
     public AlertPorts {
         Objects.requireNonNull(queueMetrics, "queueMetrics");
         Objects.requireNonNull(queueDepth, "queueDepth");
@@ -27,5 +29,17 @@ public record AlertPorts(
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(traffic, "traffic");
         Objects.requireNonNull(stores, "stores");
+        Objects.requireNonNull(alarms, "alarms");
+    }
+
+    /** Ports without an alarm queue. */
+    public AlertPorts(
+            QueueMetrics queueMetrics,
+            QueueDepth queueDepth,
+            ServiceStatus services,
+            ScalingHistory scaling,
+            TargetGroupTraffic traffic,
+            StateStores stores) {
+        this(queueMetrics, queueDepth, services, scaling, traffic, stores, AlarmInbox.NONE);
     }
 }

@@ -92,6 +92,16 @@ public record ApprovalRequest(
                 apply);
     }
 
+    /**
+     * The next version APPROVED by {@code d} alone: a change the pair's config approved in advance
+     * ({@code rollbackOnAlarm}), whatever {@code requiredApprovals} says.
+     */
+    public ApprovalRequest preApproved(Decision d) {
+        List<Decision> more = new ArrayList<>(approvals);
+        more.add(d);
+        return next(message, ApprovalState.APPROVED, more, closedBy, outcome, apply);
+    }
+
     /** The next version closed by {@code d} into {@code next} (rejected, cancelled, expired). */
     public ApprovalRequest closed(ApprovalState next, Decision d) {
         return next(message, next, approvals, d, outcome, apply);

@@ -139,6 +139,21 @@ public final class ApprovalService {
                         }));
     }
 
+    /**
+     * Approves pending request {@code id} in the name of the pair's config, which approved it in
+     * advance ({@code rollbackOnAlarm}): audited as {@code pre-approved} by {@code actor} with {@code
+     * reason}. Refused while the pair is frozen.
+     */
+    public Outcome preApprove(String id, String actor, String reason) {
+        return updates.decide(
+                id,
+                "pre-approved",
+                actor,
+                r -> Step.unless(
+                        freezes.frozen(r.pair()),
+                        () -> r.preApproved(new Decision(actor, clock.instant(), reason, false))));
+    }
+
     /** Rejects request {@code id}; only approvers may, and a reason is required (null: none typed). */
     public Outcome reject(String id, String user, @Nullable String reason, ApprovalPolicy policy) {
         return updates.decide(

@@ -47,6 +47,11 @@ final class RequestAudit {
                 .filter(Decision::breakGlass)
                 .findFirst()
                 .ifPresent(b -> d.put("breakGlassReason", b.reason()));
+        // Only a pre-approval (rollbackOnAlarm) is an approval with a reason that is not break-glass.
+        r.approvals().stream()
+                .filter(a -> !a.breakGlass() && a.reason() != null)
+                .findFirst()
+                .ifPresent(p -> d.put("preApproved", p.reason()));
         return d;
     }
 

@@ -158,6 +158,45 @@ public final class SwapWorkflow {
         return new RequestOutcome.Posted(attached);
     }
 
+    /**
+     * Starts a rollback of {@code pairName} approved in advance by its config ({@code
+     * rollbackOnAlarm}): opens the request as {@code system} in {@code channel}, approves it as
+     * pre-approved with {@code reason} (audited so), and applies it. A freeze or an open change of the
+     * pair stops it, as it stops any request. Slow (Route 53, chat, and the apply until INSYNC):
+     * call it off the chat threads.
+     *
+     * @return what happened: Posted (then applied), Refused or CannotPlan
+     * @throws java.util.NoSuchElementException when the pair is not configured
+     */
+    public RequestOutcome preApprovedRollback(String pairName, String reason, String channel) {
+        try (LogContext.Scope p = LogContext.with(LogContext.PAIR, pairName)) {
+            PairCatalog.Entry e = pairs.find(pairName).orElseThrow();
+            Optional<Refusal> frozen = approvals.freezes().frozen(pairName);
+            if (frozen.isPresent()) {
+                return new RequestOutcome.Refused(frozen.get());
+            }
+            SwapPlan plan;
+            try {
+                plan = planner.planRollback(store.lastApplied(pairName));
+            } catch (SwapException ex) {
+                return new RequestOutcome.CannotPlan(ex);
+            }
+            Outcome opened = approvals.open(ChangeKind.ROLLBACK, plan, e.policy(), "system", channel);
+            if (opened instanceof Outcome.Refused r) {
+                return new RequestOutcome.Refused(r.why());
+            }
+            ApprovalRequest req = ((Outcome.Done) opened).request();
+            try (LogContext.Scope id = LogContext.with(LogContext.REQUEST_ID, req.id())) {
+                RequestOutcome posted = posted(req, pairName);
+                Outcome approved = decided(req.id(), en -> approvals.preApprove(req.id(), "system", reason));
+                if (approved instanceof Outcome.Done done && done.request().state() == ApprovalState.APPROVED) {
+                    apply(req.id());
+                }
+                return posted;
+            }
+        }
+    }
+
     /** Approves request {@code id} as {@code user}; see {@link ApprovalService#approve}. */
     public Outcome approve(String id, String user) {
         return decided(id, e -> approvals.approve(id, user, null, e.policy()));

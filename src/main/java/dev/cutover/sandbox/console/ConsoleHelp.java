@@ -15,6 +15,7 @@ final class ConsoleHelp {
             "  queue <name> <visible> [age-seconds]  set a simulated SQS queue's depth, then poll",
             "  service <cluster>/<service> <desired> <running>  set a simulated ECS service's counts, then poll",
             "  traffic <green|blue> <requests> <5xx> <p95-seconds>  set a load balancer side's traffic per minute",
+            "  alarm <name> ALARM|OK       a CloudWatch alarm changes state (as an EventBridge event on the alarm queue)",
             "  users                       list the console's users",
             "  expect <text>               (scripts) fail unless the output since the last command contains text",
             "  await <text>                (scripts) wait up to 60 s for text, e.g. a shift's next step",

@@ -97,6 +97,7 @@ final class ConsoleSession {
                     case "drift" -> new SimulatedRecords(sandbox).drift(rest, screen::print);
                     case "queue", "service", "traffic" -> new SimulatedMetrics(sandbox)
                             .apply(w[0], rest, screen::print);
+                    case "alarm" -> new SimulatedAlarms(sandbox).raise(rest, screen::print);
                     case "click" -> click(rest);
                     case "reason" -> reason(rest);
                     case "expect" -> expect(rest);

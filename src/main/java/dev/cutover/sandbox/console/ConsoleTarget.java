@@ -43,5 +43,12 @@ public record ConsoleTarget(
 
         /** Polls the watched services now (nothing without monitors). */
         void pollServices();
+
+        /**
+         * Hands an alarm queue message {@code body} to the alarm handling, as the SQS reader does.
+         *
+         * @throws RuntimeException when the body cannot be read (as for a message from the queue)
+         */
+        void alarmMessage(String body);
     }
 }

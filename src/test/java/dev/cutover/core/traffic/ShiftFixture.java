@@ -38,6 +38,8 @@ public final class ShiftFixture {
     public final List<String> observed = new ArrayList<>();
     /** The next health reading; healthy unless a test sets breaches. */
     public volatile ShiftHealth.Reading health = new ShiftHealth.Reading("5XX 0.0% of 0", List.of());
+    /** When set, the health the runner reads instead of {@link #health}. */
+    public volatile ShiftHealth source;
 
     public ShiftFixture(
             ShiftStore store,
@@ -55,7 +57,7 @@ public final class ShiftFixture {
                 store,
                 approvals,
                 targets,
-                (pair, since) -> health,
+                (pair, since) -> source != null ? source.read(pair, since) : health,
                 audit,
                 clock,
                 Duration.ofSeconds(30),

@@ -124,6 +124,31 @@ class SandboxConsoleIT {
     }
 
     @Test
+    void aGuardAlarmRaisedFromTheConsoleRevertsARunningShiftAndRecovers() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "help",
+                "expect alarm <name> ALARM|OK",
+                "as alice",
+                "/shift blue-green",
+                "as bob",
+                "click approve",
+                "await Step 1 of 3 applied",
+                "alarm blue-green-5xx ALARM",
+                "expect blue-green-5xx is ALARM",
+                "await Reverted to",
+                "alarm blue-green-5xx OK",
+                "expect blue-green-5xx recovered after",
+                "alarm orders-latency ALARM",
+                "expect orders-latency is ALARM",
+                "alarm nope ALARM",
+                "expect no alarms.routes entry matches `nope`"));
+        assertThat(r.status()).as(r.transcript()).isEqualTo(1);
+        assertThat(r.transcript()).contains("FAILED at: alarm nope ALARM");
+        assertThat(r.transcript()).contains("guard alarm blue-green-5xx is ALARM");
+    }
+
+    @Test
     void queueAlertFiresEscalatesAndRecoversInOneMessage() throws IOException {
         Run r = run(String.join(
                 "\n",

@@ -1,0 +1,82 @@
+package dev.cutover.alert;
+
+import dev.cutover.core.alert.AlarmChange;
+import dev.cutover.core.chat.MessageRef;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every replica knows of one CloudWatch alarm, kept in the shared store under its ARN.
+ *
+ * @param name the alarm's name
+ * @param state its state after the newest change applied ({@code ALARM}, {@code OK}, {@code INSUFFICIENT_DATA})
+ * @param changedAt the state change time of that change: a delivery at or before it is a duplicate
+ *     (or older, overtaken) and changes nothing
+ * @param since when the open incident began (the first ALARM), or null when none is open
+ * @param message the open incident's message, or null (none open, or not posted yet)
+ * @param thread where the incident's changes are replied, or null
+ * @param reason the newest reason, cut to {@link AlarmMessages#REASON} characters
+ * @param metric the alarm's metric, or null
+ * @param threshold the alarm's threshold, or null
+ */
+public record AlarmState(
+        String name,
+        String state,
+        Instant changedAt,
+        @Nullable Instant since,
+        @Nullable MessageRef message,
+        @Nullable MessageRef thread,
+        String reason,
+        @Nullable String metric,
+        @Nullable String threshold) {
+    public AlarmState {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(changedAt, "changedAt");
+        reason = reason == null ? "" : reason;
+    }
+
+    /** True while an incident is open (from ALARM until OK). */
+    public boolean open() {
+        return since != null;
+    }
+
+    /** True when the alarm fires now. */
+    public boolean firing() {
+        return AlarmChange.ALARM.equals(state);
+    }
+
+    /**
+     * The state after {@code c}: an ALARM opens an incident (or continues the open one), an OK
+     * closes it, and anything else keeps it as it is.
+     */
+    static AlarmState after(@Nullable AlarmState before, AlarmChange c) {
+        boolean wasOpen = before != null && before.open();
+        Instant nextSince;
+        if (c.firing()) {
+            nextSince = wasOpen ? before.since() : c.at();
+        } else if (AlarmChange.OK.equals(c.state())) {
+            nextSince = null;
+        } else {
+            // INSUFFICIENT_DATA: an open incident stays open, none is opened.
+            nextSince = wasOpen ? before.since() : null;
+        }
+        boolean keep = wasOpen && nextSince != null;
+        return new AlarmState(
+                c.name(),
+                c.state(),
+                c.at(),
+                nextSince,
+                keep ? before.message() : null,
+                keep ? before.thread() : null,
+                dev.cutover.reply.Mrkdwn.cut(c.reason(), AlarmMessages.REASON),
+                c.metric() != null || before == null ? c.metric() : before.metric(),
+                c.threshold() != null || before == null ? c.threshold() : before.threshold());
+    }
+
+    /** This state with its incident's message posted. */
+    AlarmState postedAt(MessageRef posted, MessageRef inThread) {
+        return new AlarmState(name, state, changedAt, since, posted, inThread, reason, metric, threshold);
+    }
+}

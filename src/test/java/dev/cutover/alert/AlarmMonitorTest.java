@@ -1,0 +1,170 @@
+package dev.cutover.alert;
+
+import static dev.cutover.core.traffic.ShiftFixture.PAIR;
+import static dev.cutover.core.traffic.ShiftFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.config.ConfigLoader;
+import dev.cutover.config.CutoverConfig;
+import dev.cutover.config.EnvInterpolator;
+import dev.cutover.core.alert.AlarmChange;
+import dev.cutover.core.chat.MessageRef;
+import dev.cutover.core.traffic.Shift;
+import dev.cutover.core.traffic.ShiftFixture;
+import dev.cutover.core.traffic.ShiftHealth;
+import dev.cutover.core.traffic.ShiftPlan;
+import dev.cutover.core.traffic.ShiftState;
+import dev.cutover.core.traffic.Weights;
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.memory.InMemoryShiftStore;
+import dev.cutover.memory.InMemoryStateStore;
+import dev.cutover.memory.InMemoryTrafficWeights;
+import dev.cutover.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Alarm incidents over in-memory stores, and a pair's guard alarm as a failed health check of its shift. */
+class AlarmMonitorTest {
+    static final String ARN = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:web-5xx";
+
+    final MutableClock clock = new MutableClock(T0);
+    final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
+    final InMemoryShiftStore store = new InMemoryShiftStore(approvals);
+    final InMemoryTrafficWeights weights = ShiftFixture.allBlue();
+    final RecordingNotifier notifier = new RecordingNotifier();
+    final CutoverConfig config = new ConfigLoader(new EnvInterpolator(Map.<String, String>of()::get))
+            .parse(
+                    "cutover.yml",
+                    """
+                    pairs:
+                      - name: web
+                        zoneId: Z0EXAMPLE
+                        blue: blue.example.com
+                        green: green.example.com
+                        approvers: [U0BOB0001]
+                        guardAlarms: [web-5xx]
+                    alarms:
+                      routes:
+                        - alarm: web-5xx
+                          channel: C0ALERTS
+                          pair: web
+                    """);
+    final AlarmMonitor alarms = new AlarmMonitor(
+            config, new InMemoryStateStore<>(), new InMemoryStateStore<>(), notifier, CutoverThreads.NONE);
+
+    ShiftFixture shifting(ShiftPlan.OnAlarm onAlarm) {
+        ShiftFixture f = new ShiftFixture(store, approvals, weights, clock, onAlarm);
+        ShiftHealth healthyMetrics = (pair, since) -> new ShiftHealth.Reading("5XX 0.0% of 1,200", List.of());
+        f.source = new GuardedShiftHealth(healthyMetrics, alarms);
+        alarms.shiftThreads(pair -> store.latest(pair)
+                .flatMap(store::get)
+                .filter(s -> s.state().isOpen())
+                .map(Shift::message)
+                .or(() -> Optional.of(new MessageRef("C-OPS", "1700000000.000099"))));
+        return f;
+    }
+
+    AlarmChange change(String state, Duration after) {
+        return new AlarmChange(
+                ARN,
+                "web-5xx",
+                state,
+                null,
+                "Threshold Crossed: 9 > 5",
+                T0.plus(after),
+                "AWS/ApplicationELB/5XX",
+                "> 5");
+    }
+
+    @Test
+    void anAlarmDuringAShiftHaltsItAtItsWeightsAndItsMessageGoesIntoTheShiftThread() {
+        ShiftFixture f = shifting(ShiftPlan.OnAlarm.HALT);
+        Shift s = f.started();
+        clock.advance(Duration.ofMinutes(1));
+        f.runner.sweep();
+        assertThat(store.get(s.id()).orElseThrow().state()).isEqualTo(ShiftState.BAKING);
+
+        alarms.handle(change(AlarmChange.ALARM, Duration.ofSeconds(50)));
+        f.runner.sweep();
+
+        Shift halted = store.get(s.id()).orElseThrow();
+        assertThat(halted.state()).isEqualTo(ShiftState.HALTED);
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        assertThat(halted.health()).contains("guard alarm web-5xx is ALARM");
+        assertThat(f.actions()).contains("shift-halted");
+        assertThat(notifier.of("reply"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.message().text()).contains("web-5xx is ALARM"));
+    }
+
+    @Test
+    void anAlarmDuringARevertingShiftGoesBackToTheLastHealthyWeightsAndAnOkDoesNotCountAgain() {
+        ShiftFixture f = shifting(ShiftPlan.OnAlarm.REVERT);
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        alarms.onChange(changes::incrementAndGet);
+        Shift s = f.started();
+        alarms.handle(change(AlarmChange.OK, Duration.ofSeconds(10)));
+        clock.advance(Duration.ofMinutes(1));
+        f.runner.sweep();
+        assertThat(store.get(s.id()).orElseThrow().state()).isEqualTo(ShiftState.BAKING);
+
+        alarms.handle(change(AlarmChange.ALARM, Duration.ofSeconds(70)));
+        f.runner.sweep();
+
+        assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+        assertThat(f.actions()).contains("shift-reverting");
+        assertThat(alarms.firing(PAIR)).singleElement().asString().startsWith("web-5xx is ALARM");
+        alarms.handle(change(AlarmChange.OK, Duration.ofMinutes(3)));
+        assertThat(alarms.firing(PAIR)).isEmpty();
+        assertThat(notifier.last("update").message().text()).contains("web-5xx recovered after 2 min");
+        alarms.handle(change(AlarmChange.OK, Duration.ofMinutes(3))); // a duplicate
+        assertThat(changes).hasValue(2); // the ALARM and its recovery; the first OK opened nothing
+    }
+
+    @Test
+    void anOkThatArrivesWhileTheAlarmIsBeingPostedStillShowsTheRecovery() {
+        java.util.concurrent.atomic.AtomicReference<AlarmMonitor> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        dev.cutover.core.chat.Notifier okDuringPost = new dev.cutover.core.chat.Notifier() {
+            @Override
+            public MessageRef post(String channel, dev.cutover.core.chat.Message message) {
+                // Another replica applies the OK before Slack answered this post.
+                self.get().handle(change(AlarmChange.OK, Duration.ofMinutes(4)));
+                return notifier.post(channel, message);
+            }
+
+            @Override
+            public MessageRef reply(MessageRef parent, dev.cutover.core.chat.Message message) {
+                return notifier.reply(parent, message);
+            }
+
+            @Override
+            public void update(MessageRef ref, dev.cutover.core.chat.Message message) {
+                notifier.update(ref, message);
+            }
+        };
+        AlarmMonitor monitor = new AlarmMonitor(
+                config, new InMemoryStateStore<>(), new InMemoryStateStore<>(), okDuringPost, CutoverThreads.NONE);
+        self.set(monitor);
+
+        monitor.handle(change(AlarmChange.ALARM, Duration.ZERO));
+
+        RecordingNotifier.Call posted = notifier.last("post");
+        assertThat(posted.message().text()).contains("web-5xx is ALARM");
+        assertThat(notifier.last("update").ref()).isEqualTo(posted.ref());
+        assertThat(notifier.last("update").message().text()).contains("web-5xx recovered after 4 min");
+        assertThat(monitor.openIncidents()).isEmpty();
+    }
+
+    @Test
+    void anOlderAlarmDeliveredAfterItsRecoveryOpensNothing() {
+        alarms.handle(change(AlarmChange.OK, Duration.ofMinutes(5)));
+        alarms.handle(change(AlarmChange.ALARM, Duration.ofMinutes(1)));
+
+        assertThat(alarms.openIncidents()).isEmpty();
+        assertThat(notifier.calls()).isEmpty();
+    }
+}
