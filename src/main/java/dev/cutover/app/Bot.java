@@ -3,6 +3,10 @@ package dev.cutover.app;
 import dev.cutover.alert.AlertMonitors;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
+import dev.cutover.commands.HomeDashboard;
+import dev.cutover.commands.HomeView;
+import dev.cutover.core.approval.FourEyes;
+import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapWorkflow;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +51,7 @@ public final class Bot implements AutoCloseable {
     private final Optional<AlertWiring> alerts;
     private final BotMetrics metrics;
     private final Optional<ShiftWiring> shifts;
+    private final Optional<HomeWiring> home;
 
     /** Builds the graph, measured into nothing; starts nothing but the executors. */
     public Bot(BotPorts p) {
@@ -58,7 +64,12 @@ public final class Bot implements AutoCloseable {
      */
     public Bot(BotPorts unmeasured, BotMetrics metrics) {
         this.metrics = metrics;
-        BotPorts p = measured(unmeasured, metrics);
+        this.home = unmeasured.home().map(h -> new HomeWiring(h, unmeasured.clock()));
+        // Every post and edit a channel sees re-publishes the Homes of recent viewers.
+        BotPorts p = measured(
+                home.map(h -> withNotifier(unmeasured, h.watching(unmeasured.notifier())))
+                        .orElse(unmeasured),
+                metrics);
         // Follow-ups of commands and clicks: bounded, so a backlog is told "busy" at once instead of waiting.
         this.work = new ThreadPoolExecutor(
                 p.config().slack().workers(),
@@ -114,6 +125,43 @@ public final class Bot implements AutoCloseable {
             actions.addAll(a.actions(swaps.replies()));
         });
         commands.replaceAll(metrics::command);
+        home.ifPresent(h -> h.show(new HomeDashboard(
+                new HomeDashboard.Sources(
+                        pairs,
+                        p.dns(),
+                        p.store(),
+                        new FourEyes(p.directory()),
+                        pair -> shifts.flatMap(s -> s.service().latest(pair))
+                                .filter(s -> s.state().isOpen())
+                                .map(HomeView::shiftLine),
+                        () -> alerts.map(a -> a.monitors().watch().openPairs()).orElse(Set.of()),
+                        scheduling.specs(),
+                        scheduling.history(),
+                        scheduling.scheduler(),
+                        job -> Optional.empty(),
+                        alerts.map(AlertWiring::incidents).orElse(List.of())),
+                p.clock())));
+    }
+
+    private static BotPorts withNotifier(BotPorts p, Notifier notifier) {
+        return new BotPorts(
+                p.config(),
+                p.clock(),
+                p.dns(),
+                p.store(),
+                p.audit(),
+                notifier,
+                p.directory(),
+                p.jobs(),
+                p.alerts(),
+                p.insyncTimeout(),
+                p.forwardRules(),
+                p.home());
+    }
+
+    /** The App Home, when the ports have one. */
+    public Optional<HomeWiring> home() {
+        return home;
     }
 
     private static BotPorts measured(BotPorts p, BotMetrics m) {
@@ -128,7 +176,8 @@ public final class Bot implements AutoCloseable {
                 m.jobs(p.jobs()),
                 p.alerts().map(m::alerts),
                 p.insyncTimeout(),
-                p.forwardRules());
+                p.forwardRules(),
+                p.home());
     }
 
     private static String instanceId() {
@@ -300,6 +349,7 @@ public final class Bot implements AutoCloseable {
         long deadline = System.nanoTime() + budget.toNanos();
         timers.shutdown();
         work.shutdown();
+        home.ifPresent(HomeWiring::close);
         alerts.ifPresent(AlertWiring::close);
         try {
             scheduling.stop(left(deadline).minus(HAND_BACK_TIME));

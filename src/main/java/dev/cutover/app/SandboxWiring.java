@@ -15,6 +15,7 @@ import dev.cutover.core.dns.RecordSet;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.memory.InMemoryForwardRules;
+import dev.cutover.memory.InMemoryHomeViewers;
 import dev.cutover.ops.BotMetrics;
 import dev.cutover.ops.OpsMetrics;
 import dev.cutover.ops.SlackCallMetrics;
@@ -53,6 +54,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SandboxWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxWiring.class);
+
+    /** The sandbox re-publishes a Home at most this often: quick enough to watch it follow a click. */
+    static final Duration SANDBOX_HOME_INTERVAL = Duration.ofSeconds(2);
+
     private final CutoverConfig config;
     private final SandboxRoute53Client route53;
     private final SandboxSlackApi slackApi;
@@ -100,7 +105,8 @@ public final class SandboxWiring implements AutoCloseable {
                                 AlertWiring.inMemoryStores(),
                                 clock)),
                         Duration.ofSeconds(30),
-                        Optional.of(new InMemoryForwardRules())),
+                        Optional.of(new InMemoryForwardRules()),
+                        Optional.of(new HomePorts(slack.home(), new InMemoryHomeViewers(), SANDBOX_HOME_INTERVAL))),
                 new BotMetrics(opsMetrics.registry()));
         this.server = new SlackHttpServer(
                 slack.app(bot),

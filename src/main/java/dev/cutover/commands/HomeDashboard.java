@@ -1,0 +1,165 @@
+package dev.cutover.commands;
+
+import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.core.approval.ApprovalStore;
+import dev.cutover.core.approval.FourEyes;
+import dev.cutover.core.approval.Freeze;
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.dns.DnsRecords;
+import dev.cutover.core.dns.SwapPair;
+import dev.cutover.core.dns.SwapPlan;
+import dev.cutover.core.home.OpenIncident;
+import dev.cutover.core.home.OpenIncidents;
+import dev.cutover.core.job.JobControl;
+import dev.cutover.core.job.JobHistory;
+import dev.cutover.core.job.JobSpec;
+import dev.cutover.core.swap.PairCatalog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what the Home shows ({@link HomeData}: slow, it reads the store, Route 53 and the
+ * scheduler, so it runs after any ack) and renders it for one user, with the buttons four-eyes lets
+ * that user click. A part that cannot be read says so in the view; it does not fail the rest.
+ */
+public final class HomeDashboard {
+    private static final Logger log = LoggerFactory.getLogger(HomeDashboard.class);
+
+    /**
+     * Where the Home's parts are read.
+     *
+     * @param pairs the configured pairs and their policies
+     * @param dns where the blue records are read
+     * @param store requests and freezes
+     * @param fourEyes who may decide a request (resolves user groups through the directory)
+     * @param shiftLine a line on the pair's open progressive shift, or empty
+     * @param watched the pairs with an open cutover watch
+     * @param jobs the configured jobs
+     * @param history their runs
+     * @param control whether each is paused
+     * @param running the run holding a job's lock now, or empty
+     * @param incidents every source of open incidents (queues, services; alarms can be one more)
+     */
+    public record Sources(
+            PairCatalog pairs,
+            DnsRecords dns,
+            ApprovalStore store,
+            FourEyes fourEyes,
+            Function<String, Optional<String>> shiftLine,
+            Supplier<Set<String>> watched,
+            List<JobSpec> jobs,
+            JobHistory history,
+            JobControl control,
+            Function<String, Optional<HomeData.Running>> running,
+            List<OpenIncidents> incidents) {
+        public Sources {
+            jobs = List.copyOf(jobs);
+            incidents = List.copyOf(incidents);
+        }
+    }
+
+    private final Sources s;
+    private final Clock clock;
+
+    public HomeDashboard(Sources sources, Clock clock) {
+        this.s = sources;
+        this.clock = clock;
+    }
+
+    /** Reads everything the Home shows, now. */
+    public HomeData read() {
+        Set<String> watched = quietly("cutover watches", s.watched(), Set.of());
+        List<HomeData.Pair> pairs = new ArrayList<>();
+        for (String name : s.pairs().names()) {
+            pairs.add(pair(s.pairs().find(name).orElseThrow(), watched.contains(name)));
+        }
+        Instant now = clock.instant();
+        List<HomeData.Job> jobs = s.jobs().stream()
+                .map(j -> {
+                    boolean paused =
+                            quietly("pause of " + j.name(), () -> s.control().isPaused(j.name()), false);
+                    return new HomeData.Job(
+                            j,
+                            paused,
+                            j.enabled() && !paused ? j.schedule().nextAfter(now) : Optional.empty(),
+                            quietly("history of " + j.name(), () -> s.history().latest(j.name()), Optional.empty()),
+                            quietly(
+                                            "lock of " + j.name(),
+                                            () -> s.running().apply(j.name()),
+                                            Optional.<HomeData.Running>empty())
+                                    .orElse(null));
+                })
+                .toList();
+        List<OpenIncident> incidents = new ArrayList<>();
+        for (OpenIncidents source : s.incidents()) {
+            incidents.addAll(quietly("open incidents", source::open, List.of()));
+        }
+        incidents.sort(Comparator.comparing(OpenIncident::since));
+        return new HomeData(pairs, jobs, incidents, now);
+    }
+
+    /** The Home of {@code user} over {@code data}, with {@code notice} (or null) at the top. */
+    public Message view(HomeData data, String user, @Nullable String notice) {
+        Set<String> mayDecide = new HashSet<>();
+        for (HomeData.Pair p : data.pairs()) {
+            ApprovalRequest r = p.request();
+            if (r != null && r.state() == ApprovalState.PENDING && mayDecide(r, user, p)) {
+                mayDecide.add(r.id());
+            }
+        }
+        return HomeView.render(data, user, mayDecide, notice);
+    }
+
+    private boolean mayDecide(ApprovalRequest r, String user, HomeData.Pair p) {
+        return quietly(
+                "approvers of " + p.name(),
+                () -> s.fourEyes().mayApprove(r, user, null, p.policy()).isEmpty(),
+                false);
+    }
+
+    private HomeData.Pair pair(PairCatalog.Entry e, boolean watched) {
+        SwapPair pair = e.pair();
+        Optional<String> live = quietly(
+                "records of " + pair.name(),
+                () -> Optional.of(SwapPlan.targets(s.dns().read(pair.zoneId(), pair.blue()))),
+                Optional.empty());
+        ApprovalRequest request = quietly(
+                        "open request of " + pair.name(),
+                        () -> s.store().openRequest(pair.name()).flatMap(s.store()::get),
+                        Optional.<ApprovalRequest>empty())
+                .orElse(null);
+        return new HomeData.Pair(
+                pair.name(),
+                e.policy(),
+                pair.blue(),
+                live,
+                quietly("freeze of " + pair.name(), () -> s.store().frozen(pair.name()), Optional.<Freeze>empty())
+                        .orElse(null),
+                request,
+                quietly("shift of " + pair.name(), () -> s.shiftLine().apply(pair.name()), Optional.<String>empty())
+                        .orElse(null),
+                watched);
+    }
+
+    /** {@code read}'s value, or {@code otherwise} with one log line when it fails (the view says less). */
+    private static <T> T quietly(String what, Supplier<T> read, T otherwise) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            log.warn("Home: cannot read {}: {}", what, e.toString());
+            return otherwise;
+        }
+    }
+}

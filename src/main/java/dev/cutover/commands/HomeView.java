@@ -1,0 +1,233 @@
+package dev.cutover.commands;
+
+import dev.cutover.core.approval.ApprovalRequest;
+import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.core.approval.Freeze;
+import dev.cutover.core.chat.Block;
+import dev.cutover.core.chat.Button;
+import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.MessageLimits;
+import dev.cutover.core.chat.MessageRef;
+import dev.cutover.core.home.OpenIncident;
+import dev.cutover.core.traffic.Shift;
+import dev.cutover.reply.Mrkdwn;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders one user's Home from {@link HomeData}: every pair (with Approve/Reject where that user may
+ * decide its request), the user's own pending requests (with Cancel), the scheduled jobs and the
+ * open incidents, within Slack's 100 blocks per view; what does not fit is counted ("…and N more").
+ *
+ * @see <a href="https://api.slack.com/reference/surfaces/views">View limits</a>
+ */
+public final class HomeView {
+    /** Blocks per Home view (Slack: 100 for Home tabs and modals). */
+    public static final int BLOCKS = MessageLimits.VIEW_BLOCKS;
+
+    /** Own pending requests shown with a Cancel button; the rest are counted. */
+    static final int MINE = 5;
+
+    /** Blocks for the job lines and for the incident lines, each (then "…and N more"). */
+    static final int LIST_BLOCKS = 6;
+
+    /** The longest freeze reason or shift line shown, in characters. */
+    static final int REASON = 200;
+
+    private static final DateTimeFormatter JOB_ZONE = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm z");
+
+    private HomeView() {}
+
+    /**
+     * The Home of {@code user}.
+     *
+     * @param mayDecide ids of the open requests {@code user} may approve or reject now (checked again
+     *     at the click, as in the channel)
+     * @param notice a line for {@code user} alone at the top (e.g. why their last click on the Home
+     *     was refused), or null
+     */
+    public static Message render(HomeData d, String user, Set<String> mayDecide, @Nullable String notice) {
+        List<Block> top = new ArrayList<>();
+        top.add(new Block.Header("cutover"));
+        top.add(new Block.Context(
+                "Last updated " + Mrkdwn.time(d.readAt()) + " · refreshed when something here changes while you look"));
+        if (notice != null) {
+            top.add(new Block.Section(Mrkdwn.cut(notice, MessageLimits.SECTION_TEXT)));
+        }
+        List<Block> tail = new ArrayList<>();
+        tail.add(new Block.Header("Your pending requests"));
+        tail.addAll(mine(d, user));
+        tail.add(new Block.Header("Scheduled jobs"));
+        tail.addAll(lines(jobLines(d), "none configured", "`/cron list` shows every job"));
+        tail.add(new Block.Header("Open incidents"));
+        tail.addAll(lines(incidentLines(d), "none", "the alert channels show every incident"));
+        List<Block> blocks = new ArrayList<>(top);
+        blocks.add(new Block.Header("Swap pairs"));
+        blocks.addAll(pairs(d.pairs(), mayDecide, BLOCKS - top.size() - 1 - tail.size()));
+        blocks.addAll(tail);
+        return new Message(
+                "cutover: " + d.pairs().size() + " pairs, " + d.incidents().size() + " open incidents", blocks);
+    }
+
+    /**
+     * The pairs within {@code budget} blocks: the pairs without buttons share sections, a pair whose
+     * request the user may decide gets its own section and a row of buttons; one block is kept for
+     * the count of pairs left out.
+     */
+    static List<Block> pairs(List<HomeData.Pair> pairs, Set<String> mayDecide, int budget) {
+        List<Block> out = new ArrayList<>();
+        if (pairs.isEmpty()) {
+            out.add(new Block.Section("None configured (add them under `pairs:` in the config)."));
+            return out;
+        }
+        StringBuilder shared = new StringBuilder();
+        int shown = 0;
+        for (HomeData.Pair p : pairs) {
+            String text = Mrkdwn.cut(pairText(p), MessageLimits.SECTION_TEXT);
+            ApprovalRequest r = p.request();
+            boolean buttons = r != null && r.state() == ApprovalState.PENDING && mayDecide.contains(r.id());
+            boolean fitsShared =
+                    shared.length() > 0 && shared.length() + 2 + text.length() <= MessageLimits.SECTION_TEXT;
+            int used = out.size() + (shared.length() > 0 ? 1 : 0);
+            int cost = buttons ? 2 : fitsShared ? 0 : 1;
+            int reserve = shown + 1 < pairs.size() ? 1 : 0;
+            if (used + cost + reserve > budget) {
+                break;
+            }
+            if (buttons || !fitsShared) {
+                flush(shared, out);
+            }
+            if (buttons) {
+                out.add(new Block.Section(text));
+                out.add(new Block.Actions(SwapMessages.decisionButtons(r)));
+            } else {
+                shared.append(shared.length() == 0 ? "" : "\n\n").append(text);
+            }
+            shown++;
+        }
+        flush(shared, out);
+        if (shown < pairs.size()) {
+            out.add(new Block.Context(
+                    "…and " + (pairs.size() - shown) + " more pairs — `/cutover status` lists them all"));
+        }
+        return out;
+    }
+
+    private static void flush(StringBuilder shared, List<Block> out) {
+        if (shared.length() > 0) {
+            out.add(new Block.Section(shared.toString()));
+            shared.setLength(0);
+        }
+    }
+
+    /** A pair in a few lines: where blue points, frozen or not, its request, shift and watch. */
+    static String pairText(HomeData.Pair p) {
+        StringBuilder b = new StringBuilder("*`" + p.name() + "`* · " + p.blue() + " → "
+                + p.live().orElse(":warning: cannot read the records from Route 53 (see the bot's log)"));
+        Freeze f = p.freeze();
+        b.append('\n')
+                .append(
+                        f == null
+                                ? ":unlock: not frozen"
+                                : ":ice_cube: *frozen* by " + Mrkdwn.user(f.userId()) + " since " + Mrkdwn.time(f.at())
+                                        + ": " + Mrkdwn.escape(Mrkdwn.cut(f.reason(), REASON)));
+        ApprovalRequest r = p.request();
+        if (r != null) {
+            b.append('\n').append(requestLine(r));
+        }
+        if (p.shift() != null) {
+            b.append("\n:twisted_rightwards_arrows: ").append(Mrkdwn.cut(p.shift(), REASON));
+        }
+        if (p.watched()) {
+            b.append("\n:eyes: cutover watch open");
+        }
+        return b.toString();
+    }
+
+    /** A line on an open progressive shift: its state, step and green's share now. */
+    public static String shiftLine(Shift s) {
+        return "Shift `" + s.id() + "`: " + s.state().word() + ", step " + Math.max(0, s.step() + 1) + " of "
+                + s.plan().percents().size() + ", green at " + s.live().greenPercent() + "%";
+    }
+
+    private static String requestLine(ApprovalRequest r) {
+        String what = (r.kind().word().equals("swap") ? "Swap" : "Rollback") + " `" + r.id() + "` by "
+                + Mrkdwn.user(r.requester());
+        return r.state() == ApprovalState.PENDING
+                ? ":hourglass_flowing_sand: " + what + ": waiting for approval ("
+                        + r.approvals().size() + " of " + r.requiredApprovals() + "), expires "
+                        + Mrkdwn.time(r.expiresAt())
+                : ":gear: " + what + ": " + r.state().word();
+    }
+
+    private static List<Block> mine(HomeData d, String user) {
+        List<ApprovalRequest> mine = d.pairs().stream()
+                .map(HomeData.Pair::request)
+                .filter(r -> r != null
+                        && r.state() == ApprovalState.PENDING
+                        && r.requester().equals(user))
+                .toList();
+        List<Block> out = new ArrayList<>();
+        if (mine.isEmpty()) {
+            out.add(new Block.Section("None."));
+        }
+        for (ApprovalRequest r : mine.subList(0, Math.min(MINE, mine.size()))) {
+            out.add(new Block.Section("*`" + r.pair() + "`* · " + requestLine(r)));
+            out.add(new Block.Actions(List.<Button>of(SwapMessages.cancelButton(r))));
+        }
+        if (mine.size() > MINE) {
+            out.add(new Block.Context("…and " + (mine.size() - MINE) + " more — under *Swap pairs* above"));
+        }
+        return out;
+    }
+
+    private static List<String> jobLines(HomeData d) {
+        List<String> lines = new ArrayList<>();
+        for (HomeData.Job j : d.jobs()) {
+            String state = !j.spec().enabled() ? " (disabled)" : j.paused() ? " :double_vertical_bar: paused" : "";
+            String next = j.next()
+                    .map(t -> JOB_ZONE.format(t.atZone(j.spec().zone())) + " (yours: " + Mrkdwn.time(t) + ")")
+                    .orElse("none");
+            String last = j.last().map(CronListing::result).orElse("never ran");
+            HomeData.Running run = j.running();
+            lines.add("• *" + j.spec().name() + "*" + state + " · next: " + next + " · last: " + Mrkdwn.escape(last)
+                    + (run == null
+                            ? ""
+                            : " · :runner: running on `" + run.holder() + "` (fencing token " + run.fencingToken()
+                                    + ") since " + Mrkdwn.time(run.since())));
+        }
+        return lines;
+    }
+
+    private static List<String> incidentLines(HomeData d) {
+        return d.incidents().stream().map(HomeView::incidentLine).toList();
+    }
+
+    private static String incidentLine(OpenIncident i) {
+        String icon = i.level().equalsIgnoreCase("critical") ? ":red_circle:" : ":large_orange_circle:";
+        MessageRef m = i.message();
+        return "• " + icon + " *" + i.level() + "* " + i.kind() + " `" + i.name() + "` since " + Mrkdwn.time(i.since())
+                + (m == null ? "" : " · <" + permalink(m) + "|message>");
+    }
+
+    /**
+     * The archives link of a message: Slack opens it in the workspace of whoever clicks, with no Web
+     * API call (chat.getPermalink would cost one per incident and render).
+     */
+    static String permalink(MessageRef m) {
+        return "https://slack.com/archives/" + m.channel() + "/p" + m.ts().replace(".", "");
+    }
+
+    private static List<Block> lines(List<String> lines, String none, String whereToSeeThem) {
+        if (lines.isEmpty()) {
+            return List.of(new Block.Section(none.substring(0, 1).toUpperCase() + none.substring(1) + "."));
+        }
+        return Message.builder("")
+                .lines(lines, LIST_BLOCKS, whereToSeeThem)
+                .build()
+                .blocks();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.cutover;
+
+import static dev.cutover.CutoverHarness.APPROVER;
+import static dev.cutover.CutoverHarness.CHANNEL;
+import static dev.cutover.CutoverHarness.OUTSIDER;
+import static dev.cutover.CutoverHarness.PAIR;
+import static dev.cutover.CutoverHarness.REQUESTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cutover.commands.SwapMessages;
+import dev.cutover.core.approval.ApprovalState;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The App Home end to end: signed {@code app_home_opened} events and Home clicks over HTTP into the
+ * real server and Bolt app, WireMock as the Slack Web API ({@code views.publish}) and Route 53, the
+ * real Redis (requests, and the recent viewers shared by replicas).
+ */
+class HomeSlackIT extends SlackAndRoute53Fakes {
+
+    CutoverHarness start(String pairsYaml) {
+        h = new CutoverHarness(slack, route53, pairsYaml);
+        return h;
+    }
+
+    /** /swap blue-green by the requester; waits for the request message and returns its id. */
+    String requestSwap(String pair) {
+        int before = slack.posts().size();
+        assertThat(h.swap(pair, REQUESTER).status()).isEqualTo(200);
+        eventually().until(() -> slack.posts().size() > before);
+        String id = slack.requestIdOfLastPost();
+        eventually().until(() -> h.store.get(id).map(r -> r.message() != null).orElse(false));
+        return id;
+    }
+
+    /** Every view published to {@code user}'s Home, oldest first. */
+    List<JsonNode> homes(String user) {
+        return slack.calls("views.publish").stream()
+                .filter(c -> user.equals(c.get("user_id")))
+                .map(c -> SlackFake.json(c.get("view")))
+                .toList();
+    }
+
+    JsonNode lastHome(String user) {
+        List<JsonNode> all = homes(user);
+        return all.get(all.size() - 1);
+    }
+
+    /** Opens {@code user}'s Home and waits for the view published after it. */
+    JsonNode open(String user) {
+        int before = homes(user).size();
+        var ack = h.homeOpened(user);
+        assertThat(ack.statusCode()).isEqualTo(200);
+        eventually().until(() -> homes(user).size() > before);
+        return lastHome(user);
+    }
+
+    static List<String> buttons(JsonNode view) {
+        return SlackFake.buttons(view.path("blocks").toString());
+    }
+
+    @Test
+    void aFirstVisitWithoutAViewIsAckedAndPublishesTheHome() {
+        start(CutoverHarness.pair(PAIR, "15m", false));
+
+        JsonNode home = open(REQUESTER);
+
+        assertThat(home.path("type").asText()).isEqualTo("home");
+        assertThat(SlackFake.allText(home))
+                .contains("`" + PAIR + "`", "blue.example.com", "api-blue-1234567890", "not frozen")
+                .contains("Your pending requests", "Scheduled jobs", "Open incidents", "Last updated");
+        assertThat(buttons(home)).isEmpty();
+    }
+
+    @Test
+    void anApproverGetsApproveAndRejectWithTheChannelsConfirmsAndANonApproverDoesNot() {
+        start(CutoverHarness.pair(PAIR, "15m", false));
+        String id = requestSwap(PAIR);
+
+        JsonNode approver = open(APPROVER);
+        JsonNode outsider = open(OUTSIDER);
+        JsonNode requester = open(REQUESTER);
+
+        assertThat(buttons(approver)).containsExactly(SwapMessages.APPROVE, SwapMessages.REJECT);
+        assertThat(approver.path("blocks").toString())
+                .contains("\"value\":\"" + id + "\"", "\"confirm\"", "Approve the swap?", "Reject the swap?");
+        assertThat(SlackFake.allText(approver)).contains("waiting for approval (0 of 1)");
+        assertThat(buttons(outsider)).isEmpty();
+        assertThat(SlackFake.allText(outsider)).contains("waiting for approval (0 of 1)");
+        // The requester may not approve their own request (four-eyes), and may cancel it.
+        assertThat(buttons(requester)).containsExactly(SwapMessages.CANCEL);
+    }
+
+    @Test
+    void approveFromTheHomeAppliesExactlyOnceAndUpdatesTheChannelMessage() {
+        start(CutoverHarness.pair(PAIR, "15m", false));
+        String id = requestSwap(PAIR);
+        open(APPROVER);
+
+        var first = h.homeClick(SwapMessages.APPROVE, id, APPROVER);
+        var second = h.homeClick(SwapMessages.APPROVE, id, APPROVER);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        eventually().until(() -> h.store.get(id).orElseThrow().state() == ApprovalState.DONE);
+        assertThat(route53.changeBodies()).hasSize(1);
+        eventually().untilAsserted(() -> assertThat(slack.lastUpdate())
+                .contains("applied", "Approved by <@" + APPROVER + ">"));
+        assertThat(slack.calls("chat.update")).allSatisfy(u -> {
+            assertThat(u.get("channel")).isEqualTo(CHANNEL);
+            assertThat(u.get("ts")).isEqualTo(SlackFake.MESSAGE_TS);
+        });
+        // The second click lost the race: said so on the Home (no response_url to answer through).
+        eventually().untilAsserted(() -> assertThat(SlackFake.allText(lastHome(APPROVER)))
+                .contains("already"));
+        // The Home follows the store: no request open, no buttons.
+        eventually().untilAsserted(() -> {
+            JsonNode home = lastHome(APPROVER);
+            assertThat(buttons(home)).isEmpty();
+            assertThat(SlackFake.allText(home)).doesNotContain("waiting for approval");
+        });
+    }
+
+    @Test
+    void fortyPairsStayWithinTheHundredBlocksOfAView() {
+        start(String.join(
+                "",
+                IntStream.rangeClosed(1, 40)
+                        .mapToObj(i -> CutoverHarness.pair("pair-%02d".formatted(i), "15m", false))
+                        .toList()));
+        requestSwap("pair-01");
+        requestSwap("pair-02");
+
+        JsonNode home = open(APPROVER);
+
+        assertThat(home.path("blocks").size()).isLessThanOrEqualTo(100);
+        assertThat(SlackFake.allText(home)).contains("`pair-01`", "`pair-40`");
+        assertThat(buttons(home))
+                .containsExactly(SwapMessages.APPROVE, SwapMessages.REJECT, SwapMessages.APPROVE, SwapMessages.REJECT);
+    }
+
+    @Test
+    void manyChangesInAShortTimeRepublishEachRecentViewerAFewTimes() {
+        start(CutoverHarness.pair(PAIR, "15m", false));
+        open(APPROVER);
+        open(OUTSIDER);
+        int approverBefore = homes(APPROVER).size();
+        int outsiderBefore = homes(OUTSIDER).size();
+        var home = h.bot.home().orElseThrow();
+
+        // 500 changes within well under a second: each viewer's Home is published at most about
+        // once per interval (1 s here), whatever the number of changes.
+        for (int i = 0; i < 500; i++) {
+            home.changed();
+        }
+
+        eventually()
+                .until(() -> homes(APPROVER).size() > approverBefore
+                        && homes(OUTSIDER).size() > outsiderBefore);
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).untilAsserted(() -> {
+            assertThat(homes(APPROVER).size() - approverBefore).isBetween(1, 3);
+            assertThat(homes(OUTSIDER).size() - outsiderBefore).isBetween(1, 3);
+        });
+        assertThat(slack.calls("views.publish"))
+                .allSatisfy(c -> assertThat(c.get("user_id")).isIn(APPROVER, OUTSIDER));
+    }
+
+    @Test
+    void aSwapRequestRepublishesTheHomeOfARecentViewer() {
+        start(CutoverHarness.pair(PAIR, "15m", false));
+        JsonNode before = open(APPROVER);
+        assertThat(buttons(before)).isEmpty();
+
+        String id = requestSwap(PAIR);
+
+        eventually()
+                .untilAsserted(() ->
+                        assertThat(lastHome(APPROVER).path("blocks").toString()).contains("\"value\":\"" + id + "\""));
+    }
+}
