@@ -216,9 +216,13 @@ final class CutoverHarness implements AutoCloseable {
 
     /** {@code user} opens the bot's Home tab, as Slack's Events API posts it (JSON, signed). */
     HttpResponse<String> homeOpened(String user) {
-        byte[] body = SlackRequestBodies.homeOpened(user, "Ev" + seq.incrementAndGet());
-        Map<String, String> headers = new HashMap<>(signer.headers(Instant.now().getEpochSecond(), body));
-        return http.postJson(SlackHttpServer.DEFAULT_PATH, body, headers);
+        return postEvent(SlackRequestBodies.homeOpened(user, "Ev" + seq.incrementAndGet()));
+    }
+
+    /** An Events API request (JSON), signed as Slack signs it. */
+    HttpResponse<String> postEvent(byte[] json) {
+        return http.postJson(
+                SlackHttpServer.DEFAULT_PATH, json, signer.headers(Instant.now().getEpochSecond(), json));
     }
 
     byte[] clickBody(String actionId, String requestId, String user, String responseName) {

@@ -127,6 +127,34 @@ class HomeSlackIT extends SlackAndRoute53Fakes {
     }
 
     @Test
+    void rejectFromTheHomeAsksForAReasonAndTheChannelMessageShowsIt() {
+        start(CutoverHarness.pair(PAIR, "15m", false));
+        String id = requestSwap(PAIR);
+        open(APPROVER);
+
+        assertThat(h.homeClick(SwapMessages.REJECT, id, APPROVER).statusCode()).isEqualTo(200);
+        eventually().until(() -> slack.count("views.open") == 1);
+        assertThat(h.submitModal(APPROVER, "not tested on staging").status()).isEqualTo(200);
+
+        eventually().until(() -> h.store.get(id).orElseThrow().state() == ApprovalState.REJECTED);
+        eventually().untilAsserted(() -> assertThat(slack.lastUpdate())
+                .contains("Rejected by <@" + APPROVER + ">", "not tested on staging"));
+        assertThat(route53.changeBodies()).isEmpty();
+    }
+
+    @Test
+    void theEventsUrlAnswersSlacksVerificationChallenge() {
+        start(CutoverHarness.pair(PAIR, "15m", false));
+
+        var r = h.postEvent(
+                "{\"token\":\"legacy0001\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
     void fortyPairsStayWithinTheHundredBlocksOfAView() {
         start(String.join(
                 "",

@@ -245,7 +245,9 @@ public final class SandboxWiring implements AutoCloseable {
         @Override
         public boolean awaitIdle(Duration timeout) {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!bot.idle() || !slack.idle()) {
+            while (!bot.idle()
+                    || !slack.idle()
+                    || !bot.home().map(HomeWiring::idle).orElse(true)) {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }

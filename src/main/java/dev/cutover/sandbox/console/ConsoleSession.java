@@ -98,6 +98,7 @@ final class ConsoleSession {
                     case "queue", "service", "traffic" -> new SimulatedMetrics(sandbox)
                             .apply(w[0], rest, screen::print);
                     case "click" -> click(rest);
+                    case "home" -> home();
                     case "reason" -> reason(rest);
                     case "expect" -> expect(rest);
                     case "await" -> await(rest);
@@ -136,13 +137,14 @@ final class ConsoleSession {
         String trigger = payloads.nextTrigger();
         JsonNode message =
                 b.get().ts() == null ? null : sandbox.slack().message(b.get().ts());
+        boolean home = b.get().home();
         String body = payloads.blockActions(
                 b.get().button(),
                 userId(),
                 user,
-                channel,
+                home ? null : channel,
                 message,
-                sandbox.slack().newResponseUrl(),
+                home ? null : sandbox.slack().newResponseUrl(),
                 trigger);
         boolean ok = acked(sandbox.requests().send(body));
         settle();
@@ -174,6 +176,15 @@ final class ConsoleSession {
         openDialog = null;
         screen.print("(the dialog closes)");
         return true;
+    }
+
+    /** Opens the current user's Home tab (a signed app_home_opened event) and shows it once published. */
+    private boolean home() throws IOException {
+        if (!acked(sandbox.requests().sendEvent(payloads.homeOpened(userId())))) {
+            return false;
+        }
+        settle();
+        return screen.showHome(userId()) || fail("the bot published no Home for " + user);
     }
 
     private boolean acked(HttpResponse<String> r) throws IOException {
