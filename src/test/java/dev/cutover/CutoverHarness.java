@@ -175,8 +175,7 @@ final class CutoverHarness implements AutoCloseable {
                 Optional.empty(),
                 INSYNC_TIMEOUT,
                 Optional.empty(),
-                Optional.of(
-                        new HomePorts(slackWiring.home(), new RedisHomeViewers(redis, prefix + ":"), HOME_INTERVAL))));
+                Optional.of(new HomePorts(slackWiring.home(), new RedisHomeViewers(redis, prefix), HOME_INTERVAL))));
         this.server = new SlackHttpServer(
                 slackWiring.app(bot),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),

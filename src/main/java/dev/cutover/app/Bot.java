@@ -4,9 +4,9 @@ import dev.cutover.alert.AlertMonitors;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.HomeDashboard;
+import dev.cutover.commands.HomeData;
 import dev.cutover.commands.HomeView;
 import dev.cutover.core.approval.FourEyes;
-import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapWorkflow;
@@ -65,11 +65,8 @@ public final class Bot implements AutoCloseable {
     public Bot(BotPorts unmeasured, BotMetrics metrics) {
         this.metrics = metrics;
         this.home = unmeasured.home().map(h -> new HomeWiring(h, unmeasured.clock()));
-        // Every post and edit a channel sees re-publishes the Homes of recent viewers.
-        BotPorts p = measured(
-                home.map(h -> withNotifier(unmeasured, h.watching(unmeasured.notifier())))
-                        .orElse(unmeasured),
-                metrics);
+        // Every post and edit a channel sees, and every job run, re-publishes the Homes of recent viewers.
+        BotPorts p = measured(home.map(h -> watched(unmeasured, h)).orElse(unmeasured), metrics);
         // Follow-ups of commands and clicks: bounded, so a backlog is told "busy" at once instead of waiting.
         this.work = new ThreadPoolExecutor(
                 p.config().slack().workers(),
@@ -138,21 +135,25 @@ public final class Bot implements AutoCloseable {
                         scheduling.specs(),
                         scheduling.history(),
                         scheduling.scheduler(),
-                        job -> Optional.empty(),
+                        job -> p.jobs()
+                                .locks()
+                                .holder(job.lockName())
+                                .map(l -> new HomeData.Running(l.owner(), l.fencingToken())),
                         alerts.map(AlertWiring::incidents).orElse(List.of())),
                 p.clock())));
     }
 
-    private static BotPorts withNotifier(BotPorts p, Notifier notifier) {
+    /** {@code p} whose channel posts and edits, job runs and job locks re-publish the Homes of recent viewers. */
+    private static BotPorts watched(BotPorts p, HomeWiring home) {
         return new BotPorts(
                 p.config(),
                 p.clock(),
                 p.dns(),
                 p.store(),
                 p.audit(),
-                notifier,
+                home.watching(p.notifier()),
                 p.directory(),
-                p.jobs(),
+                home.watching(p.jobs()),
                 p.alerts(),
                 p.insyncTimeout(),
                 p.forwardRules(),

@@ -7,9 +7,17 @@ import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.home.HomeSurface;
 import dev.cutover.core.home.HomeViewers;
+import dev.cutover.core.job.JobHistory;
+import dev.cutover.core.job.RunRecord;
+import dev.cutover.core.lock.Lease;
+import dev.cutover.core.lock.LockHolder;
+import dev.cutover.core.lock.LockProvider;
+import dev.cutover.core.lock.LockSpec;
+import dev.cutover.jobs.JobPorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +52,12 @@ public final class HomeWiring implements AutoCloseable {
 
     /** How long one read of everything serves the views of several users. */
     static final Duration FRESH = Duration.ofSeconds(2);
+
+    /**
+     * The least time between two reads of the recent viewers after changes: a burst of changes is
+     * one read; each viewer's own publishes are then spaced by the interval.
+     */
+    static final Duration FAN_OUT = Duration.ofMillis(250);
 
     /** The key of the fan-out to every recent viewer among the per-user slots. */
     private static final String EVERYONE = "";
@@ -119,6 +133,41 @@ public final class HomeWiring implements AutoCloseable {
     }
 
     /**
+     * {@code jobs}, telling this Home when a run takes its job's lock (it shows as running) and when a
+     * run is recorded (its result shows as the last one).
+     */
+    JobPorts watching(JobPorts jobs) {
+        LockProvider locks = jobs.locks();
+        JobHistory history = jobs.history();
+        LockProvider watchedLocks = new LockProvider() {
+            @Override
+            public Optional<Lease> tryAcquire(LockSpec spec) {
+                Optional<Lease> lease = locks.tryAcquire(spec);
+                lease.ifPresent(l -> changed());
+                return lease;
+            }
+
+            @Override
+            public Optional<LockHolder> holder(String name) {
+                return locks.holder(name);
+            }
+        };
+        JobHistory watchedHistory = new JobHistory() {
+            @Override
+            public void record(RunRecord run) {
+                history.record(run);
+                changed();
+            }
+
+            @Override
+            public List<RunRecord> recent(String job, int limit) {
+                return history.recent(job, limit);
+            }
+        };
+        return new JobPorts(watchedLocks, jobs.claims(), watchedHistory, jobs.targets(), jobs.storeTime());
+    }
+
+    /**
      * {@code userId} opened their Home: records it in the shared viewers and publishes their Home
      * soon. Returns at once (the store and Slack are called on this Home's threads), so it may be
      * called on an ack path.
@@ -141,7 +190,7 @@ public final class HomeWiring implements AutoCloseable {
      */
     public void changed() {
         fresher();
-        schedule(EVERYONE, intervalNanos);
+        schedule(EVERYONE, FAN_OUT.toNanos());
     }
 
     /**

@@ -49,7 +49,7 @@ public final class HomeDashboard {
      * @param jobs the configured jobs
      * @param history their runs
      * @param control whether each is paused
-     * @param running the run holding a job's lock now, or empty
+     * @param running the run holding the job's lock now, or empty
      * @param incidents every source of open incidents (queues, services; alarms can be one more)
      */
     public record Sources(
@@ -62,7 +62,7 @@ public final class HomeDashboard {
             List<JobSpec> jobs,
             JobHistory history,
             JobControl control,
-            Function<String, Optional<HomeData.Running>> running,
+            Function<JobSpec, Optional<HomeData.Running>> running,
             List<OpenIncidents> incidents) {
         public Sources {
             jobs = List.copyOf(jobs);
@@ -97,7 +97,7 @@ public final class HomeDashboard {
                             quietly("history of " + j.name(), () -> s.history().latest(j.name()), Optional.empty()),
                             quietly(
                                             "lock of " + j.name(),
-                                            () -> s.running().apply(j.name()),
+                                            () -> s.running().apply(j),
                                             Optional.<HomeData.Running>empty())
                                     .orElse(null));
                 })

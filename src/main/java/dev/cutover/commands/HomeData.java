@@ -68,9 +68,8 @@ public record HomeData(List<Pair> pairs, List<Job> jobs, List<OpenIncident> inci
     /**
      * A job run holding the job's lock now.
      *
-     * @param holder the replica that runs it
+     * @param holder the replica that runs it ({@code <host>-<pid>})
      * @param fencingToken the lock's fencing token
-     * @param since when it took the lock
      */
-    public record Running(String holder, long fencingToken, Instant since) {}
+    public record Running(String holder, long fencingToken) {}
 }

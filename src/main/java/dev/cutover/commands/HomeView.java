@@ -196,8 +196,8 @@ public final class HomeView {
             lines.add("• *" + j.spec().name() + "*" + state + " · next: " + next + " · last: " + Mrkdwn.escape(last)
                     + (run == null
                             ? ""
-                            : " · :runner: running on `" + run.holder() + "` (fencing token " + run.fencingToken()
-                                    + ") since " + Mrkdwn.time(run.since())));
+                            : " · :runner: running now on `" + Mrkdwn.escape(run.holder()) + "` (fencing token "
+                                    + run.fencingToken() + ")"));
         }
         return lines;
     }

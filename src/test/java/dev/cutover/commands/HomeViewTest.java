@@ -178,7 +178,7 @@ class HomeViewTest {
                 true,
                 Optional.empty(),
                 Optional.of(last),
-                new HomeData.Running("host-1-42", 1234567L, NOW));
+                new HomeData.Running("host-1-42", 1234567L));
         OpenIncident incident =
                 new OpenIncident("queue", "orders", "warning", NOW, new MessageRef("C1", "1700000000.000100"));
 
@@ -190,7 +190,7 @@ class HomeViewTest {
                 .contains("release &lt;week&gt;")
                 .contains("baking, step 2 of 4", "cutover watch open")
                 .contains("*nightly*", "paused", "last: succeeded (1 attempt")
-                .contains("running on `host-1-42` (fencing token 1234567)")
+                .contains("running now on `host-1-42` (fencing token 1234567)")
                 .contains("*warning* queue `orders` since <!date^")
                 .contains("<https://slack.com/archives/C1/p1700000000000100|message>");
     }
