@@ -135,23 +135,32 @@ public final class HomeDashboard {
                 "records of " + pair.name(),
                 () -> Optional.of(SwapPlan.targets(s.dns().read(pair.zoneId(), pair.blue()))),
                 Optional.empty());
-        ApprovalRequest request = quietly(
-                        "open request of " + pair.name(),
-                        () -> s.store().openRequest(pair.name()).flatMap(s.store()::get),
-                        Optional.<ApprovalRequest>empty())
-                .orElse(null);
+        // Read together: a view that cannot read the store says so instead of showing "not frozen".
+        Stored stored = quietly(
+                "request and freeze of " + pair.name(),
+                () -> new Stored(
+                        true,
+                        s.store().frozen(pair.name()).orElse(null),
+                        s.store()
+                                .openRequest(pair.name())
+                                .flatMap(s.store()::get)
+                                .orElse(null)),
+                new Stored(false, null, null));
         return new HomeData.Pair(
                 pair.name(),
                 e.policy(),
                 pair.blue(),
                 live,
-                quietly("freeze of " + pair.name(), () -> s.store().frozen(pair.name()), Optional.<Freeze>empty())
-                        .orElse(null),
-                request,
+                stored.read(),
+                stored.freeze(),
+                stored.request(),
                 quietly("shift of " + pair.name(), () -> s.shiftLine().apply(pair.name()), Optional.<String>empty())
                         .orElse(null),
                 watched);
     }
+
+    /** A pair's freeze and open request as the store holds them; {@code read} false when it could not say. */
+    private record Stored(boolean read, @Nullable Freeze freeze, @Nullable ApprovalRequest request) {}
 
     /** {@code read}'s value, or {@code otherwise} with one log line when it fails (the view says less). */
     private static <T> T quietly(String what, Supplier<T> read, T otherwise) {

@@ -34,6 +34,7 @@ public record HomeData(List<Pair> pairs, List<Job> jobs, List<OpenIncident> inci
      * @param policy who may approve its requests
      * @param blue the blue record's name
      * @param live what blue points at now, or empty when Route 53 could not be read
+     * @param stored whether its freeze and request could be read from the store (when not, both are null)
      * @param freeze the freeze on it, or null
      * @param request its open swap or rollback request, or null
      * @param shift a line on its open progressive shift, or null
@@ -44,6 +45,7 @@ public record HomeData(List<Pair> pairs, List<Job> jobs, List<OpenIncident> inci
             ApprovalPolicy policy,
             String blue,
             Optional<String> live,
+            boolean stored,
             @Nullable Freeze freeze,
             @Nullable ApprovalRequest request,
             @Nullable String shift,

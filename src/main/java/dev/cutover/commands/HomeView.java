@@ -130,10 +130,13 @@ public final class HomeView {
         Freeze f = p.freeze();
         b.append('\n')
                 .append(
-                        f == null
-                                ? ":unlock: not frozen"
-                                : ":ice_cube: *frozen* by " + Mrkdwn.user(f.userId()) + " since " + Mrkdwn.time(f.at())
-                                        + ": " + Mrkdwn.escape(Mrkdwn.cut(f.reason(), REASON)));
+                        !p.stored()
+                                ? ":warning: cannot read its freeze and requests from the store (see the bot's log)"
+                                : f == null
+                                        ? ":unlock: not frozen"
+                                        : ":ice_cube: *frozen* by " + Mrkdwn.user(f.userId()) + " since "
+                                                + Mrkdwn.time(f.at()) + ": "
+                                                + Mrkdwn.escape(Mrkdwn.cut(f.reason(), REASON)));
         ApprovalRequest r = p.request();
         if (r != null) {
             b.append('\n').append(requestLine(r));

@@ -36,6 +36,7 @@ class HomeViewTest {
                 POLICY,
                 "blue." + name + ".example.com",
                 Optional.of("A alias blue-alb"),
+                true,
                 null,
                 request,
                 null,
@@ -151,12 +152,25 @@ class HomeViewTest {
     }
 
     @Test
+    void aPairWhoseStoreCannotBeReadSaysSoInsteadOfNotFrozen() {
+        HomeData.Pair unknown = new HomeData.Pair(
+                "api", POLICY, "blue.api.example.com", Optional.of("A alias blue-alb"), false, null, null, null, false);
+
+        String t = text(HomeView.render(data(List.of(unknown), List.of(), List.of()), "U-X", Set.of(), null));
+
+        assertThat(t)
+                .contains("cannot read its freeze and requests from the store")
+                .doesNotContain("not frozen");
+    }
+
+    @Test
     void aFrozenPairAJobAndAnIncidentSayWhoWhenAndWhere() {
         HomeData.Pair frozen = new HomeData.Pair(
                 "api",
                 POLICY,
                 "blue.api.example.com",
                 Optional.empty(),
+                true,
                 new Freeze("U-BOB", "release <week>", NOW),
                 null,
                 "Shift `s1`: baking, step 2 of 4, green at 25%",
