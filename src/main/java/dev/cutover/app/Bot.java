@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,7 +130,7 @@ public final class Bot implements AutoCloseable {
                         pair -> shifts.flatMap(s -> s.service().latest(pair))
                                 .filter(s -> s.state().isOpen())
                                 .map(HomeView::shiftLine),
-                        () -> alerts.map(a -> a.monitors().watch().openPairs()).orElse(Set.of()),
+                        pair -> alerts.flatMap(a -> a.monitors().watch().threadOf(pair)),
                         scheduling.specs(),
                         scheduling.history(),
                         scheduling.scheduler(),

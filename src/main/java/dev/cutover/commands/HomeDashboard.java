@@ -6,6 +6,7 @@ import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.approval.FourEyes;
 import dev.cutover.core.approval.Freeze;
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.SwapPair;
 import dev.cutover.core.dns.SwapPlan;
@@ -45,7 +46,7 @@ public final class HomeDashboard {
      * @param store requests and freezes
      * @param fourEyes who may decide a request (resolves user groups through the directory)
      * @param shiftLine a line on the pair's open progressive shift, or empty
-     * @param watched the pairs with an open cutover watch
+     * @param watch the message of the pair's open cutover watch (any replica's), or empty
      * @param jobs the configured jobs
      * @param history their runs
      * @param control whether each is paused
@@ -58,7 +59,7 @@ public final class HomeDashboard {
             ApprovalStore store,
             FourEyes fourEyes,
             Function<String, Optional<String>> shiftLine,
-            Supplier<Set<String>> watched,
+            Function<String, Optional<MessageRef>> watch,
             List<JobSpec> jobs,
             JobHistory history,
             JobControl control,
@@ -80,10 +81,9 @@ public final class HomeDashboard {
 
     /** Reads everything the Home shows, now. */
     public HomeData read() {
-        Set<String> watched = quietly("cutover watches", s.watched(), Set.of());
         List<HomeData.Pair> pairs = new ArrayList<>();
         for (String name : s.pairs().names()) {
-            pairs.add(pair(s.pairs().find(name).orElseThrow(), watched.contains(name)));
+            pairs.add(pair(s.pairs().find(name).orElseThrow()));
         }
         Instant now = clock.instant();
         List<HomeData.Job> jobs = s.jobs().stream()
@@ -129,7 +129,7 @@ public final class HomeDashboard {
                 false);
     }
 
-    private HomeData.Pair pair(PairCatalog.Entry e, boolean watched) {
+    private HomeData.Pair pair(PairCatalog.Entry e) {
         SwapPair pair = e.pair();
         Optional<String> live = quietly(
                 "records of " + pair.name(),
@@ -156,7 +156,8 @@ public final class HomeDashboard {
                 stored.request(),
                 quietly("shift of " + pair.name(), () -> s.shiftLine().apply(pair.name()), Optional.<String>empty())
                         .orElse(null),
-                watched);
+                quietly("watch of " + pair.name(), () -> s.watch().apply(pair.name()), Optional.<MessageRef>empty())
+                        .orElse(null));
     }
 
     /** A pair's freeze and open request as the store holds them; {@code read} false when it could not say. */

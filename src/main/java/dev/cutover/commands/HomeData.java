@@ -3,6 +3,7 @@ package dev.cutover.commands;
 import dev.cutover.core.approval.ApprovalPolicy;
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.Freeze;
+import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.home.OpenIncident;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.RunRecord;
@@ -38,7 +39,7 @@ public record HomeData(List<Pair> pairs, List<Job> jobs, List<OpenIncident> inci
      * @param freeze the freeze on it, or null
      * @param request its open swap or rollback request, or null
      * @param shift a line on its open progressive shift, or null
-     * @param watched whether a cutover watch is open on it
+     * @param watch the message of the cutover watch open on it, or null
      */
     public record Pair(
             String name,
@@ -49,7 +50,7 @@ public record HomeData(List<Pair> pairs, List<Job> jobs, List<OpenIncident> inci
             @Nullable Freeze freeze,
             @Nullable ApprovalRequest request,
             @Nullable String shift,
-            boolean watched) {}
+            @Nullable MessageRef watch) {}
 
     /**
      * One scheduled job as it stands.

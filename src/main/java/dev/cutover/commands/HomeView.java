@@ -144,8 +144,10 @@ public final class HomeView {
         if (p.shift() != null) {
             b.append("\n:twisted_rightwards_arrows: ").append(Mrkdwn.cut(p.shift(), REASON));
         }
-        if (p.watched()) {
-            b.append("\n:eyes: cutover watch open");
+        if (p.watch() != null) {
+            b.append("\n:eyes: cutover watch open · <")
+                    .append(permalink(p.watch()))
+                    .append("|its message>");
         }
         return b.toString();
     }

@@ -40,7 +40,7 @@ class HomeViewTest {
                 null,
                 request,
                 null,
-                false);
+                null);
     }
 
     static HomeData data(List<HomeData.Pair> pairs, List<HomeData.Job> jobs, List<OpenIncident> incidents) {
@@ -154,7 +154,7 @@ class HomeViewTest {
     @Test
     void aPairWhoseStoreCannotBeReadSaysSoInsteadOfNotFrozen() {
         HomeData.Pair unknown = new HomeData.Pair(
-                "api", POLICY, "blue.api.example.com", Optional.of("A alias blue-alb"), false, null, null, null, false);
+                "api", POLICY, "blue.api.example.com", Optional.of("A alias blue-alb"), false, null, null, null, null);
 
         String t = text(HomeView.render(data(List.of(unknown), List.of(), List.of()), "U-X", Set.of(), null));
 
@@ -174,7 +174,7 @@ class HomeViewTest {
                 new Freeze("U-BOB", "release <week>", NOW),
                 null,
                 "Shift `s1`: baking, step 2 of 4, green at 25%",
-                true);
+                new MessageRef("C1", "1700000001.000200"));
         RunRecord last = new RunRecord(
                 "nightly",
                 "f1",
@@ -202,7 +202,8 @@ class HomeViewTest {
                 .contains("cannot read the records from Route 53")
                 .contains("*frozen* by <@U-BOB> since <!date^" + NOW.getEpochSecond())
                 .contains("release &lt;week&gt;")
-                .contains("baking, step 2 of 4", "cutover watch open")
+                .contains("baking, step 2 of 4")
+                .contains("cutover watch open · <https://slack.com/archives/C1/p1700000001000200|its message>")
                 .contains("*nightly*", "paused", "last: succeeded (1 attempt")
                 .contains("running now on `host-1-42` (fencing token 1234567)")
                 .contains("*warning* queue `orders` since <!date^")
