@@ -5,7 +5,6 @@ import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.HomeDashboard;
 import dev.cutover.commands.HomeData;
-import dev.cutover.commands.HomeView;
 import dev.cutover.core.approval.FourEyes;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
@@ -128,8 +127,7 @@ public final class Bot implements AutoCloseable {
                         p.store(),
                         new FourEyes(p.directory()),
                         pair -> shifts.flatMap(s -> s.service().latest(pair))
-                                .filter(s -> s.state().isOpen())
-                                .map(HomeView::shiftLine),
+                                .filter(s -> s.state().isOpen()),
                         pair -> alerts.flatMap(a -> a.monitors().watch().threadOf(pair)),
                         scheduling.specs(),
                         scheduling.history(),

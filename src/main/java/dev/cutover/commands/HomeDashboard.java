@@ -16,6 +16,8 @@ import dev.cutover.core.job.JobControl;
 import dev.cutover.core.job.JobHistory;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.swap.PairCatalog;
+import dev.cutover.core.traffic.Shift;
+import dev.cutover.core.traffic.ShiftState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ public final class HomeDashboard {
      * @param dns where the blue records are read
      * @param store requests and freezes
      * @param fourEyes who may decide a request (resolves user groups through the directory)
-     * @param shiftLine a line on the pair's open progressive shift, or empty
+     * @param shift the pair's open progressive shift, or empty
      * @param watch the message of the pair's open cutover watch (any replica's), or empty
      * @param jobs the configured jobs
      * @param history their runs
@@ -58,7 +60,7 @@ public final class HomeDashboard {
             DnsRecords dns,
             ApprovalStore store,
             FourEyes fourEyes,
-            Function<String, Optional<String>> shiftLine,
+            Function<String, Optional<Shift>> shift,
             Function<String, Optional<MessageRef>> watch,
             List<JobSpec> jobs,
             JobHistory history,
@@ -118,6 +120,10 @@ public final class HomeDashboard {
             if (r != null && r.state() == ApprovalState.PENDING && mayDecide(r, user, p)) {
                 mayDecide.add(r.id());
             }
+            Shift sh = p.shift();
+            if (sh != null && sh.state() == ShiftState.PENDING && mayApprove(sh, user, p)) {
+                mayDecide.add(sh.id());
+            }
         }
         return HomeView.render(data, user, mayDecide, notice);
     }
@@ -127,6 +133,13 @@ public final class HomeDashboard {
                 "approvers of " + p.name(),
                 () -> s.fourEyes().mayApprove(r, user, null, p.policy()).isEmpty(),
                 false);
+    }
+
+    /** The rule of {@code ShiftService.approve}: an approver, not the requester, not yet approved. */
+    private boolean mayApprove(Shift sh, String user, HomeData.Pair p) {
+        return !sh.requester().equals(user)
+                && !sh.approvals().contains(user)
+                && quietly("approvers of " + p.name(), () -> s.fourEyes().isApprover(user, p.policy()), false);
     }
 
     private HomeData.Pair pair(PairCatalog.Entry e) {
@@ -154,7 +167,7 @@ public final class HomeDashboard {
                 stored.read(),
                 stored.freeze(),
                 stored.request(),
-                quietly("shift of " + pair.name(), () -> s.shiftLine().apply(pair.name()), Optional.<String>empty())
+                quietly("shift of " + pair.name(), () -> s.shift().apply(pair.name()), Optional.<Shift>empty())
                         .orElse(null),
                 quietly("watch of " + pair.name(), () -> s.watch().apply(pair.name()), Optional.<MessageRef>empty())
                         .orElse(null));

@@ -7,6 +7,7 @@ import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.home.OpenIncident;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.RunRecord;
+import dev.cutover.core.traffic.Shift;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record HomeData(List<Pair> pairs, List<Job> jobs, List<OpenIncident> inci
      * @param stored whether its freeze and request could be read from the store (when not, both are null)
      * @param freeze the freeze on it, or null
      * @param request its open swap or rollback request, or null
-     * @param shift a line on its open progressive shift, or null
+     * @param shift its open progressive shift, or null
      * @param watch the message of the cutover watch open on it, or null
      */
     public record Pair(
@@ -49,7 +50,7 @@ public record HomeData(List<Pair> pairs, List<Job> jobs, List<OpenIncident> inci
             boolean stored,
             @Nullable Freeze freeze,
             @Nullable ApprovalRequest request,
-            @Nullable String shift,
+            @Nullable Shift shift,
             @Nullable MessageRef watch) {}
 
     /**

@@ -10,6 +10,7 @@ import dev.cutover.core.chat.MessageLimits;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.home.OpenIncident;
 import dev.cutover.core.traffic.Shift;
+import dev.cutover.core.traffic.ShiftState;
 import dev.cutover.reply.Mrkdwn;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -87,8 +88,8 @@ public final class HomeView {
         int shown = 0;
         for (HomeData.Pair p : pairs) {
             String text = Mrkdwn.cut(pairText(p), MessageLimits.SECTION_TEXT);
-            ApprovalRequest r = p.request();
-            boolean buttons = r != null && r.state() == ApprovalState.PENDING && mayDecide.contains(r.id());
+            List<Button> decide = decisionButtons(p, mayDecide);
+            boolean buttons = !decide.isEmpty();
             boolean fitsShared =
                     shared.length() > 0 && shared.length() + 2 + text.length() <= MessageLimits.SECTION_TEXT;
             int used = out.size() + (shared.length() > 0 ? 1 : 0);
@@ -102,7 +103,7 @@ public final class HomeView {
             }
             if (buttons) {
                 out.add(new Block.Section(text));
-                out.add(new Block.Actions(SwapMessages.decisionButtons(r)));
+                out.add(new Block.Actions(decide));
             } else {
                 shared.append(shared.length() == 0 ? "" : "\n\n").append(text);
             }
@@ -114,6 +115,22 @@ public final class HomeView {
                     "…and " + (pairs.size() - shown) + " more pairs — `/cutover status` lists them all"));
         }
         return out;
+    }
+
+    /**
+     * The channel's buttons that decide {@code p}'s pending request or shift, when the viewer may:
+     * Approve and Reject for a swap or rollback, Approve and Abort for a shift.
+     */
+    private static List<Button> decisionButtons(HomeData.Pair p, Set<String> mayDecide) {
+        ApprovalRequest r = p.request();
+        if (r != null && r.state() == ApprovalState.PENDING && mayDecide.contains(r.id())) {
+            return SwapMessages.decisionButtons(r);
+        }
+        Shift s = p.shift();
+        if (s != null && s.state() == ShiftState.PENDING && mayDecide.contains(s.id())) {
+            return ShiftMessages.buttons(s);
+        }
+        return List.of();
     }
 
     private static void flush(StringBuilder shared, List<Block> out) {
@@ -142,7 +159,7 @@ public final class HomeView {
             b.append('\n').append(requestLine(r));
         }
         if (p.shift() != null) {
-            b.append("\n:twisted_rightwards_arrows: ").append(Mrkdwn.cut(p.shift(), REASON));
+            b.append("\n:twisted_rightwards_arrows: ").append(shiftLine(p.shift()));
         }
         if (p.watch() != null) {
             b.append("\n:eyes: cutover watch open · <")
@@ -152,10 +169,14 @@ public final class HomeView {
         return b.toString();
     }
 
-    /** A line on an open progressive shift: its state, step and green's share now. */
-    public static String shiftLine(Shift s) {
-        return "Shift `" + s.id() + "`: " + s.state().word() + ", step " + Math.max(0, s.step() + 1) + " of "
-                + s.plan().percents().size() + ", green at " + s.live().greenPercent() + "%";
+    /** A line on an open progressive shift: who asked, its state, step and green's share now. */
+    static String shiftLine(Shift s) {
+        return "Shift `" + s.id() + "` by " + Mrkdwn.user(s.requester()) + ": "
+                + (s.state() == ShiftState.PENDING
+                        ? "waiting for approval (" + s.approvals().size() + " of " + s.requiredApprovals() + ")"
+                        : s.state().word() + ", step " + Math.max(0, s.step() + 1) + " of "
+                                + s.plan().percents().size())
+                + ", green at " + s.live().greenPercent() + "%";
     }
 
     private static String requestLine(ApprovalRequest r) {
@@ -168,21 +189,30 @@ public final class HomeView {
                 : ":gear: " + what + ": " + r.state().word();
     }
 
+    /** The viewer's pending requests and shifts, each with the channel's button that withdraws it. */
     private static List<Block> mine(HomeData d, String user) {
-        List<ApprovalRequest> mine = d.pairs().stream()
-                .map(HomeData.Pair::request)
-                .filter(r -> r != null
-                        && r.state() == ApprovalState.PENDING
-                        && r.requester().equals(user))
-                .toList();
+        List<List<Block>> mine = new ArrayList<>();
+        for (HomeData.Pair p : d.pairs()) {
+            ApprovalRequest r = p.request();
+            if (r != null && r.state() == ApprovalState.PENDING && r.requester().equals(user)) {
+                mine.add(List.of(
+                        new Block.Section("*`" + r.pair() + "`* · " + requestLine(r)),
+                        new Block.Actions(List.of(SwapMessages.cancelButton(r)))));
+            }
+            Shift s = p.shift();
+            if (s != null && s.state() == ShiftState.PENDING && s.requester().equals(user)) {
+                mine.add(List.of(
+                        new Block.Section("*`" + s.pair() + "`* · " + shiftLine(s)),
+                        new Block.Actions(ShiftMessages.buttons(s).stream()
+                                .filter(b -> b.actionId().equals(ShiftMessages.ABORT))
+                                .toList())));
+            }
+        }
         List<Block> out = new ArrayList<>();
         if (mine.isEmpty()) {
             out.add(new Block.Section("None."));
         }
-        for (ApprovalRequest r : mine.subList(0, Math.min(MINE, mine.size()))) {
-            out.add(new Block.Section("*`" + r.pair() + "`* · " + requestLine(r)));
-            out.add(new Block.Actions(List.<Button>of(SwapMessages.cancelButton(r))));
-        }
+        mine.subList(0, Math.min(MINE, mine.size())).forEach(out::addAll);
         if (mine.size() > MINE) {
             out.add(new Block.Context("…and " + (mine.size() - MINE) + " more — under *Swap pairs* above"));
         }

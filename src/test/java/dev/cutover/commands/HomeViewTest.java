@@ -13,6 +13,9 @@ import dev.cutover.core.chat.MessageLimits;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.home.OpenIncident;
 import dev.cutover.core.job.RunRecord;
+import dev.cutover.core.traffic.Shift;
+import dev.cutover.core.traffic.ShiftPlan;
+import dev.cutover.core.traffic.Weights;
 import dev.cutover.testing.Jobs;
 import dev.cutover.testing.ScriptedTarget;
 import java.time.Duration;
@@ -41,6 +44,28 @@ class HomeViewTest {
                 request,
                 null,
                 null);
+    }
+
+    /** A shift of pair {@code api} to 10%, 50% and 100% green, waiting for one approval. */
+    static Shift shift(String requester) {
+        ShiftPlan plan = ShiftPlan.of(
+                "api", new Weights(100, 0), List.of(10, 50, 100), 100, Duration.ofMinutes(5), ShiftPlan.OnAlarm.HALT);
+        return Shift.requested("s1", plan, requester, "C-OPS", 1, NOW, Duration.ofMinutes(15));
+    }
+
+    @Test
+    void aPendingShiftHasTheChannelsApproveAndAbortForAnApproverAndAbortForItsRequester() {
+        HomeData.Pair p = new HomeData.Pair(
+                "api", POLICY, "blue.api.example.com", Optional.empty(), true, null, null, shift("U-CAROL"), null);
+        HomeData d = data(List.of(p), List.of(), List.of());
+
+        assertThat(buttons(HomeView.render(d, "U-ALICE", Set.of("s1"), null)))
+                .extracting(Button::actionId)
+                .containsExactly(ShiftMessages.APPROVE, ShiftMessages.ABORT);
+        assertThat(buttons(HomeView.render(d, "U-CAROL", Set.of(), null)))
+                .extracting(Button::actionId)
+                .containsExactly(ShiftMessages.ABORT);
+        assertThat(buttons(HomeView.render(d, "U-DAVE", Set.of(), null))).isEmpty();
     }
 
     static HomeData data(List<HomeData.Pair> pairs, List<HomeData.Job> jobs, List<OpenIncident> incidents) {
@@ -173,7 +198,7 @@ class HomeViewTest {
                 true,
                 new Freeze("U-BOB", "release <week>", NOW),
                 null,
-                "Shift `s1`: baking, step 2 of 4, green at 25%",
+                shift("U-CAROL"),
                 new MessageRef("C1", "1700000001.000200"));
         RunRecord last = new RunRecord(
                 "nightly",
@@ -202,7 +227,7 @@ class HomeViewTest {
                 .contains("cannot read the records from Route 53")
                 .contains("*frozen* by <@U-BOB> since <!date^" + NOW.getEpochSecond())
                 .contains("release &lt;week&gt;")
-                .contains("baking, step 2 of 4")
+                .contains("Shift `s1` by <@U-CAROL>: waiting for approval (0 of 1), green at 0%")
                 .contains("cutover watch open · <https://slack.com/archives/C1/p1700000001000200|its message>")
                 .contains("*nightly*", "paused", "last: succeeded (1 attempt")
                 .contains("running now on `host-1-42` (fencing token 1234567)")
