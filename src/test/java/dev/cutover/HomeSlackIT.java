@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.redis.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -241,6 +242,26 @@ class HomeSlackIT extends SlackAndRoute53Fakes {
                         calls.get(1).getLoggedDate().toInstant()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(SlackFake.allText(lastHome(REQUESTER))).contains("`" + PAIR + "`");
+    }
+
+    @Test
+    void aRequestOnAnotherReplicaRepublishesTheHomeOpenedOnThisOne() {
+        String prefix = TestRedis.newPrefix();
+        String pairs = CutoverHarness.pair(PAIR, "15m", false);
+        h = new CutoverHarness(slack, route53, pairs, prefix);
+        try (CutoverHarness other = new CutoverHarness(slack, route53, pairs, prefix)) {
+            assertThat(buttons(open(APPROVER))).isEmpty();
+
+            // Only the other replica sees this change; it knows the viewer from the shared store.
+            int before = slack.posts().size();
+            assertThat(other.swap(PAIR, REQUESTER).status()).isEqualTo(200);
+            eventually().until(() -> slack.posts().size() > before);
+            String id = slack.requestIdOfLastPost();
+
+            eventually().untilAsserted(() -> assertThat(
+                            lastHome(APPROVER).path("blocks").toString())
+                    .contains("\"value\":\"" + id + "\""));
+        }
     }
 
     @Test
