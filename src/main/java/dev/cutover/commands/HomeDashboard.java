@@ -1,5 +1,6 @@
 package dev.cutover.commands;
 
+import dev.cutover.core.approval.AppliedSwap;
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.core.approval.ApprovalStore;
@@ -19,13 +20,16 @@ import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.traffic.Shift;
 import dev.cutover.core.traffic.ShiftState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +79,7 @@ public final class HomeDashboard {
 
     private final Sources s;
     private final Clock clock;
+    private final Map<String, Live> records = new ConcurrentHashMap<>();
 
     public HomeDashboard(Sources sources, Clock clock) {
         this.s = sources;
@@ -144,10 +149,7 @@ public final class HomeDashboard {
 
     private HomeData.Pair pair(PairCatalog.Entry e) {
         SwapPair pair = e.pair();
-        Optional<String> live = quietly(
-                "records of " + pair.name(),
-                () -> Optional.of(SwapPlan.targets(s.dns().read(pair.zoneId(), pair.blue()))),
-                Optional.empty());
+        Optional<String> live = live(pair);
         // Read together: a view that cannot read the store says so instead of showing "not frozen".
         Stored stored = quietly(
                 "request and freeze of " + pair.name(),
@@ -172,6 +174,38 @@ public final class HomeDashboard {
                 quietly("watch of " + pair.name(), () -> s.watch().apply(pair.name()), Optional.<MessageRef>empty())
                         .orElse(null));
     }
+
+    /**
+     * What blue points at, from Route 53 at most every {@link #RECORDS_FRESH} per pair, and at once
+     * after the bot applied a change to the pair (on any replica: the store's last applied change
+     * differs from the one seen at the last read). Why: Route 53 allows about five calls a second per
+     * account, which a Home re-published to several viewers during a busy minute would otherwise
+     * take from the swaps themselves.
+     */
+    private Optional<String> live(SwapPair pair) {
+        Optional<AppliedSwap> applied =
+                quietly("last change of " + pair.name(), () -> s.store().lastApplied(pair.name()), Optional.empty());
+        Instant now = clock.instant();
+        Live seen = records.get(pair.name());
+        if (seen != null
+                && seen.applied().equals(applied)
+                && now.isBefore(seen.at().plus(RECORDS_FRESH))
+                && seen.targets().isPresent()) {
+            return seen.targets();
+        }
+        Optional<String> targets = quietly(
+                "records of " + pair.name(),
+                () -> Optional.of(SwapPlan.targets(s.dns().read(pair.zoneId(), pair.blue()))),
+                Optional.empty());
+        records.put(pair.name(), new Live(targets, applied, now));
+        return targets;
+    }
+
+    /** How long what blue points at is shown from the last read, unless the bot changed it since. */
+    static final Duration RECORDS_FRESH = Duration.ofSeconds(60);
+
+    /** A pair's blue targets as last read, with the store's last applied change at that read. */
+    private record Live(Optional<String> targets, Optional<AppliedSwap> applied, Instant at) {}
 
     /** A pair's freeze and open request as the store holds them; {@code read} false when it could not say. */
     private record Stored(boolean read, @Nullable Freeze freeze, @Nullable ApprovalRequest request) {}
