@@ -245,6 +245,32 @@ class HomeSlackIT extends SlackAndRoute53Fakes {
     }
 
     @Test
+    void aJobShowsItsNextFireInItsZoneAndAPauseIsShownToWhoLooks() {
+        start(
+                CutoverHarness.pair(PAIR, "15m", false)
+                        + """
+                scheduler:
+                  channel: C0000000001
+                jobs:
+                  - name: nightly
+                    cron: "0 0 3 * * ?"
+                    timeZone: Asia/Tokyo
+                    target: { type: command, command: [true] }
+                """);
+        h.bot.start(); // the scheduler holds the pause
+        JsonNode before = open(APPROVER);
+        assertThat(SlackFake.allText(before))
+                .contains("*nightly* · next: ")
+                .containsPattern("03:00 JST \\(yours: <!date\\^\\d+\\^");
+
+        var pause = h.command("cron", "pause nightly", APPROVER, CHANNEL);
+
+        assertThat(pause.status()).isEqualTo(200);
+        eventually().untilAsserted(() -> assertThat(SlackFake.allText(lastHome(APPROVER)))
+                .contains("*nightly* :double_vertical_bar: paused · next: none"));
+    }
+
+    @Test
     void aRequestOnAnotherReplicaRepublishesTheHomeOpenedOnThisOne() {
         String prefix = TestRedis.newPrefix();
         String pairs = CutoverHarness.pair(PAIR, "15m", false);

@@ -114,7 +114,8 @@ public final class Bot implements AutoCloseable {
         JobWiring.Jobs jobs =
                 JobWiring.build(p.config(), p.jobs(), p.notifier(), p.clock(), p.directory(), instanceId());
         this.scheduling = jobs.scheduling();
-        commands.add(jobs.command());
+        // A pause or resume answers only the user; the Homes show it too.
+        commands.add(home.<ChatCommand>map(h -> h.watching(jobs.command())).orElse(jobs.command()));
         alerts.ifPresent(a -> {
             commands.addAll(a.commands());
             actions.addAll(a.actions(swaps.replies()));

@@ -1,5 +1,9 @@
 package dev.cutover.app;
 
+import dev.cutover.commands.ChatCommand;
+import dev.cutover.commands.CommandResult;
+import dev.cutover.commands.ForwardingChatCommand;
+import dev.cutover.commands.Invocation;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
@@ -18,7 +22,8 @@ import java.util.Optional;
  * The ports whose writes change what a Home shows, each wrapped to call {@code changed} after a
  * write that succeeded: a channel message posted or edited (requests, decisions, applies, freezes,
  * shifts, watches, incidents and job alerts all show their changes that way), a job's lock taken (a
- * run starts) and a run recorded (its result).
+ * run starts), a run recorded (its result), and a command whose answer is only ephemeral while it
+ * changes what the Home shows ({@code /cron pause} and {@code resume}).
  */
 final class HomeSignals {
     private HomeSignals() {}
@@ -81,5 +86,25 @@ final class HomeSignals {
             }
         };
         return new JobPorts(signallingLocks, jobs.claims(), signallingHistory, jobs.targets(), jobs.storeTime());
+    }
+
+    /** {@code command}, calling {@code changed} after each follow-up (after the ack, whether it succeeded or not). */
+    static ChatCommand command(ChatCommand command, Runnable changed) {
+        return new ForwardingChatCommand(command) {
+            @Override
+            public CommandResult handle(Invocation invocation) {
+                CommandResult r = command.handle(invocation);
+                Runnable followUp = r.followUp();
+                return followUp == null
+                        ? r
+                        : new CommandResult(r.ephemeral(), () -> {
+                            try {
+                                followUp.run();
+                            } finally {
+                                changed.run();
+                            }
+                        });
+            }
+        };
     }
 }

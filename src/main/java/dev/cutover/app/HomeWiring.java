@@ -1,5 +1,6 @@
 package dev.cutover.app;
 
+import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.HomeDashboard;
 import dev.cutover.commands.HomeData;
 import dev.cutover.core.chat.Notifier;
@@ -87,6 +88,14 @@ public final class HomeWiring implements AutoCloseable {
     /** {@code jobs}, re-publishing the Homes of recent viewers when a run starts and when it is recorded. */
     JobPorts watching(JobPorts jobs) {
         return HomeSignals.jobs(jobs, this::changed);
+    }
+
+    /**
+     * {@code command} (e.g. {@code /cron}, whose pause and resume answer only the user), re-publishing
+     * the Homes of recent viewers after each of its follow-ups.
+     */
+    ChatCommand watching(ChatCommand command) {
+        return HomeSignals.command(command, this::changed);
     }
 
     /**
