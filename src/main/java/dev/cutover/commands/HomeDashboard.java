@@ -88,33 +88,39 @@ public final class HomeDashboard {
 
     /** Reads everything the Home shows, now. */
     public HomeData read() {
+        List<String> problems = new ArrayList<>();
         List<HomeData.Pair> pairs = new ArrayList<>();
         for (String name : s.pairs().names()) {
-            pairs.add(pair(s.pairs().find(name).orElseThrow()));
+            pairs.add(pair(s.pairs().find(name).orElseThrow(), problems));
         }
         Instant now = clock.instant();
         List<HomeData.Job> jobs = s.jobs().stream()
                 .map(j -> {
-                    boolean paused =
-                            quietly("pause of " + j.name(), () -> s.control().isPaused(j.name()), false);
+                    boolean paused = quietly(
+                            "the pause of " + j.name(), () -> s.control().isPaused(j.name()), false, problems);
                     return new HomeData.Job(
                             j,
                             paused,
                             j.enabled() && !paused ? j.schedule().nextAfter(now) : Optional.empty(),
-                            quietly("history of " + j.name(), () -> s.history().latest(j.name()), Optional.empty()),
                             quietly(
-                                            "lock of " + j.name(),
+                                    "the history of " + j.name(),
+                                    () -> s.history().latest(j.name()),
+                                    Optional.empty(),
+                                    problems),
+                            quietly(
+                                            "the lock of " + j.name(),
                                             () -> s.running().apply(j),
-                                            Optional.<HomeData.Running>empty())
+                                            Optional.<HomeData.Running>empty(),
+                                            problems)
                                     .orElse(null));
                 })
                 .toList();
         List<OpenIncident> incidents = new ArrayList<>();
         for (OpenIncidents source : s.incidents()) {
-            incidents.addAll(quietly("open incidents", source::open, List.of()));
+            incidents.addAll(quietly("open incidents", source::open, List.of(), problems));
         }
         incidents.sort(Comparator.comparing(OpenIncident::since));
-        return new HomeData(pairs, jobs, incidents, now);
+        return new HomeData(pairs, jobs, incidents, problems, now);
     }
 
     /** The Home of {@code user} over {@code data}, with {@code notice} (or null) at the top. */
@@ -137,22 +143,27 @@ public final class HomeDashboard {
         return quietly(
                 "approvers of " + p.name(),
                 () -> s.fourEyes().mayApprove(r, user, null, p.policy()).isEmpty(),
-                false);
+                false,
+                new ArrayList<>());
     }
 
     /** The rule of {@code ShiftService.approve}: an approver, not the requester, not yet approved. */
     private boolean mayApprove(Shift sh, String user, HomeData.Pair p) {
         return !sh.requester().equals(user)
                 && !sh.approvals().contains(user)
-                && quietly("approvers of " + p.name(), () -> s.fourEyes().isApprover(user, p.policy()), false);
+                && quietly(
+                        "approvers of " + p.name(),
+                        () -> s.fourEyes().isApprover(user, p.policy()),
+                        false,
+                        new ArrayList<>());
     }
 
-    private HomeData.Pair pair(PairCatalog.Entry e) {
+    private HomeData.Pair pair(PairCatalog.Entry e, List<String> problems) {
         SwapPair pair = e.pair();
-        Optional<String> live = live(pair);
+        Optional<String> live = live(pair, problems);
         // Read together: a view that cannot read the store says so instead of showing "not frozen".
         Stored stored = quietly(
-                "request and freeze of " + pair.name(),
+                "the requests and freeze of " + pair.name(),
                 () -> new Stored(
                         true,
                         s.store().frozen(pair.name()).orElse(null),
@@ -160,7 +171,8 @@ public final class HomeDashboard {
                                 .openRequest(pair.name())
                                 .flatMap(s.store()::get)
                                 .orElse(null)),
-                new Stored(false, null, null));
+                new Stored(false, null, null),
+                problems);
         return new HomeData.Pair(
                 pair.name(),
                 e.policy(),
@@ -169,9 +181,17 @@ public final class HomeDashboard {
                 stored.read(),
                 stored.freeze(),
                 stored.request(),
-                quietly("shift of " + pair.name(), () -> s.shift().apply(pair.name()), Optional.<Shift>empty())
+                quietly(
+                                "the shift of " + pair.name(),
+                                () -> s.shift().apply(pair.name()),
+                                Optional.<Shift>empty(),
+                                problems)
                         .orElse(null),
-                quietly("watch of " + pair.name(), () -> s.watch().apply(pair.name()), Optional.<MessageRef>empty())
+                quietly(
+                                "the cutover watch of " + pair.name(),
+                                () -> s.watch().apply(pair.name()),
+                                Optional.<MessageRef>empty(),
+                                problems)
                         .orElse(null));
     }
 
@@ -182,9 +202,12 @@ public final class HomeDashboard {
      * account, which a Home re-published to several viewers during a busy minute would otherwise
      * take from the swaps themselves.
      */
-    private Optional<String> live(SwapPair pair) {
-        Optional<AppliedSwap> applied =
-                quietly("last change of " + pair.name(), () -> s.store().lastApplied(pair.name()), Optional.empty());
+    private Optional<String> live(SwapPair pair, List<String> problems) {
+        Optional<AppliedSwap> applied = quietly(
+                "the last change of " + pair.name(),
+                () -> s.store().lastApplied(pair.name()),
+                Optional.empty(),
+                problems);
         Instant now = clock.instant();
         Live seen = records.get(pair.name());
         if (seen != null
@@ -194,9 +217,10 @@ public final class HomeDashboard {
             return seen.targets();
         }
         Optional<String> targets = quietly(
-                "records of " + pair.name(),
+                "the records of " + pair.name(),
                 () -> Optional.of(SwapPlan.targets(s.dns().read(pair.zoneId(), pair.blue()))),
-                Optional.empty());
+                Optional.empty(),
+                problems);
         records.put(pair.name(), new Live(targets, applied, now));
         return targets;
     }
@@ -210,12 +234,16 @@ public final class HomeDashboard {
     /** A pair's freeze and open request as the store holds them; {@code read} false when it could not say. */
     private record Stored(boolean read, @Nullable Freeze freeze, @Nullable ApprovalRequest request) {}
 
-    /** {@code read}'s value, or {@code otherwise} with one log line when it fails (the view says less). */
-    private static <T> T quietly(String what, Supplier<T> read, T otherwise) {
+    /**
+     * {@code read}'s value; or, when it fails, {@code otherwise}, with one log line and {@code what}
+     * added to {@code problems} (the view then says it could not read it).
+     */
+    private static <T> T quietly(String what, Supplier<T> read, T otherwise, List<String> problems) {
         try {
             return read.get();
         } catch (RuntimeException e) {
             log.warn("Home: cannot read {}: {}", what, e.toString());
+            problems.add(what);
             return otherwise;
         }
     }

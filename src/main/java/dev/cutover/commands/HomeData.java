@@ -20,13 +20,16 @@ import org.jspecify.annotations.Nullable;
  * @param pairs every configured pair, in config order
  * @param jobs every configured job, in config order
  * @param incidents the open incidents of every source, oldest first
+ * @param problems what could not be read (e.g. "the records of api"), for the view to say so
  * @param readAt when it was read: the view's "last updated"
  */
-public record HomeData(List<Pair> pairs, List<Job> jobs, List<OpenIncident> incidents, Instant readAt) {
+public record HomeData(
+        List<Pair> pairs, List<Job> jobs, List<OpenIncident> incidents, List<String> problems, Instant readAt) {
     public HomeData {
         pairs = List.copyOf(pairs);
         jobs = List.copyOf(jobs);
         incidents = List.copyOf(incidents);
+        problems = List.copyOf(problems);
     }
 
     /**

@@ -53,6 +53,12 @@ public final class HomeView {
         if (notice != null) {
             top.add(new Block.Section(Mrkdwn.cut(notice, MessageLimits.SECTION_TEXT)));
         }
+        if (!d.problems().isEmpty()) {
+            top.add(new Block.Context(Mrkdwn.cut(
+                    ":warning: Could not read " + String.join(", ", d.problems())
+                            + " (see the bot's log); what they would show is missing below.",
+                    MessageLimits.SECTION_TEXT)));
+        }
         List<Block> tail = new ArrayList<>();
         tail.add(new Block.Header("Your pending requests"));
         tail.addAll(mine(d, user));

@@ -91,5 +91,35 @@ class HomeDashboardTest {
         clock.advance(Duration.ofSeconds(61));
         d.read();
         assertThat(reads).hasValue(3);
+        assertThat(d.read().problems()).isEmpty();
+    }
+
+    @Test
+    void aSourceThatFailsIsNamedAndTheRestIsRead() {
+        blueAliases("blue-alb.example.com.");
+        HomeDashboard d = new HomeDashboard(
+                new HomeDashboard.Sources(
+                        new PairCatalog(List.of(new PairCatalog.Entry(PAIR, POLICY))),
+                        counted(),
+                        store,
+                        new FourEyes(group -> Set.of()),
+                        pair -> {
+                            throw new IllegalStateException("store down");
+                        },
+                        pair -> Optional.empty(),
+                        List.of(),
+                        new InMemoryJobHistory(10),
+                        new NoPauses(),
+                        job -> Optional.empty(),
+                        List.of(() -> {
+                            throw new IllegalStateException("alarms down");
+                        })),
+                clock);
+
+        HomeData data = d.read();
+
+        assertThat(data.problems()).containsExactly("the shift of api", "open incidents");
+        assertThat(data.pairs().get(0).live()).isPresent();
+        assertThat(data.pairs().get(0).stored()).isTrue();
     }
 }

@@ -69,7 +69,7 @@ class HomeViewTest {
     }
 
     static HomeData data(List<HomeData.Pair> pairs, List<HomeData.Job> jobs, List<OpenIncident> incidents) {
-        return new HomeData(pairs, jobs, incidents, NOW);
+        return new HomeData(pairs, jobs, incidents, List.of(), NOW);
     }
 
     static List<Button> buttons(Message m) {
@@ -174,6 +174,16 @@ class HomeViewTest {
 
         assertThat(m.blocks()).hasSizeLessThan(20);
         assertThat(text(m)).contains("`pair-1`", "`pair-40`").doesNotContain("more pairs");
+    }
+
+    @Test
+    void whatCouldNotBeReadIsSaidAtTheTop() {
+        HomeData d =
+                new HomeData(List.of(), List.of(), List.of(), List.of("open incidents", "the history of nightly"), NOW);
+
+        String t = text(HomeView.render(d, "U-X", Set.of(), null));
+
+        assertThat(t).contains(":warning: Could not read open incidents, the history of nightly (see the bot's log)");
     }
 
     @Test
