@@ -63,9 +63,9 @@ public final class HomeView {
         tail.add(new Block.Header("Your pending requests"));
         tail.addAll(mine(d, user));
         tail.add(new Block.Header("Scheduled jobs"));
-        tail.addAll(lines(jobLines(d), "none configured", "`/cron list` shows every job"));
+        tail.addAll(lines(jobLines(d), "None configured.", "`/cron list` shows every job"));
         tail.add(new Block.Header("Open incidents"));
-        tail.addAll(lines(incidentLines(d), "none", "the alert channels show every incident"));
+        tail.addAll(lines(incidentLines(d), "None.", "the alert channels show every incident"));
         List<Block> blocks = new ArrayList<>(top);
         blocks.add(new Block.Header("Swap pairs"));
         blocks.addAll(HomePairs.pairs(d.pairs(), mayDecide, BLOCKS - top.size() - 1 - tail.size()));
@@ -143,7 +143,7 @@ public final class HomeView {
 
     private static List<Block> lines(List<String> lines, String none, String whereToSeeThem) {
         if (lines.isEmpty()) {
-            return List.of(new Block.Section(none.substring(0, 1).toUpperCase() + none.substring(1) + "."));
+            return List.of(new Block.Section(none));
         }
         return Message.builder("")
                 .lines(lines, LIST_BLOCKS, whereToSeeThem)
