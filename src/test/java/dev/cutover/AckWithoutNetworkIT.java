@@ -72,6 +72,25 @@ class AckWithoutNetworkIT extends SlackAndRoute53Fakes {
     }
 
     @Test
+    void anOpenedHomeIsAckedAtOnceWithRedisHungAndSlackSlowAndPublishedOnceTheyAnswer() {
+        pendingRequest();
+        redis.hang();
+        slackWm.setGlobalFixedDelay(4000);
+
+        long started = System.nanoTime();
+        var ack = h.homeOpened(APPROVER);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(took).isLessThan(PROMPT);
+        redis.resume();
+        slackWm.setGlobalFixedDelay(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("views.publish").stream()
+                .anyMatch(
+                        c -> APPROVER.equals(c.get("user_id")) && c.get("view").contains("swap.approve")));
+    }
+
+    @Test
     void aHungRedisIsAnsweredInWordsAnOnCallEngineerCanActOn() {
         pendingRequest();
         redis.hang();

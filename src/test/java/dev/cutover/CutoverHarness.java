@@ -3,6 +3,7 @@ package dev.cutover;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.app.Bot;
 import dev.cutover.app.BotPorts;
+import dev.cutover.app.HomePorts;
 import dev.cutover.app.JobTargets;
 import dev.cutover.app.JobWiring;
 import dev.cutover.app.SlackWiring;
@@ -17,6 +18,7 @@ import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
 import dev.cutover.redis.RedisApprovalStore;
 import dev.cutover.redis.RedisAuditLog;
+import dev.cutover.redis.RedisHomeViewers;
 import dev.cutover.redis.TestRedis;
 import dev.cutover.testing.MutableClock;
 import java.net.http.HttpResponse;
@@ -49,6 +51,8 @@ final class CutoverHarness implements AutoCloseable {
     static final String GROUP = "S0000000001";
     static final String PAIR = "blue-green";
     static final Duration INSYNC_TIMEOUT = Duration.ofSeconds(2);
+    /** The least time between two re-publishes of one user's Home. */
+    static final Duration HOME_INTERVAL = Duration.ofSeconds(1);
 
     /**
      * The usual pair: one approval, blue/green in the test zone, requests only in {@link #CHANNEL};
@@ -170,7 +174,8 @@ final class CutoverHarness implements AutoCloseable {
                 JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
                 Optional.empty(),
                 INSYNC_TIMEOUT,
-                Optional.empty()));
+                Optional.empty(),
+                Optional.of(new HomePorts(slackWiring.home(), new RedisHomeViewers(redis, prefix), HOME_INTERVAL))));
         this.server = new SlackHttpServer(
                 slackWiring.app(bot),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),
@@ -201,6 +206,22 @@ final class CutoverHarness implements AutoCloseable {
     Sent click(String actionId, String requestId, String user, Map<String, String> extraHeaders) {
         String responseName = "click-" + seq.incrementAndGet();
         return new Sent(responseName, post(clickBody(actionId, requestId, user, responseName), extraHeaders));
+    }
+
+    /** A click on {@code actionId} for {@code requestId} on {@code user}'s App Home (no response_url). */
+    HttpResponse<String> homeClick(String actionId, String requestId, String user) {
+        return post(SlackRequestBodies.homeClick(actionId, requestId, user), Map.of());
+    }
+
+    /** {@code user} opens the bot's Home tab, as Slack's Events API posts it (JSON, signed). */
+    HttpResponse<String> homeOpened(String user) {
+        return postEvent(SlackRequestBodies.homeOpened(user, "Ev" + seq.incrementAndGet()));
+    }
+
+    /** An Events API request (JSON), signed as Slack signs it. */
+    HttpResponse<String> postEvent(byte[] json) {
+        return http.postJson(
+                SlackHttpServer.DEFAULT_PATH, json, signer.headers(Instant.now().getEpochSecond(), json));
     }
 
     byte[] clickBody(String actionId, String requestId, String user, String responseName) {

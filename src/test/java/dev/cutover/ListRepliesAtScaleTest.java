@@ -18,7 +18,6 @@ import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageLimits;
 import dev.cutover.core.dns.AliasTarget;
 import dev.cutover.core.dns.RecordSet;
-import dev.cutover.core.job.JobControl;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryDnsRecords;
@@ -30,6 +29,7 @@ import dev.cutover.memory.InMemoryServiceStatus;
 import dev.cutover.memory.InMemoryTargetGroupTraffic;
 import dev.cutover.testing.Jobs;
 import dev.cutover.testing.MutableClock;
+import dev.cutover.testing.NoPauses;
 import dev.cutover.testing.ScriptedTarget;
 import java.time.Duration;
 import java.time.Instant;
@@ -216,18 +216,5 @@ class ListRepliesAtScaleTest {
 
     static AliasTarget alias(String alb) {
         return new AliasTarget("Z35SXDOTRQ7X7K", alb + ".us-east-1.elb.amazonaws.com.", false);
-    }
-
-    static final class NoPauses implements JobControl {
-        @Override
-        public void pause(String job) {}
-
-        @Override
-        public void resume(String job) {}
-
-        @Override
-        public boolean isPaused(String job) {
-            return false;
-        }
     }
 }

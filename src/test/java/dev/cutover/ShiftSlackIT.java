@@ -89,4 +89,31 @@ class ShiftSlackIT extends SlackAndRoute53Fakes {
         assertThat(bodies.get(1)).contains("<Weight>100</Weight>", "<Weight>0</Weight>");
         assertThat(h.store.openRequest(PAIR)).isEmpty();
     }
+
+    @Test
+    void aPendingShiftIsApprovedFromTheApproversHomeAndTheChannelMessageFollows() {
+        start();
+        Shift s = requested();
+        assertThat(h.homeOpened(APPROVER).statusCode()).isEqualTo(200);
+        eventually().until(() -> slack.calls("views.publish").stream()
+                .anyMatch(c -> APPROVER.equals(c.get("user_id"))
+                        && SlackFake.buttons(SlackFake.json(c.get("view"))
+                                        .path("blocks")
+                                        .toString())
+                                .equals(List.of("shift.approve", "shift.abort"))));
+
+        assertThat(h.homeClick("shift.approve", s.id(), APPROVER).statusCode()).isEqualTo(200);
+
+        eventually().until(() -> shifts().get(s.id()).orElseThrow().state() == ShiftState.BAKING);
+        assertThat(route53.changeBodies()).hasSize(1);
+        eventually().until(() -> slack.lastUpdate().contains("Traffic shift of blue-green · baking"));
+        // The Home follows: the shift is baking, no longer waiting for the approver.
+        eventually().until(() -> {
+            var homes = slack.calls("views.publish").stream()
+                    .filter(c -> APPROVER.equals(c.get("user_id")))
+                    .toList();
+            String last = homes.get(homes.size() - 1).get("view");
+            return last.contains("baking, step 1 of 2") && !last.contains("shift.approve");
+        });
+    }
 }

@@ -68,6 +68,8 @@ final class SlackFake {
                 .willReturn(okJson("{\"ok\":true,\"message_ts\":\"1700000000.000300\"}")));
         wm.stubFor(post(urlPathEqualTo("/api/views.open"))
                 .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0000000001\",\"type\":\"modal\"}}")));
+        wm.stubFor(post(urlPathEqualTo("/api/views.publish"))
+                .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0000000HOME\",\"type\":\"home\"}}")));
         wm.stubFor(post(urlPathEqualTo("/api/usergroups.users.list"))
                 .willReturn(okJson("{\"ok\":true,\"users\":[\"" + GROUP_MEMBER + "\"]}")));
         wm.stubFor(post(urlPathMatching("/response/.*"))

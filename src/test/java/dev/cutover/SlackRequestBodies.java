@@ -46,15 +46,69 @@ final class SlackRequestBodies {
                 .putArray("blocks");
         p.putObject("state").putObject("values");
         p.put("response_url", responseUrl);
+        return clicked(p, actionId, requestId, "b*1", "1700000005.123456");
+    }
+
+    /** {@code p} with the one clicked button, as a signed-to-be interactive form body. */
+    private static byte[] clicked(ObjectNode p, String actionId, String value, String blockId, String actionTs) {
         ArrayNode actions = p.putArray("actions");
         ObjectNode a = actions.addObject();
         a.put("type", "button");
         a.put("action_id", actionId);
-        a.put("block_id", "b*1");
+        a.put("block_id", blockId);
         a.putObject("text").put("type", "plain_text").put("text", "Button");
-        a.put("value", requestId);
-        a.put("action_ts", "1700000005.123456");
+        a.put("value", value);
+        a.put("action_ts", actionTs);
         return SlackTestSigner.interactivePayloadForm(p.toString());
+    }
+
+    /**
+     * A block_actions click on button {@code actionId} carrying {@code requestId} in {@code user}'s
+     * App Home: the container is the Home view, and Slack sends no channel, message nor response_url.
+     */
+    static byte[] homeClick(String actionId, String requestId, String user) {
+        ObjectNode p = SlackFake.JSON.createObjectNode();
+        p.put("type", "block_actions");
+        from(p, user);
+        p.putObject("container").put("type", "view").put("view_id", "V0000000HOME");
+        p.put("trigger_id", "7777.8888.home");
+        p.putObject("team").put("id", "T0000000001").put("domain", "example");
+        ObjectNode v = p.putObject("view");
+        v.put("id", "V0000000HOME");
+        v.put("team_id", "T0000000001");
+        v.put("type", "home");
+        v.putArray("blocks");
+        v.put("private_metadata", "");
+        v.put("callback_id", "");
+        v.putObject("state").putObject("values");
+        v.put("hash", "1700000030.home");
+        v.put("app_id", "A0000000001");
+        v.put("bot_id", "B0000000001");
+        p.putObject("state").putObject("values");
+        return clicked(p, actionId, requestId, "h*1", "1700000031.123456");
+    }
+
+    /** An {@code app_home_opened} event of the Home tab by {@code user}, without a view (a first visit). */
+    static byte[] homeOpened(String user, String eventId) {
+        ObjectNode p = SlackFake.JSON.createObjectNode();
+        p.put("token", "legacy0001");
+        p.put("team_id", "T0000000001");
+        p.put("api_app_id", "A0000000001");
+        p.put("type", "event_callback");
+        p.put("event_id", eventId);
+        p.put("event_time", 1700000020);
+        p.putObject("event")
+                .put("type", "app_home_opened")
+                .put("user", user)
+                .put("channel", "D0000000001")
+                .put("tab", "home")
+                .put("event_ts", "1700000020.000100");
+        p.putArray("authorizations")
+                .addObject()
+                .put("team_id", "T0000000001")
+                .put("user_id", "U0000000BOT")
+                .put("is_bot", true);
+        return p.toString().getBytes(UTF_8);
     }
 
     /** Puts the clicking {@code user}, the app id and the legacy token into an interactive payload. */

@@ -123,6 +123,17 @@ public final class ScalingMonitor implements AutoCloseable {
         return store.get(name).map(v -> v.state().counts());
     }
 
+    /**
+     * Since when {@code name} ({@code cluster/service}) has run below its desired count, once that
+     * was warned about; empty otherwise.
+     */
+    public Optional<java.time.Instant> warnedBelowSince(String name) {
+        return store.get(name)
+                .map(Versioned::state)
+                .filter(s -> s.belowWarned() && s.belowSince() != null)
+                .map(ServiceWatchState::belowSince);
+    }
+
     /** The configured services. */
     public List<ServiceConfig> services() {
         return services;

@@ -1,6 +1,8 @@
 package dev.cutover.app;
 
 import dev.cutover.alert.AlertMonitors;
+import dev.cutover.alert.QueueMonitor;
+import dev.cutover.alert.ScalingMonitor;
 import dev.cutover.aws.AutoScalingHistory;
 import dev.cutover.aws.CloudWatchMetricReader;
 import dev.cutover.aws.CloudWatchQueueMetrics;
@@ -14,6 +16,7 @@ import dev.cutover.commands.CutoverCommand;
 import dev.cutover.commands.CutoverRollbackAction;
 import dev.cutover.commands.SwapReplies;
 import dev.cutover.config.CutoverConfig;
+import dev.cutover.core.alert.AlertLevel;
 import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.alert.StateStore;
 import dev.cutover.core.alert.StateStores;
@@ -22,6 +25,8 @@ import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.SwapPair;
+import dev.cutover.core.home.OpenIncident;
+import dev.cutover.core.home.OpenIncidents;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.memory.InMemoryStateStore;
@@ -148,6 +153,31 @@ public final class AlertWiring implements AutoCloseable {
     /** The cutover watch's Roll back button, asking {@code swaps} for the rollback. */
     public List<ActionHandler> actions(SwapReplies swaps) {
         return List.of(new CutoverRollbackAction(swaps));
+    }
+
+    /**
+     * The incidents the monitors hold open, for the Home: the queues' alert incidents and the
+     * services warned about as running below desired. A further source (e.g. CloudWatch alarms) is
+     * one more element of the Home's list, added where it is wired.
+     */
+    public List<OpenIncidents> incidents() {
+        QueueMonitor queues = monitors.queues();
+        ScalingMonitor services = monitors.scaling();
+        OpenIncidents queueIncidents = () -> queues.queues().stream()
+                .flatMap(q -> queues.state(q.name()).stream()
+                        .filter(st -> st.incident() != null && st.level() != AlertLevel.OK)
+                        .map(st -> new OpenIncident(
+                                "queue",
+                                q.name(),
+                                st.level().wire(),
+                                st.incident().since(),
+                                st.incident().message())))
+                .toList();
+        OpenIncidents serviceIncidents = () -> services.services().stream()
+                .flatMap(sv -> services.warnedBelowSince(sv.name()).stream()
+                        .map(since -> new OpenIncident("service", sv.name(), AlertLevel.WARNING.wire(), since, null)))
+                .toList();
+        return List.of(queueIncidents, serviceIncidents);
     }
 
     /** The monitors. */

@@ -4,6 +4,9 @@ import dev.cutover.alert.AlertMonitors;
 import dev.cutover.alert.GuardAlarms;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ChatCommand;
+import dev.cutover.commands.HomeDashboard;
+import dev.cutover.commands.HomeData;
+import dev.cutover.core.approval.FourEyes;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapWorkflow;
@@ -47,6 +50,7 @@ public final class Bot implements AutoCloseable {
     private final Optional<AlertWiring> alerts;
     private final BotMetrics metrics;
     private final Optional<ShiftWiring> shifts;
+    private final Optional<HomeWiring> home;
 
     /** Builds the graph, measured into nothing; starts nothing but the executors. */
     public Bot(BotPorts p) {
@@ -59,7 +63,9 @@ public final class Bot implements AutoCloseable {
      */
     public Bot(BotPorts unmeasured, BotMetrics metrics) {
         this.metrics = metrics;
-        BotPorts p = measured(unmeasured, metrics);
+        this.home = unmeasured.home().map(h -> new HomeWiring(h, unmeasured.clock()));
+        // Every post and edit a channel sees, and every job run, re-publishes the Homes of recent viewers.
+        BotPorts p = measured(home.map(h -> watched(unmeasured, h)).orElse(unmeasured), metrics);
         // Follow-ups of commands and clicks: bounded, so a backlog is told "busy" at once instead of waiting.
         this.work = new ThreadPoolExecutor(
                 p.config().slack().workers(),
@@ -118,12 +124,53 @@ public final class Bot implements AutoCloseable {
         JobWiring.Jobs jobs =
                 JobWiring.build(p.config(), p.jobs(), p.notifier(), p.clock(), p.directory(), instanceId());
         this.scheduling = jobs.scheduling();
-        commands.add(jobs.command());
+        // A pause or resume answers only the user; the Homes show it too.
+        commands.add(home.<ChatCommand>map(h -> h.watching(jobs.command())).orElse(jobs.command()));
         alerts.ifPresent(a -> {
             commands.addAll(a.commands());
             actions.addAll(a.actions(swaps.replies()));
         });
         commands.replaceAll(metrics::command);
+        home.ifPresent(h -> h.show(new HomeDashboard(
+                new HomeDashboard.Sources(
+                        pairs,
+                        p.dns(),
+                        p.store(),
+                        new FourEyes(p.directory()),
+                        pair -> shifts.flatMap(s -> s.service().latest(pair))
+                                .filter(s -> s.state().isOpen()),
+                        pair -> alerts.flatMap(a -> a.monitors().watch().threadOf(pair)),
+                        scheduling.specs(),
+                        scheduling.history(),
+                        scheduling.scheduler(),
+                        job -> p.jobs()
+                                .locks()
+                                .holder(job.lockName())
+                                .map(l -> new HomeData.Running(l.owner(), l.fencingToken())),
+                        alerts.map(AlertWiring::incidents).orElse(List.of())),
+                p.clock())));
+    }
+
+    /** {@code p} whose channel posts and edits, job runs and job locks re-publish the Homes of recent viewers. */
+    private static BotPorts watched(BotPorts p, HomeWiring home) {
+        return new BotPorts(
+                p.config(),
+                p.clock(),
+                p.dns(),
+                p.store(),
+                p.audit(),
+                home.watching(p.notifier()),
+                p.directory(),
+                home.watching(p.jobs()),
+                p.alerts(),
+                p.insyncTimeout(),
+                p.forwardRules(),
+                p.home());
+    }
+
+    /** The App Home, when the ports have one. */
+    public Optional<HomeWiring> home() {
+        return home;
     }
 
     private static BotPorts measured(BotPorts p, BotMetrics m) {
@@ -138,7 +185,8 @@ public final class Bot implements AutoCloseable {
                 m.jobs(p.jobs()),
                 p.alerts().map(m::alerts),
                 p.insyncTimeout(),
-                p.forwardRules());
+                p.forwardRules(),
+                p.home());
     }
 
     private static String instanceId() {
@@ -310,6 +358,7 @@ public final class Bot implements AutoCloseable {
         long deadline = System.nanoTime() + budget.toNanos();
         timers.shutdown();
         work.shutdown();
+        home.ifPresent(HomeWiring::close);
         alerts.ifPresent(AlertWiring::close);
         try {
             scheduling.stop(left(deadline).minus(HAND_BACK_TIME));

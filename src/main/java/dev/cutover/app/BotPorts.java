@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param insyncTimeout how long an apply waits for Route 53 to report INSYNC
  * @param forwardRules the weights of load balancer forward actions ({@code alb-weighted} shifts);
  *     empty when this build has none
+ * @param home where users' App Homes are published and who looked lately; empty for no Home
  */
 public record BotPorts(
         CutoverConfig config,
@@ -44,4 +45,5 @@ public record BotPorts(
         JobPorts jobs,
         Optional<AlertPorts> alerts,
         Duration insyncTimeout,
-        Optional<ForwardRules> forwardRules) {}
+        Optional<ForwardRules> forwardRules,
+        Optional<HomePorts> home) {}

@@ -6,15 +6,18 @@ import dev.cutover.aws.Route53DnsRecords;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditLog;
+import dev.cutover.core.home.HomeViewers;
 import dev.cutover.core.traffic.ForwardRules;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
+import dev.cutover.memory.InMemoryHomeViewers;
 import dev.cutover.ops.AwsCallMetrics;
 import dev.cutover.ops.BotMetrics;
 import dev.cutover.ops.SlackCallMetrics;
 import dev.cutover.redis.RedisApprovalStore;
 import dev.cutover.redis.RedisAuditLog;
 import dev.cutover.redis.RedisConnections;
+import dev.cutover.redis.RedisHomeViewers;
 import dev.cutover.redis.RedisStoreTime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -91,7 +94,12 @@ public final class ProductionParts implements AutoCloseable {
                         redis.map(AlertWiring::redisStores).orElseGet(AlertWiring::inMemoryStores),
                         clock)),
                 INSYNC_TIMEOUT,
-                Optional.of(forwardRules(aws.lazily(aws::elasticLoadBalancingV2))));
+                Optional.of(forwardRules(aws.lazily(aws::elasticLoadBalancingV2))),
+                Optional.of(new HomePorts(
+                        slack.home(),
+                        redis.<HomeViewers>map(r -> new RedisHomeViewers(r, "cutover:"))
+                                .orElseGet(InMemoryHomeViewers::new),
+                        HomePorts.DEFAULT_INTERVAL)));
     }
 
     /** alb-weighted shifts over one ELBv2 client, built on first use. */

@@ -17,6 +17,7 @@ import dev.cutover.core.dns.RecordSet;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.memory.InMemoryForwardRules;
+import dev.cutover.memory.InMemoryHomeViewers;
 import dev.cutover.ops.BotMetrics;
 import dev.cutover.ops.OpsMetrics;
 import dev.cutover.ops.SlackCallMetrics;
@@ -55,6 +56,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SandboxWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxWiring.class);
+
+    /** The sandbox re-publishes a Home at most this often: quick enough to watch it follow a click. */
+    static final Duration SANDBOX_HOME_INTERVAL = Duration.ofSeconds(2);
+
     private final CutoverConfig config;
     private final SandboxRoute53Client route53;
     private final SandboxSlackApi slackApi;
@@ -107,7 +112,8 @@ public final class SandboxWiring implements AutoCloseable {
                                 AlertWiring.inMemoryStores(),
                                 clock)),
                         Duration.ofSeconds(30),
-                        Optional.of(new InMemoryForwardRules())),
+                        Optional.of(new InMemoryForwardRules()),
+                        Optional.of(new HomePorts(slack.home(), new InMemoryHomeViewers(), SANDBOX_HOME_INTERVAL))),
                 new BotMetrics(opsMetrics.registry()));
         this.server = new SlackHttpServer(
                 slack.app(bot),
@@ -246,7 +252,9 @@ public final class SandboxWiring implements AutoCloseable {
         @Override
         public boolean awaitIdle(Duration timeout) {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!bot.idle() || !slack.idle()) {
+            while (!bot.idle()
+                    || !slack.idle()
+                    || !bot.home().map(HomeWiring::idle).orElse(true)) {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }

@@ -11,11 +11,13 @@ import dev.cutover.chat.slack.SlackBot;
 import dev.cutover.chat.slack.SlackCallListener;
 import dev.cutover.chat.slack.SlackCatchAlls;
 import dev.cutover.chat.slack.SlackDirectory;
+import dev.cutover.chat.slack.SlackHomeSurface;
 import dev.cutover.chat.slack.SlackNotifier;
 import dev.cutover.chat.slack.SlackWebApi;
 import dev.cutover.config.SlackSettings;
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.home.HomeSurface;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -43,6 +45,7 @@ public final class SlackWiring implements AutoCloseable {
     private final CoalescingMessageUpdater updater;
     private final Notifier notifier;
     private final Directory directory;
+    private final HomeSurface home;
     private final ResponsePoster responses;
     private final SlackWebApi responseApi;
 
@@ -82,6 +85,7 @@ public final class SlackWiring implements AutoCloseable {
         this.updater = new CoalescingMessageUpdater(api, timer, updateInterval);
         this.notifier = new SlackNotifier(api, updater);
         this.directory = new SlackDirectory(api, clock, GROUP_TTL);
+        this.home = new SlackHomeSurface(api);
         this.responseApi = new SlackWebApi(responseUrlSdk(apiBaseUrl), botToken);
         this.responses =
                 new ResponsePoster(responseApi, responseWorkers, RESPONSE_QUEUE, Threads.named("cutover-respond"));
@@ -121,6 +125,11 @@ public final class SlackWiring implements AutoCloseable {
         return notifier;
     }
 
+    /** Publishes users' App Homes ({@code views.publish}). */
+    public HomeSurface home() {
+        return home;
+    }
+
     /** Resolves user groups to members, cached for five minutes. */
     public Directory directory() {
         return directory;
@@ -146,7 +155,9 @@ public final class SlackWiring implements AutoCloseable {
                 // with the JVM default charset and accepts future timestamps.
                 .requestVerificationEnabled(false)
                 .build());
-        new SlackBot(app, bot::execute, responses).register(bot.commands(), bot.actions());
+        SlackBot handlers = new SlackBot(app, bot::execute, responses);
+        handlers.register(bot.commands(), bot.actions());
+        bot.home().ifPresent(home -> handlers.registerHome(home::opened, home::notice));
         registerCatchAlls(app);
         return app;
     }

@@ -97,7 +97,8 @@ public final class ShiftMessages {
         return Mrkdwn.escape(Mrkdwn.cut(s.reason() == null ? "(no reason given)" : s.reason(), REASON));
     }
 
-    private static List<Button> buttons(Shift s) {
+    /** The shift message's buttons for {@code s}'s state (the Home reuses those of a pending plan). */
+    static List<Button> buttons(Shift s) {
         Button.Confirm confirm = new Button.Confirm(
                 "Abort the shift?",
                 "Traffic goes back to " + s.plan().allBlue() + " (no traffic on green) at once.",

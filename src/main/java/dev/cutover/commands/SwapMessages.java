@@ -75,28 +75,43 @@ public final class SwapMessages {
                 + SwapPlan.targets(plan.greenBefore()) + " → " + SwapPlan.targets(plan.greenAfter());
     }
 
-    private static List<Button> buttons(ApprovalRequest r, boolean breakGlass) {
-        String what = r.kind().word() + " of " + r.pair();
-        List<Button> buttons = new ArrayList<>();
-        buttons.add(new Button(
-                "Approve",
-                APPROVE,
-                r.id(),
-                Button.Style.PRIMARY,
-                new Button.Confirm(
-                        "Approve the " + r.kind().word() + "?",
-                        "This approves the " + what
-                                + ". Once enough approvers agree it is applied to Route 53 at once.",
+    /**
+     * The Approve and Reject buttons of request {@code r}, with their confirm dialogs: the same the
+     * channel message shows, so a click anywhere goes through the same handlers and checks.
+     */
+    public static List<Button> decisionButtons(ApprovalRequest r) {
+        return List.of(
+                new Button(
                         "Approve",
-                        "Back")));
-        buttons.add(new Button(
-                "Reject",
-                REJECT,
-                r.id(),
-                Button.Style.DANGER,
-                new Button.Confirm(
-                        "Reject the " + r.kind().word() + "?", "You will be asked for a reason.", "Reject", "Back")));
-        buttons.add(new Button("Cancel", CANCEL, r.id(), Button.Style.DEFAULT, null));
+                        APPROVE,
+                        r.id(),
+                        Button.Style.PRIMARY,
+                        new Button.Confirm(
+                                "Approve the " + r.kind().word() + "?",
+                                "This approves the " + r.kind().word() + " of " + r.pair()
+                                        + ". Once enough approvers agree it is applied to Route 53 at once.",
+                                "Approve",
+                                "Back")),
+                new Button(
+                        "Reject",
+                        REJECT,
+                        r.id(),
+                        Button.Style.DANGER,
+                        new Button.Confirm(
+                                "Reject the " + r.kind().word() + "?",
+                                "You will be asked for a reason.",
+                                "Reject",
+                                "Back")));
+    }
+
+    /** The requester's Cancel button of request {@code r}. */
+    public static Button cancelButton(ApprovalRequest r) {
+        return new Button("Cancel", CANCEL, r.id(), Button.Style.DEFAULT, null);
+    }
+
+    private static List<Button> buttons(ApprovalRequest r, boolean breakGlass) {
+        List<Button> buttons = new ArrayList<>(decisionButtons(r));
+        buttons.add(cancelButton(r));
         if (breakGlass) {
             buttons.add(new Button(
                     "Break glass",

@@ -1,6 +1,7 @@
 package dev.cutover.memory;
 
 import dev.cutover.core.lock.Lease;
+import dev.cutover.core.lock.LockHolder;
 import dev.cutover.core.lock.LockProvider;
 import dev.cutover.core.lock.LockSpec;
 import dev.cutover.core.lock.TokenLease;
@@ -42,7 +43,7 @@ public final class InMemoryLockProvider implements LockProvider {
         }
         long fence = fences.merge(spec.name(), 1L, Long::sum);
         String token = UUID.randomUUID().toString();
-        held.put(spec.name(), new Held(token, now.plus(spec.lease())));
+        held.put(spec.name(), new Held(token, now.plus(spec.lease()), fence));
         return Optional.of(new TokenLease(store, spec, token, fence));
     }
 
@@ -52,7 +53,7 @@ public final class InMemoryLockProvider implements LockProvider {
         if (current == null || !current.token.equals(token) || !current.expires.isAfter(now)) {
             return false;
         }
-        held.put(spec.name(), new Held(token, now.plus(spec.lease())));
+        held.put(spec.name(), new Held(token, now.plus(spec.lease()), current.fence));
         return true;
     }
 
@@ -65,5 +66,16 @@ public final class InMemoryLockProvider implements LockProvider {
         return false;
     }
 
-    private record Held(String token, Instant expires) {}
+    @Override
+    public synchronized Optional<LockHolder> holder(String name) {
+        Held current = held.get(name);
+        return current == null || !current.expires.isAfter(clock.instant())
+                ? Optional.empty()
+                : Optional.of(new LockHolder(OWNER, current.fence));
+    }
+
+    /** Every lock here is held by this process. */
+    private static final String OWNER = LockHolder.thisProcess();
+
+    private record Held(String token, Instant expires, long fence) {}
 }

@@ -2,6 +2,7 @@ package dev.cutover.ops;
 
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.CommandResult;
+import dev.cutover.commands.ForwardingChatCommand;
 import dev.cutover.commands.Invocation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,23 +15,12 @@ import io.micrometer.core.instrument.Timer;
  * after the ack ({@code ok} or {@code failed}). Counting is in memory: the pre-ack step still calls
  * out nowhere.
  */
-public final class MeteredChatCommand implements ChatCommand {
-    private final ChatCommand command;
+public final class MeteredChatCommand extends ForwardingChatCommand {
     private final MeterRegistry registry;
 
     public MeteredChatCommand(ChatCommand command, MeterRegistry registry) {
-        this.command = command;
+        super(command);
         this.registry = registry;
-    }
-
-    @Override
-    public String name() {
-        return command.name();
-    }
-
-    @Override
-    public String usage() {
-        return command.usage();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cutover.ops;
 
 import dev.cutover.core.lock.Lease;
+import dev.cutover.core.lock.LockHolder;
 import dev.cutover.core.lock.LockProvider;
 import dev.cutover.core.lock.LockSpec;
 import dev.cutover.core.lock.LockUnavailableException;
@@ -36,6 +37,11 @@ public final class MeteredLockProvider implements LockProvider {
         }
         count("cutover.lock.acquisitions", spec.name(), lease.isPresent() ? "acquired" : "busy");
         return lease.map(MeteredLease::new);
+    }
+
+    @Override
+    public Optional<LockHolder> holder(String name) {
+        return locks.holder(name);
     }
 
     private void count(String meter, String lock, String result) {

@@ -1,6 +1,7 @@
 package dev.cutover.redis;
 
 import dev.cutover.core.lock.Lease;
+import dev.cutover.core.lock.LockHolder;
 import dev.cutover.core.lock.LockProvider;
 import dev.cutover.core.lock.LockSpec;
 import dev.cutover.core.lock.LockUnavailableException;
@@ -15,7 +16,8 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Locks in Redis (the single-instance algorithm in Redis's "Distributed Locks with Redis" page, plus
- * fencing tokens). The lock key holds {@code <owner token>:<fencing token>} with a TTL:
+ * fencing tokens). The lock key holds {@code <owner token>:<fencing token>} with a TTL, the owner
+ * token being {@code <replica>#<uuid>} so that {@link #holder} can say which replica holds it:
  *
  * <ul>
  *   <li>acquire: one Lua script, {@code SET key value PX lease} if absent, with {@code INCR} of a
@@ -94,7 +96,8 @@ public final class RedisLockProvider implements LockProvider {
 
     @Override
     public Optional<Lease> tryAcquire(LockSpec spec) {
-        String token = UUID.randomUUID().toString();
+        // The owner goes first so that anyone reading the lock sees which replica holds it.
+        String token = OWNER + "#" + UUID.randomUUID();
         List<String> keys = List.of(lockKey(spec), prefix + "fence:" + HashTags.of(spec.name()));
         List<String> args = List.of(token, Long.toString(spec.lease().toMillis()));
         Object fence;
@@ -153,6 +156,36 @@ public final class RedisLockProvider implements LockProvider {
         Object r = RELEASE.run(redis, List.of(lockKey(spec)), List.of(token));
         return Long.valueOf(1).equals(r);
     }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One GET of the lock key, whose value is {@code <owner>#<uuid>:<fencing token>}.
+     */
+    @Override
+    public Optional<LockHolder> holder(String name) {
+        String value;
+        try {
+            value = redis.get(prefix + "lock:" + HashTags.of(name));
+        } catch (JedisException e) {
+            throw new LockUnavailableException("cannot read " + name + " in Redis: " + e.getMessage(), e);
+        }
+        int colon = value == null ? -1 : value.lastIndexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String token = value.substring(0, colon);
+        int hash = token.indexOf('#');
+        try {
+            long fence = Long.parseLong(value.substring(colon + 1));
+            return Optional.of(new LockHolder(hash < 0 ? LockHolder.UNKNOWN : token.substring(0, hash), fence));
+        } catch (NumberFormatException e) {
+            return Optional.of(new LockHolder(LockHolder.UNKNOWN, 0));
+        }
+    }
+
+    /** This replica, as the owner part of the lock values it writes. */
+    private static final String OWNER = LockHolder.thisProcess();
 
     private String lockKey(LockSpec spec) {
         return prefix + "lock:" + HashTags.of(spec.name());

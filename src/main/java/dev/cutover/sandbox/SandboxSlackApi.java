@@ -101,6 +101,7 @@ public final class SandboxSlackApi implements AutoCloseable {
             case "chat.update" -> update(form);
             case "chat.postEphemeral" -> ephemeral(form);
             case "views.open" -> viewsOpen(form);
+            case "views.publish" -> viewsPublish(form);
             case "usergroups.users.list" -> usergroup(form);
             default -> JSON.createObjectNode().put("ok", false).put("error", "unknown_method");
         };
@@ -139,6 +140,19 @@ public final class SandboxSlackApi implements AutoCloseable {
         ObjectNode view = (ObjectNode) JSON.readTree(f.get("view"));
         view.put("id", id);
         listener.viewOpened(f.get("trigger_id"), view);
+        ObjectNode r = ok();
+        r.set("view", view);
+        return r;
+    }
+
+    private ObjectNode viewsPublish(Map<String, String> f) throws IOException {
+        String user = f.get("user_id");
+        if (user == null || !f.containsKey("view")) {
+            return JSON.createObjectNode().put("ok", false).put("error", "invalid_arguments");
+        }
+        ObjectNode view = (ObjectNode) JSON.readTree(f.get("view"));
+        view.put("id", "VHOME" + user);
+        listener.homePublished(user, view);
         ObjectNode r = ok();
         r.set("view", view);
         return r;

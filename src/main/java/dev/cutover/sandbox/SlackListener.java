@@ -18,6 +18,9 @@ public interface SlackListener {
     /** views.open: a modal for the click with {@code triggerId}. */
     void viewOpened(String triggerId, ObjectNode view);
 
+    /** views.publish: {@code view} is now the Home of {@code user}. */
+    default void homePublished(String user, ObjectNode view) {}
+
     /** A POST to a response_url: {@code response_type}, {@code replace_original}, text and blocks. */
     void responded(JsonNode response);
 }

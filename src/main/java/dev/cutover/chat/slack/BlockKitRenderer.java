@@ -41,7 +41,21 @@ public final class BlockKitRenderer {
      * @throws AssertionError with assertions enabled, when {@code message} breaks a limit
      */
     public static List<LayoutBlock> render(Message message) {
-        List<String> over = MessageLimits.violations(message);
+        return render(message, MessageLimits.BLOCKS);
+    }
+
+    /**
+     * The blocks of {@code message} as a view (a Home tab or a modal: {@link
+     * MessageLimits#VIEW_BLOCKS} blocks).
+     *
+     * @throws AssertionError with assertions enabled, when {@code message} breaks a limit
+     */
+    public static List<LayoutBlock> renderView(Message message) {
+        return render(message, MessageLimits.VIEW_BLOCKS);
+    }
+
+    private static List<LayoutBlock> render(Message message, int maxBlocks) {
+        List<String> over = MessageLimits.violations(message, maxBlocks);
         if (!over.isEmpty()) {
             log.warn("a reply breaks Slack's limits and is cut: {}", over);
             assert false : "a reply breaks Slack's limits: " + over;
@@ -49,7 +63,7 @@ public final class BlockKitRenderer {
         List<Block> blocks = message.blocks();
         List<LayoutBlock> out = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            if (i == MessageLimits.BLOCKS - 1 && blocks.size() > MessageLimits.BLOCKS) {
+            if (i == maxBlocks - 1 && blocks.size() > maxBlocks) {
                 out.add(context(List.of(markdownText("…and " + (blocks.size() - i) + " more blocks not shown"))));
                 break;
             }

@@ -12,6 +12,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.cutover.commands.ActionHandler;
 import dev.cutover.commands.ActionInvocation;
 import dev.cutover.commands.ChatCommand;
@@ -28,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,7 @@ public final class SlackBot {
     private final App app;
     private final Executor executor;
     private final ResponsePoster poster;
+    private @Nullable BiConsumer<String, String> homeNotice;
 
     /**
      * @param executor runs the slow part of every command and click after the ack; throws {@link
@@ -93,6 +98,48 @@ public final class SlackBot {
         });
     }
 
+    /**
+     * Registers the App Home: on {@code app_home_opened} of the Home tab (with or without a {@code
+     * view}: a first visit has none) acks at once and hands the user to {@code opened}, which must
+     * return at once (it publishes on its own threads). Clicks on the Home carry no response_url:
+     * what a handler answers the clicking user is handed to {@code notice} (user id, mrkdwn), to be
+     * shown on their Home.
+     */
+    public void registerHome(Consumer<String> opened, BiConsumer<String, String> notice) {
+        this.homeNotice = notice;
+        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
+            AppHomeOpenedEvent e = req.getEvent();
+            // The Messages and About tabs send this event too; only the Home tab shows a view.
+            if (e != null
+                    && e.getUser() != null
+                    && (e.getTab() == null || e.getTab().equals("home"))) {
+                try (LogContext.Scope u = LogContext.with(LogContext.SLACK_USER, e.getUser())) {
+                    opened.accept(e.getUser());
+                }
+            }
+            return ctx.ack();
+        });
+    }
+
+    /** Answers {@code user} through {@code responseUrl}, or on their Home when there is none (a click on the Home). */
+    private Responder responder(@Nullable String responseUrl, @Nullable String user) {
+        BiConsumer<String, String> notice = homeNotice;
+        if (responseUrl == null && notice != null && user != null) {
+            return new Responder() {
+                @Override
+                public void ephemeral(Message message) {
+                    notice.accept(user, message.text());
+                }
+
+                @Override
+                public void replaceOriginal(Message message) {
+                    notice.accept(user, message.text());
+                }
+            };
+        }
+        return new SlackResponder(poster, responseUrl);
+    }
+
     private static String userOf(BlockActionPayload p) {
         return p.getUser() == null ? null : p.getUser().getId();
     }
@@ -114,7 +161,7 @@ public final class SlackBot {
 
     private Response click(ActionHandler h, BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
-        Responder responder = new SlackResponder(poster, p.getResponseUrl());
+        Responder responder = responder(p.getResponseUrl(), userOf(p));
         if (h.inputPrompt().isPresent()) {
             // The modal opens right after the ack (the trigger_id lives 3 s), on the Slack-call
             // threads: a slow views.open never delays the ack nor holds a worker.
@@ -173,7 +220,7 @@ public final class SlackBot {
             log.warn("Unusable modal submission (no known click or no input); asked the user to click again");
             return ctx.ackWithErrors(Map.of(InputModal.BLOCK, InputModal.UNUSABLE));
         }
-        Responder responder = new SlackResponder(poster, meta.responseUrl());
+        Responder responder = responder(meta.responseUrl(), p.getUser().getId());
         MessageRef message = meta.ts() == null ? null : new MessageRef(meta.channel(), meta.ts());
         CommandResult r = safely(() -> h.handle(new ActionInvocation(
                 meta.actionId(), meta.value(), p.getUser().getId(), meta.channel(), message, input, responder)));

@@ -30,7 +30,14 @@ final class Emoji {
             Map.entry(":grey_question:", "❔"),
             Map.entry(":red_circle:", "🔴"),
             Map.entry(":large_yellow_circle:", "🟡"),
-            Map.entry(":large_green_circle:", "🟢"));
+            Map.entry(":large_green_circle:", "🟢"),
+            Map.entry(":large_orange_circle:", "🟠"),
+            Map.entry(":unlock:", "🔓"),
+            Map.entry(":ice_cube:", "🧊"),
+            Map.entry(":twisted_rightwards_arrows:", "🔀"),
+            Map.entry(":runner:", "🏃"),
+            Map.entry(":double_vertical_bar:", "⏸️"),
+            Map.entry(":gear:", "⚙️"));
 
     private Emoji() {}
 

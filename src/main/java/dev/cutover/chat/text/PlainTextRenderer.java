@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PlainTextRenderer {
     private static final Pattern REF = Pattern.compile("<([@#!])([^>|]*)(?:\\|([^>]*))?>");
+    /** A link, {@code <https://...|label>}: shown as {@code label (https://...)}. */
+    private static final Pattern LINK = Pattern.compile("<(https?://[^>|]+)(?:\\|([^>]*))?>");
+
     private static final Pattern BOLD = Pattern.compile("\\*(\\S(?:[^*\\n]*\\S)?)\\*");
     private static final Pattern SHORTCODE = Pattern.compile(":[a-z0-9_+-]+:");
 
@@ -106,7 +109,16 @@ public final class PlainTextRenderer {
             m.appendReplacement(sb, Matcher.quoteReplacement(reference(m.group(1), m.group(2), m.group(3))));
         }
         m.appendTail(sb);
-        Matcher e = SHORTCODE.matcher(sb.toString());
+        Matcher link = LINK.matcher(sb.toString());
+        StringBuilder linked = new StringBuilder();
+        while (link.find()) {
+            String label = link.group(2);
+            link.appendReplacement(
+                    linked,
+                    Matcher.quoteReplacement(label == null ? link.group(1) : label + " (" + link.group(1) + ")"));
+        }
+        link.appendTail(linked);
+        Matcher e = SHORTCODE.matcher(linked.toString());
         StringBuilder withEmoji = new StringBuilder();
         while (e.find()) {
             e.appendReplacement(withEmoji, Matcher.quoteReplacement(Emoji.of(e.group())));

@@ -105,7 +105,8 @@ public final class FourEyes {
         return policy.requesters().isEmpty() || directory.matches(user, policy.requesters());
     }
 
-    private boolean isApprover(String user, ApprovalPolicy policy) {
+    /** Whether {@code user} is one of {@code policy}'s approvers, directly or through a user group. */
+    public boolean isApprover(String user, ApprovalPolicy policy) {
         return directory.matches(user, policy.approvers());
     }
 }

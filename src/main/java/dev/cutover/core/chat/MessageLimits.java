@@ -14,6 +14,8 @@ import java.util.List;
 public final class MessageLimits {
     /** Blocks per message. */
     public static final int BLOCKS = 50;
+    /** Blocks per view: a Home tab or a modal (a message allows {@link #BLOCKS}). */
+    public static final int VIEW_BLOCKS = 100;
     /** Characters of a section's text (also a context's and a code block's, with its fence). */
     public static final int SECTION_TEXT = 3_000;
     /** Fields per section, and characters per field. */
@@ -31,11 +33,16 @@ public final class MessageLimits {
 
     private MessageLimits() {}
 
-    /** Every limit {@code m} breaks, in words (empty when it is within all of them). */
+    /** Every limit {@code m} breaks as a message, in words (empty when it is within all of them). */
     public static List<String> violations(Message m) {
+        return violations(m, BLOCKS);
+    }
+
+    /** Every limit {@code m} breaks on a surface of {@code maxBlocks} blocks, in words. */
+    public static List<String> violations(Message m, int maxBlocks) {
         List<String> out = new ArrayList<>();
         check(out, "text", m.text().length(), TEXT);
-        check(out, "blocks", m.blocks().size(), BLOCKS);
+        check(out, "blocks", m.blocks().size(), maxBlocks);
         for (int i = 0; i < m.blocks().size(); i++) {
             String at = "block " + i;
             Block b = m.blocks().get(i);

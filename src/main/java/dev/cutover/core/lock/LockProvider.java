@@ -15,4 +15,14 @@ public interface LockProvider {
      *     callers fail closed (do not run the guarded work)
      */
     Optional<Lease> tryAcquire(LockSpec spec);
+
+    /**
+     * Who holds the lock {@code name} now.
+     *
+     * @return the holder, or empty when the lock is free (also from a provider that cannot tell)
+     * @throws LockUnavailableException when the store cannot be reached
+     */
+    default Optional<LockHolder> holder(String name) {
+        return Optional.empty();
+    }
 }

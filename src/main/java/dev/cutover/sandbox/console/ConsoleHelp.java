@@ -10,6 +10,8 @@ final class ConsoleHelp {
             "  click <n|label> [reason]    press button n (or the newest button with that label); a button that",
             "                              asks for a reason takes it after the label, e.g. click reject not tested",
             "  reason <text>               answer an open dialog",
+            "  home                        open your Home tab of the app: pairs, your requests, jobs, incidents;",
+            "                              its buttons can be clicked like a message's",
             "  state                       print the simulated hosted zones' records",
             "  drift <record> <dns-name>   point a record's alias elsewhere behind the bot's back",
             "  queue <name> <visible> [age-seconds]  set a simulated SQS queue's depth, then poll",

@@ -21,8 +21,11 @@ import org.jspecify.annotations.Nullable;
  * buttons it shows so the console can click them, and keeps a transcript for {@code expect}.
  */
 final class ConsoleScreen implements SlackListener {
-    /** A button on screen and the message holding it ({@code channel} and {@code ts} null: an ephemeral message). */
-    record ShownButton(int number, Button button, @Nullable String channel, @Nullable String ts) {
+    /**
+     * A button on screen and the message holding it ({@code channel} and {@code ts} null: an
+     * ephemeral message, or the Home when {@code home}).
+     */
+    record ShownButton(int number, Button button, @Nullable String channel, @Nullable String ts, boolean home) {
         String label() {
             return button.label();
         }
@@ -32,6 +35,7 @@ final class ConsoleScreen implements SlackListener {
     private final PlainTextRenderer renderer;
     private final Map<Integer, ShownButton> buttons = new LinkedHashMap<>();
     private final Map<String, ObjectNode> openedViews = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> homes = new java.util.HashMap<>();
     private final StringBuilder transcript = new StringBuilder();
     private final Map<String, List<String>> shown = new java.util.HashMap<>();
     private boolean muted;
@@ -81,6 +85,29 @@ final class ConsoleScreen implements SlackListener {
                 print("  " + renderer.plain(b.path("text").path("text").asText()));
             }
         }
+    }
+
+    @Override
+    public synchronized void homePublished(String user, ObjectNode view) {
+        // Not printed: a Home is re-published on every change while its user looks; `home` shows it.
+        homes.put(user, view);
+    }
+
+    /**
+     * Shows the Home last published to {@code userId}, numbering its buttons (a click on one is a
+     * click on the Home).
+     *
+     * @return false when none was published
+     */
+    synchronized boolean showHome(String userId) {
+        ObjectNode view = homes.get(userId);
+        if (view == null) {
+            return false;
+        }
+        print("(your Home tab of the app:)");
+        buttons.values().removeIf(ShownButton::home);
+        render(view, null, null, true).forEach(line -> print("  " + line));
+        return true;
     }
 
     @Override
@@ -167,10 +194,14 @@ final class ConsoleScreen implements SlackListener {
 
     /** Renders {@code message}, numbering its buttons; remembers the text of channel messages. */
     private List<String> render(JsonNode message, @Nullable String channel, @Nullable String ts) {
+        return render(message, channel, ts, false);
+    }
+
+    private List<String> render(JsonNode message, @Nullable String channel, @Nullable String ts, boolean home) {
         Message read = BlockKitReader.read(message);
         List<String> lines = renderer.render(read, b -> {
             int n = nextButton++;
-            buttons.put(n, new ShownButton(n, b, channel, ts));
+            buttons.put(n, new ShownButton(n, b, channel, ts, home));
             return n;
         });
         if (ts != null) {

@@ -99,6 +99,7 @@ final class ConsoleSession {
                             .apply(w[0], rest, screen::print);
                     case "alarm" -> new SimulatedAlarms(sandbox).raise(rest, screen::print);
                     case "click" -> click(rest);
+                    case "home" -> home();
                     case "reason" -> reason(rest);
                     case "expect" -> expect(rest);
                     case "await" -> await(rest);
@@ -137,13 +138,14 @@ final class ConsoleSession {
         String trigger = payloads.nextTrigger();
         JsonNode message =
                 b.get().ts() == null ? null : sandbox.slack().message(b.get().ts());
+        boolean home = b.get().home();
         String body = payloads.blockActions(
                 b.get().button(),
                 userId(),
                 user,
-                channel,
+                home ? null : channel,
                 message,
-                sandbox.slack().newResponseUrl(),
+                home ? null : sandbox.slack().newResponseUrl(),
                 trigger);
         boolean ok = acked(sandbox.requests().send(body));
         settle();
@@ -175,6 +177,15 @@ final class ConsoleSession {
         openDialog = null;
         screen.print("(the dialog closes)");
         return true;
+    }
+
+    /** Opens the current user's Home tab (a signed app_home_opened event) and shows it once published. */
+    private boolean home() throws IOException {
+        if (!acked(sandbox.requests().sendEvent(payloads.homeOpened(userId())))) {
+            return false;
+        }
+        settle();
+        return screen.showHome(userId()) || fail("the bot published no Home for " + user);
     }
 
     private boolean acked(HttpResponse<String> r) throws IOException {

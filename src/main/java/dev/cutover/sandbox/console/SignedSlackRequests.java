@@ -44,10 +44,24 @@ public final class SignedSlackRequests {
      * @throws IOException when the bot cannot be reached
      */
     HttpResponse<String> send(String body) throws IOException {
+        return send(body, "application/x-www-form-urlencoded");
+    }
+
+    /**
+     * Signs the Events API JSON {@code body} now and POSTs it to the bot.
+     *
+     * @return the bot's HTTP response (the ack)
+     * @throws IOException when the bot cannot be reached
+     */
+    HttpResponse<String> sendEvent(String body) throws IOException {
+        return send(body, "application/json");
+    }
+
+    private HttpResponse<String> send(String body, String contentType) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String ts = String.valueOf(System.currentTimeMillis() / 1000);
         HttpRequest req = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", contentType)
                 .header("X-Slack-Request-Timestamp", ts)
                 .header("X-Slack-Signature", signature(ts, bytes))
                 .timeout(Duration.ofSeconds(10))

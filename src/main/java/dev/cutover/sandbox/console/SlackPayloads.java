@@ -50,27 +50,38 @@ final class SlackPayloads {
         return encode(f);
     }
 
-    /** A click on {@code button} of the channel {@code message} (Slack's JSON; null: an ephemeral message). */
+    /**
+     * A click on {@code button} of the channel {@code message} (Slack's JSON; null: an ephemeral
+     * message), or, with {@code channel} and {@code responseUrl} null, of the clicking user's App Home.
+     */
     String blockActions(
             Button button,
             String userId,
             String userName,
-            String channel,
+            @Nullable String channel,
             @Nullable JsonNode message,
-            String responseUrl,
+            @Nullable String responseUrl,
             String triggerId) {
         ObjectNode p = JSON.createObjectNode()
                 .put("type", "block_actions")
                 .put("api_app_id", "A0SANDBOX")
                 .put("token", "sandbox")
-                .put("trigger_id", triggerId)
-                .put("response_url", responseUrl);
+                .put("trigger_id", triggerId);
+        if (responseUrl != null) {
+            p.put("response_url", responseUrl);
+        }
         p.putObject("user")
                 .put("id", userId)
                 .put("username", userName)
                 .put("name", userName)
                 .put("team_id", teamId);
         p.putObject("team").put("id", teamId).put("domain", "sandbox");
+        if (channel == null) {
+            // A click on the App Home: the container is the Home view; no channel, no response_url.
+            p.putObject("container").put("type", "view").put("view_id", "VHOME" + userId);
+            p.putObject("view").put("id", "VHOME" + userId).put("type", "home");
+            return withAction(p, button);
+        }
         p.putObject("channel").put("id", channel).put("name", "sandbox");
         boolean ephemeral = message == null;
         ObjectNode container = p.putObject("container")
@@ -81,6 +92,10 @@ final class SlackPayloads {
             container.put("message_ts", message.path("ts").asText());
             p.set("message", message);
         }
+        return withAction(p, button);
+    }
+
+    private static String withAction(ObjectNode p, Button button) {
         p.putObject("state").putObject("values");
         ObjectNode action = p.putArray("actions").addObject();
         action.put("type", "button")
@@ -123,6 +138,24 @@ final class SlackPayloads {
     /** A new trigger_id, as Slack issues one per interaction. */
     String nextTrigger() {
         return triggers.incrementAndGet() + ".1767225600.sandbox";
+    }
+
+    /** The Events API body of {@code userId} opening the app's Home tab (no {@code view}: as on a first visit). */
+    String homeOpened(String userId) {
+        ObjectNode p = JSON.createObjectNode()
+                .put("token", "sandbox")
+                .put("team_id", teamId)
+                .put("api_app_id", "A0SANDBOX")
+                .put("type", "event_callback")
+                .put("event_id", "EvSANDBOX" + triggers.incrementAndGet())
+                .put("event_time", System.currentTimeMillis() / 1000);
+        p.putObject("event")
+                .put("type", "app_home_opened")
+                .put("user", userId)
+                .put("channel", "D0SANDBOX")
+                .put("tab", "home")
+                .put("event_ts", System.currentTimeMillis() / 1000 + ".000100");
+        return p.toString();
     }
 
     private static String encode(Map<String, String> f) {

@@ -34,6 +34,17 @@ public abstract class LockProviderContract {
     }
 
     @Test
+    void everyReplicaSeesTheHolderAndItsFencingTokenUntilTheRelease() {
+        assertThat(otherReplica().holder(name)).isEmpty();
+        Lease lease = provider().tryAcquire(spec()).orElseThrow();
+
+        assertThat(otherReplica().holder(name))
+                .contains(new LockHolder(LockHolder.thisProcess(), lease.fencingToken()));
+        lease.release();
+        assertThat(otherReplica().holder(name)).isEmpty();
+    }
+
+    @Test
     void releaseFreesTheLockAndFencingTokensGrow() {
         Lease first = provider().tryAcquire(spec()).orElseThrow();
         first.release();

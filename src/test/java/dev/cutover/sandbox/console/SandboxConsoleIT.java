@@ -188,4 +188,35 @@ class SandboxConsoleIT {
                 "expect waiting for approval"));
         assertThat(r.status()).as(r.transcript()).isZero();
     }
+
+    @Test
+    void theHomeShowsThePairTheApproversButtonsAndAnIncidentAndItsApproveUpdatesTheChannel() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "help",
+                "expect home ",
+                "as alice",
+                "/swap blue-green",
+                "home",
+                "expect Swap pairs",
+                "expect waiting for approval (0 of 1)",
+                "expect [",
+                "as bob",
+                "home",
+                "expect Approve]",
+                "click approve",
+                "expect INSYNC after",
+                "home",
+                "expect blue.example.com. → A alias green-alb",
+                "expect cutover watch open",
+                "queue orders-worker 350",
+                "home",
+                "expect critical queue `orders-worker` since"));
+        assertThat(r.status()).as(r.transcript()).isZero();
+        // Alice's own request had only Cancel on her Home; Bob's click went through the Home.
+        String t = r.transcript();
+        int alicesHome = t.indexOf("(your Home tab of the app:)");
+        int bobsHome = t.indexOf("(your Home tab of the app:)", alicesHome + 1);
+        assertThat(t.substring(alicesHome, bobsHome)).contains("Cancel]").doesNotContain("Approve]");
+    }
 }

@@ -1,0 +1,27 @@
+package dev.cutover.app;
+
+import dev.cutover.core.home.HomeSurface;
+import dev.cutover.core.home.HomeViewers;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the App Home runs on.
+ *
+ * @param surface publishes a user's Home (Slack's {@code views.publish})
+ * @param viewers who opened their Home lately, shared by the replicas (Redis, or in memory for one)
+ * @param interval the least time between two publishes of one user's Home after changes ({@code
+ *     views.publish} allows about 100 calls a minute per workspace)
+ */
+public record HomePorts(HomeSurface surface, HomeViewers viewers, Duration interval) {
+    /** The default {@link #interval}: at most four re-publishes a minute per user. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
+
+    public HomePorts {
+        Objects.requireNonNull(surface, "surface");
+        Objects.requireNonNull(viewers, "viewers");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("interval must not be negative");
+        }
+    }
+}

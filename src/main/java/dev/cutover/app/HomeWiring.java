@@ -1,0 +1,197 @@
+package dev.cutover.app;
+
+import dev.cutover.commands.ChatCommand;
+import dev.cutover.commands.HomeDashboard;
+import dev.cutover.commands.HomeData;
+import dev.cutover.core.chat.Notifier;
+import dev.cutover.core.home.HomeSurface;
+import dev.cutover.core.home.HomeViewers;
+import dev.cutover.jobs.JobPorts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The App Home: publishes a user's Home when they open it, and re-publishes the Homes of everyone
+ * who opened theirs in the last hour ({@link #RECENT}, kept in the shared {@link HomeViewers}) when
+ * something they see changes ({@link HomeSignals}), on whichever replica it changed. Publishes are
+ * coalesced per user ({@link KeyedCoalescer}): at most one per {@code interval} per user, always
+ * with the newest state, so a busy minute costs each viewer a few {@code views.publish} calls
+ * (Slack allows about 100 a minute per workspace), whatever the number of changes. Everything here
+ * runs on its own threads, never on an ack path.
+ */
+public final class HomeWiring implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HomeWiring.class);
+
+    /** Whose Homes are re-published: those opened within this long. */
+    public static final Duration RECENT = Duration.ofHours(1);
+
+    /** The least time between two publishes of one user's Home on open (Slack retries an event). */
+    static final Duration ON_OPEN = Duration.ofSeconds(1);
+
+    /** How long one read of everything serves the views of several users. */
+    static final Duration FRESH = Duration.ofSeconds(2);
+
+    /**
+     * The least time between two reads of the recent viewers after changes: a burst of changes is
+     * one read; each viewer's own publishes are then spaced by the interval.
+     */
+    static final Duration FAN_OUT = Duration.ofMillis(250);
+
+    /** The key of the fan-out to every recent viewer among the per-user keys. */
+    private static final String EVERYONE = "";
+
+    private final HomeSurface surface;
+    private final HomeViewers viewers;
+    private final Clock clock;
+    private final Duration interval;
+    private final ScheduledThreadPoolExecutor threads;
+    private final KeyedCoalescer publishes;
+    private final Map<String, String> notices = new ConcurrentHashMap<>();
+    private final AtomicInteger opening = new AtomicInteger();
+    private volatile @Nullable HomeDashboard dashboard;
+    private @Nullable HomeData cached;
+    private long cachedAt;
+    private long generation;
+    private long cachedGeneration = -1;
+
+    /** Publishes nothing until {@link #show} gives it the dashboard. */
+    HomeWiring(HomePorts ports, Clock clock) {
+        this.surface = ports.surface();
+        this.viewers = ports.viewers();
+        this.clock = clock;
+        this.interval = ports.interval();
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(2, Threads.named("cutover-home"));
+        t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        t.setRemoveOnCancelPolicy(true);
+        this.threads = t;
+        this.publishes = new KeyedCoalescer(threads, this::fire);
+    }
+
+    /** From now on the Homes show what {@code d} reads. */
+    void show(HomeDashboard d) {
+        this.dashboard = d;
+    }
+
+    /** {@code notifier}, re-publishing the Homes of recent viewers after each post and edit. */
+    Notifier watching(Notifier notifier) {
+        return HomeSignals.notifier(notifier, this::changed);
+    }
+
+    /** {@code jobs}, re-publishing the Homes of recent viewers when a run starts and when it is recorded. */
+    JobPorts watching(JobPorts jobs) {
+        return HomeSignals.jobs(jobs, this::changed);
+    }
+
+    /**
+     * {@code command} (e.g. {@code /cron}, whose pause and resume answer only the user), re-publishing
+     * the Homes of recent viewers after each of its follow-ups.
+     */
+    ChatCommand watching(ChatCommand command) {
+        return HomeSignals.command(command, this::changed);
+    }
+
+    /**
+     * {@code userId} opened their Home: records it in the shared viewers and publishes their Home
+     * soon. Returns at once (the store and Slack are called on this Home's threads), so it may be
+     * called on an ack path.
+     */
+    public void opened(String userId) {
+        opening.incrementAndGet();
+        try {
+            threads.execute(() -> {
+                try {
+                    viewers.opened(userId, clock.instant());
+                } catch (RuntimeException e) {
+                    log.warn("Home: cannot record a viewer: {}", e.toString());
+                } finally {
+                    fresher();
+                    publishes.request(userId, ON_OPEN);
+                    opening.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            opening.decrementAndGet();
+            log.info("Home closing: an open is not published");
+        }
+    }
+
+    /**
+     * Something a Home shows changed: re-publishes, coalesced, the Homes of everyone who opened
+     * theirs within {@link #RECENT}. Returns at once.
+     */
+    public void changed() {
+        fresher();
+        publishes.request(EVERYONE, FAN_OUT);
+    }
+
+    /**
+     * Shows {@code markdown} at the top of the next Home published to {@code userId} (a click on the
+     * Home has no response_url to answer through), and publishes it soon.
+     */
+    public void notice(String userId, String markdown) {
+        notices.put(userId, markdown);
+        publishes.request(userId, ON_OPEN);
+    }
+
+    /**
+     * Reads and publishes the Home of {@code userId} now, on the calling thread.
+     *
+     * @throws RuntimeException when it cannot be published (the chat service's error)
+     */
+    public void publishNow(String userId) {
+        HomeDashboard d = dashboard;
+        if (d == null) {
+            return;
+        }
+        String notice = notices.remove(userId);
+        surface.publish(userId, d.view(data(d), userId, notice));
+    }
+
+    /** True when no publish is due or running. */
+    public boolean idle() {
+        return opening.get() == 0 && publishes.idle();
+    }
+
+    private void fire(String key) {
+        try {
+            if (key.equals(EVERYONE)) {
+                for (String user : viewers.since(clock.instant().minus(RECENT))) {
+                    publishes.request(user, interval);
+                }
+            } else {
+                publishNow(key);
+            }
+        } catch (RuntimeException e) {
+            // The next change or open publishes again; a 429 was already waited out by the client.
+            log.warn("Home: could not publish: {}", e.toString());
+        }
+    }
+
+    private synchronized void fresher() {
+        generation++;
+    }
+
+    /** One read serves every view published within {@link #FRESH} of it, unless something changed since. */
+    private synchronized HomeData data(HomeDashboard d) {
+        long now = System.nanoTime();
+        if (cached == null || cachedGeneration != generation || now - cachedAt > FRESH.toNanos()) {
+            cached = d.read();
+            cachedAt = now;
+            cachedGeneration = generation;
+        }
+        return cached;
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}
