@@ -88,7 +88,8 @@ public final class AlertMonitors implements AutoCloseable {
                         alarms,
                         Duration.ofMillis(AlarmConsumer.FIRST_PAUSE_MS),
                         clock));
-        this.status = new CutoverStatus(pairs, dns, queues, ports.queueDepth(), scaling, ports.services(), watch);
+        this.status =
+                new CutoverStatus(pairs, dns, queues, ports.queueDepth(), scaling, ports.services(), watch, alarms);
     }
 
     /** Starts polling queues and services, and reading the alarm queue when one is configured. */

@@ -34,12 +34,14 @@ public final class CutoverStatus {
     private final ScalingMonitor services;
     private final ServiceStatus ecs;
     private final CutoverWatch watch;
+    private final AlarmMonitor alarms;
 
     /**
      * @param pairs the configured swap pairs, in the order shown
      * @param dns where the pairs' records are read
      * @param depth each queue's depth now
      * @param ecs each service's counts now
+     * @param alarms the CloudWatch alarms' open incidents
      */
     public CutoverStatus(
             List<SwapPair> pairs,
@@ -48,7 +50,8 @@ public final class CutoverStatus {
             QueueDepth depth,
             ScalingMonitor services,
             ServiceStatus ecs,
-            CutoverWatch watch) {
+            CutoverWatch watch,
+            AlarmMonitor alarms) {
         this.pairs = List.copyOf(pairs);
         this.dns = dns;
         this.queues = queues;
@@ -56,6 +59,7 @@ public final class CutoverStatus {
         this.services = services;
         this.ecs = ecs;
         this.watch = watch;
+        this.alarms = alarms;
     }
 
     /** Reads everything now (slow: call after the ack) and renders one message. */
@@ -89,6 +93,8 @@ public final class CutoverStatus {
         lines.addAll(orNone(queueLines, prefix));
         lines.add("*Services*");
         lines.addAll(orNone(serviceLines, prefix));
+        lines.add("*Alarms in ALARM*");
+        lines.addAll(alarms(prefix));
         Message.Builder m = Message.builder("Cutover status").header("Cutover status");
         if (!prefix.isEmpty()) {
             m.context("Only names starting with " + Mrkdwn.snippet(prefix) + ".");
@@ -100,6 +106,27 @@ public final class CutoverStatus {
                         MessageLimits.BLOCKS - m.size(),
                         "`/cutover status <name prefix>` shows only what" + " starts with it")
                 .build();
+    }
+
+    /** The open alarm incidents whose names start with {@code prefix}, oldest first, or one line saying why none. */
+    private List<String> alarms(String prefix) {
+        List<AlarmMonitor.OpenIncident> open;
+        try {
+            open = alarms.openIncidents();
+        } catch (RuntimeException e) {
+            log.warn("cannot read the open alarms: {}", e.toString());
+            return List.of("• :warning: cannot read the open alarms from the store (see the bot's log)");
+        }
+        List<String> lines = open.stream()
+                .filter(a -> a.alarm().startsWith(prefix))
+                .map(a -> "• :rotating_light: " + Mrkdwn.snippet(a.alarm()) + " " + a.state() + " since "
+                        + Mrkdwn.time(a.since())
+                        + (a.message() == null ? "" : " · <" + a.message().archivesUrl() + "|message>"))
+                .toList();
+        if (lines.isEmpty()) {
+            return List.of(prefix.isEmpty() ? "• none open" : "• none open whose name starts with it");
+        }
+        return lines;
     }
 
     /** {@code lines}, or one line saying there is nothing (to show), so no heading stands alone. */

@@ -1,5 +1,6 @@
 package dev.cutover.app;
 
+import dev.cutover.alert.AlarmMonitor;
 import dev.cutover.alert.AlertMonitors;
 import dev.cutover.alert.QueueMonitor;
 import dev.cutover.alert.ScalingMonitor;
@@ -156,9 +157,9 @@ public final class AlertWiring implements AutoCloseable {
     }
 
     /**
-     * The incidents the monitors hold open, for the Home: the queues' alert incidents and the
-     * services warned about as running below desired. A further source (e.g. CloudWatch alarms) is
-     * one more element of the Home's list, added where it is wired.
+     * The incidents the monitors hold open, for the Home: the queues' alert incidents, the services
+     * warned about as running below desired, and the CloudWatch alarms in ALARM (or without data
+     * after one).
      */
     public List<OpenIncidents> incidents() {
         QueueMonitor queues = monitors.queues();
@@ -177,7 +178,11 @@ public final class AlertWiring implements AutoCloseable {
                 .flatMap(sv -> services.warnedBelowSince(sv.name()).stream()
                         .map(since -> new OpenIncident("service", sv.name(), AlertLevel.WARNING.wire(), since, null)))
                 .toList();
-        return List.of(queueIncidents, serviceIncidents);
+        AlarmMonitor alarms = monitors.alarms();
+        OpenIncidents alarmIncidents = () -> alarms.openIncidents().stream()
+                .map(a -> new OpenIncident("alarm", a.alarm(), a.state(), a.since(), a.message()))
+                .toList();
+        return List.of(queueIncidents, serviceIncidents, alarmIncidents);
     }
 
     /** The monitors. */

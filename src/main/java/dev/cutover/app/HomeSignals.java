@@ -17,6 +17,7 @@ import dev.cutover.jobs.JobPorts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The ports whose writes change what a Home shows, each wrapped to call {@code changed} after a
@@ -47,6 +48,12 @@ final class HomeSignals {
             @Override
             public void update(MessageRef ref, Message message) {
                 notifier.update(ref, message);
+                changed.run();
+            }
+
+            @Override
+            public void update(MessageRef ref, Supplier<Message> current) {
+                notifier.update(ref, current);
                 changed.run();
             }
 

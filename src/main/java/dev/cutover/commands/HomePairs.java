@@ -110,7 +110,7 @@ final class HomePairs {
         }
         if (p.watch() != null) {
             b.append("\n:eyes: cutover watch open · <")
-                    .append(HomeView.permalink(p.watch()))
+                    .append(p.watch().archivesUrl())
                     .append("|its message>");
         }
         return b.toString();

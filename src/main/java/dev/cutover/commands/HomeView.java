@@ -127,18 +127,14 @@ public final class HomeView {
     }
 
     private static String incidentLine(OpenIncident i) {
-        String icon = i.level().equalsIgnoreCase("critical") ? ":red_circle:" : ":large_orange_circle:";
+        // An alarm's level is its CloudWatch state: ALARM is as red as a critical queue.
+        boolean red = i.level().equalsIgnoreCase("critical") || i.level().equals("ALARM");
+        String icon = red ? ":red_circle:" : ":large_orange_circle:";
         MessageRef m = i.message();
-        return "• " + icon + " *" + i.level() + "* " + i.kind() + " `" + i.name() + "` since " + Mrkdwn.time(i.since())
-                + (m == null ? "" : " · <" + permalink(m) + "|message>");
-    }
-
-    /**
-     * The archives link of a message: Slack opens it in the workspace of whoever clicks, with no Web
-     * API call (chat.getPermalink would cost one per incident and render).
-     */
-    static String permalink(MessageRef m) {
-        return "https://slack.com/archives/" + m.channel() + "/p" + m.ts().replace(".", "");
+        // Alarm names come from the alarm queue, not our config: bounded and escaped like user text.
+        return "• " + icon + " *" + i.level() + "* " + i.kind() + " " + Mrkdwn.snippet(i.name()) + " since "
+                + Mrkdwn.time(i.since())
+                + (m == null ? "" : " · <" + m.archivesUrl() + "|message>");
     }
 
     private static List<Block> lines(List<String> lines, String none, String whereToSeeThem) {

@@ -145,6 +145,11 @@ class AlarmMonitorTest {
             public void update(MessageRef ref, dev.cutover.core.chat.Message message) {
                 notifier.update(ref, message);
             }
+
+            @Override
+            public void update(MessageRef ref, java.util.function.Supplier<dev.cutover.core.chat.Message> current) {
+                notifier.update(ref, current);
+            }
         };
         AlarmMonitor monitor = new AlarmMonitor(
                 config, new InMemoryStateStore<>(), new InMemoryStateStore<>(), okDuringPost, CutoverThreads.NONE);

@@ -6,6 +6,7 @@ import dev.cutover.core.chat.Notifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** A {@link Notifier} that records every call, for unit tests. Thread-safe. */
 final class RecordingNotifier implements Notifier {
@@ -34,6 +35,12 @@ final class RecordingNotifier implements Notifier {
         MessageRef ref = new MessageRef(parent.channel(), "1700000000." + ts.incrementAndGet());
         calls.add(new Call("reply", parent.ts(), message, ref));
         return ref;
+    }
+
+    /** Reads {@code current} once, now. */
+    @Override
+    public void update(MessageRef ref, Supplier<Message> current) {
+        update(ref, current.get());
     }
 
     @Override

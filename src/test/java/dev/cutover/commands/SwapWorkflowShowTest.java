@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The request message never goes back to an older state when two decisions race. */
@@ -46,6 +47,11 @@ class SwapWorkflowShowTest {
         @Override
         public MessageRef reply(MessageRef parent, Message message) {
             return REF;
+        }
+
+        @Override
+        public void update(MessageRef ref, Supplier<Message> current) {
+            update(ref, current.get());
         }
 
         @Override

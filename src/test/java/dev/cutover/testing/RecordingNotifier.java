@@ -5,6 +5,7 @@ import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** Keeps every posted message. */
 public class RecordingNotifier implements Notifier {
@@ -21,6 +22,12 @@ public class RecordingNotifier implements Notifier {
     @Override
     public MessageRef reply(MessageRef parent, Message message) {
         return post(parent.channel(), message);
+    }
+
+    /** Reads {@code current} once, now. */
+    @Override
+    public void update(MessageRef ref, Supplier<Message> current) {
+        update(ref, current.get());
     }
 
     @Override

@@ -13,4 +13,13 @@ public record MessageRef(String channel, String ts) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(ts, "ts");
     }
+
+    /**
+     * The archives link of the message ({@code https://slack.com/archives/C…/p<ts without the dot>}):
+     * Slack opens it in the workspace of whoever clicks, with no Web API call (chat.getPermalink
+     * would cost one per link shown).
+     */
+    public String archivesUrl() {
+        return "https://slack.com/archives/" + channel + "/p" + ts.replace(".", "");
+    }
 }

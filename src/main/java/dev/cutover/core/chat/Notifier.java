@@ -30,11 +30,11 @@ public interface Notifier {
      * Keeps a posted message showing {@code current}, a read of the state it shows (e.g. from the
      * store). Implementations that send later read it when they send, and read it again after: when
      * it changed meanwhile they send again, so that an update rendered from an older state, sent by
-     * another replica or landing late, is followed by the current one. This default reads it once.
+     * another replica or landing late, is followed by the current one. Implementations that send at
+     * once may read it once. No default: a wrapper must pass {@code current} on, not a message read
+     * from it.
      */
-    default void update(MessageRef ref, Supplier<Message> current) {
-        update(ref, current.get());
-    }
+    void update(MessageRef ref, Supplier<Message> current);
 
     /**
      * Looks for a message this app posted in {@code channel} at or after {@code since} whose content

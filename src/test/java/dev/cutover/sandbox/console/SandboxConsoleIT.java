@@ -211,6 +211,15 @@ class SandboxConsoleIT {
                 "expect cutover watch open",
                 "queue orders-worker 350",
                 "home",
+                "expect critical queue `orders-worker` since",
+                "alarm orders-latency ALARM",
+                "home",
+                "expect 🔴 ALARM alarm `orders-latency` since",
+                "/cutover status",
+                "expect Alarms in ALARM",
+                "expect `orders-latency` ALARM since",
+                "alarm orders-latency OK",
+                "home",
                 "expect critical queue `orders-worker` since"));
         assertThat(r.status()).as(r.transcript()).isZero();
         // Alice's own request had only Cancel on her Home; Bob's click went through the Home.
@@ -218,5 +227,7 @@ class SandboxConsoleIT {
         int alicesHome = t.indexOf("(your Home tab of the app:)");
         int bobsHome = t.indexOf("(your Home tab of the app:)", alicesHome + 1);
         assertThat(t.substring(alicesHome, bobsHome)).contains("Cancel]").doesNotContain("Approve]");
+        // The alarm's recovery took it off the Home.
+        assertThat(t.substring(t.lastIndexOf("(your Home tab of the app:)"))).doesNotContain("orders-latency");
     }
 }
