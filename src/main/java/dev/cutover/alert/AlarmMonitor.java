@@ -123,10 +123,13 @@ public final class AlarmMonitor implements GuardAlarms {
 
     /**
      * Applies {@code c} and shows it, if it is newer than what the store holds and the alarm is
-     * routed. A failed post is logged; the change stays applied (the next change updates the message).
+     * routed. When the incident's message cannot be posted, the change stays applied, marked
+     * unposted, and this throws: the alarm queue keeps the message, and its next delivery (on any
+     * replica, which claims the post by a compare-and-set) posts it. A failed edit is logged (the
+     * next change edits the message again).
      *
-     * @throws RuntimeException when the store cannot be read or written (the message is then kept for
-     *     another delivery)
+     * @throws RuntimeException when the store cannot be read or written, or the incident's message
+     *     cannot be posted (the queue's message is then kept for another delivery)
      */
     public void handle(AlarmChange c) {
         Optional<AlarmRoute> route = config.alarms().route(c.name());
@@ -138,6 +141,14 @@ public final class AlarmMonitor implements GuardAlarms {
             Optional<Versioned<AlarmState>> stored = store.get(c.arn());
             AlarmState before = stored.map(Versioned::state).orElse(null);
             if (before != null && !c.at().isAfter(before.changedAt())) {
+                if (before.postFailed() && before.open() && before.message() == null) {
+                    // Claimed by one replica: the others see the flag cleared and post nothing.
+                    AlarmState claimed = before.withPostFailed(false);
+                    if (store.compareAndSet(c.arn(), stored.get().version(), claimed)) {
+                        post(route.get(), c.arn(), claimed, null, null);
+                    }
+                    return;
+                }
                 log.debug("alarm {}: change of {} already applied (duplicate or older delivery)", c.name(), c.at());
                 return;
             }
@@ -153,8 +164,11 @@ public final class AlarmMonitor implements GuardAlarms {
             }
             if (store.compareAndSet(c.arn(), stored.map(Versioned::version).orElse(0L), next)) {
                 indexed(c.arn(), c.name(), next.open());
-                show(route.get(), c, before, next);
-                changed();
+                try {
+                    show(route.get(), c, before, next);
+                } finally {
+                    changed();
+                }
                 return;
             }
         }
@@ -192,6 +206,12 @@ public final class AlarmMonitor implements GuardAlarms {
         }
         Instant since = next.open() ? next.since() : before.since();
         MessageRef message = before.message();
+        if (message == null && before.postFailed() && !next.open()) {
+            // Its ALARM was never shown: show the whole incident, recovered, once.
+            Message body = AlarmMessages.incident(next, since, null, null);
+            Polls.quietly(c.name(), () -> notifier.post(route.channel(), body));
+            return;
+        }
         if (message != null) {
             Message body = AlarmMessages.incident(next, since, null, null);
             Polls.quietly(c.name(), () -> notifier.update(message, body));
@@ -211,10 +231,25 @@ public final class AlarmMonitor implements GuardAlarms {
         try {
             posted = thread.isPresent() ? notifier.reply(thread.get(), body) : notifier.post(route.channel(), body);
         } catch (RuntimeException e) {
-            log.warn("could not post the ALARM of {}: {}", next.name(), e.toString());
-            return;
+            markUnposted(arn, next);
+            throw new IllegalStateException(
+                    "could not post the ALARM of " + next.name() + " (posted at its next delivery): " + e, e);
         }
         attach(arn, next, posted, thread.orElse(posted));
+    }
+
+    /** Flags the incident {@code shown} as unposted, unless it changed meanwhile (then its change shows it). */
+    private void markUnposted(String arn, AlarmState shown) {
+        for (int i = 0; i < CAS_ATTEMPTS; i++) {
+            Optional<Versioned<AlarmState>> stored = store.get(arn);
+            AlarmState now = stored.map(Versioned::state).orElse(null);
+            if (now == null || !shown.since().equals(now.since()) || now.message() != null) {
+                return;
+            }
+            if (store.compareAndSet(arn, stored.get().version(), now.withPostFailed(true))) {
+                return;
+            }
+        }
     }
 
     /** Stores the posted message on the incident it belongs to, unless a newer change came first. */

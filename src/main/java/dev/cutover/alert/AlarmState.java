@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param reason the newest reason, cut to {@link AlarmMessages#REASON} characters
  * @param metric the alarm's metric, or null
  * @param threshold the alarm's threshold, or null
+ * @param postFailed the open incident's message could not be posted: the next delivery of this
+ *     change posts it (SQS delivers the change again, as it was not deleted)
  */
 public record AlarmState(
         String name,
@@ -29,7 +31,8 @@ public record AlarmState(
         @Nullable MessageRef thread,
         String reason,
         @Nullable String metric,
-        @Nullable String threshold) {
+        @Nullable String threshold,
+        boolean postFailed) {
     public AlarmState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
@@ -72,11 +75,17 @@ public record AlarmState(
                 keep ? before.thread() : null,
                 dev.cutover.reply.Mrkdwn.cut(c.reason(), AlarmMessages.REASON),
                 c.metric() != null || before == null ? c.metric() : before.metric(),
-                c.threshold() != null || before == null ? c.threshold() : before.threshold());
+                c.threshold() != null || before == null ? c.threshold() : before.threshold(),
+                keep && before.postFailed());
     }
 
     /** This state with its incident's message posted. */
     AlarmState postedAt(MessageRef posted, MessageRef inThread) {
-        return new AlarmState(name, state, changedAt, since, posted, inThread, reason, metric, threshold);
+        return new AlarmState(name, state, changedAt, since, posted, inThread, reason, metric, threshold, false);
+    }
+
+    /** This state with its incident's post failed ({@code true}) or claimed for another try ({@code false}). */
+    AlarmState withPostFailed(boolean failed) {
+        return new AlarmState(name, state, changedAt, since, message, thread, reason, metric, threshold, failed);
     }
 }

@@ -3,6 +3,7 @@ package dev.cutover.alert;
 import static dev.cutover.core.traffic.ShiftFixture.PAIR;
 import static dev.cutover.core.traffic.ShiftFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
@@ -54,6 +55,10 @@ class AlarmMonitorTest {
                     """);
     final AlarmMonitor alarms = new AlarmMonitor(
             config, new InMemoryStateStore<>(), new InMemoryStateStore<>(), notifier, CutoverThreads.NONE);
+    final InMemoryStateStore<AlarmState> alarmStore = new InMemoryStateStore<>();
+    final InMemoryStateStore<AlarmMonitor.OpenIndex> alarmIndex = new InMemoryStateStore<>();
+    /** A replica whose store another monitor shares. */
+    final AlarmMonitor twoReplicas = new AlarmMonitor(config, alarmStore, alarmIndex, notifier, CutoverThreads.NONE);
 
     ShiftFixture shifting(ShiftPlan.OnAlarm onAlarm) {
         ShiftFixture f = new ShiftFixture(store, approvals, weights, clock, onAlarm);
@@ -171,5 +176,42 @@ class AlarmMonitorTest {
 
         assertThat(alarms.openIncidents()).isEmpty();
         assertThat(notifier.calls()).isEmpty();
+    }
+
+    /** Regression: a failed post was recorded as shown, and redeliveries counted as duplicates: never posted. */
+    @Test
+    void anAlarmWhosePostFailedIsPostedOnceWhenTheQueueDeliversItAgain() {
+        notifier.failNextPosts(1);
+        AlarmChange alarm = change(AlarmChange.ALARM, Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> twoReplicas.handle(alarm))
+                .as("not handled: the alarm queue keeps the message for another delivery")
+                .hasMessageContaining("could not post");
+        assertThat(notifier.of("post")).isEmpty();
+
+        // Redelivered to two replicas sharing the store: one of them posts it.
+        AlarmMonitor other = new AlarmMonitor(config, alarmStore, alarmIndex, notifier, CutoverThreads.NONE);
+        twoReplicas.handle(alarm);
+        other.handle(alarm);
+        twoReplicas.handle(alarm);
+        assertThat(notifier.of("post"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message().text()).contains("web-5xx is ALARM"));
+        assertThat(twoReplicas.openIncidents()).singleElement().satisfies(o -> assertThat(o.message())
+                .isEqualTo(notifier.of("post").get(0).ref()));
+    }
+
+    @Test
+    void anAlarmNeverPostedThatRecoversIsPostedAsRecovered() {
+        notifier.failNextPosts(1);
+        assertThatThrownBy(() -> twoReplicas.handle(change(AlarmChange.ALARM, Duration.ofSeconds(10))));
+
+        twoReplicas.handle(change(AlarmChange.OK, Duration.ofMinutes(4)));
+
+        assertThat(notifier.of("post"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message().text()).contains("web-5xx recovered after"));
+        twoReplicas.handle(change(AlarmChange.ALARM, Duration.ofSeconds(10))); // the old ALARM, redelivered
+        assertThat(notifier.of("post")).hasSize(1);
     }
 }

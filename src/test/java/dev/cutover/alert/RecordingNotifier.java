@@ -22,9 +22,23 @@ final class RecordingNotifier implements Notifier {
 
     private final List<Call> calls = new ArrayList<>();
     private final AtomicInteger ts = new AtomicInteger();
+    private int failingPosts;
+
+    /** The next {@code n} posts and replies fail as a Slack outage would (nothing is recorded). */
+    synchronized void failNextPosts(int n) {
+        failingPosts = n;
+    }
+
+    private void failIfAsked() {
+        if (failingPosts > 0) {
+            failingPosts--;
+            throw new IllegalStateException("chat.postMessage failed: service_unavailable");
+        }
+    }
 
     @Override
     public synchronized MessageRef post(String channel, Message message) {
+        failIfAsked();
         MessageRef ref = new MessageRef(channel, "1700000000." + ts.incrementAndGet());
         calls.add(new Call("post", channel, message, ref));
         return ref;
@@ -32,6 +46,7 @@ final class RecordingNotifier implements Notifier {
 
     @Override
     public synchronized MessageRef reply(MessageRef parent, Message message) {
+        failIfAsked();
         MessageRef ref = new MessageRef(parent.channel(), "1700000000." + ts.incrementAndGet());
         calls.add(new Call("reply", parent.ts(), message, ref));
         return ref;
