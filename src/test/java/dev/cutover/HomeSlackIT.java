@@ -195,6 +195,7 @@ class HomeSlackIT extends SlackAndRoute53Fakes {
         // per interval (1 s here), whatever the number of changes.
         AtomicInteger changes = new AtomicInteger();
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+        long started = System.nanoTime();
         try {
             load.scheduleAtFixedRate(
                     () -> {
@@ -210,9 +211,12 @@ class HomeSlackIT extends SlackAndRoute53Fakes {
             load.shutdownNow();
         }
 
+        // On a loaded machine the stretch lasts longer than 2.5 s: at most one publish per started
+        // interval of it, plus the last change's publish after it.
+        int most = (int) Duration.ofNanos(System.nanoTime() - started).toSeconds() + 3;
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            assertThat(homes(APPROVER).size() - approverBefore).isBetween(2, 5);
-            assertThat(homes(OUTSIDER).size() - outsiderBefore).isBetween(2, 5);
+            assertThat(homes(APPROVER).size() - approverBefore).isBetween(2, most);
+            assertThat(homes(OUTSIDER).size() - outsiderBefore).isBetween(2, most);
         });
         assertThat(slack.calls("views.publish"))
                 .allSatisfy(c -> assertThat(c.get("user_id")).isIn(APPROVER, OUTSIDER));
