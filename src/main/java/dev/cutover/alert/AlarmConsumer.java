@@ -2,8 +2,11 @@ package dev.cutover.alert;
 
 import dev.cutover.core.alert.AlarmChange;
 import dev.cutover.core.alert.AlarmInbox;
+import dev.cutover.reply.Mrkdwn;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,12 +48,11 @@ public final class AlarmConsumer implements AutoCloseable {
 
     /** As above, with the first pause after a failed receive (tests shorten it). */
     public AlarmConsumer(AlarmInbox inbox, String queueUrl, AlarmMonitor monitor, Duration firstPause) {
-        this(inbox, queueUrl, monitor, firstPause, java.time.Clock.systemUTC());
+        this(inbox, queueUrl, monitor, firstPause, Clock.systemUTC());
     }
 
     /** As above, with the clock that dates successful receives (for {@link #overdue()}). */
-    public AlarmConsumer(
-            AlarmInbox inbox, String queueUrl, AlarmMonitor monitor, Duration firstPause, java.time.Clock clock) {
+    public AlarmConsumer(AlarmInbox inbox, String queueUrl, AlarmMonitor monitor, Duration firstPause, Clock clock) {
         this.inbox = inbox;
         this.queueUrl = queueUrl;
         this.monitor = monitor;
@@ -63,7 +65,7 @@ public final class AlarmConsumer implements AutoCloseable {
      * #READ_INTERVAL} (a long poll lasts up to 20 s), counted from {@link #start}; empty before it.
      */
     public List<String> overdue() {
-        return freshness.overdue(java.util.Map.of("alarm queue", READ_INTERVAL));
+        return freshness.overdue(Map.of("alarm queue", READ_INTERVAL));
     }
 
     /** Starts the reading thread (once). */
@@ -147,7 +149,7 @@ public final class AlarmConsumer implements AutoCloseable {
             malformed.incrementAndGet();
             log.warn(
                     "alarm message {} is not a readable alarm event ({}); left for the dead-letter queue",
-                    dev.cutover.reply.Mrkdwn.cut(String.valueOf(m.id()), 100),
+                    Mrkdwn.cut(String.valueOf(m.id()), 100),
                     e.getMessage());
             return;
         }
@@ -158,7 +160,7 @@ public final class AlarmConsumer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn(
                     "alarm message {} not handled, it comes back after its visibility timeout: {}",
-                    dev.cutover.reply.Mrkdwn.cut(String.valueOf(m.id()), 100),
+                    Mrkdwn.cut(String.valueOf(m.id()), 100),
                     e.toString());
         }
     }

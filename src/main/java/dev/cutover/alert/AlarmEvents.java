@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.core.alert.AlarmChange;
+import dev.cutover.reply.Mrkdwn;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -153,7 +154,7 @@ public final class AlarmEvents {
         try {
             return OffsetDateTime.parse(t, CLOUDWATCH_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Malformed("not a time: " + dev.cutover.reply.Mrkdwn.cut(t, 40));
+            throw new Malformed("not a time: " + Mrkdwn.cut(t, 40));
         }
     }
 }

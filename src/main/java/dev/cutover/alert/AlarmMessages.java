@@ -1,5 +1,6 @@
 package dev.cutover.alert;
 
+import dev.cutover.core.alert.AlertLevel;
 import dev.cutover.core.chat.Message;
 import dev.cutover.reply.Mrkdwn;
 import java.time.Duration;
@@ -27,7 +28,7 @@ final class AlarmMessages {
         String name = Mrkdwn.escape(Mrkdwn.cut(s.name(), 120));
         boolean recovered = !s.open();
         String title = recovered
-                ? QueueAlertMessages.emoji(dev.cutover.core.alert.AlertLevel.OK) + " " + name + " recovered after "
+                ? QueueAlertMessages.emoji(AlertLevel.OK) + " " + name + " recovered after "
                         + QueueAlertMessages.elapsed(Duration.between(since, s.changedAt()))
                 : (s.firing() ? ":rotating_light: " : ":grey_question: ") + name + " is " + s.state();
         List<String> fields = new ArrayList<>();
@@ -53,8 +54,8 @@ final class AlarmMessages {
     static Message change(AlarmState s, Instant since) {
         String name = "*" + Mrkdwn.escape(Mrkdwn.cut(s.name(), 120)) + "*";
         if (!s.open()) {
-            return Message.text(QueueAlertMessages.emoji(dev.cutover.core.alert.AlertLevel.OK) + " " + name
-                    + " recovered after " + QueueAlertMessages.elapsed(Duration.between(since, s.changedAt())) + ".");
+            return Message.text(QueueAlertMessages.emoji(AlertLevel.OK) + " " + name + " recovered after "
+                    + QueueAlertMessages.elapsed(Duration.between(since, s.changedAt())) + ".");
         }
         return Message.text((s.firing() ? ":rotating_light: " : ":grey_question: ") + name + " is " + s.state() + ": "
                 + Mrkdwn.escape(Mrkdwn.cut(s.reason(), 150)));

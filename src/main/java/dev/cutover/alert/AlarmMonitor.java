@@ -11,10 +11,12 @@ import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +84,7 @@ public final class AlarmMonitor implements GuardAlarms {
     private final CutoverThreads watches;
     private volatile CutoverThreads shifts = CutoverThreads.NONE;
     private volatile Rollbacks rollbacks = Rollbacks.NONE;
-    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param store each alarm's state, by ARN
@@ -319,7 +321,7 @@ public final class AlarmMonitor implements GuardAlarms {
                 .map(Versioned::state)
                 .filter(AlarmState::open)
                 .ifPresent(s -> out.add(new OpenIncident(s.name(), arn, s.state(), s.since(), s.message()))));
-        out.sort(java.util.Comparator.comparing(OpenIncident::since));
+        out.sort(Comparator.comparing(OpenIncident::since));
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.cutover.alert;
 
 import dev.cutover.core.alert.AlarmChange;
 import dev.cutover.core.chat.MessageRef;
+import dev.cutover.reply.Mrkdwn;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,7 @@ public record AlarmState(
                 nextSince,
                 keep ? before.message() : null,
                 keep ? before.thread() : null,
-                dev.cutover.reply.Mrkdwn.cut(c.reason(), AlarmMessages.REASON),
+                Mrkdwn.cut(c.reason(), AlarmMessages.REASON),
                 c.metric() != null || before == null ? c.metric() : before.metric(),
                 c.threshold() != null || before == null ? c.threshold() : before.threshold(),
                 keep && before.postFailed());

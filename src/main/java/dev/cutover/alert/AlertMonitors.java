@@ -28,7 +28,7 @@ public final class AlertMonitors implements AutoCloseable {
     private final CutoverWatch watch;
     private final CutoverStatus status;
     private final AlarmMonitor alarms;
-    private final java.util.Optional<AlarmConsumer> alarmQueue;
+    private final Optional<AlarmConsumer> alarmQueue;
 
     /**
      * @param ports what the monitors read, and where their shared state lives

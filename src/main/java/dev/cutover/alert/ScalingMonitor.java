@@ -127,7 +127,7 @@ public final class ScalingMonitor implements AutoCloseable {
      * Since when {@code name} ({@code cluster/service}) has run below its desired count, once that
      * was warned about; empty otherwise.
      */
-    public Optional<java.time.Instant> warnedBelowSince(String name) {
+    public Optional<Instant> warnedBelowSince(String name) {
         return store.get(name)
                 .map(Versioned::state)
                 .filter(s -> s.belowWarned() && s.belowSince() != null)

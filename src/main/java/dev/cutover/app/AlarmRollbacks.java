@@ -6,6 +6,7 @@ import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.swap.RequestOutcome;
 import dev.cutover.core.swap.SwapWorkflow;
+import dev.cutover.reply.Mrkdwn;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -52,7 +53,7 @@ final class AlarmRollbacks implements AlarmMonitor.Rollbacks {
             return "The bot is stopping: no rollback of *" + pair + "* was started.";
         }
         return "Rolling back *" + pair + "*: pre-approved by its `rollbackOnAlarm`; the request follows in "
-                + dev.cutover.reply.Mrkdwn.channel(channel) + ".";
+                + Mrkdwn.channel(channel) + ".";
     }
 
     /** Why a rollback did not start, for people. */
@@ -61,10 +62,10 @@ final class AlarmRollbacks implements AlarmMonitor.Rollbacks {
             return RefusalText.of(r.why());
         }
         if (o instanceof RequestOutcome.CannotPlan c) {
-            return dev.cutover.reply.Mrkdwn.escape(String.valueOf(c.error().getMessage()));
+            return Mrkdwn.escape(String.valueOf(c.error().getMessage()));
         }
         if (o instanceof RequestOutcome.NotPosted n) {
-            return "its request could not be posted (" + dev.cutover.reply.Mrkdwn.escape(n.error()) + ")";
+            return "its request could not be posted (" + Mrkdwn.escape(n.error()) + ")";
         }
         return "it started";
     }

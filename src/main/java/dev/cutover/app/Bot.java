@@ -14,6 +14,8 @@ import dev.cutover.core.traffic.ShiftRunner;
 import dev.cutover.core.traffic.ShiftService;
 import dev.cutover.jobs.Scheduling;
 import dev.cutover.ops.BotMetrics;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,9 +193,9 @@ public final class Bot implements AutoCloseable {
 
     private static String instanceId() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName() + "-"
+            return InetAddress.getLocalHost().getHostName() + "-"
                     + ProcessHandle.current().pid();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return "cutover-" + ProcessHandle.current().pid();
         }
     }
@@ -258,7 +260,7 @@ public final class Bot implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             inFlight.decrementAndGet();
-            if (e instanceof java.util.concurrent.RejectedExecutionException && !work.isShutdown()) {
+            if (e instanceof RejectedExecutionException && !work.isShutdown()) {
                 metrics.rejected();
             }
             throw e;

@@ -24,7 +24,7 @@ public final class PairCatalogs {
                 c.requiredApprovals(),
                 c.expiry(),
                 c.breakGlass(),
-                c.rollbackOnAlarm() ? c.guardAlarms() : java.util.List.of());
+                c.rollbackOnAlarm() ? c.guardAlarms() : List.of());
         return new PairCatalog.Entry(new SwapPair(c.name(), c.zoneId(), c.blue(), c.green()), policy);
     }
 }

@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -145,8 +146,8 @@ public final class SandboxWiring implements AutoCloseable {
     }
 
     /** The ops port, when the ops endpoints are up. */
-    public java.util.OptionalInt opsPort() {
-        return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
+    public OptionalInt opsPort() {
+        return ops == null ? OptionalInt.empty() : OptionalInt.of(ops.port());
     }
 
     /**

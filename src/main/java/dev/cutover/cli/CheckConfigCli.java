@@ -5,6 +5,7 @@ import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
 import dev.cutover.config.JobSchedules;
+import dev.cutover.config.SlackSettings;
 import dev.cutover.config.SwapPairConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -80,7 +81,7 @@ public final class CheckConfigCli implements Callable<Integer> {
     private static void pairs(CutoverConfig c, PrintWriter out) {
         out.println("slack: mode " + c.slack().mode().name().toLowerCase() + ", Web API "
                 + c.slack().apiBaseUrl()
-                + (c.slack().mode() == dev.cutover.config.SlackSettings.Mode.HTTP
+                + (c.slack().mode() == SlackSettings.Mode.HTTP
                         ? ", HTTP port " + c.slack().httpPort()
                         : "")
                 + "; ops port " + c.ops().port() + " (/healthz, /readyz, /metrics)");

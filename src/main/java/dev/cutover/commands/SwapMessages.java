@@ -2,6 +2,7 @@ package dev.cutover.commands;
 
 import dev.cutover.core.approval.ApprovalRequest;
 import dev.cutover.core.approval.ApprovalState;
+import dev.cutover.core.approval.ChangeKind;
 import dev.cutover.core.approval.Decision;
 import dev.cutover.core.chat.Button;
 import dev.cutover.core.chat.Message;
@@ -9,6 +10,7 @@ import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.reply.Mrkdwn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Renders swap and rollback requests as chat messages: the plan, who decided what, the outcome. */
 public final class SwapMessages {
@@ -47,11 +49,11 @@ public final class SwapMessages {
                                 ? "*Expires*\n" + Mrkdwn.time(r.expiresAt())
                                 : "*Requested*\n" + Mrkdwn.time(r.createdAt())));
         decisions(r).forEach(b::context);
-        if (r.kind() == dev.cutover.core.approval.ChangeKind.SWAP && !autoRollback.isEmpty()) {
+        if (r.kind() == ChangeKind.SWAP && !autoRollback.isEmpty()) {
             b.section(":leftwards_arrow_with_hook: *Rollback on alarm:* if "
                     + autoRollback.stream()
                             .map(a -> "`" + Mrkdwn.escape(Mrkdwn.cut(a, 80)) + "`")
-                            .collect(java.util.stream.Collectors.joining(", "))
+                            .collect(Collectors.joining(", "))
                     + " goes into ALARM during the cutover watch, the bot rolls this swap back without"
                     + " asking (pre-approved by the pair's `rollbackOnAlarm`).");
         }

@@ -3,6 +3,8 @@ package dev.cutover.config;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,8 +41,7 @@ public record AlarmSettings(String queue, List<AlarmRoute> routes) {
 
     /** The region of an AWS queue URL ({@code https://sqs.<region>.amazonaws.com/...}); empty for another host. */
     Optional<String> regionOf() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "https://sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?/.*")
+        Matcher m = Pattern.compile("https://sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?/.*")
                 .matcher(queue == null ? "" : queue);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
@@ -51,7 +52,7 @@ public record AlarmSettings(String queue, List<AlarmRoute> routes) {
     }
 
     /** These settings with every route's channel filled in and its pair checked. */
-    AlarmSettings checked(AlertSettings alerts, java.util.Set<String> pairs) {
+    AlarmSettings checked(AlertSettings alerts, Set<String> pairs) {
         for (int i = 0; i < routes.size(); i++) {
             AlarmRoute r = routes.get(i);
             String at = "alarms.routes[" + i + "]";

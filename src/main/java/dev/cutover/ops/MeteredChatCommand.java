@@ -7,6 +7,7 @@ import dev.cutover.commands.Invocation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 
 /**
  * A chat command, measured: {@code cutover_commands_total{command,outcome}} when it is handled
@@ -50,7 +51,7 @@ public final class MeteredChatCommand extends ForwardingChatCommand {
                         .tag("command", command.name())
                         .tag("outcome", outcome)
                         .register(registry)
-                        .record(java.time.Duration.ofNanos(System.nanoTime() - start));
+                        .record(Duration.ofNanos(System.nanoTime() - start));
             }
         });
     }

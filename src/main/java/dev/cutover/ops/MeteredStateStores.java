@@ -8,6 +8,7 @@ import dev.cutover.core.alert.StateStores;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,10 +52,7 @@ public final class MeteredStateStores implements StateStores {
         }
         if (type == AlarmState.class) {
             return (StateStore<T>) new Levels<>(
-                    (StateStore<AlarmState>) store,
-                    name,
-                    s -> s.state().toLowerCase(java.util.Locale.ROOT),
-                    AlarmState::open);
+                    (StateStore<AlarmState>) store, name, s -> s.state().toLowerCase(Locale.ROOT), AlarmState::open);
         }
         return store;
     }

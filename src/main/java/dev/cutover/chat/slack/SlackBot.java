@@ -31,6 +31,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -281,7 +282,7 @@ public final class SlackBot {
         }
     }
 
-    private static CommandResult safely(java.util.function.Supplier<CommandResult> handler) {
+    private static CommandResult safely(Supplier<CommandResult> handler) {
         try {
             return handler.get();
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.cutover.core.lock;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
@@ -24,8 +26,8 @@ public record LockHolder(String owner, long fencingToken) {
     public static String thisProcess() {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             host = "cutover";
         }
         return (host + "-" + ProcessHandle.current().pid()).replaceAll("[:#\\s]", "_");

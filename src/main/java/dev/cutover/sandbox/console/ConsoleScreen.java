@@ -8,6 +8,7 @@ import dev.cutover.core.chat.Button;
 import dev.cutover.core.chat.Message;
 import dev.cutover.sandbox.SlackListener;
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,9 @@ final class ConsoleScreen implements SlackListener {
     private final PlainTextRenderer renderer;
     private final Map<Integer, ShownButton> buttons = new LinkedHashMap<>();
     private final Map<String, ObjectNode> openedViews = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> homes = new java.util.HashMap<>();
+    private final Map<String, ObjectNode> homes = new HashMap<>();
     private final StringBuilder transcript = new StringBuilder();
-    private final Map<String, List<String>> shown = new java.util.HashMap<>();
+    private final Map<String, List<String>> shown = new HashMap<>();
     private boolean muted;
     private int nextButton = 1;
 

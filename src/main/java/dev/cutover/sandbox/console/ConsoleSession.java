@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -217,7 +218,7 @@ final class ConsoleSession {
                 return fail("waited " + AWAIT.toSeconds() + " s to see \"" + text + "\"");
             }
             // The console is interactive: a short park while the bot's timers run costs nothing.
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+            LockSupport.parkNanos(50_000_000);
         }
         out.println("  ok: saw \"" + text + "\"");
         return true;

@@ -6,7 +6,9 @@ import dev.cutover.alert.AlarmEvents;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -52,7 +54,7 @@ final class SimulatedAlarms {
 
     /** Now, but always after the previous change: CloudWatch's change times only grow. */
     private static synchronized Instant nextChangeTime() {
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         lastChange = now.isAfter(lastChange) ? now : lastChange.plusMillis(1);
         return lastChange;
     }
@@ -60,11 +62,11 @@ final class SimulatedAlarms {
     static String event(String name, String state, Instant at) {
         ObjectNode e = JSON.createObjectNode();
         e.put("version", "0");
-        e.put("id", java.util.UUID.randomUUID().toString());
+        e.put("id", UUID.randomUUID().toString());
         e.put("detail-type", AlarmEvents.DETAIL_TYPE);
         e.put("source", "aws.cloudwatch");
         e.put("account", ACCOUNT);
-        e.put("time", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        e.put("time", at.truncatedTo(ChronoUnit.SECONDS).toString());
         e.put("region", "us-east-1");
         e.putArray("resources").add("arn:aws:cloudwatch:us-east-1:" + ACCOUNT + ":alarm:" + name);
         ObjectNode d = e.putObject("detail");
