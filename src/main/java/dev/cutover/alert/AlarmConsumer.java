@@ -29,15 +29,19 @@ public final class AlarmConsumer implements AutoCloseable {
     static final Duration MAX_PAUSE = Duration.ofSeconds(30);
     /** The longest a healthy reader goes between successful receives: a 20 s long poll, and some. */
     static final Duration READ_INTERVAL = Duration.ofSeconds(30);
+    /** How far ahead of this replica's clock a state change time may be (clock skew), in minutes. */
+    static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
 
     private final AlarmInbox inbox;
     private final String queueUrl;
     private final AlarmMonitor monitor;
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong kept = new AtomicLong();
     private final AtomicLong failedReceives = new AtomicLong();
     private final Duration firstPause;
     private final PollFreshness freshness;
+    private final Clock clock;
     private volatile boolean running;
     private volatile @Nullable Thread thread;
 
@@ -58,6 +62,7 @@ public final class AlarmConsumer implements AutoCloseable {
         this.monitor = monitor;
         this.firstPause = firstPause;
         this.freshness = new PollFreshness(clock);
+        this.clock = clock;
     }
 
     /**
@@ -90,6 +95,11 @@ public final class AlarmConsumer implements AutoCloseable {
     /** Messages handled and deleted so far. */
     public long handled() {
         return handled.get();
+    }
+
+    /** Messages left in the queue for their next delivery because another replica was posting their incident. */
+    public long kept() {
+        return kept.get();
     }
 
     /** Messages left in the queue because they could not be read. */
@@ -140,28 +150,38 @@ public final class AlarmConsumer implements AutoCloseable {
         }
     }
 
-    /** Handles one message; deletes it only when it was handled. */
+    /**
+     * Handles one message; deletes it only when it was handled. Never throws: whatever goes wrong
+     * with one message leaves it in the queue and the reader goes on with the next.
+     */
     void handle(AlarmInbox.Received m) {
+        String id = Mrkdwn.cut(String.valueOf(m.id()), 100);
         Optional<AlarmChange> change;
         try {
             change = AlarmEvents.parse(m.body());
-        } catch (AlarmEvents.Malformed e) {
+            if (change.isPresent() && change.get().at().isAfter(clock.instant().plus(FUTURE_SKEW))) {
+                // A change dated ahead would overtake every real one until then: refuse it.
+                throw new AlarmEvents.Malformed("the state change time is more than " + FUTURE_SKEW.toMinutes()
+                        + " min ahead of this replica's clock");
+            }
+        } catch (RuntimeException e) {
             malformed.incrementAndGet();
+            String problem = e instanceof AlarmEvents.Malformed
+                    ? e.getMessage()
+                    : "unreadable: " + e.getClass().getSimpleName();
             log.warn(
-                    "alarm message {} is not a readable alarm event ({}); left for the dead-letter queue",
-                    Mrkdwn.cut(String.valueOf(m.id()), 100),
-                    e.getMessage());
+                    "alarm message {} is not a readable alarm event ({}); left for the dead-letter queue", id, problem);
             return;
         }
         try {
             change.ifPresent(monitor::handle);
             inbox.delete(queueUrl, m.receipt());
             handled.incrementAndGet();
+        } catch (AlarmMonitor.PostPending e) {
+            kept.incrementAndGet();
+            log.debug("alarm message {} kept for its next delivery: {}", id, e.getMessage());
         } catch (RuntimeException e) {
-            log.warn(
-                    "alarm message {} not handled, it comes back after its visibility timeout: {}",
-                    Mrkdwn.cut(String.valueOf(m.id()), 100),
-                    e.toString());
+            log.warn("alarm message {} not handled, it comes back after its visibility timeout: {}", id, e.toString());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cutover.alert;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +36,12 @@ import org.jspecify.annotations.Nullable;
 public final class AlarmEvents {
     /** The EventBridge detail type of alarm state changes. */
     public static final String DETAIL_TYPE = "CloudWatch Alarm State Change";
+
+    /** The longest metric or threshold kept, in characters: Slack refuses a field over 2,000. */
+    public static final int FIELD = 200;
+
+    /** The states CloudWatch alarms have; any other value is refused, never shown. */
+    private static final Set<String> STATES = Set.of(AlarmChange.ALARM, AlarmChange.OK, "INSUFFICIENT_DATA");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter CLOUDWATCH_TIME =
@@ -99,12 +107,12 @@ public final class AlarmEvents {
         return new AlarmChange(
                 arn,
                 text(d, "alarmName"),
-                text(state, "value"),
+                state(text(state, "value")),
                 d.path("previousState").path("value").asText(null),
                 state.path("reason").asText(""),
                 time(text(state, "timestamp")),
-                metric,
-                threshold);
+                bounded(metric),
+                bounded(threshold));
     }
 
     private static AlarmChange cloudWatch(JsonNode a) {
@@ -122,12 +130,12 @@ public final class AlarmEvents {
         return new AlarmChange(
                 text(a, "AlarmArn"),
                 text(a, "AlarmName"),
-                text(a, "NewStateValue"),
+                state(text(a, "NewStateValue")),
                 a.path("OldStateValue").asText(null),
                 a.path("NewStateReason").asText(""),
                 time(text(a, "StateChangeTime")),
-                metric,
-                threshold);
+                bounded(metric),
+                bounded(threshold));
     }
 
     private static JsonNode tree(@Nullable String text, String what) {
@@ -138,8 +146,21 @@ public final class AlarmEvents {
             }
             return n;
         } catch (JsonProcessingException e) {
-            throw new Malformed(what + " is not JSON (line " + e.getLocation().getLineNr() + ")");
+            // Jackson's stream limits (nesting depth, number or string length) come without a location.
+            JsonLocation at = e.getLocation();
+            throw new Malformed(what + " is not JSON" + (at == null ? "" : " (line " + at.getLineNr() + ")"));
         }
+    }
+
+    private static String state(String value) {
+        if (!STATES.contains(value)) {
+            throw new Malformed("the state is not ALARM, OK or INSUFFICIENT_DATA");
+        }
+        return value;
+    }
+
+    private static @Nullable String bounded(@Nullable String field) {
+        return field == null ? null : Mrkdwn.cut(field, FIELD);
     }
 
     private static String text(JsonNode n, String field) {
@@ -154,7 +175,8 @@ public final class AlarmEvents {
         try {
             return OffsetDateTime.parse(t, CLOUDWATCH_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Malformed("not a time: " + Mrkdwn.cut(t, 40));
+            // Never the text itself: the body stays out of the log.
+            throw new Malformed("the state change time is not a CloudWatch time (" + t.length() + " characters)");
         }
     }
 }

@@ -9,6 +9,8 @@ import dev.cutover.core.alert.StateStore.Versioned;
 import dev.cutover.core.chat.Message;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +40,25 @@ import org.slf4j.LoggerFactory;
 public final class AlarmMonitor implements GuardAlarms {
     private static final Logger log = LoggerFactory.getLogger(AlarmMonitor.class);
     private static final int CAS_ATTEMPTS = 5;
+
+    /**
+     * How long the replica that applied an ALARM owns its incident's post: longer than a Slack call
+     * takes (with its retries), about an SQS visibility timeout (30 s by default), after which the
+     * change's next delivery posts it if it is still unposted.
+     */
+    static final Duration POST_LEASE = Duration.ofSeconds(30);
+
+    /**
+     * The change is applied and its incident's post is another replica's, not done yet: keep the
+     * queue's message (not deleted), and its next delivery finds it posted, or posts it if that
+     * replica failed or died.
+     */
+    public static final class PostPending extends RuntimeException {
+        PostPending(String alarm) {
+            super("the ALARM of " + alarm + " is being posted by another replica; its next delivery checks");
+        }
+    }
+
     private static final String INDEX = "open";
 
     /** Starts a guard alarm's rollback of a pair, pre-approved by its {@code rollbackOnAlarm}. */
@@ -77,6 +98,7 @@ public final class AlarmMonitor implements GuardAlarms {
         }
     }
 
+    private final Clock clock;
     private final CutoverConfig config;
     private final StateStore<AlarmState> store;
     private final StateStore<OpenIndex> index;
@@ -97,11 +119,23 @@ public final class AlarmMonitor implements GuardAlarms {
             StateStore<OpenIndex> index,
             Notifier notifier,
             CutoverThreads watches) {
+        this(config, store, index, notifier, watches, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that times the posts' ownership ({@link #POST_LEASE}) and future-dated changes. */
+    public AlarmMonitor(
+            CutoverConfig config,
+            StateStore<AlarmState> store,
+            StateStore<OpenIndex> index,
+            Notifier notifier,
+            CutoverThreads watches,
+            Clock clock) {
         this.config = config;
         this.store = store;
         this.index = index;
         this.notifier = notifier;
         this.watches = watches;
+        this.clock = clock;
     }
 
     /** Where the alarms of a pair with an open shift (and no open watch) go: the shift's thread. */
@@ -143,18 +177,25 @@ public final class AlarmMonitor implements GuardAlarms {
             Optional<Versioned<AlarmState>> stored = store.get(c.arn());
             AlarmState before = stored.map(Versioned::state).orElse(null);
             if (before != null && !c.at().isAfter(before.changedAt())) {
-                if (before.postFailed() && before.open() && before.message() == null) {
-                    // Claimed by one replica: the others see the flag cleared and post nothing.
-                    AlarmState claimed = before.withPostFailed(false);
+                Instant now = clock.instant();
+                if (before.postOverdue(now)) {
+                    // Claimed by one replica: the others see a new owner's time and post nothing.
+                    AlarmState claimed = before.postDue(now.plus(POST_LEASE));
                     if (store.compareAndSet(c.arn(), stored.get().version(), claimed)) {
                         post(route.get(), c.arn(), claimed, null, null);
                     }
                     return;
                 }
+                if (before.open() && before.message() == null && before.postDue() != null) {
+                    throw new PostPending(c.name());
+                }
                 log.debug("alarm {}: change of {} already applied (duplicate or older delivery)", c.name(), c.at());
                 return;
             }
             AlarmState next = AlarmState.after(before, c);
+            if (next.open() && (before == null || !before.open())) {
+                next = next.postDue(clock.instant().plus(POST_LEASE));
+            }
             if (before == null && !next.open()) {
                 // An OK (or no data) of an alarm never seen firing: nothing to show, but remembered,
                 // so that an older ALARM delivered after it is recognised as overtaken. A lost set
@@ -208,7 +249,7 @@ public final class AlarmMonitor implements GuardAlarms {
         }
         Instant since = next.open() ? next.since() : before.since();
         MessageRef message = before.message();
-        if (message == null && before.postFailed() && !next.open()) {
+        if (!next.open() && before.postOverdue(clock.instant())) {
             // Its ALARM was never shown: show the whole incident, recovered, once.
             Message body = AlarmMessages.incident(next, since, null, null);
             Polls.quietly(c.name(), () -> notifier.post(route.channel(), body));
@@ -248,7 +289,7 @@ public final class AlarmMonitor implements GuardAlarms {
             if (now == null || !shown.since().equals(now.since()) || now.message() != null) {
                 return;
             }
-            if (store.compareAndSet(arn, stored.get().version(), now.withPostFailed(true))) {
+            if (store.compareAndSet(arn, stored.get().version(), now.postDue(Instant.EPOCH))) {
                 return;
             }
         }

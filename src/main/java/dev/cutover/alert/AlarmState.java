@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param reason the newest reason, cut to {@link AlarmMessages#REASON} characters
  * @param metric the alarm's metric, or null
  * @param threshold the alarm's threshold, or null
- * @param postFailed the open incident's message could not be posted: the next delivery of this
- *     change posts it (SQS delivers the change again, as it was not deleted)
+ * @param postDue while the open incident's message is not posted: until when the replica that
+ *     applied the change owns its post; a delivery of the change after it (SQS delivers it again,
+ *     as it was not deleted) posts it, so a replica that failed, stopped or died mid-post loses
+ *     nothing. Null once posted, or when nothing is to be posted
  */
 public record AlarmState(
         String name,
@@ -33,7 +35,7 @@ public record AlarmState(
         String reason,
         @Nullable String metric,
         @Nullable String threshold,
-        boolean postFailed) {
+        @Nullable Instant postDue) {
     public AlarmState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
@@ -77,16 +79,21 @@ public record AlarmState(
                 Mrkdwn.cut(c.reason(), AlarmMessages.REASON),
                 c.metric() != null || before == null ? c.metric() : before.metric(),
                 c.threshold() != null || before == null ? c.threshold() : before.threshold(),
-                keep && before.postFailed());
+                keep ? before.postDue() : null);
     }
 
     /** This state with its incident's message posted. */
     AlarmState postedAt(MessageRef posted, MessageRef inThread) {
-        return new AlarmState(name, state, changedAt, since, posted, inThread, reason, metric, threshold, false);
+        return new AlarmState(name, state, changedAt, since, posted, inThread, reason, metric, threshold, null);
     }
 
-    /** This state with its incident's post failed ({@code true}) or claimed for another try ({@code false}). */
-    AlarmState withPostFailed(boolean failed) {
-        return new AlarmState(name, state, changedAt, since, message, thread, reason, metric, threshold, failed);
+    /** This state with its incident's post owned until {@code due} (a past time: anyone may post it now). */
+    AlarmState postDue(Instant due) {
+        return new AlarmState(name, state, changedAt, since, message, thread, reason, metric, threshold, due);
+    }
+
+    /** True when the open incident's message is still to be posted and its owner's time ran out at {@code now}. */
+    boolean postOverdue(Instant now) {
+        return open() && message == null && postDue != null && !now.isBefore(postDue);
     }
 }

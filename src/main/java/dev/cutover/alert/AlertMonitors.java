@@ -79,7 +79,8 @@ public final class AlertMonitors implements AutoCloseable {
                 ports.stores().named("alarm", AlarmState.class),
                 ports.stores().named("alarm-index", AlarmMonitor.OpenIndex.class),
                 notifier,
-                watch);
+                watch,
+                clock);
         this.alarmQueue = config.alarms()
                 .queueUrl()
                 .map(url -> new AlarmConsumer(

@@ -3,6 +3,7 @@ package dev.cutover.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
@@ -56,6 +57,40 @@ class AlarmConsumerTest {
         } finally {
             c.close();
             assertThat(c.awaitStopped(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    /**
+     * Regression: a body past Jackson's limits threw a NullPointerException that ended the reading
+     * thread on every replica in turn. Bad messages stay in the queue and the next one is read.
+     */
+    @Test
+    void poisonAndFutureDatedMessagesAreLeftAndTheNextOneIsHandled() {
+        RecordingNotifier notifier = new RecordingNotifier();
+        CutoverConfig orders = new ConfigLoader(new EnvInterpolator(Map.<String, String>of()::get))
+                .parse("c.yml", "alarms:\n  routes:\n    - alarm: orders-*\n      channel: C0A1\n");
+        AlarmMonitor monitor = new AlarmMonitor(
+                orders, new InMemoryStateStore<>(), new InMemoryStateStore<>(), notifier, CutoverThreads.NONE, clock);
+        ObjectNode future = AlarmQueueIT.fixture("eventbridge-state-change.json");
+        ((ObjectNode) future.path("detail").path("state")).put("timestamp", "2999-01-01T00:00:00.000+0000");
+        ObjectNode real = AlarmQueueIT.fixture("eventbridge-state-change.json");
+        AtomicInteger batches = new AtomicInteger();
+        FakeAlarmInbox queue = new FakeAlarmInbox(() -> batches.getAndIncrement() == 0
+                ? List.of(
+                        new AlarmInbox.Received("m1", "r1", "[".repeat(5_000)),
+                        new AlarmInbox.Received("m2", "r2", future.toString()),
+                        new AlarmInbox.Received("m3", "r3", real.toString()))
+                : List.of());
+        AlarmConsumer c = new AlarmConsumer(queue, "q", monitor, Duration.ofMillis(10), clock);
+        c.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> c.handled() == 1);
+            assertThat(queue.deleted).containsExactly("r3");
+            assertThat(c.malformed()).isEqualTo(2);
+            assertThat(c.running()).isTrue();
+            assertThat(notifier.of("post")).singleElement();
+        } finally {
+            c.close();
         }
     }
 }

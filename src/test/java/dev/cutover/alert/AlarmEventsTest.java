@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.core.alert.AlarmChange;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,8 +69,46 @@ class AlarmEventsTest {
     void aMalformedBodyIsRefusedWithoutRepeatingIt(String body) {
         assertThatThrownBy(() -> AlarmEvents.parse(body))
                 .isInstanceOf(AlarmEvents.Malformed.class)
-                .satisfies(
-                        e -> assertThat(e.getMessage()).doesNotContain("oops").hasSizeLessThan(120));
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("oops")
+                        .doesNotContain("yesterday")
+                        .hasSizeLessThan(120));
+    }
+
+    /** Regression: Jackson's nesting and number limits throw without a location, and the NPE killed the reader. */
+    @Test
+    void bodiesPastJacksonsLimitsAreMalformedToo() {
+        for (String body : List.of("[".repeat(5_000), "{\"n\": " + "9".repeat(2_000) + "}")) {
+            assertThatThrownBy(() -> AlarmEvents.parse(body))
+                    .isInstanceOf(AlarmEvents.Malformed.class)
+                    .hasMessageContaining("not JSON");
+        }
+    }
+
+    /** Regression: any state value was shown, e.g. an @channel mention in the message. */
+    @Test
+    void aStateOtherThanCloudWatchsThreeIsMalformed() {
+        ObjectNode e = AlarmQueueIT.fixture("eventbridge-state-change.json");
+        ((ObjectNode) e.path("detail").path("state")).put("value", "<!channel> *pwned*");
+
+        assertThatThrownBy(() -> AlarmEvents.parse(e.toString()))
+                .isInstanceOf(AlarmEvents.Malformed.class)
+                .hasMessageContaining("ALARM, OK or INSUFFICIENT_DATA")
+                .satisfies(x -> assertThat(x.getMessage()).doesNotContain("pwned"));
+    }
+
+    @Test
+    void theMetricAndThresholdAreBounded() {
+        ObjectNode e = AlarmQueueIT.fixture("eventbridge-state-change.json");
+        ObjectNode metric = (ObjectNode) e.path("detail")
+                .path("configuration")
+                .path("metrics")
+                .path(0)
+                .path("metricStat")
+                .path("metric");
+        metric.put("name", "m".repeat(5_000));
+
+        assertThat(AlarmEvents.parse(e.toString()).orElseThrow().metric()).hasSizeLessThanOrEqualTo(AlarmEvents.FIELD);
     }
 
     @Test

@@ -214,4 +214,29 @@ class AlarmMonitorTest {
         twoReplicas.handle(change(AlarmChange.ALARM, Duration.ofSeconds(10))); // the old ALARM, redelivered
         assertThat(notifier.of("post")).hasSize(1);
     }
+
+    /**
+     * Regression: a replica stopped (SIGTERM) or killed while posting an ALARM left it applied and
+     * unposted, and its next delivery was taken for a duplicate: the incident was never shown.
+     */
+    @Test
+    void anAlarmWhosePosterDiedIsPostedByItsNextDeliveryAfterThePostLease() {
+        AlarmChange alarm = change(AlarmChange.ALARM, Duration.ofSeconds(10));
+        // What the dead replica left: the change applied, its post owned until T0 + the lease.
+        AlarmState applied = AlarmState.after(null, alarm).postDue(T0.plus(AlarmMonitor.POST_LEASE));
+        alarmStore.compareAndSet(ARN, 0, applied);
+        AlarmMonitor b = new AlarmMonitor(config, alarmStore, alarmIndex, notifier, CutoverThreads.NONE, clock);
+
+        assertThatThrownBy(() -> b.handle(alarm))
+                .as("within the lease: kept in the queue, not posted twice")
+                .isInstanceOf(AlarmMonitor.PostPending.class);
+        assertThat(notifier.of("post")).isEmpty();
+
+        clock.advance(AlarmMonitor.POST_LEASE);
+        b.handle(alarm);
+        b.handle(alarm);
+
+        assertThat(notifier.of("post")).singleElement();
+        assertThat(alarmStore.get(ARN).orElseThrow().state().message()).isNotNull();
+    }
 }
