@@ -9,6 +9,7 @@ import dev.cutover.core.home.HomeViewers;
 import dev.cutover.jobs.JobPorts;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -54,7 +55,12 @@ public final class HomeWiring implements AutoCloseable {
     private final Duration interval;
     private final ScheduledThreadPoolExecutor threads;
     private final KeyedCoalescer publishes;
-    private final Map<String, String> notices = new ConcurrentHashMap<>();
+    /** A notice stays on the user's Home this long, over every publish meanwhile (one may fail, or be an open). */
+    static final Duration NOTICE = Duration.ofMinutes(1);
+
+    private record Notice(String markdown, Instant until) {}
+
+    private final Map<String, Notice> notices = new ConcurrentHashMap<>();
     private final AtomicInteger opening = new AtomicInteger();
     private volatile @Nullable HomeDashboard dashboard;
     private @Nullable HomeData cached;
@@ -133,11 +139,11 @@ public final class HomeWiring implements AutoCloseable {
     }
 
     /**
-     * Shows {@code markdown} at the top of the next Home published to {@code userId} (a click on the
-     * Home has no response_url to answer through), and publishes it soon.
+     * Shows {@code markdown} at the top of the Homes published to {@code userId} within {@link
+     * #NOTICE} (a click on the Home has no response_url to answer through), and publishes it soon.
      */
     public void notice(String userId, String markdown) {
-        notices.put(userId, markdown);
+        notices.put(userId, new Notice(markdown, clock.instant().plus(NOTICE)));
         publishes.request(userId, ON_OPEN);
     }
 
@@ -151,8 +157,9 @@ public final class HomeWiring implements AutoCloseable {
         if (d == null) {
             return;
         }
-        String notice = notices.remove(userId);
-        surface.publish(userId, d.view(data(d), userId, notice));
+        Instant now = clock.instant();
+        Notice notice = notices.computeIfPresent(userId, (u, n) -> now.isBefore(n.until()) ? n : null);
+        surface.publish(userId, d.view(data(d), userId, notice == null ? null : notice.markdown()));
     }
 
     /** True when no publish is due or running. */

@@ -230,4 +230,25 @@ class SandboxConsoleIT {
         // The alarm's recovery took it off the Home.
         assertThat(t.substring(t.lastIndexOf("(your Home tab of the app:)"))).doesNotContain("orders-latency");
     }
+
+    /** Regression: the answer to a late Home click was shown on one publish only, and the next open lost it. */
+    @Test
+    void aLateClickOnTheHomeIsAnsweredOnTheHome() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "as alice",
+                "/swap blue-green",
+                "expect waiting for approval",
+                "as carol",
+                "home",
+                "expect Approve]",
+                "as bob",
+                "click approve",
+                "expect INSYNC after",
+                "as carol",
+                "click approve",
+                "home",
+                "expect This request is already done (approved by @bob"));
+        assertThat(r.status()).as(r.transcript()).isZero();
+    }
 }
