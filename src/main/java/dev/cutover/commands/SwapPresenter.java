@@ -76,7 +76,9 @@ public final class SwapPresenter implements SwapObserver {
                     + "` cannot undo it; `/swap " + pair + "` can.";
         }
         if (step instanceof SwapStep.Drifted d) {
-            return ":no_entry: The records changed since the request; nothing was applied. " + d.difference() + ". "
+            // A record's target is a fully qualified name ending in a dot: no second one after it.
+            String difference = d.difference().endsWith(".") ? d.difference() : d.difference() + ".";
+            return ":no_entry: The records changed since the request; nothing was applied. " + difference + " "
                     + nextStep(r);
         }
         if (step instanceof SwapStep.Refused f) {

@@ -71,6 +71,10 @@ class SandboxConsoleIT {
                 "expect blue.example.com. A -> blue-alb-1234567890",
                 "expect green.example.com. A -> other-alb"));
         assertThat(r.status()).as(r.transcript()).isZero();
+        // The target's own trailing dot ends the sentence (it read "...amazonaws.com..").
+        assertThat(r.transcript())
+                .contains("other-alb.us-east-1.elb.amazonaws.com.")
+                .doesNotContain("amazonaws.com..");
     }
 
     @Test
