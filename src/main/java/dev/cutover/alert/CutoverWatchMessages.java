@@ -66,6 +66,8 @@ final class CutoverWatchMessages {
         }
         return switch (how) {
             case "healthy" -> ":white_check_mark: The cutover of " + r.pair() + " looks healthy";
+            case "quiet" -> ":grey_question: The cutover of " + r.pair()
+                    + " saw no requests on its new side: its health is not confirmed";
             case "alerts" -> ":warning: The cutover window of " + r.pair() + " ended with alerts ("
                     + String.join(", ", r.alerted) + ")";
             case "unconfirmed" -> ":grey_question: The cutover of " + r.pair()

@@ -99,7 +99,8 @@ final class CutoverWatchRun {
         }
         if (!now.isBefore(end)) {
             if (insyncAt != null && !now.isBefore(insyncAt.plus(ttl)) && last != null) {
-                finish(alerted.isEmpty() ? "healthy" : "alerts");
+                // No requests reached the new side: nothing says it works, so it is not "healthy".
+                finish(!alerted.isEmpty() ? "alerts" : last.requests() > 0 ? "healthy" : "quiet");
                 return;
             }
             if (insyncProblem != null || !now.isBefore(end.plus(watch.settings().window()))) {

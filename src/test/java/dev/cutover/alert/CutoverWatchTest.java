@@ -312,6 +312,22 @@ class CutoverWatchTest {
         assertThat(chat.of("reply")).noneMatch(c -> rollbackButton(c.message()).isPresent());
     }
 
+    /** Regression: a new side that received no request was called healthy. */
+    @Test
+    void aNewSideWithoutRequestsIsNotCalledHealthy() {
+        traffic.set(TG, new Traffic(0, 0, OptionalDouble.empty()));
+        services.set("prod", "api-green", new ServiceCounts(2, 2, 0));
+        applySwap();
+        insync.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !chat.of("update").isEmpty());
+
+        clock.advance(Duration.ofMinutes(11));
+        await().atMost(Duration.ofSeconds(5)).until(() -> chat.calls().stream()
+                .anyMatch(c -> c.message().text().contains("saw no requests on its new side")));
+        assertThat(healthy()).isFalse();
+        assertThat(watch.threadOf(PAIR)).isEmpty();
+    }
+
     private boolean healthy() {
         return chat.calls().stream().anyMatch(c -> c.message().text().contains("looks healthy"));
     }
