@@ -26,6 +26,7 @@ import dev.cutover.core.audit.LogCapture;
 import dev.cutover.core.chat.MessageRef;
 import dev.cutover.redis.RedisStateStore;
 import dev.cutover.redis.TestRedis;
+import dev.cutover.testing.PrivateRedis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The alarm queue end to end: the real SQS client (AWS JSON 1.0, {@code X-Amz-Target:
@@ -343,6 +346,65 @@ class AlarmQueueIT {
             assertThat(c.running()).isTrue();
             c.close();
             assertThat(c.awaitStopped(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    /** Redis down ({@code kill}: connections refused) or hung ({@code hang}: SIGSTOP, reads time out). */
+    @ParameterizedTest
+    @ValueSource(strings = {"kill", "hang"})
+    void aRedisOutageWhileAnAlarmIsHandledKeepsTheMessageInOneLogLineAndItsRedeliveryIsPostedOnce(String fault)
+            throws Exception {
+        try (PrivateRedis redis = new PrivateRedis()) {
+            var client = redis.client(Duration.ofSeconds(2));
+            RecordingNotifier notifier = new RecordingNotifier();
+            AlarmMonitor monitor = new AlarmMonitor(
+                    config,
+                    new RedisStateStore<>(client, prefix + "alarm:", AlarmState.class, Duration.ofHours(1)),
+                    new RedisStateStore<>(
+                            client, prefix + "alarm-index:", AlarmMonitor.OpenIndex.class, Duration.ofHours(1)),
+                    notifier,
+                    CutoverThreads.NONE);
+            if (fault.equals("kill")) {
+                redis.kill();
+            } else {
+                redis.hang();
+            }
+            String alarm = eventBridge("orders-latency", "ALARM", "2026-12-05T21:00:00.000+0000", "7 > 5");
+            try (LogCapture log = new LogCapture(AlarmConsumer.class.getName())) {
+                AlarmConsumer c =
+                        new AlarmConsumer(new SqsAlarmInbox(clients::sqs), queueUrl, monitor, Duration.ofMillis(50));
+                closing.add(c);
+                queueHolds(alarm);
+                c.start();
+                await().atMost(Duration.ofSeconds(20)).until(() -> log.events().stream()
+                        .anyMatch(e -> e.getFormattedMessage().contains("not handled")));
+                assertThat(deleted()).isEmpty();
+                assertThat(c.handled()).isZero();
+                assertThat(log.events())
+                        .filteredOn(e -> e.getFormattedMessage().contains("not handled"))
+                        .singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                            assertThat(e.getThrowableProxy()).isNull();
+                            assertThat(e.getFormattedMessage())
+                                    .contains("m1")
+                                    .doesNotContain("7 > 5")
+                                    .hasSizeLessThan(400);
+                        });
+
+                // Redis is back (after a kill, empty: no persistence); SQS delivers the message again.
+                if (fault.equals("kill")) {
+                    redis.start();
+                } else {
+                    redis.resume();
+                }
+                wm.resetScenarios();
+                await().atMost(Duration.ofSeconds(10)).until(() -> c.handled() == 1);
+                assertThat(deleted()).containsExactly("r1");
+                assertThat(notifier.of("post"))
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.message().text()).contains("orders-latency is ALARM"));
+            }
         }
     }
 
