@@ -59,7 +59,9 @@ public final class SandboxWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxWiring.class);
 
     /** The sandbox re-publishes a Home at most this often: quick enough to watch it follow a click. */
-    static final Duration SANDBOX_HOME_INTERVAL = Duration.ofSeconds(2);
+    static final int SANDBOX_HOME_SECONDS = 2;
+
+    static final Duration SANDBOX_HOME_INTERVAL = Duration.ofSeconds(SANDBOX_HOME_SECONDS);
 
     private final CutoverConfig config;
     private final SandboxRoute53Client route53;
@@ -80,6 +82,14 @@ public final class SandboxWiring implements AutoCloseable {
      * @param listener hears everything the bot sends to "Slack"
      */
     public SandboxWiring(CutoverConfig userConfig, Clock clock, SlackListener listener) {
+        this(userConfig, clock, listener, SANDBOX_HOME_INTERVAL);
+    }
+
+    /**
+     * As above, re-publishing each user's Home at most once per {@code homeInterval} ({@link
+     * HomePorts#DEFAULT_INTERVAL} paces it as {@code serve} does).
+     */
+    public SandboxWiring(CutoverConfig userConfig, Clock clock, SlackListener listener, Duration homeInterval) {
         this.secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         this.slackApi = new SandboxSlackApi(listener, userConfig.sandbox().groups());
         slackApi.start();
@@ -114,7 +124,7 @@ public final class SandboxWiring implements AutoCloseable {
                                 clock)),
                         Duration.ofSeconds(30),
                         Optional.of(new InMemoryForwardRules()),
-                        Optional.of(new HomePorts(slack.home(), new InMemoryHomeViewers(), SANDBOX_HOME_INTERVAL))),
+                        Optional.of(new HomePorts(slack.home(), new InMemoryHomeViewers(), homeInterval))),
                 new BotMetrics(opsMetrics.registry()));
         this.server = new SlackHttpServer(
                 slack.app(bot),
@@ -158,9 +168,21 @@ public final class SandboxWiring implements AutoCloseable {
      */
     public static int runConsole(CutoverConfig config, BufferedReader in, PrintStream out, boolean script)
             throws IOException {
+        return runConsole(config, in, out, script, false);
+    }
+
+    /**
+     * As above; with {@code productionPacing}, Homes are re-published as {@code serve} paces them
+     * (once per user per {@link HomePorts#DEFAULT_INTERVAL}) rather than every {@value
+     * #SANDBOX_HOME_SECONDS} s, so {@code slack-calls} shows production's call rates.
+     */
+    public static int runConsole(
+            CutoverConfig config, BufferedReader in, PrintStream out, boolean script, boolean productionPacing)
+            throws IOException {
         SandboxConsole console =
                 SandboxConsole.create(config, out, new PlainTextRenderer(SandboxConsole.displayNames(config)));
-        try (SandboxWiring sandbox = new SandboxWiring(config, Clock.systemUTC(), console.screen())) {
+        Duration home = productionPacing ? HomePorts.DEFAULT_INTERVAL : SANDBOX_HOME_INTERVAL;
+        try (SandboxWiring sandbox = new SandboxWiring(config, Clock.systemUTC(), console.screen(), home)) {
             return console.run(sandbox.consoleTarget(), in, script);
         }
     }

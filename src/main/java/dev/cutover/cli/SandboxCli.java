@@ -44,6 +44,12 @@ public final class SandboxCli implements Callable<Integer> {
     @Nullable
     String script; // null: an interactive console
 
+    @Option(
+            names = "--production-pacing",
+            description =
+                    "Re-publish Home tabs as serve does (once per user per 15 s), not every 2 s: for slack-calls.")
+    boolean productionPacing;
+
     @Override
     public Integer call() throws IOException {
         CutoverConfig c;
@@ -54,10 +60,10 @@ public final class SandboxCli implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (script == null) {
-            return SandboxWiring.runConsole(c, reader(System.in), System.out, false);
+            return SandboxWiring.runConsole(c, reader(System.in), System.out, false, productionPacing);
         }
         if (script.equals("-")) {
-            return SandboxWiring.runConsole(c, reader(System.in), System.out, true);
+            return SandboxWiring.runConsole(c, reader(System.in), System.out, true, productionPacing);
         }
         Path file = Path.of(script);
         if (!Files.isReadable(file)) {
@@ -65,7 +71,7 @@ public final class SandboxCli implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return SandboxWiring.runConsole(c, in, System.out, true);
+            return SandboxWiring.runConsole(c, in, System.out, true, productionPacing);
         }
     }
 

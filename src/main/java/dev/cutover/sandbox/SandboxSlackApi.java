@@ -39,6 +39,7 @@ public final class SandboxSlackApi implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong();
     private final long epoch = System.currentTimeMillis() / 1000;
     private final Undertow server;
+    private final SlackCallLog calls = new SlackCallLog();
     private int port;
 
     /**
@@ -75,6 +76,11 @@ public final class SandboxSlackApi implements AutoCloseable {
         return messages.get(ts);
     }
 
+    /** Every Web API and response_url call the bot made, for {@code slack-calls}. */
+    public SlackCallLog calls() {
+        return calls;
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -85,12 +91,15 @@ public final class SandboxSlackApi implements AutoCloseable {
         String path = ex.getRequestPath();
         JsonNode reply;
         if (path.startsWith("/respond/")) {
+            calls.record("response_url", null);
             listener.responded(JSON.readTree(body));
             ex.getResponseSender().send("ok");
             return;
         }
         Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
-        reply = switch (path.substring(path.lastIndexOf('/') + 1)) {
+        String method = path.substring(path.lastIndexOf('/') + 1);
+        calls.record(method, form.get("channel"));
+        reply = switch (method) {
             case "auth.test" -> ok().put("url", "https://sandbox.slack.com/")
                     .put("team", "Sandbox")
                     .put("user", "cutover")

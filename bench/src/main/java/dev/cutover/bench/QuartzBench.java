@@ -187,5 +187,8 @@ final class QuartzBench {
 
         @Override
         public void update(MessageRef ref, Message message) {}
+
+        @Override
+        public void update(MessageRef ref, java.util.function.Supplier<Message> current) {}
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * <p>System properties: {@code rounds} (default 5), {@code requests} per phase (default 400),
  * {@code redis} (URL of the Redis the lock figures and the bot use; a dedicated one, so INFO
  * commandstats counts only this suite), {@code botJar}, {@code only} (comma list of http, lock,
- * poll, quartz).
+ * poll, slack, quartz).
  */
 public final class Suite {
     private Suite() {}
@@ -21,7 +21,7 @@ public final class Suite {
         int requests = Integer.getInteger("requests", 400);
         String redis = System.getProperty("redis", "redis://127.0.0.1:6390");
         String botJar = System.getProperty("botJar", "target/cutover-bot.jar");
-        String only = System.getProperty("only", "http,lock,poll,quartz");
+        String only = System.getProperty("only", "http,lock,poll,slack,quartz");
         Path work = Path.of(System.getProperty("work", "bench/target/run"));
         Files.createDirectories(work);
         Samples samples = new Samples();
@@ -48,6 +48,9 @@ public final class Suite {
             }
             if (only.contains("poll")) {
                 section("poll", () -> new PollBench(samples, fake, rounds).run(table));
+            }
+            if (only.contains("slack")) {
+                section("slack", () -> new SlackCallsBench(samples, work, botJar, 1).run(table));
             }
             if (only.contains("quartz")) {
                 section("quartz", () -> new QuartzBench(samples, fake, rounds).run(table));

@@ -18,6 +18,8 @@ final class ConsoleHelp {
             "  service <cluster>/<service> <desired> <running>  set a simulated ECS service's counts, then poll",
             "  traffic <green|blue> <requests> <5xx> <p95-seconds>  set a load balancer side's traffic per minute",
             "  alarm <name> ALARM|OK       a CloudWatch alarm changes state (as an EventBridge event on the alarm queue)",
+            "  slack-calls                 the Web API calls the bot made so far: per method, the busiest minute",
+            "                              against Slack's published rate limit",
             "  users                       list the console's users",
             "  expect <text>               (scripts) fail unless the output since the last command contains text",
             "  await <text>                (scripts) wait up to 60 s for text, e.g. a shift's next step",

@@ -101,6 +101,8 @@ final class ConsoleSession {
                     case "alarm" -> new SimulatedAlarms(sandbox).raise(rest, screen::print);
                     case "click" -> click(rest);
                     case "home" -> home();
+                    case "slack-calls" -> say(
+                            String.join("\n", sandbox.slack().calls().table()));
                     case "reason" -> reason(rest);
                     case "expect" -> expect(rest);
                     case "await" -> await(rest);

@@ -51,6 +51,28 @@ class SandboxConsoleIT {
     }
 
     @Test
+    void slackCallsCountsEachWebApiMethodTheBotCalledAgainstSlacksLimit() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "as alice",
+                "home",
+                "/swap blue-green",
+                "as bob",
+                "click approve",
+                "expect INSYNC after",
+                "slack-calls",
+                "expect busiest minute",
+                ""));
+        assertThat(r.status()).as(r.transcript()).isZero();
+        String calls = r.transcript().substring(r.transcript().lastIndexOf("slack-calls"));
+        // The request, its thread's progress and the outcome: posts and edits, each within its limit.
+        assertThat(calls)
+                .containsPattern("chat\\.postMessage\\s+\\d+\\s+\\d+\\s+60 \\(1/s per channel\\): within")
+                .containsPattern("chat\\.update\\s+\\d+\\s+\\d+\\s+50 \\(Tier 3\\): within")
+                .containsPattern("views\\.publish\\s+\\d+\\s+\\d+\\s+100 \\(Tier 4\\): within");
+    }
+
+    @Test
     void failedExpectEndsTheScriptWithStatusOne() throws IOException {
         Run r = run("state\nexpect no-such-record.example.com\nstate\n");
         assertThat(r.status()).isEqualTo(1);
