@@ -18,6 +18,9 @@ import dev.cutover.config.SlackSettings;
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.home.HomeSurface;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -118,6 +121,16 @@ public final class SlackWiring implements AutoCloseable {
     public void listen(SlackCallListener listener) {
         api.listener(listener);
         responseApi.listener(listener);
+    }
+
+    /**
+     * Exports the Slack pools' meters into {@code registry} ({@code executor_*} with {@code name}
+     * {@code cutover-respond}: response_url answers; {@code cutover-slack-timer}: message updates and
+     * thread posts), beside the bot's own pools.
+     */
+    public void measure(MeterRegistry registry) {
+        responses.measure(registry, "cutover-respond");
+        new ExecutorServiceMetrics(timer, "cutover-slack-timer", Tags.empty()).bindTo(registry);
     }
 
     /** Posts and updates messages, edits of one message coalesced. */
