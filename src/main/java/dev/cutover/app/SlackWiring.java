@@ -133,6 +133,11 @@ public final class SlackWiring implements AutoCloseable {
         new ExecutorServiceMetrics(timer, "cutover-slack-timer", Tags.empty()).bindTo(registry);
     }
 
+    /** Posts answers to response_urls on a bounded pool of its own. */
+    public ResponsePoster responses() {
+        return responses;
+    }
+
     /** Posts and updates messages, edits of one message coalesced. */
     public Notifier notifier() {
         return notifier;
