@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.app.AlertWiring;
 import dev.cutover.app.PairCatalogs;
+import dev.cutover.app.SwapWiring;
 import dev.cutover.chat.slack.BlockKitRenderer;
 import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.CronCommand;
 import dev.cutover.commands.Invocation;
 import dev.cutover.commands.Responder;
+import dev.cutover.commands.ShiftCommand;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
+import dev.cutover.config.SwapPairConfig;
 import dev.cutover.core.alert.AlertPorts;
 import dev.cutover.core.chat.Block;
 import dev.cutover.core.chat.Message;
@@ -19,7 +22,9 @@ import dev.cutover.core.chat.MessageLimits;
 import dev.cutover.core.dns.AliasTarget;
 import dev.cutover.core.dns.RecordSet;
 import dev.cutover.core.job.JobSpec;
+import dev.cutover.core.swap.Rechecks;
 import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.memory.InMemoryDnsRecords;
 import dev.cutover.memory.InMemoryJobHistory;
 import dev.cutover.memory.InMemoryQueueDepth;
@@ -105,6 +110,103 @@ class ListRepliesAtScaleTest {
 
         String beyond = checked(only(cron, "list 11"));
         assertThat(beyond).contains("There are 10 pages of 200 jobs");
+    }
+
+    @Test
+    void swapAndRollbackRepliesNamingThePairsStayWithinLimitsWithTwoHundredLongNames() {
+        List<String> names =
+                IntStream.range(0, PAIRS).mapToObj(i -> longName(i, 63)).toList();
+        SwapWiring swaps = SwapWiring.build(
+                PairCatalogs.of(names.stream().map(ListRepliesAtScaleTest::pair).toList()),
+                new InMemoryDnsRecords(clock, Duration.ZERO),
+                new InMemoryApprovalStore(),
+                new InMemoryAuditLog(),
+                g -> Set.of(),
+                new dev.cutover.testing.RecordingNotifier(),
+                clock,
+                () -> "req-1",
+                Duration.ofSeconds(1),
+                applied -> {},
+                Rechecks.NONE);
+        ChatCommand swap = swaps.commands().get(0);
+        ChatCommand rollback = swaps.commands().get(1);
+        String typo = names.get(7).replace("pair-", "pa1r-");
+
+        for (String text : List.of(
+                "", "help", "freeze", "unfreeze", "history", "unfreeze a b", "nosuch", "nosuch dry-run", typo)) {
+            String shown = immediate(swap, text);
+            assertThat(shown).as(text).contains("`" + names.get(0) + "`").containsPattern(MORE_PAIRS);
+        }
+        for (String text : List.of("", "help", "a b", "nosuch", typo)) {
+            assertThat(immediate(rollback, text)).as(text).containsPattern(MORE_PAIRS);
+        }
+        // A typo is answered with the closest names first.
+        assertThat(immediate(swap, typo)).contains("Did you mean `" + names.get(7) + "`");
+        assertThat(immediate(rollback, typo)).contains("Did you mean `" + names.get(7) + "`");
+    }
+
+    @Test
+    void shiftAndCronRepliesNamingPairsAndJobsStayWithinLimitsWithTwoHundredLongNames() {
+        Set<String> pairs =
+                IntStream.range(0, PAIRS).mapToObj(i -> longName(i, 63)).collect(Collectors.toSet());
+        ShiftCommand shift = new ShiftCommand(pairs, null, new dev.cutover.testing.RecordingNotifier(), clock);
+        String shown = immediate(shift, "nosuch 50");
+        assertThat(shown).contains("Pairs with traffic:").containsPattern(MORE_PAIRS);
+        assertThat(immediate(shift, longName(3, 63).replace("pair-", "pa1r-")))
+                .contains("Did you mean `" + longName(3, 63) + "`");
+
+        List<JobSpec> jobs = IntStream.range(0, JOBS)
+                .mapToObj(i -> Jobs.spec(longName(i, 32), "0 0/5 * * * ?", new ScriptedTarget(a -> null)))
+                .toList();
+        CronCommand cron =
+                new CronCommand(jobs, null, new InMemoryJobHistory(10), new NoPauses(), clock, g -> Set.of());
+        for (String text : List.of("", "nosuch", "run nosuch", "history")) {
+            assertThat(immediate(cron, text))
+                    .as(text)
+                    .contains("Jobs: `" + longName(0, 32) + "`")
+                    .containsPattern("…and \\d+ more — `/cron list` lists them all");
+        }
+        assertThat(immediate(cron, "run " + longName(5, 32).replace("pair-", "pa1r-")))
+                .contains("Did you mean `" + longName(5, 32) + "`");
+    }
+
+    static final java.util.regex.Pattern MORE_PAIRS =
+            java.util.regex.Pattern.compile("…and \\d+ more — `/cutover status` lists them all");
+
+    /** A name of exactly {@code length} characters ending with {@code i}: {@code pair-xxx…x-7}. */
+    static String longName(int i, int length) {
+        String tail = "-" + i;
+        return "pair-" + "x".repeat(length - 5 - tail.length()) + tail;
+    }
+
+    static SwapPairConfig pair(String name) {
+        return new SwapPairConfig(
+                name,
+                "Z0EXAMPLE",
+                "blue.example.com",
+                "green.example.com",
+                List.of("C0OPS"),
+                List.of(),
+                List.of("U0BOB0001"),
+                1,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The reply {@code command} answers {@code text} with before the ack, checked against the limits. */
+    static String immediate(ChatCommand command, String text) {
+        var r = command.handle(new Invocation(command.name(), text, "U0ALICE01", "C0OPS", new Responder() {
+            @Override
+            public void ephemeral(Message message) {}
+
+            @Override
+            public void replaceOriginal(Message message) {}
+        }));
+        assertThat(r.ephemeral()).as(text).isNotNull();
+        return checked(r.ephemeral());
     }
 
     @Test

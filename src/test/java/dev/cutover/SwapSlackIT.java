@@ -283,6 +283,31 @@ class SwapSlackIT extends SlackAndRoute53Fakes {
     }
 
     @Test
+    void historyShowsALongRejectionReasonCutToTwoHundredCharacters() {
+        start();
+        String id = requestSwap();
+        h.click(SwapMessages.REJECT, id, APPROVER);
+        eventually().until(() -> slack.count("views.open") == 1);
+        String reason = "<" + "r".repeat(298) + "END";
+        h.submitModal(APPROVER, reason);
+        awaitState(id, ApprovalState.REJECTED);
+
+        var sent = h.swap("history blue-green", OUTSIDER);
+
+        // 199 characters of the reason, escaped, then "…"; the audit trail keeps it whole.
+        String history = awaitResponse(sent.responseName());
+        assertThat(history)
+                .contains("*rejected* by <@" + APPROVER + ">")
+                .contains(": &lt;" + "r".repeat(198) + "…")
+                .doesNotContain("r".repeat(199))
+                .doesNotContain("END");
+        assertThat(h.audit.recent(PAIR, 20))
+                .filteredOn(e -> e.action().equals("rejected"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).containsEntry("reason", reason));
+    }
+
+    @Test
     void aRefusedModalSubmissionIsAnsweredThroughTheClicksResponseUrl() {
         start();
         String id = requestSwap();

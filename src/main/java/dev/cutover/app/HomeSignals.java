@@ -46,6 +46,12 @@ final class HomeSignals {
             }
 
             @Override
+            public void replyLater(MessageRef parent, Message message) {
+                notifier.replyLater(parent, message);
+                changed.run();
+            }
+
+            @Override
             public void update(MessageRef ref, Message message) {
                 notifier.update(ref, message);
                 changed.run();

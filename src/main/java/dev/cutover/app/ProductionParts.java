@@ -67,6 +67,7 @@ public final class ProductionParts implements AutoCloseable {
                 Duration.ofMillis(1500),
                 config.slack().responseWorkers());
         slack.listen(new SlackCallMetrics(metrics));
+        slack.measure(metrics);
         if (redis.isEmpty()) {
             log.warn("No redis.url configured: requests and the audit trail are kept in this process only. "
                     + "Use this for a single instance only; a restart loses pending requests.");

@@ -69,7 +69,7 @@ public final class ProductionWiring {
             AutoCloseable bounded = () -> b.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (t instanceof SlackHttpServer http) {
                 // Acks keep going out ("restarting, try again") while the bot finishes its work.
-                http.drain();
+                http.drain(parts.slack().responses());
                 closeAll(null, bounded, http, parts, o, metrics);
             } else {
                 // Socket Mode: close the link first, so Slack sends new requests to another replica.

@@ -18,6 +18,9 @@ import dev.cutover.config.SlackSettings;
 import dev.cutover.core.approval.Directory;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.home.HomeSurface;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -43,7 +46,7 @@ public final class SlackWiring implements AutoCloseable {
     private final SlackWebApi api;
     private final ScheduledExecutorService timer;
     private final CoalescingMessageUpdater updater;
-    private final Notifier notifier;
+    private final SlackNotifier notifier;
     private final Directory directory;
     private final HomeSurface home;
     private final ResponsePoster responses;
@@ -83,7 +86,7 @@ public final class SlackWiring implements AutoCloseable {
         // Several threads: one slow chat.update must not hold back the updates of other messages.
         this.timer = Executors.newScheduledThreadPool(4, Threads.named("cutover-slack-timer"));
         this.updater = new CoalescingMessageUpdater(api, timer, updateInterval);
-        this.notifier = new SlackNotifier(api, updater);
+        this.notifier = new SlackNotifier(api, updater, timer);
         this.directory = new SlackDirectory(api, clock, GROUP_TTL);
         this.home = new SlackHomeSurface(api);
         this.responseApi = new SlackWebApi(responseUrlSdk(apiBaseUrl), botToken);
@@ -106,11 +109,24 @@ public final class SlackWiring implements AutoCloseable {
         return Slack.getInstance(c, new SlackHttpClient(http));
     }
 
-    /** A Slack SDK instance calling the Web API at {@code apiBaseUrl} (ends with {@code /}). */
+    /**
+     * How long one Web API call may take in all (connecting, sending, Slack's answer); the SDK has
+     * none by default, only a 10 s read timeout per read. Calls run on the Slack pools and the work
+     * pool, never on an apply's thread, so this bounds how long one of their threads is held.
+     */
+    static final Duration WEB_API_TIMEOUT = Duration.ofSeconds(15);
+
+    /**
+     * A Slack SDK instance calling the Web API at {@code apiBaseUrl} (ends with {@code /}), each call
+     * bounded by {@link #WEB_API_TIMEOUT} (10 s to read or write).
+     */
     public static Slack sdk(String apiBaseUrl) {
         SlackConfig c = new SlackConfig();
         c.setMethodsEndpointUrlPrefix(apiBaseUrl);
         c.setStatsEnabled(false);
+        c.setHttpClientReadTimeoutMillis(10_000);
+        c.setHttpClientWriteTimeoutMillis(10_000);
+        c.setHttpClientCallTimeoutMillis((int) WEB_API_TIMEOUT.toMillis());
         return Slack.getInstance(c);
     }
 
@@ -118,6 +134,21 @@ public final class SlackWiring implements AutoCloseable {
     public void listen(SlackCallListener listener) {
         api.listener(listener);
         responseApi.listener(listener);
+    }
+
+    /**
+     * Exports the Slack pools' meters into {@code registry} ({@code executor_*} with {@code name}
+     * {@code cutover-respond}: response_url answers; {@code cutover-slack-timer}: message updates and
+     * thread posts), beside the bot's own pools.
+     */
+    public void measure(MeterRegistry registry) {
+        responses.measure(registry, "cutover-respond");
+        new ExecutorServiceMetrics(timer, "cutover-slack-timer", Tags.empty()).bindTo(registry);
+    }
+
+    /** Posts answers to response_urls on a bounded pool of its own. */
+    public ResponsePoster responses() {
+        return responses;
     }
 
     /** Posts and updates messages, edits of one message coalesced. */
@@ -137,7 +168,7 @@ public final class SlackWiring implements AutoCloseable {
 
     /** True when no message update and no response_url answer is waiting to be sent. */
     public boolean idle() {
-        return updater.idle() && responses.idle();
+        return updater.idle() && responses.idle() && notifier.idle();
     }
 
     /**

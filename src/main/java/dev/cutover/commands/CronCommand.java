@@ -9,12 +9,12 @@ import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.JobSpec;
 import dev.cutover.core.job.RunRecord;
 import dev.cutover.reply.Mrkdwn;
+import dev.cutover.reply.NameList;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code /cron list | run <job> | pause <job> | resume <job> | history <job>}. A manual run goes
@@ -121,11 +121,9 @@ public final class CronCommand implements ChatCommand {
         String problem = w.length == 0
                 ? "Missing subcommand."
                 : w.length >= 2 && !jobs.containsKey(w[1])
-                        ? "Unknown job " + Mrkdwn.snippet(w[1]) + "."
+                        ? "Unknown job " + Mrkdwn.snippet(w[1]) + ". " + NameList.didYouMean(w[1], jobs.keySet())
                         : "Unknown or incomplete command " + Mrkdwn.snippet(String.join(" ", w)) + ".";
-        return problem + "\nUsage: `" + usage() + "`\nJobs: "
-                + (jobs.isEmpty()
-                        ? "(none configured)"
-                        : jobs.keySet().stream().map(j -> "`" + j + "`").collect(Collectors.joining(", ")));
+        return problem.strip() + "\nUsage: `" + usage() + "`\nJobs: "
+                + (jobs.isEmpty() ? "(none configured)" : NameList.of(jobs.keySet(), "`/cron list` lists them all"));
     }
 }

@@ -9,6 +9,7 @@ import dev.cutover.core.traffic.ShiftOutcome;
 import dev.cutover.core.traffic.ShiftPlan;
 import dev.cutover.core.traffic.ShiftService;
 import dev.cutover.reply.Mrkdwn;
+import dev.cutover.reply.NameList;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,8 @@ public final class ShiftCommand implements ChatCommand {
                     + " for `/shift`: it needs a pair with `traffic:` in the config."
                     + (pairs.isEmpty()
                             ? " No pair has one."
-                            : " Pairs with traffic: " + String.join(", ", pairs) + "."));
+                            : " " + NameList.didYouMean(pair, pairs) + "Pairs with traffic: "
+                                    + NameList.of(pairs, "`/cutover status` lists them all") + "."));
         }
         if (w.length > 2 && (w[1].equals("dry-run") || w[1].equals("status"))) {
             return CommandResult.reply("`" + w[1] + "` takes nothing after it. Usage: `" + USAGE + "`");

@@ -6,7 +6,9 @@ import dev.cutover.core.approval.FourEyes;
 import dev.cutover.core.approval.Refusal;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.reply.Mrkdwn;
+import dev.cutover.reply.NameList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The pre-ack step of {@code /swap} and {@code /rollback}: parses the words against the pair
@@ -71,16 +73,16 @@ final class SwapParser {
             return requestDefault(ChangeKind.SWAP, SWAP_USAGE);
         }
         return switch (w[0].toLowerCase()) {
-            case "help" -> new Intent.Reply("Usage: " + SWAP_USAGE + "\nKnown pairs: " + pairs.known() + ".");
+            case "help" -> new Intent.Reply("Usage: " + SWAP_USAGE + "\nKnown pairs: " + known() + ".");
             case "freeze" -> w.length < 3
                     ? new Intent.Reply(":no_entry: Usage: `/swap freeze <pair> <reason>` (the reason is required). "
-                            + "Known pairs: " + pairs.known() + ".")
+                            + "Known pairs: " + known() + ".")
                     : known(w[1], freeze(w[1], String.join(" ", Arrays.copyOfRange(w, 2, w.length))));
             case "unfreeze" -> w.length != 2
-                    ? new Intent.Reply(":no_entry: Usage: `/swap unfreeze <pair>`. Known pairs: " + pairs.known() + ".")
+                    ? new Intent.Reply(":no_entry: Usage: `/swap unfreeze <pair>`. Known pairs: " + known() + ".")
                     : known(w[1], new Intent.Unfreeze(w[1]));
             case "history" -> w.length != 2
-                    ? new Intent.Reply(":no_entry: Usage: `/swap history <pair>`. Known pairs: " + pairs.known() + ".")
+                    ? new Intent.Reply(":no_entry: Usage: `/swap history <pair>`. Known pairs: " + known() + ".")
                     : known(w[1], new Intent.History(w[1]));
             default -> swapOf(w);
         };
@@ -113,11 +115,11 @@ final class SwapParser {
         }
         if (w.length > 1 || w[0].equalsIgnoreCase("help")) {
             return new Intent.Reply((w.length > 1 ? ":no_entry: " : "") + "Usage: " + ROLLBACK_USAGE + ". Known pairs: "
-                    + pairs.known() + ".");
+                    + known() + ".");
         }
         if (pairs.find(w[0]).isEmpty()) {
-            return new Intent.Reply(
-                    ":no_entry: Unknown pair " + Mrkdwn.snippet(w[0]) + ". Known pairs: " + pairs.known() + ".");
+            return new Intent.Reply(":no_entry: Unknown pair " + Mrkdwn.snippet(w[0]) + ". "
+                    + NameList.didYouMean(w[0], pairs.names()) + "Known pairs: " + known() + ".");
         }
         return new Intent.Request(ChangeKind.ROLLBACK, w[0]);
     }
@@ -129,15 +131,26 @@ final class SwapParser {
     private Intent requestDefault(ChangeKind kind, String usage) {
         return pairs.only()
                 .<Intent>map(p -> new Intent.Request(kind, p))
-                .orElseGet(() ->
-                        new Intent.Reply("Which pair? Usage: " + usage + "\nKnown pairs: " + pairs.known() + "."));
+                .orElseGet(() -> new Intent.Reply("Which pair? Usage: " + usage + "\nKnown pairs: " + known() + "."));
     }
 
     /** {@code then} when {@code name} is a configured pair, else the unknown-pair reply. */
     private Intent known(String name, Intent then) {
         return pairs.find(name).isPresent()
                 ? then
-                : new Intent.Reply(":no_entry: Unknown pair " + Mrkdwn.snippet(name) + ". Known pairs: " + pairs.known()
-                        + ".\nUsage: " + SWAP_USAGE);
+                : new Intent.Reply(":no_entry: Unknown pair " + Mrkdwn.snippet(name) + ". "
+                        + NameList.didYouMean(name, pairs.names()) + "Known pairs: " + known() + ".\nUsage: "
+                        + SWAP_USAGE);
+    }
+
+    /**
+     * The pair names for a reply, at most {@link NameList#SHOWN} of them, or a hint when none are
+     * configured. {@code /cutover status} lists every pair.
+     */
+    private String known() {
+        List<String> names = pairs.names();
+        return names.isEmpty()
+                ? "none are configured (add one under `pairs:` in the config)"
+                : NameList.of(names, "`/cutover status` lists them all");
     }
 }

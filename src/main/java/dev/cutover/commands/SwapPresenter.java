@@ -53,7 +53,8 @@ public final class SwapPresenter implements SwapObserver {
 
     @Override
     public void progress(ApprovalRequest r, SwapStep step) {
-        notifier.reply(r.message(), Message.text(text(r, step)));
+        // Off the apply's thread: a slow Slack must not hold the re-read, the change or the INSYNC wait.
+        notifier.replyLater(r.message(), Message.text(text(r, step)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cutover.config;
 
+import dev.cutover.reply.NameList;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Locale;
@@ -83,31 +84,12 @@ public final class ZoneIds {
     static Optional<String> closest(String v) {
         String needle = normalise(v);
         return REGIONS.stream()
-                .min(Comparator.comparingInt((String z) -> distance(needle, normalise(z)))
+                .min(Comparator.comparingInt((String z) -> NameList.distance(needle, normalise(z)))
                         .thenComparing(Comparator.naturalOrder()))
-                .filter(z -> distance(needle, normalise(z)) <= Math.max(2, needle.length() / 4));
+                .filter(z -> NameList.distance(needle, normalise(z)) <= Math.max(2, needle.length() / 4));
     }
 
     private static String normalise(String s) {
         return s.toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "");
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

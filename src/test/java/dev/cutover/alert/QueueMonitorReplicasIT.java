@@ -66,7 +66,7 @@ class QueueMonitorReplicasIT {
 
     QueueMonitor replica() {
         SlackWebApi api = new SlackWebApi(SlackTestApps.slack(slack.baseUrl()), SlackTestApps.BOT_TOKEN);
-        SlackNotifier notifier = new SlackNotifier(api, new CoalescingMessageUpdater(api, timer, Duration.ZERO));
+        SlackNotifier notifier = new SlackNotifier(api, new CoalescingMessageUpdater(api, timer, Duration.ZERO), timer);
         QueueMetrics metrics =
                 (names, now) -> Map.of(QueueMonitorTest.ordersWorker(null).name(), cloudWatch.get());
         return new QueueMonitor(

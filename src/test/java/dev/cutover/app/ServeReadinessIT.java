@@ -40,7 +40,7 @@ class ServeReadinessIT {
     private CutoverConfig config(PrivateRedis redis, int opsPort) {
         String yaml =
                 """
-                slack: { mode: http, botToken: xoxb-test, signingSecret: test-secret, httpPort: 0, apiBaseUrl: "%s/api/" }
+                slack: { mode: http, botToken: xoxb-test, signingSecret: test-secret, httpPort: 0, apiBaseUrl: "%s/api/", responseWorkers: 3 }
                 redis: { url: "%s" }
                 ops: { port: %d }
                 shutdown: { grace: 10s }
@@ -109,6 +109,13 @@ class ServeReadinessIT {
                 assertThat(metrics.has("process_cpu_usage")).isTrue();
                 assertThat(metrics.sum("executor_pool_max_threads", Map.of("name", "cutover-work")))
                         .isEqualTo(8.0);
+                // the pools that talk to Slack are measured too: response_url answers (as
+                // configured) and message updates
+                assertThat(metrics.sum("executor_pool_max_threads", Map.of("name", "cutover-respond")))
+                        .isEqualTo(3.0);
+                assertThat(metrics.has("executor_queued_tasks")).isTrue();
+                assertThat(metrics.sum("executor_pool_core_threads", Map.of("name", "cutover-slack-timer")))
+                        .isEqualTo(4.0);
                 assertThat(metrics.has("cutover_requests_open")).isTrue();
                 // the job fires every second: a run is under way once its lock was taken; the
                 // Jedis pool is found over JMX by a background updater

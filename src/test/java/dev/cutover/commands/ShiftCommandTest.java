@@ -57,7 +57,7 @@ class ShiftCommandTest {
         assertThat(r.ephemeral().text())
                 .isEqualTo(
                         ":no_entry: Unknown pair `*nope*` for `/shift`: it needs a pair with `traffic:` in the config."
-                                + " Pairs with traffic: web.");
+                                + " Pairs with traffic: `web`.");
     }
 
     @Test

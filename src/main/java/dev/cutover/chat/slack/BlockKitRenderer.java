@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Turns a {@link Message} into Block Kit blocks, within Block Kit's limits ({@link MessageLimits}:
  * 50 blocks, header 150 characters, section text 3000, 10 fields of 2000, button text 75). Replies
  * are built within them; one that is not is a bug: with assertions on (tests) rendering it fails,
- * in production it is logged and cut, saying so in its last block.
+ * in production it is logged and cut at a word, ending with "…and more" where text was cut and a
+ * count of the blocks left out.
  *
  * @see <a href="https://api.slack.com/reference/block-kit/blocks">Block Kit blocks</a>
  */
@@ -82,18 +83,18 @@ public final class BlockKitRenderer {
             return header(x -> x.text(plainText(cut(h.text(), 150))));
         }
         if (b instanceof Block.Section s) {
-            return section(x -> x.text(markdownText(cut(s.markdown(), 3000))));
+            return section(x -> x.text(markdownText(fit(s.markdown(), MessageLimits.SECTION_TEXT))));
         }
         if (b instanceof Block.Fields f) {
             List<TextObject> fields = new ArrayList<>();
-            f.markdown().stream().limit(10).forEach(t -> fields.add(markdownText(cut(t, 2000))));
+            f.markdown().stream().limit(10).forEach(t -> fields.add(markdownText(fit(t, MessageLimits.FIELD_TEXT))));
             return section(x -> x.fields(fields));
         }
         if (b instanceof Block.Context c) {
-            return context(List.of(markdownText(cut(c.markdown(), 3000))));
+            return context(List.of(markdownText(fit(c.markdown(), MessageLimits.SECTION_TEXT))));
         }
         if (b instanceof Block.Code c) {
-            return section(x -> x.text(markdownText(cut("```" + c.text() + "```", 3000))));
+            return section(x -> x.text(markdownText("```" + fit(c.text(), MessageLimits.SECTION_TEXT - 6) + "```")));
         }
         if (b instanceof Block.Actions a) {
             List<BlockElement> buttons = new ArrayList<>();
@@ -122,6 +123,24 @@ public final class BlockKitRenderer {
                     .build());
         }
         return e.build();
+    }
+
+    /** What ends a text {@link #fit} had to cut, so the reader sees that something is missing. */
+    static final String CUT = " …and more (too long for one Slack message)";
+
+    /**
+     * {@code text} within {@code max} characters: whole when it fits, else cut at its last line
+     * break or space before the limit (not mid-word) and ended with {@link #CUT}.
+     */
+    static String fit(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int room = max - CUT.length();
+        int at = Math.max(text.lastIndexOf('\n', room), text.lastIndexOf(' ', room));
+        // One word longer than a third of the room is cut inside the word rather than dropping most.
+        int end = at >= room * 2 / 3 ? at : room;
+        return text.substring(0, end).stripTrailing() + CUT;
     }
 
     private static String cut(String s, int max) {

@@ -2,11 +2,17 @@ package dev.cutover.chat.slack;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.cutover.core.chat.Message;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
@@ -46,7 +52,15 @@ final class BoltExchangeHandler {
     static final String RESTARTING =
             "{\"response_type\":\"ephemeral\",\"text\":\":hourglass: cutover is restarting; try again in a moment.\"}";
 
-    private volatile boolean draining;
+    /** What a click is told (through its response_url) while the bot stops. */
+    static final String CLICK_WHILE_RESTARTING =
+            ":hourglass: cutover is restarting; nothing was done — click again in a moment.";
+
+    /** The error a modal submission shows (the modal stays open) while the bot stops. */
+    static final String SUBMIT_WHILE_RESTARTING = "cutover is restarting; nothing was done — submit again in a moment.";
+
+    /** Non-null once draining: posts the answers to clicks made meanwhile. */
+    private volatile ResponsePoster draining;
 
     /**
      * Answers one POST. The signature and timestamp are checked on the raw bytes before anything
@@ -84,8 +98,9 @@ final class BoltExchangeHandler {
                 send(exchange, 400, TEXT, "Invalid Request: missing " + missing.get());
                 return;
             }
-            if (draining && request != null) {
-                answerWhileDraining(exchange, request);
+            ResponsePoster drainAnswers = draining;
+            if (drainAnswers != null && request != null) {
+                answerWhileDraining(exchange, request, drainAnswers);
                 return;
             }
             // A null request (unrecognised body) makes app.run answer 400 "Invalid Request".
@@ -98,21 +113,57 @@ final class BoltExchangeHandler {
     }
 
     /**
-     * Stops handing requests to the app (the bot is shutting down): a slash command is answered with
-     * a polite ephemeral "try again", anything else with 503 so that Slack shows the click failed and
-     * the user clicks again, reaching a replica that is not stopping.
+     * Stops handing requests to the app (the bot is shutting down). Each request is still acked and
+     * told that nothing was done: a slash command with an ephemeral "try again"; a click with an empty
+     * ack, then the same only its user sees, posted by {@code answers} to its response_url (after the
+     * ack, never holding it); a modal submission with a {@code response_action: errors} on its input,
+     * so the modal stays open with what was typed. Anything else (events, a click without a
+     * response_url) gets 503, which Slack shows as failed or delivers again.
      */
-    void drain() {
-        draining = true;
+    void drain(ResponsePoster answers) {
+        draining = java.util.Objects.requireNonNull(answers, "answers");
     }
 
-    private static void answerWhileDraining(HttpServerExchange exchange, Request<?> request) {
-        if (request instanceof com.slack.api.bolt.request.builtin.SlashCommandRequest) {
+    private static void answerWhileDraining(HttpServerExchange exchange, Request<?> request, ResponsePoster answers) {
+        if (request instanceof SlashCommandRequest) {
             send(exchange, 200, "application/json; charset=utf-8", RESTARTING);
-        } else {
-            send(exchange, 503, TEXT, "cutover is restarting; try again in a moment");
+            return;
         }
+        if (request instanceof BlockActionRequest click
+                && click.getPayload().getResponseUrl() != null
+                && !click.getPayload().getResponseUrl().isBlank()) {
+            send(exchange, 200, TEXT, "");
+            new SlackResponder(answers, click.getPayload().getResponseUrl())
+                    .ephemeral(Message.text(CLICK_WHILE_RESTARTING));
+            return;
+        }
+        if (request instanceof ViewSubmissionRequest submission) {
+            java.util.Optional<String> input = firstInput(submission);
+            if (input.isPresent()) {
+                ObjectNode body = JSON.createObjectNode().put("response_action", "errors");
+                body.putObject("errors").put(input.get(), SUBMIT_WHILE_RESTARTING);
+                send(exchange, 200, "application/json; charset=utf-8", body.toString());
+                return;
+            }
+        }
+        send(exchange, 503, TEXT, "cutover is restarting; try again in a moment");
     }
+
+    /** The block id of the submitted modal's input ({@link InputModal#BLOCK} when present). */
+    private static java.util.Optional<String> firstInput(ViewSubmissionRequest submission) {
+        var view = submission.getPayload().getView();
+        var values =
+                view == null || view.getState() == null ? null : view.getState().getValues();
+        if (values == null || values.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+                values.containsKey(InputModal.BLOCK)
+                        ? InputModal.BLOCK
+                        : values.keySet().iterator().next());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Logs (rate-limited, without the body) and answers a request refused before it was read. */
     void refuse(HttpServerExchange exchange, int status, String reason, long bytes) {

@@ -2,6 +2,9 @@ package dev.cutover.chat.slack;
 
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import dev.cutover.core.audit.LogContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +52,11 @@ public final class ResponsePoster implements AutoCloseable {
         this.api = api;
         this.pool = new ThreadPoolExecutor(
                 threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), threadFactory);
+    }
+
+    /** Exports this pool's meters ({@code executor_*}, tagged {@code name}) into {@code registry}. */
+    public void measure(MeterRegistry registry, String name) {
+        new ExecutorServiceMetrics(pool, name, Tags.empty()).bindTo(registry);
     }
 
     /** A sender of answers to {@code responseUrl}, in the order they are given. */

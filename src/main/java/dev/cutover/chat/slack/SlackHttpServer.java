@@ -115,11 +115,12 @@ public final class SlackHttpServer implements AutoCloseable {
 
     /**
      * Keeps listening but hands no more requests to the bot: during a shutdown, acks still go out
-     * ("restarting, try again" for a command) while the bot finishes its work in flight; then {@link
-     * #stop()}.
+     * while the bot finishes its work in flight, each telling the user that nothing was done and to
+     * try again ("restarting, try again" for a command; for a click the same through its
+     * response_url, posted by {@code answers}; an error on a submitted modal); then {@link #stop()}.
      */
-    public void drain() {
-        handler.drain();
+    public void drain(ResponsePoster answers) {
+        handler.drain(answers);
     }
 
     /** Stops serving, releases the port and stops the app; no-op if not started. */

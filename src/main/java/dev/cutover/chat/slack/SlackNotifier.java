@@ -9,6 +9,7 @@ import dev.cutover.core.chat.MessageRef;
 import dev.cutover.core.chat.Notifier;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -23,10 +24,16 @@ public final class SlackNotifier implements Notifier {
 
     private final SlackWebApi api;
     private final CoalescingMessageUpdater updater;
+    private final ThreadReplies later;
 
-    public SlackNotifier(SlackWebApi api, CoalescingMessageUpdater updater) {
+    /**
+     * @param updater sends the edits of messages
+     * @param pool posts the replies of {@link #replyLater}, in order per thread; owned by the caller
+     */
+    public SlackNotifier(SlackWebApi api, CoalescingMessageUpdater updater, Executor pool) {
         this.api = api;
         this.updater = updater;
+        this.later = new ThreadReplies(pool);
     }
 
     @Override
@@ -44,6 +51,17 @@ public final class SlackNotifier implements Notifier {
                         .text(BlockKitRenderer.text(message))
                         .blocks(BlockKitRenderer.render(message))));
         return new MessageRef(r.getChannel(), r.getTs());
+    }
+
+    /** {@inheritDoc} On the Slack pool, one {@code chat.postMessage} at a time per thread. */
+    @Override
+    public void replyLater(MessageRef parent, Message message) {
+        later.submit(parent, () -> reply(parent, message));
+    }
+
+    /** True when no {@link #replyLater} reply is waiting or being posted. */
+    public boolean idle() {
+        return later.idle();
     }
 
     /**

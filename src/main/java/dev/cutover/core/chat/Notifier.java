@@ -21,6 +21,15 @@ public interface Notifier {
     MessageRef reply(MessageRef parent, Message message);
 
     /**
+     * Posts {@code message} as a reply in {@code parent}'s thread without waiting for the chat
+     * service (progress lines of work that must not wait on it, such as an apply): replies to one
+     * parent appear in the order given; a failure is logged, not thrown. The default posts at once.
+     */
+    default void replyLater(MessageRef parent, Message message) {
+        reply(parent, message);
+    }
+
+    /**
      * Replaces the content of a posted message. Updates may be coalesced: only the newest content
      * of a burst is guaranteed to be shown.
      */

@@ -47,12 +47,4 @@ public final class PairCatalog {
     public Optional<String> only() {
         return entries.size() == 1 ? Optional.of(entries.keySet().iterator().next()) : Optional.empty();
     }
-
-    /** The names as {@code `a`, `b`} for messages, or a hint when none are configured. */
-    public String known() {
-        return entries.isEmpty()
-                ? "none are configured (add one under `pairs:` in the config)"
-                : String.join(
-                        ", ", entries.keySet().stream().map(n -> "`" + n + "`").toList());
-    }
 }

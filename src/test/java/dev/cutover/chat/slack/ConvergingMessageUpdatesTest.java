@@ -52,8 +52,10 @@ class ConvergingMessageUpdatesTest {
         slackApi.stubFor(post(urlPathEqualTo("/api/chat.update"))
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"C0000000001\",\"ts\":\"1700000000.000100\"}")));
         SlackWebApi api = new SlackWebApi(SlackTestApps.slack(slackApi.baseUrl()), SlackTestApps.BOT_TOKEN);
-        replicaA = new SlackNotifier(api, new CoalescingMessageUpdater(api, schedulerA, Duration.ofMillis(100)));
-        replicaB = new SlackNotifier(api, new CoalescingMessageUpdater(api, schedulerB, Duration.ofMillis(100)));
+        replicaA = new SlackNotifier(
+                api, new CoalescingMessageUpdater(api, schedulerA, Duration.ofMillis(100)), schedulerA);
+        replicaB = new SlackNotifier(
+                api, new CoalescingMessageUpdater(api, schedulerB, Duration.ofMillis(100)), schedulerB);
     }
 
     @AfterEach

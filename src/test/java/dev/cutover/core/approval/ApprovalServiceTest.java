@@ -77,6 +77,19 @@ class ApprovalServiceTest {
     }
 
     @Test
+    void aBreakGlassReasonOverFiveHundredCharactersIsRefusedAndTheRequestStaysPending() {
+        ApprovalPolicy p = new ApprovalPolicy(
+                Set.of("C-OPS"), Set.of(), Set.of("U-ALICE", "U-REQUESTER"), 1, Duration.ofMinutes(15), true);
+        ApprovalRequest r = open(p);
+        assertThat(service.approve(r.id(), "U-REQUESTER", "x".repeat(501), p))
+                .isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.of(f.why()))
+                        .contains("501 characters long; at most 500"));
+        assertThat(store.get(r.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+        assertThat(audit.recent(PAIR, 10)).extracting(e -> e.action()).containsExactly("requested");
+        assertThat(service.approve(r.id(), "U-REQUESTER", "y".repeat(500), p)).isInstanceOf(Outcome.Done.class);
+    }
+
+    @Test
     void breakGlassIsOnlyForARequesterWhoIsAnApprover() {
         ApprovalPolicy p = policy(1, true);
         ApprovalRequest r = open(p);
