@@ -72,6 +72,23 @@ class DockerfileTest {
     }
 
     @Test
+    void theImageTrainsAClassDataSharingArchiveWithItsOwnJarAndTheBotUsesIt() {
+        Pattern trained = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+) -jar (\\S+) sandbox --script -");
+        List<String> archives = runtime.of("RUN").stream()
+                .map(r -> trained.matcher(r.args()))
+                .filter(Matcher::find)
+                .map(m -> {
+                    assertThat(m.group(2)).isEqualTo("/app/cutover-bot.jar");
+                    return m.group(1);
+                })
+                .toList();
+        assertThat(archives).singleElement().isEqualTo("/app/cutover.jsa");
+        assertThat(runtime.of("RUN")).anyMatch(r -> r.args().contains("test -s /app/cutover.jsa"));
+        assertThat(only(runtime.of("ENTRYPOINT")).execForm(""))
+                .contains("-XX:SharedArchiveFile=/app/cutover.jsa", "/app/cutover-bot.jar");
+    }
+
+    @Test
     void theBotRunsAsANonRootUser() {
         List<Instruction> users = runtime.of("USER");
         assertThat(users).isNotEmpty();
