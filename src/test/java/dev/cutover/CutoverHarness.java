@@ -19,6 +19,7 @@ import dev.cutover.config.EnvInterpolator;
 import dev.cutover.redis.RedisApprovalStore;
 import dev.cutover.redis.RedisAuditLog;
 import dev.cutover.redis.RedisHomeViewers;
+import dev.cutover.redis.RedisPublishBudget;
 import dev.cutover.redis.TestRedis;
 import dev.cutover.testing.MutableClock;
 import java.net.http.HttpResponse;
@@ -175,7 +176,11 @@ final class CutoverHarness implements AutoCloseable {
                 Optional.empty(),
                 INSYNC_TIMEOUT,
                 Optional.empty(),
-                Optional.of(new HomePorts(slackWiring.home(), new RedisHomeViewers(redis, prefix), HOME_INTERVAL))));
+                Optional.of(new HomePorts(
+                        slackWiring.home(),
+                        new RedisHomeViewers(redis, prefix),
+                        new RedisPublishBudget(redis, prefix),
+                        HOME_INTERVAL))));
         this.server = new SlackHttpServer(
                 slackWiring.app(bot),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),

@@ -6,14 +6,17 @@ import dev.cutover.commands.HomeData;
 import dev.cutover.core.chat.Notifier;
 import dev.cutover.core.home.HomeSurface;
 import dev.cutover.core.home.HomeViewers;
+import dev.cutover.core.home.PublishBudget;
 import dev.cutover.jobs.JobPorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +54,12 @@ public final class HomeWiring implements AutoCloseable {
 
     private final HomeSurface surface;
     private final HomeViewers viewers;
+    private final PublishBudget budget;
+    /** Users whose next publish answers their own open (or a click's notice): it may use more of the budget. */
+    private final Set<String> opens = ConcurrentHashMap.newKeySet();
+    /** Users whose publish waits for room in the budget, each on one timer. */
+    private final Set<String> deferred = ConcurrentHashMap.newKeySet();
+
     private final Clock clock;
     private final Duration interval;
     private final ScheduledThreadPoolExecutor threads;
@@ -72,6 +81,7 @@ public final class HomeWiring implements AutoCloseable {
     HomeWiring(HomePorts ports, Clock clock) {
         this.surface = ports.surface();
         this.viewers = ports.viewers();
+        this.budget = ports.budget();
         this.clock = clock;
         this.interval = ports.interval();
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(2, Threads.named("cutover-home"));
@@ -110,6 +120,7 @@ public final class HomeWiring implements AutoCloseable {
      * called on an ack path.
      */
     public void opened(String userId) {
+        opens.add(userId);
         opening.incrementAndGet();
         try {
             threads.execute(() -> {
@@ -144,6 +155,7 @@ public final class HomeWiring implements AutoCloseable {
      */
     public void notice(String userId, String markdown) {
         notices.put(userId, new Notice(markdown, clock.instant().plus(NOTICE)));
+        opens.add(userId);
         publishes.request(userId, ON_OPEN);
     }
 
@@ -173,13 +185,53 @@ public final class HomeWiring implements AutoCloseable {
                 for (String user : viewers.since(clock.instant().minus(RECENT))) {
                     publishes.request(user, interval);
                 }
-            } else {
+            } else if (withinBudget(key)) {
                 publishNow(key);
             }
         } catch (RuntimeException e) {
             // The next change or open publishes again; a 429 was already waited out by the client.
             log.warn("Home: could not publish: {}", e.toString());
         }
+    }
+
+    /**
+     * Takes this user's publish from the workspace's budget; when there is no room, publishes it
+     * once there is (on a timer of its own, so a deferred publish does not count as due: closing
+     * does not wait a minute for it). A budget that cannot be read lets the publish go: Slack's
+     * 429 is still honoured by the client.
+     */
+    private boolean withinBudget(String userId) {
+        boolean open = opens.contains(userId);
+        Duration wait;
+        try {
+            wait = budget.take(open, clock.instant());
+        } catch (RuntimeException e) {
+            log.debug("Home: publish budget unavailable, publishing: {}", e.toString());
+            wait = Duration.ZERO;
+        }
+        if (wait.compareTo(Duration.ZERO) <= 0) {
+            opens.remove(userId);
+            return true;
+        }
+        if (deferred.add(userId)) {
+            try {
+                threads.schedule(
+                        () -> {
+                            deferred.remove(userId);
+                            publishes.request(userId, Duration.ZERO);
+                        },
+                        wait.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                deferred.remove(userId); // closing
+            }
+        }
+        return false;
+    }
+
+    /** Publishes held back so far because the workspace's budget had no room (each user once per wait). */
+    public int deferredNow() {
+        return deferred.size();
     }
 
     private synchronized void fresher() {

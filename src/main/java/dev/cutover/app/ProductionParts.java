@@ -7,10 +7,12 @@ import dev.cutover.config.CutoverConfig;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditLog;
 import dev.cutover.core.home.HomeViewers;
+import dev.cutover.core.home.PublishBudget;
 import dev.cutover.core.traffic.ForwardRules;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.memory.InMemoryHomeViewers;
+import dev.cutover.memory.InMemoryPublishBudget;
 import dev.cutover.ops.AwsCallMetrics;
 import dev.cutover.ops.BotMetrics;
 import dev.cutover.ops.SlackCallMetrics;
@@ -18,6 +20,7 @@ import dev.cutover.redis.RedisApprovalStore;
 import dev.cutover.redis.RedisAuditLog;
 import dev.cutover.redis.RedisConnections;
 import dev.cutover.redis.RedisHomeViewers;
+import dev.cutover.redis.RedisPublishBudget;
 import dev.cutover.redis.RedisStoreTime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -100,6 +103,8 @@ public final class ProductionParts implements AutoCloseable {
                         slack.home(),
                         redis.<HomeViewers>map(r -> new RedisHomeViewers(r, "cutover:"))
                                 .orElseGet(InMemoryHomeViewers::new),
+                        redis.<PublishBudget>map(r -> new RedisPublishBudget(r, "cutover:"))
+                                .orElseGet(InMemoryPublishBudget::new),
                         HomePorts.DEFAULT_INTERVAL)));
     }
 

@@ -18,6 +18,7 @@ import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryAuditLog;
 import dev.cutover.memory.InMemoryForwardRules;
 import dev.cutover.memory.InMemoryHomeViewers;
+import dev.cutover.memory.InMemoryPublishBudget;
 import dev.cutover.ops.BotMetrics;
 import dev.cutover.ops.OpsMetrics;
 import dev.cutover.ops.SlackCallMetrics;
@@ -124,7 +125,8 @@ public final class SandboxWiring implements AutoCloseable {
                                 clock)),
                         Duration.ofSeconds(30),
                         Optional.of(new InMemoryForwardRules()),
-                        Optional.of(new HomePorts(slack.home(), new InMemoryHomeViewers(), homeInterval))),
+                        Optional.of(new HomePorts(
+                                slack.home(), new InMemoryHomeViewers(), new InMemoryPublishBudget(), homeInterval))),
                 new BotMetrics(opsMetrics.registry()));
         this.server = new SlackHttpServer(
                 slack.app(bot),
