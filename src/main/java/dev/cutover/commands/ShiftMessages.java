@@ -70,7 +70,13 @@ public final class ShiftMessages {
     /** A line for the thread when {@code before} became {@code after}; empty when nothing worth a line happened. */
     public static String progress(Shift before, Shift after) {
         if (before.state() == after.state() && before.step() == after.step()) {
-            return "";
+            boolean held = after.state() == ShiftState.BAKING
+                    && after.reason() != null
+                    && !after.reason().equals(before.reason());
+            return held
+                    ? ":grey_question: Step " + (after.step() + 1) + " of "
+                            + after.plan().steps().size() + " held at " + after.live() + ": " + reason(after)
+                    : "";
         }
         return switch (after.state()) {
             case BAKING -> before.step() != after.step()

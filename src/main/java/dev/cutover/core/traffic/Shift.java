@@ -175,6 +175,14 @@ public record Shift(
         });
     }
 
+    /**
+     * The next version holding its step at the end of the bake because {@code why} (null: no
+     * longer held); the state and timers stay as they are.
+     */
+    public Shift held(@Nullable String why) {
+        return next(d -> d.reason = why);
+    }
+
     /** The next version with the latest health summary. */
     public Shift withHealth(String summary) {
         return next(d -> d.health = summary);

@@ -79,7 +79,7 @@ public final class ShiftRunner {
             case PENDING -> now.isBefore(s.expiresAt())
                     ? Optional.empty()
                     : store(s, s.ended(ShiftState.EXPIRED, "not approved in time"), "shift-expired");
-            case BAKING -> bake(s, now);
+            case BAKING -> bake(s, now, false);
             case APPLYING, REVERTING, ABORTING -> s.claimedAt() == null
                             || !now.isBefore(s.claimedAt().plus(takeover))
                     ? store(s, s.writing(s.state(), s.target(), now, null), "shift-write-taken-over")
@@ -89,7 +89,25 @@ public final class ShiftRunner {
         };
     }
 
-    private Optional<Shift> bake(Shift s, Instant now) {
+    /**
+     * Moves a shift an approver just promoted (its bake ended now): the next step follows on a
+     * reading without crossed thresholds even when it does not confirm green's health (too few
+     * requests, or not watched), since the approver takes that on; a crossed threshold still halts
+     * or reverts.
+     *
+     * @return the stored result when it changed
+     */
+    Optional<Shift> promoted(Shift s) {
+        return s.state() == ShiftState.BAKING ? bake(s, clock.instant(), true) : advance(s);
+    }
+
+    /**
+     * Reads the health of a baking shift: a crossed threshold halts or reverts it at once; at the
+     * end of the bake the next step follows only on a reading that confirms green's health (or
+     * when {@code promoted} by an approver). A bake that ends unconfirmed holds the step with the
+     * reason shown, and each sweep reads again until a reading confirms it or someone acts.
+     */
+    private Optional<Shift> bake(Shift s, Instant now, boolean promoted) {
         ShiftHealth.Reading reading;
         try {
             reading = health.read(s.pair(), s.stepStartedAt() == null ? now : s.stepStartedAt());
@@ -115,11 +133,21 @@ public final class ShiftRunner {
                 || approvals.frozen(s.pair()).isPresent()) {
             return reading.summary().equals(s.health()) ? Optional.empty() : store(s, seen, null);
         }
+        if (!promoted && !reading.confirmed()) {
+            // No crossed threshold is not the same as healthy: green may have had no traffic at all.
+            String held = reading.unconfirmed() + ": its health is not confirmed; an approver can Promote now";
+            if (held.equals(s.reason())) {
+                return reading.summary().equals(s.health()) ? Optional.empty() : store(s, seen, null);
+            }
+            return store(s, seen.held(held).atVersion(s.version() + 1), "shift-held");
+        }
+        // A hold's reason is over once the step moves on.
+        Shift moving = seen.held(null).atVersion(s.version() + 1);
         if (s.plan().isLast(s.step())) {
-            return store(s, seen.ended(ShiftState.DONE, null).atVersion(s.version() + 1), "shift-done");
+            return store(s, moving.ended(ShiftState.DONE, null).atVersion(s.version() + 1), "shift-done");
         }
         Weights next = s.plan().weightsAt(s.step() + 1);
-        return store(s, seen.writing(ShiftState.APPLYING, next, now, null).atVersion(s.version() + 1), null)
+        return store(s, moving.writing(ShiftState.APPLYING, next, now, null).atVersion(s.version() + 1), null)
                 .flatMap(this::write);
     }
 

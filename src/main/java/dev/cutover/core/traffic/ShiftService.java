@@ -165,8 +165,10 @@ public final class ShiftService {
     }
 
     /**
-     * Ends the current bake now: the next step follows at once if the watch is healthy. Only an
-     * approver who is not the requester may promote (it skips watching that was approved).
+     * Ends the current bake now: the next step follows at once unless a threshold is crossed, also
+     * when the reading does not confirm green's health (too few requests, not watched): the approver
+     * takes that on. Only an approver who is not the requester may promote (it skips watching that
+     * was approved).
      */
     public ShiftOutcome promote(String id, String user) {
         ShiftOutcome out = act(
@@ -177,7 +179,7 @@ public final class ShiftService {
                 (s, now) -> s.clock(ShiftState.BAKING, now, null, null),
                 "shift-promoted");
         if (out instanceof ShiftOutcome.Changed c) {
-            return new ShiftOutcome.Changed(runner.advance(c.shift()).orElse(c.shift()));
+            return new ShiftOutcome.Changed(runner.promoted(c.shift()).orElse(c.shift()));
         }
         return out;
     }
