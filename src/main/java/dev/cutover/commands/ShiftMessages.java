@@ -105,11 +105,13 @@ public final class ShiftMessages {
 
     /** The shift message's buttons for {@code s}'s state (the Home reuses those of a pending plan). */
     static List<Button> buttons(Shift s) {
+        boolean ended = s.state() == ShiftState.HALTED || s.state() == ShiftState.STOPPED;
         Button.Confirm confirm = new Button.Confirm(
                 "Abort the shift?",
-                "Traffic goes back to " + s.plan().allBlue() + " (no traffic on green) at once.",
+                "Traffic goes back to " + s.plan().allBlue() + " (no traffic on green) at once"
+                        + (ended ? ", if the weights are still " + s.live() + " as the shift left them." : "."),
                 "Abort",
-                "Keep shifting");
+                ended ? "Leave them" : "Keep shifting");
         Button abort = new Button("Abort", ABORT, s.id(), Button.Style.DANGER, confirm);
         return switch (s.state()) {
             case PENDING -> List.of(new Button("Approve", APPROVE, s.id(), Button.Style.PRIMARY, null), abort);
@@ -121,7 +123,7 @@ public final class ShiftMessages {
                     new Button("Resume", RESUME, s.id(), Button.Style.DEFAULT, null),
                     new Button("Promote now", PROMOTE, s.id(), Button.Style.PRIMARY, null),
                     abort);
-            case APPLYING, REVERTING -> List.of(abort);
+            case APPLYING, REVERTING, HALTED, STOPPED -> List.of(abort);
             default -> List.of();
         };
     }

@@ -223,4 +223,37 @@ class ShiftCommandTest {
                 .extracting(Button::label)
                 .containsExactly("Pause", "Promote now", "Abort");
     }
+
+    @Test
+    void aHaltedShiftOffersAbortWithItsConfirmDialog() {
+        f.service.request(PAIR, null, REQUESTER, CHANNEL);
+        Shift s = f.service.latest(PAIR).orElseThrow();
+        Shift halted = s.ended(dev.cutover.core.traffic.ShiftState.HALTED, "p95 is above 1.00 s");
+
+        List<Button> bs = buttons(ShiftMessages.render(halted, clock.instant()));
+
+        assertThat(bs).extracting(Button::label).containsExactly("Abort");
+        assertThat(bs.get(0).confirm()).isNotNull();
+        assertThat(bs.get(0).confirm().text())
+                .isEqualTo("Traffic goes back to blue 100 / green 0 (no traffic on green) at once, if the weights are"
+                        + " still blue 100 / green 0 as the shift left them.");
+        assertThat(buttons(ShiftMessages.render(
+                        s.ended(dev.cutover.core.traffic.ShiftState.STOPPED, "drift"), clock.instant())))
+                .extracting(Button::label)
+                .containsExactly("Abort");
+        assertThat(buttons(
+                        ShiftMessages.render(s.ended(dev.cutover.core.traffic.ShiftState.DONE, null), clock.instant())))
+                .isEmpty();
+    }
+
+    @Test
+    void aRefusedAbortOfAnEndedShiftTellsTheClickerTheDifference() {
+        assertThat(ShiftActions.words(new dev.cutover.core.traffic.ShiftOutcome.Drifted(
+                        PAIR,
+                        new dev.cutover.core.traffic.Weights(90, 10),
+                        new dev.cutover.core.traffic.Weights(70, 30))))
+                .isEqualTo(":warning: The weights of *web* are blue 70 / green 30, not blue 90 / green 10 as the shift"
+                        + " left them: someone changed them since, so the abort was refused and nothing was written."
+                        + " Change them by hand or start a new `/shift`.");
+    }
 }

@@ -194,4 +194,41 @@ class ShiftReplicasIT {
         assertThat(backend.read()).isEqualTo(new Weights(50, 50));
         assertThat(writeAttempts).hasValue(2);
     }
+
+    @Test
+    void anAbortAfterAHaltTakesThePairAgainAndATakeoverComparesAgainstWhatTheShiftLastWrote() {
+        ShiftFixture a = new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                counted,
+                clock,
+                ShiftPlan.OnAlarm.HALT);
+        Shift s = a.started();
+        a.health = new dev.cutover.core.traffic.ShiftHealth.Reading("p95 2.10 s", List.of("p95 is above 1.00 s"));
+        a.runner.sweep();
+        RedisShiftStore store = new RedisShiftStore(redis, prefix);
+        Shift halted = store.get(s.id()).orElseThrow();
+        assertThat(halted.state()).isEqualTo(ShiftState.HALTED);
+        assertThat(redis.exists(prefix + "{approval}:pair:" + PAIR + ":open")).isFalse();
+        RedisApprovalStore approvals = new RedisApprovalStore(redis, prefix);
+
+        // A replica reopened it to abort and died before writing; meanwhile someone moved the weights.
+        Shift claimed = halted.abortingEnded(clock.instant());
+        assertThat(store.reopenIfIdle(claimed)).isEmpty();
+        assertThat(redis.get(prefix + "{approval}:pair:" + PAIR + ":open")).isEqualTo(s.id());
+        assertThat(approvals.createIfIdle(Requests.pending("r1", PAIR))).contains(s.id());
+        assertThat(store.openIds()).containsExactly(s.id());
+        backend.put(new Weights(60, 40));
+        clock.advance(Duration.ofSeconds(30));
+
+        replica().runner.sweep();
+
+        Shift after = store.get(s.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(ShiftState.STOPPED);
+        assertThat(after.reason()).contains("expected blue 90 / green 10, now blue 60 / green 40");
+        assertThat(backend.read()).isEqualTo(new Weights(60, 40));
+        assertThat(redis.exists(prefix + "{approval}:pair:" + PAIR + ":open")).isFalse();
+        assertThat(store.reopenIfIdle(after.abortingEnded(clock.instant()).atVersion(after.version())))
+                .contains(s.id());
+    }
 }

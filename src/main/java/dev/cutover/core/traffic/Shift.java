@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * @param reason why it ended or was paused, for people, or null
  * @param health the latest health reading's summary, or null before the first
  * @param message the channel message showing the shift, once posted
+ * @param expected the weights an ABORTING write compares against when it is the abort of an ended
+ *     (HALTED or STOPPED) shift: what the shift last wrote; null otherwise (an abort of a running
+ *     shift compares against the weights it reads, since its own step write may have landed)
  */
 public record Shift(
         String id,
@@ -56,7 +59,8 @@ public record Shift(
         @Nullable Instant claimedAt,
         @Nullable String reason,
         @Nullable String health,
-        @Nullable MessageRef message) {
+        @Nullable MessageRef message,
+        @Nullable Weights expected) {
 
     public Shift {
         Objects.requireNonNull(id, "id");
@@ -90,6 +94,7 @@ public record Shift(
                 null,
                 null,
                 plan.start(),
+                null,
                 null,
                 null,
                 null,
@@ -134,6 +139,21 @@ public record Shift(
         });
     }
 
+    /**
+     * The next version of an ended (HALTED or STOPPED) shift claimed at {@code now} to abort: back
+     * to all blue, compared against {@link #live()}, the weights it last wrote (see {@link
+     * #expected()}).
+     */
+    public Shift abortingEnded(Instant now) {
+        Weights last = live();
+        return next(d -> {
+            d.state = ShiftState.ABORTING;
+            d.target = plan.allBlue();
+            d.claimedAt = now;
+            d.expected = last;
+        });
+    }
+
     /** This value at version {@code v}: to fold several changes into one compare-and-set. */
     public Shift atVersion(long v) {
         return new Draft(this).build(v);
@@ -150,6 +170,7 @@ public record Shift(
             d.lastHealthy = healthy;
             d.target = null;
             d.claimedAt = null;
+            d.expected = null;
         });
     }
 
@@ -171,6 +192,7 @@ public record Shift(
             d.remaining = null;
             d.target = null;
             d.claimedAt = null;
+            d.expected = null;
             d.reason = why == null ? reason : why;
         });
     }
@@ -232,6 +254,9 @@ public record Shift(
         @Nullable
         MessageRef message;
 
+        @Nullable
+        Weights expected;
+
         Draft(Shift s) {
             from = s;
             state = s.state;
@@ -246,6 +271,7 @@ public record Shift(
             reason = s.reason;
             health = s.health;
             message = s.message;
+            expected = s.expected;
         }
 
         Shift build(long version) {
@@ -269,7 +295,8 @@ public record Shift(
                     claimedAt,
                     reason,
                     health,
-                    message);
+                    message,
+                    expected);
         }
     }
 }

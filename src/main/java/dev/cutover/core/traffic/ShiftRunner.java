@@ -170,7 +170,11 @@ public final class ShiftRunner {
         try {
             Weights now = weights.read();
             if (!now.equals(to)) {
-                Weights expected = claimed.state() == ShiftState.ABORTING ? now : claimed.live();
+                // An abort of a running shift compares against what it reads (its own step write may
+                // have landed); the abort of an ended one against what it last wrote (see ShiftService#abort).
+                Weights expected = claimed.state() != ShiftState.ABORTING
+                        ? claimed.live()
+                        : claimed.expected() != null ? claimed.expected() : now;
                 weights.set(expected, to, comment);
             }
         } catch (TrafficException e) {
@@ -231,6 +235,22 @@ public final class ShiftRunner {
         }
         observer.changed(before, next);
         return Optional.of(next);
+    }
+
+    /**
+     * Stores {@code next}, an open state, over the ended {@code before} and takes its pair again;
+     * audits {@code action} as {@code user}'s and tells the observer.
+     *
+     * @return empty when stored; otherwise the id of the change holding the pair, or the shift's own
+     *     id when another writer changed it first
+     */
+    Optional<String> reopen(Shift before, Shift next, String action, String user) {
+        Optional<String> busy = store.reopenIfIdle(next);
+        if (busy.isEmpty()) {
+            audit(next, action, user);
+            observer.changed(before, next);
+        }
+        return busy;
     }
 
     /** Appends {@code action} on {@code s} by {@code user} (null: the system) to the audit log. */

@@ -414,4 +414,81 @@ class ShiftServiceTest {
         assertThat(stored(s).reason()).isNull();
         assertThat(stored(s).health()).isEqualTo("5XX 0.0% of 3");
     }
+
+    Shift halted(ShiftFixture g) {
+        Shift s = g.started();
+        clock.advance(Duration.ofMinutes(2));
+        g.health = new ShiftHealth.Reading("p95 2.10 s", List.of("p95 response time 2.10 s is above 1.00 s"));
+        g.runner.sweep();
+        assertThat(stored(s).state()).isEqualTo(ShiftState.HALTED);
+        g.health = new ShiftHealth.Reading("5XX 0.1% of 1200", List.of());
+        return stored(s);
+    }
+
+    @Test
+    void abortAfterAHaltTakesGreenBackToNoTraffic() {
+        ShiftFixture halting = replica(ShiftPlan.OnAlarm.HALT);
+        Shift s = halted(halting);
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+
+        ShiftOutcome out = halting.service.abort(s.id(), "U-ANYONE");
+
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Changed.class, c -> assertThat(
+                        c.shift().state())
+                .isEqualTo(ShiftState.ABORTED));
+        assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+        assertThat(halting.actions()).endsWith("shift-halted", "shift-abort-requested", "shift-aborted");
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+        assertThat(store.openIds()).isEmpty();
+    }
+
+    @Test
+    void abortAfterAStopOnDriftIsRefusedWithTheDifferenceAndWritesNothing() {
+        Shift s = f.started();
+        weights.put(new Weights(70, 30));
+        clock.advance(BAKE);
+        f.runner.sweep();
+        assertThat(stored(s).state()).isEqualTo(ShiftState.STOPPED);
+        long writes = weights.writes();
+
+        ShiftOutcome out = f.service.abort(s.id(), REQUESTER);
+
+        assertThat(out).isEqualTo(new ShiftOutcome.Drifted(PAIR, new Weights(90, 10), new Weights(70, 30)));
+        assertThat(weights.read()).isEqualTo(new Weights(70, 30));
+        assertThat(weights.writes()).isEqualTo(writes);
+        assertThat(stored(s).state()).isEqualTo(ShiftState.STOPPED);
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void abortAfterAStopGoesToAllBlueWhenTheWeightsAreWhatTheShiftLastWrote() {
+        Shift s = f.started();
+        weights.put(new Weights(70, 30));
+        clock.advance(BAKE);
+        f.runner.sweep();
+        weights.put(new Weights(90, 10));
+
+        ShiftOutcome out = f.service.abort(s.id(), REQUESTER);
+
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Changed.class, c -> assertThat(
+                        c.shift().state())
+                .isEqualTo(ShiftState.ABORTED));
+        assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+    }
+
+    @Test
+    void anEndedShiftIsNotAbortedWhileAnotherChangeHoldsThePair() {
+        ShiftFixture halting = replica(ShiftPlan.OnAlarm.HALT);
+        Shift s = halted(halting);
+        approvals.createIfIdle(Requests.pending("r1", PAIR));
+
+        ShiftOutcome out = halting.service.abort(s.id(), REQUESTER);
+
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
+                .isInstanceOfSatisfying(
+                        Refusal.Busy.class, b -> assertThat(b.openId()).isEqualTo("r1")));
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        assertThat(stored(s).state()).isEqualTo(ShiftState.HALTED);
+        assertThat(approvals.openRequest(PAIR)).contains("r1");
+    }
 }
