@@ -34,7 +34,10 @@ public final class ShiftMessages {
     /** The message of {@code s} as stored, at {@code now} (for the bake remaining). */
     public static Message render(Shift s, Instant now) {
         Weights w = s.target() != null && s.state().isWriting() ? s.target() : s.live();
-        String title = "Traffic shift of " + s.pair() + " · " + s.state().word();
+        String title = "Traffic shift of " + s.pair() + " · "
+                + (s.state() == ShiftState.BAKING && s.isPropagating()
+                        ? "propagating"
+                        : s.state().word());
         Message.Builder b = Message.builder(title + ": " + w)
                 .header(title)
                 .code(bar("blue ", w.blue(), w) + "\n" + bar("green", w.green(), w))
@@ -70,6 +73,11 @@ public final class ShiftMessages {
     /** A line for the thread when {@code before} became {@code after}; empty when nothing worth a line happened. */
     public static String progress(Shift before, Shift after) {
         if (before.state() == after.state() && before.step() == after.step()) {
+            if (after.state() == ShiftState.BAKING && before.isPropagating() && !after.isPropagating()) {
+                return "Step " + (after.step() + 1) + " of "
+                        + after.plan().steps().size() + " is live everywhere (Route 53 INSYNC); baking "
+                        + duration(after.plan().bake()) + ".";
+            }
             boolean held = after.state() == ShiftState.BAKING
                     && after.reason() != null
                     && !after.reason().equals(before.reason());
@@ -83,7 +91,13 @@ public final class ShiftMessages {
                     ? "Step " + (after.step() + 1) + " of "
                             + after.plan().steps().size() + " applied: "
                             + after.live() + " (" + after.plan().percents().get(after.step())
-                            + "% to green); baking " + duration(after.plan().bake()) + "."
+                            + "% to green); "
+                            + (after.isPropagating()
+                                    ? "propagating: the "
+                                            + duration(after.plan().bake())
+                                            + " bake starts when Route 53 reports change `"
+                                            + Mrkdwn.escape(after.change()) + "` INSYNC."
+                                    : "baking " + duration(after.plan().bake()) + ".")
                     : "Bake resumed.";
             case PAUSED -> "Bake paused.";
             case DONE -> ":white_check_mark: Shift done: " + after.live() + ".";
@@ -144,6 +158,9 @@ public final class ShiftMessages {
     private static String bakeLeft(Shift s, Instant now) {
         if (s.state() == ShiftState.PAUSED && s.remaining() != null) {
             return duration(s.remaining()) + " (paused)";
+        }
+        if (s.state() == ShiftState.BAKING && s.isPropagating()) {
+            return duration(s.plan().bake()) + ", from when the change is INSYNC (propagating)";
         }
         if (s.state() != ShiftState.BAKING || s.deadline() == null) {
             return "–";

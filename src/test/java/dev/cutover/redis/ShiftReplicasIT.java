@@ -231,4 +231,57 @@ class ShiftReplicasIT {
         assertThat(store.reopenIfIdle(after.abortingEnded(clock.instant()).atVersion(after.version())))
                 .contains(s.id());
     }
+
+    @Test
+    void anotherReplicaGoesOnWaitingForTheStoredRoute53ChangeAndStartsTheBakeAtInsync() {
+        Duration pending = Duration.ofSeconds(70);
+        dev.cutover.memory.InMemoryDnsRecords dns = new dev.cutover.memory.InMemoryDnsRecords(clock, pending);
+        String zone = "Z0000000000000000001";
+        for (String side : List.of("blue", "green")) {
+            dns.put(
+                    zone,
+                    new dev.cutover.core.dns.RecordSet(
+                            "api.example.com.",
+                            "A",
+                            60L,
+                            List.of(side.equals("blue") ? "192.0.2.1" : "192.0.2.2"),
+                            null,
+                            side,
+                            side.equals("blue") ? 100L : 0L,
+                            null,
+                            null));
+        }
+        dev.cutover.core.traffic.DnsWeightedTraffic route53 =
+                new dev.cutover.core.traffic.DnsWeightedTraffic(dns, zone, "api.example.com", "blue", "green");
+        ShiftFixture a = new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                route53,
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+        Shift s = a.started();
+        RedisShiftStore store = new RedisShiftStore(redis, prefix);
+        assertThat(store.get(s.id()).orElseThrow().change())
+                .isEqualTo(s.change())
+                .isNotNull();
+
+        // Replica a stops; b is a fresh replica over the same Redis.
+        ShiftFixture b = new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                route53,
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+        clock.advance(Duration.ofSeconds(30));
+        b.runner.sweep();
+        assertThat(store.get(s.id()).orElseThrow().deadline()).isNull();
+        clock.advance(Duration.ofSeconds(40));
+        b.runner.sweep();
+
+        Shift baking = store.get(s.id()).orElseThrow();
+        assertThat(baking.change()).isNull();
+        assertThat(baking.stepStartedAt()).isEqualTo(T0.plus(pending));
+        assertThat(baking.deadline()).isEqualTo(T0.plus(pending).plus(BAKE));
+        assertThat(b.actions()).contains("shift-step-insync");
+    }
 }

@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * @param expected the weights an ABORTING write compares against when it is the abort of an ended
  *     (HALTED or STOPPED) shift: what the shift last wrote; null otherwise (an abort of a running
  *     shift compares against the weights it reads, since its own step write may have landed)
+ * @param change the backend's change of the live step while it propagates (Route 53: until it is
+ *     INSYNC), or null; while set, the step's bake has not started ({@code stepStartedAt} and
+ *     {@code deadline} are null) and each sweep asks the backend once whether it is live
  */
 public record Shift(
         String id,
@@ -60,7 +63,8 @@ public record Shift(
         @Nullable String reason,
         @Nullable String health,
         @Nullable MessageRef message,
-        @Nullable Weights expected) {
+        @Nullable Weights expected,
+        @Nullable String change) {
 
     public Shift {
         Objects.requireNonNull(id, "id");
@@ -94,6 +98,7 @@ public record Shift(
                 null,
                 null,
                 plan.start(),
+                null,
                 null,
                 null,
                 null,
@@ -171,7 +176,56 @@ public record Shift(
             d.target = null;
             d.claimedAt = null;
             d.expected = null;
+            d.change = null;
         });
+    }
+
+    /**
+     * The next version with step {@code i} written as the backend's {@code change}, still
+     * propagating: BAKING, but the bake starts only at {@link #insync}.
+     */
+    public Shift propagating(int i, String change, Weights healthy) {
+        return next(d -> {
+            d.state = ShiftState.BAKING;
+            d.step = i;
+            d.stepStartedAt = null;
+            d.deadline = null;
+            d.remaining = null;
+            d.lastHealthy = healthy;
+            d.target = null;
+            d.claimedAt = null;
+            d.expected = null;
+            d.change = change;
+        });
+    }
+
+    /** The next version whose step's change is live since {@code now}: its bake runs until {@code until}. */
+    public Shift insync(Instant now, Instant until) {
+        return next(d -> {
+            d.stepStartedAt = now;
+            d.deadline = until;
+            d.change = null;
+        });
+    }
+
+    /**
+     * The next version whose bake an approver ended at {@code now}: BAKING with its deadline now,
+     * no longer waiting for its change to propagate (the approver skips that wait too).
+     */
+    public Shift promotedAt(Instant now) {
+        return next(d -> {
+            d.state = ShiftState.BAKING;
+            d.deadline = now;
+            d.remaining = null;
+            d.reason = null;
+            d.stepStartedAt = stepStartedAt == null ? now : stepStartedAt;
+            d.change = null;
+        });
+    }
+
+    /** True while the live step's change propagates and its bake has not started. */
+    public boolean isPropagating() {
+        return change != null;
     }
 
     /** The next version with the bake's clock set: BAKING until {@code until}, or PAUSED with {@code left}. */
@@ -193,6 +247,7 @@ public record Shift(
             d.target = null;
             d.claimedAt = null;
             d.expected = null;
+            d.change = null;
             d.reason = why == null ? reason : why;
         });
     }
@@ -257,6 +312,9 @@ public record Shift(
         @Nullable
         Weights expected;
 
+        @Nullable
+        String change;
+
         Draft(Shift s) {
             from = s;
             state = s.state;
@@ -272,6 +330,7 @@ public record Shift(
             health = s.health;
             message = s.message;
             expected = s.expected;
+            change = s.change;
         }
 
         Shift build(long version) {
@@ -296,7 +355,8 @@ public record Shift(
                     reason,
                     health,
                     message,
-                    expected);
+                    expected,
+                    change);
         }
     }
 }

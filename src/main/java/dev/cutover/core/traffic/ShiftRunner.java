@@ -108,6 +108,9 @@ public final class ShiftRunner {
      * reason shown, and each sweep reads again until a reading confirms it or someone acts.
      */
     private Optional<Shift> bake(Shift s, Instant now, boolean promoted) {
+        if (s.isPropagating()) {
+            return propagate(s, now);
+        }
         ShiftHealth.Reading reading;
         try {
             reading = health.read(s.pair(), s.stepStartedAt() == null ? now : s.stepStartedAt());
@@ -152,6 +155,31 @@ public final class ShiftRunner {
     }
 
     /**
+     * Asks the backend once whether the live step's change is live everywhere (Route 53: INSYNC,
+     * one GetChange as the swaps' sweep polls); when it is, the step's bake starts now.
+     */
+    private Optional<Shift> propagate(Shift s, Instant now) {
+        Optional<ShiftTarget> target = targets.apply(s.pair());
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!target.get().weights().live(s.change())) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "shift {} of {}: change {} not readable, asking again next sweep: {}",
+                    s.id(),
+                    s.pair(),
+                    s.change(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+        return store(s, s.insync(now, now.plus(s.plan().bake())), "shift-step-insync");
+    }
+
+    /**
      * Writes the weights {@code claimed} holds the claim for, then records the outcome.
      *
      * @return the stored shift after the write, or empty when it could not be recorded (a newer
@@ -167,6 +195,7 @@ public final class ShiftRunner {
         Weights to = claimed.target();
         String comment = "shift " + claimed.pair() + " " + claimed.id() + " "
                 + claimed.state().word() + " to " + to;
+        Optional<String> change = Optional.empty();
         try {
             Weights now = weights.read();
             if (!now.equals(to)) {
@@ -175,7 +204,7 @@ public final class ShiftRunner {
                 Weights expected = claimed.state() != ShiftState.ABORTING
                         ? claimed.live()
                         : claimed.expected() != null ? claimed.expected() : now;
-                weights.set(expected, to, comment);
+                change = weights.change(expected, to, comment);
             }
         } catch (TrafficException e) {
             if (e.kind() == TrafficException.Kind.THROTTLED || e.kind() == TrafficException.Kind.AWS_ERROR) {
@@ -191,13 +220,20 @@ public final class ShiftRunner {
         Instant at = clock.instant();
         Optional<Shift> recorded =
                 switch (claimed.state()) {
+                        // A change that still propagates (Route 53 until INSYNC) is stored, so that any
+                        // replica's sweep goes on asking for it and starts the bake when it is live.
                     case APPLYING -> store(
                             claimed,
-                            claimed.baking(
-                                    claimed.step() + 1,
-                                    at,
-                                    at.plus(claimed.plan().bake()),
-                                    claimed.plan().weightsAt(claimed.step())),
+                            change.isPresent()
+                                    ? claimed.propagating(
+                                            claimed.step() + 1,
+                                            change.get(),
+                                            claimed.plan().weightsAt(claimed.step()))
+                                    : claimed.baking(
+                                            claimed.step() + 1,
+                                            at,
+                                            at.plus(claimed.plan().bake()),
+                                            claimed.plan().weightsAt(claimed.step())),
                             "shift-step-applied");
                     case REVERTING -> store(claimed, claimed.ended(ShiftState.REVERTED, null), "shift-reverted");
                     default -> store(claimed, claimed.ended(ShiftState.ABORTED, null), "shift-aborted");

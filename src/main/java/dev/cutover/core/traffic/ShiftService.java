@@ -179,7 +179,7 @@ public final class ShiftService {
                 user,
                 EnumSet.of(ShiftState.BAKING, ShiftState.PAUSED),
                 (s, policy) -> approver(s, user, policy),
-                (s, now) -> s.clock(ShiftState.BAKING, now, null, null),
+                (s, now) -> s.promotedAt(now),
                 "shift-promoted");
         if (out instanceof ShiftOutcome.Changed c) {
             return new ShiftOutcome.Changed(runner.promoted(c.shift()).orElse(c.shift()));
@@ -362,6 +362,10 @@ public final class ShiftService {
     }
 
     private static Duration left(Shift s, Instant now) {
+        // A step still propagating has its whole bake ahead: it starts when the change is live.
+        if (s.isPropagating()) {
+            return s.plan().bake();
+        }
         return s.deadline() == null || now.isAfter(s.deadline()) ? Duration.ZERO : Duration.between(now, s.deadline());
     }
 }
