@@ -284,4 +284,58 @@ class ShiftReplicasIT {
         assertThat(baking.deadline()).isEqualTo(T0.plus(pending).plus(BAKE));
         assertThat(b.actions()).contains("shift-step-insync");
     }
+
+    @Test
+    void aStoppingReplicaHandsBackItsWriteClaimAndAnotherReplicaTakesItOverWithoutWaiting() throws Exception {
+        HeldStepWrite slow = new HeldStepWrite(counted);
+        ShiftFixture a = new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                slow,
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+        ShiftFixture b = replica();
+        Shift s = ((ShiftOutcome.Changed) a.service.request(PAIR, null, ShiftFixture.REQUESTER, ShiftFixture.CHANNEL))
+                .shift();
+        RedisShiftStore store = new RedisShiftStore(redis, prefix);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ShiftOutcome> approving = pool.submit(() -> a.service.approve(s.id(), ShiftFixture.APPROVER));
+            assertThat(slow.awaitHeld()).isTrue();
+            assertThat(b.runner.sweep()).isZero();
+
+            // Replica a stops while its step write hangs in its call.
+            try (dev.cutover.core.audit.LogCapture logs =
+                    new dev.cutover.core.audit.LogCapture(dev.cutover.core.traffic.ShiftRunner.class.getName())) {
+                assertThat(a.runner.handBackAll()).isEqualTo(1);
+                assertThat(logs.events())
+                        .extracting(e -> e.getFormattedMessage())
+                        .containsExactly("handed back the shift " + s.id() + " of " + PAIR
+                                + " (applying to blue 90 / green 10): another replica or the next start takes its"
+                                + " write over");
+            }
+
+            Shift back = store.get(s.id()).orElseThrow();
+            assertThat(back.state()).isEqualTo(ShiftState.APPLYING);
+            assertThat(back.claimedAt()).isNull();
+            assertThat(a.runner.handBackAll()).isZero();
+            assertThat(a.runner.sweep()).isZero();
+
+            // The clock has not moved: no 30 s wait for the claim to age.
+            assertThat(b.runner.sweep()).isEqualTo(1);
+            Shift taken = store.get(s.id()).orElseThrow();
+            assertThat(taken.state()).isEqualTo(ShiftState.BAKING);
+            assertThat(taken.step()).isZero();
+            assertThat(backend.read()).isEqualTo(new Weights(90, 10));
+            assertThat(b.actions()).contains("shift-write-taken-over", "shift-step-applied");
+
+            // The hung call lands late: its compare-and-swap is refused and nothing is recorded over b's.
+            slow.release();
+            approving.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.get(s.id()).orElseThrow().state()).isEqualTo(ShiftState.BAKING);
+        assertThat(backend.read()).isEqualTo(new Weights(90, 10));
+    }
 }

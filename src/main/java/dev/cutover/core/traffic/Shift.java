@@ -159,6 +159,14 @@ public record Shift(
         });
     }
 
+    /**
+     * The next version with its write claim cleared (a stopping replica hands it back): any
+     * replica's next sweep takes the write over at once.
+     */
+    public Shift handedBack() {
+        return next(d -> d.claimedAt = null);
+    }
+
     /** This value at version {@code v}: to fold several changes into one compare-and-set. */
     public Shift atVersion(long v) {
         return new Draft(this).build(v);

@@ -6,9 +6,11 @@ import dev.cutover.core.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * only the winner writes. A claim older than {@code takeover} (its replica died or the service
  * failed) is claimed again by the next sweep, which first reads the weights: already the target
  * means the write happened and only the state is recorded.
+ *
+ * <p>On shutdown a replica hands back the claims it still holds ({@link #handBackAll}): each claim
+ * is cleared in the store, so the next sweep of any replica takes the write over at once instead
+ * of after {@code takeover}. A write handed back while its call was still in flight may land after
+ * all; the takeover reads first, and its compare-and-swap refuses to write beside it.
  */
 public final class ShiftRunner {
     private static final Logger log = LoggerFactory.getLogger(ShiftRunner.class);
@@ -35,6 +42,10 @@ public final class ShiftRunner {
     private final Clock clock;
     private final Duration takeover;
     private final ShiftObserver observer;
+    /** The write claims this replica holds now, by shift id: what it hands back when it stops. */
+    private final Map<String, Shift> held = new ConcurrentHashMap<>();
+
+    private volatile boolean stopping;
 
     /**
      * @param approvals where the pair's freeze is kept: a frozen pair's shift does not advance
@@ -60,8 +71,11 @@ public final class ShiftRunner {
         this.observer = observer;
     }
 
-    /** One pass over every open shift; returns how many this replica changed. */
+    /** One pass over every open shift; returns how many this replica changed (none once stopping). */
     public int sweep() {
+        if (stopping) {
+            return 0;
+        }
         int changed = 0;
         for (String id : store.openIds()) {
             Optional<Shift> s = store.get(id);
@@ -186,6 +200,88 @@ public final class ShiftRunner {
      *     version won, e.g. an abort) or the write must be tried again
      */
     Optional<Shift> write(Shift claimed) {
+        held.put(claimed.id(), claimed);
+        try {
+            return writeClaimed(claimed);
+        } finally {
+            if (stopping) {
+                // Not recorded while stopping (interrupted, failed): another replica takes it over now.
+                handBack(claimed.id());
+            } else {
+                held.remove(claimed.id(), claimed);
+            }
+        }
+    }
+
+    /**
+     * From now on this replica stops: write claims it still holds, and those whose write ends
+     * unrecorded, are handed back. Then hands back every claim still held (a write stuck in its
+     * call), each with one log line.
+     *
+     * @return how many claims were handed back by this call
+     */
+    public int handBackAll() {
+        stopping = true;
+        int n = 0;
+        for (String id : List.copyOf(held.keySet())) {
+            n += handBack(id) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Marks this replica as stopping: a write that ends unrecorded from now on is handed back at once. */
+    public void stopWriting() {
+        stopping = true;
+    }
+
+    /**
+     * Hands back the claim held on shift {@code id}, once: when the store still shows it (a writing
+     * state claimed at the same instant), the claim is cleared with one log line.
+     *
+     * @return true when this call handed it back
+     */
+    private boolean handBack(String id) {
+        Shift claimed = held.remove(id);
+        if (claimed == null) {
+            return false;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            Optional<Shift> now = store.get(id);
+            if (now.isEmpty()
+                    || !now.get().state().isWriting()
+                    || !Objects.equals(now.get().claimedAt(), claimed.claimedAt())) {
+                return false;
+            }
+            Shift back = now.get().handedBack();
+            if (!store.compareAndSet(back)) {
+                return false;
+            }
+            log.info(
+                    "handed back the shift {} of {} ({} to {}): another replica or the next start takes its write"
+                            + " over",
+                    id,
+                    back.pair(),
+                    back.state().word(),
+                    back.target());
+            observer.changed(now.get(), back);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn(
+                    "could not hand back the shift {} of {} ({}); its claim is taken over within {} s",
+                    id,
+                    claimed.pair(),
+                    e.toString(),
+                    takeover.toSeconds());
+            return false;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Optional<Shift> writeClaimed(Shift claimed) {
         Optional<ShiftTarget> target = targets.apply(claimed.pair());
         if (target.isEmpty()) {
             return store(

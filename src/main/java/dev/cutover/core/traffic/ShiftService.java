@@ -324,8 +324,9 @@ public final class ShiftService {
             Optional<Shift> stored = runner.store(s, change.apply(s, clock.instant()), action, user);
             if (stored.isPresent()) {
                 Shift now = stored.get();
-                // Written here only when no write was in flight: that writer finishes it otherwise.
-                boolean ours = now.state().isWriting() && !s.state().isWriting();
+                // Written here only when no write was in flight: that writer finishes it otherwise
+                // (unless its replica handed the claim back when it stopped: then nobody holds it).
+                boolean ours = now.state().isWriting() && (!s.state().isWriting() || s.claimedAt() == null);
                 return new ShiftOutcome.Changed(ours ? runner.write(now).orElse(now) : now);
             }
         }
