@@ -117,6 +117,7 @@ public final class Bot implements AutoCloseable {
         // Alarms of a pair go into its open shift's thread too; guard alarms may start a rollback.
         alerts.ifPresent(a -> {
             shifts.ifPresent(s -> a.monitors().alarms().shiftThreads(s.threads()));
+            shifts.ifPresent(s -> a.monitors().status().shifts(s.service()::open, p.clock()));
             a.monitors().alarms().rollbacks(new AlarmRollbacks(workflow, blocking, p.notifier()));
         });
         shifts.ifPresent(s -> {

@@ -33,11 +33,8 @@ public final class ShiftMessages {
 
     /** The message of {@code s} as stored, at {@code now} (for the bake remaining). */
     public static Message render(Shift s, Instant now) {
-        Weights w = s.target() != null && s.state().isWriting() ? s.target() : s.live();
-        String title = "Traffic shift of " + s.pair() + " · "
-                + (s.state() == ShiftState.BAKING && s.isPropagating()
-                        ? "propagating"
-                        : s.state().word());
+        Weights w = s.shown();
+        String title = "Traffic shift of " + s.pair() + " · " + s.stateWord();
         Message.Builder b = Message.builder(title + ": " + w)
                 .header(title)
                 .code(bar("blue ", w.blue(), w) + "\n" + bar("green", w.green(), w))

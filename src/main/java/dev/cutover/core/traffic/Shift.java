@@ -231,6 +231,19 @@ public record Shift(
         });
     }
 
+    /**
+     * The weights as a person should see them now: those being written in a writing state, the
+     * live ones otherwise.
+     */
+    public Weights shown() {
+        return target != null && state.isWriting() ? target : live();
+    }
+
+    /** The state's word, or {@code propagating} while a baking step's change is not live yet. */
+    public String stateWord() {
+        return state == ShiftState.BAKING && change != null ? "propagating" : state.word();
+    }
+
     /** True while the live step's change propagates and its bake has not started. */
     public boolean isPropagating() {
         return change != null;

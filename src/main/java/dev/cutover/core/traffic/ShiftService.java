@@ -287,6 +287,15 @@ public final class ShiftService {
         return store.latest(pair).flatMap(store::get);
     }
 
+    /** Every open shift, as stored now. */
+    public List<Shift> open() {
+        return store.openIds().stream()
+                .map(store::get)
+                .flatMap(Optional::stream)
+                .filter(s -> s.state().isOpen())
+                .toList();
+    }
+
     /** The shift with {@code id}. */
     public Optional<Shift> get(String id) {
         return store.get(id);
