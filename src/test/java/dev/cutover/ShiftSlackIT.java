@@ -62,8 +62,19 @@ class ShiftSlackIT extends SlackAndRoute53Fakes {
                 .contains("<SetIdentifier>api-green</SetIdentifier>", "<Weight>50</Weight>")
                 .doesNotContain("UPSERT");
         eventually().until(() -> shifts().get(s.id()).orElseThrow().state() == ShiftState.BAKING);
-        eventually().until(() -> slack.lastUpdate().contains("Traffic shift of blue-green · baking"));
+        // The bake starts only when Route 53 reports the change INSYNC, which the sweep asks for.
+        eventually().until(() -> slack.lastUpdate().contains("Traffic shift of blue-green · propagating"));
         eventually().until(() -> slack.threadTexts().stream().anyMatch(t -> t.contains("Step 1 of 2 applied")));
+        assertThat(shifts().get(s.id()).orElseThrow().change()).isEqualTo("C0123456789ABCDEFGHIJ");
+        assertThat(route53.getChangeCount()).isZero();
+
+        h.bot.startShiftSweep();
+
+        eventually().until(() -> slack.lastUpdate().contains("Traffic shift of blue-green · baking"));
+        assertThat(route53.getChangeCount()).isPositive();
+        assertThat(shifts().get(s.id()).orElseThrow().deadline()).isNotNull();
+        eventually().until(() -> slack.threadTexts().stream()
+                .anyMatch(t -> t.contains("Step 1 of 2 is live everywhere (Route 53 INSYNC)")));
     }
 
     @Test
@@ -106,6 +117,7 @@ class ShiftSlackIT extends SlackAndRoute53Fakes {
 
         eventually().until(() -> shifts().get(s.id()).orElseThrow().state() == ShiftState.BAKING);
         assertThat(route53.changeBodies()).hasSize(1);
+        h.bot.startShiftSweep();
         eventually().until(() -> slack.lastUpdate().contains("Traffic shift of blue-green · baking"));
         // The Home follows: the shift is baking, no longer waiting for the approver.
         eventually().until(() -> {

@@ -12,18 +12,26 @@ import dev.cutover.core.chat.MessageLimits;
 import dev.cutover.core.dns.DnsRecords;
 import dev.cutover.core.dns.SwapPair;
 import dev.cutover.core.dns.SwapPlan;
+import dev.cutover.core.traffic.Shift;
+import dev.cutover.core.traffic.ShiftState;
 import dev.cutover.reply.Mrkdwn;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /cutover status} message: every swap pair (what its blue name points at, and whether a
  * cutover watch is open), every queue (depth now from SQS, age and state from the last poll) and
- * every service (desired/running/pending now from ECS). Each part that cannot be read says so.
+ * every service (desired/running/pending now from ECS), and each open traffic shift (its state,
+ * weights, step and bake left). Each part that cannot be read says so.
  */
 public final class CutoverStatus {
     private static final Logger log = LoggerFactory.getLogger(CutoverStatus.class);
@@ -35,6 +43,8 @@ public final class CutoverStatus {
     private final ServiceStatus ecs;
     private final CutoverWatch watch;
     private final AlarmMonitor alarms;
+    private volatile Supplier<List<Shift>> shifts = List::of;
+    private volatile Clock clock = Clock.systemUTC();
 
     /**
      * @param pairs the configured swap pairs, in the order shown
@@ -60,6 +70,17 @@ public final class CutoverStatus {
         this.ecs = ecs;
         this.watch = watch;
         this.alarms = alarms;
+    }
+
+    /**
+     * Shows the open traffic shifts too.
+     *
+     * @param open reads the open shifts from the store (a RuntimeException when it cannot)
+     * @param clock the bake left is counted on
+     */
+    public void shifts(Supplier<List<Shift>> open, Clock clock) {
+        this.shifts = open;
+        this.clock = clock;
     }
 
     /** Reads everything now (slow: call after the ack) and renders one message. */
@@ -89,6 +110,11 @@ public final class CutoverStatus {
         List<String> lines = new ArrayList<>();
         lines.add("*Swap pairs*");
         lines.addAll(orNone(pairLines, prefix));
+        List<String> shiftLines = shifts(prefix);
+        if (!shiftLines.isEmpty()) {
+            lines.add("*Traffic shifts*");
+            lines.addAll(shiftLines);
+        }
         lines.add("*Queues*");
         lines.addAll(orNone(queueLines, prefix));
         lines.add("*Services*");
@@ -127,6 +153,59 @@ public final class CutoverStatus {
             return List.of(prefix.isEmpty() ? "• none open" : "• none open whose name starts with it");
         }
         return lines;
+    }
+
+    /**
+     * One line per open shift of a pair whose name starts with {@code prefix}, by pair; none when
+     * there is none (the heading is then left out), one line saying so when the store cannot be read.
+     */
+    private List<String> shifts(String prefix) {
+        List<Shift> open;
+        try {
+            open = shifts.get();
+        } catch (RuntimeException e) {
+            log.warn("cannot read the open shifts: {}", e.toString());
+            return List.of("• :warning: cannot read the open shifts from the store (see the bot's log)");
+        }
+        Instant now = clock.instant();
+        return open.stream()
+                .filter(s -> s.pair().startsWith(prefix))
+                .sorted(Comparator.comparing(Shift::pair))
+                .map(s -> "• :twisted_rightwards_arrows: `" + s.pair() + "`: shift `" + s.id() + "` " + s.stateWord()
+                        + " · " + s.shown().percents() + " · step " + Math.max(0, s.step() + 1) + " of "
+                        + s.plan().percents().size() + bakeLeft(s, now))
+                .toList();
+    }
+
+    /** {@code · bake 3m20s left} while a bake runs (or is paused); empty otherwise. */
+    private static String bakeLeft(Shift s, Instant now) {
+        if (s.state() == ShiftState.PAUSED && s.remaining() != null) {
+            return " · bake " + duration(s.remaining()) + " left (paused)";
+        }
+        if (s.state() != ShiftState.BAKING) {
+            return "";
+        }
+        if (s.isPropagating()) {
+            return " · bake " + duration(s.plan().bake()) + " from INSYNC";
+        }
+        if (s.deadline() == null) {
+            return "";
+        }
+        return now.isBefore(s.deadline())
+                ? " · bake " + duration(Duration.between(now, s.deadline())) + " left"
+                : " · bake over" + (s.reason() == null ? "" : ", held: health not confirmed");
+    }
+
+    /** {@code 3m20s}, {@code 1h5m}, {@code 40s}. */
+    private static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s >= 3600) {
+            return (s / 3600) + "h" + (s % 3600 / 60 == 0 ? "" : (s % 3600 / 60) + "m");
+        }
+        if (s >= 60) {
+            return (s / 60) + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
+        }
+        return s + "s";
     }
 
     /** {@code lines}, or one line saying there is nothing (to show), so no heading stands alone. */

@@ -41,6 +41,6 @@ public final class GuardedShiftHealth implements ShiftHealth {
         }
         List<String> breaches = new ArrayList<>(r.breaches());
         breaches.addAll(firing);
-        return new Reading(r.summary() + " · " + String.join("; ", firing), breaches);
+        return new Reading(r.summary() + " · " + String.join("; ", firing), breaches, r.unconfirmed());
     }
 }

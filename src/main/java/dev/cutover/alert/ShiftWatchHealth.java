@@ -6,8 +6,8 @@ import dev.cutover.core.alert.TargetGroupTraffic;
 import dev.cutover.core.traffic.ShiftHealth;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shift's health as the cutover watch reads and judges it: the green side's 5XX rate, p95
@@ -27,7 +27,7 @@ public final class ShiftWatchHealth implements ShiftHealth {
 
     /**
      * @param greenSides each pair's green side (the one receiving traffic), by pair name; a pair
-     *     without one reads as healthy with "not watched"
+     *     without one reads as "not watched": no threshold crossed, its health not confirmed
      */
     public ShiftWatchHealth(
             TargetGroupTraffic traffic,
@@ -46,7 +46,9 @@ public final class ShiftWatchHealth implements ShiftHealth {
     public Reading read(String pair, Instant since) {
         CutoverWatchSettings.Side side = greenSides.get(pair);
         if (side == null) {
-            return new Reading("not watched: no alerts.cutover side for green", List.of());
+            return Reading.unconfirmed(
+                    "not watched: no alerts.cutover side for green",
+                    "green is not watched (no alerts.cutover side for it)");
         }
         Instant now = clock.instant();
         Cached c = cache.get(pair);
@@ -57,8 +59,26 @@ public final class ShiftWatchHealth implements ShiftHealth {
         Reading reading = new Reading(
                 r.summary() + " (limits: 5XX " + String.format("%.1f%%", settings.maxErrorRate() * 100) + ", p95 "
                         + String.format("%.2f s", settings.maxP95Seconds()) + ")",
-                r.breaches(settings).stream().map(b -> b[1]).toList());
+                r.breaches(settings).stream().map(b -> b[1]).toList(),
+                unconfirmed(r.requests()));
         cache.put(pair, new Cached(since, now, reading));
         return reading;
+    }
+
+    /**
+     * Why {@code requests} do not confirm green's health, or null when they do: below the watch's
+     * {@code minRequests} (at least one) the error rate is not judged, so no crossed threshold
+     * says nothing about green (the cutover watch calls such a side's health not confirmed too).
+     */
+    private @Nullable String unconfirmed(double requests) {
+        long n = (long) requests;
+        long needed = Math.max(1, settings.minRequests());
+        if (n >= needed) {
+            return null;
+        }
+        return n == 0
+                ? "green received no requests during the bake"
+                : "green received only " + n + " request" + (n == 1 ? "" : "s") + " during the bake (fewer than "
+                        + needed + ")";
     }
 }

@@ -117,6 +117,7 @@ public final class Bot implements AutoCloseable {
         // Alarms of a pair go into its open shift's thread too; guard alarms may start a rollback.
         alerts.ifPresent(a -> {
             shifts.ifPresent(s -> a.monitors().alarms().shiftThreads(s.threads()));
+            shifts.ifPresent(s -> a.monitors().status().shifts(s.service()::open, p.clock()));
             a.monitors().alarms().rollbacks(new AlarmRollbacks(workflow, blocking, p.notifier()));
         });
         shifts.ifPresent(s -> {
@@ -219,8 +220,9 @@ public final class Bot implements AutoCloseable {
 
     /**
      * Sweeps the shifts at once and then every few seconds: bakes whose stored deadline passed,
-     * health past a threshold, writes a stopped replica left (see {@link ShiftRunner#sweep}). On
-     * shutdown there is nothing to hand back: the timers are the stored deadlines.
+     * health past a threshold, writes a stopped replica left (see {@link ShiftRunner#sweep}). The
+     * timers are the stored deadlines; on shutdown only a weight write still in flight is handed
+     * back (see {@link #close(Duration)}).
      */
     public void startShiftSweep() {
         shifts.ifPresent(s -> timers.scheduleWithFixedDelay(
@@ -352,7 +354,9 @@ public final class Bot implements AutoCloseable {
      * while work in flight goes on; an apply that ends within the budget ends normally. What is still
      * running {@link #HAND_BACK_TIME} before the end of the budget is handed back: each apply's owner
      * lease lapses at once with its change id kept (one log line each), so another replica, or this
-     * one's next start, resumes it without waiting for the lease.
+     * one's next start, resumes it without waiting for the lease. So is a shift whose weight write
+     * this replica still claims: the claim is cleared (one log line each), so another replica's next
+     * sweep takes the write over instead of after the 30 s takeover.
      *
      * @param budget how long the whole stop may take
      */
@@ -373,10 +377,12 @@ public final class Bot implements AutoCloseable {
         }
         // Past the budget: interrupted applies hand themselves back; the rest is handed back here.
         workflow.stopApplying();
+        shifts.ifPresent(s -> s.runner().stopWriting());
         int dropped = work.shutdownNow().size();
         timers.shutdownNow();
         awaitAll(max(left(deadline), Duration.ofMillis(100)), work, timers);
         workflow.handBackAll();
+        shifts.ifPresent(s -> s.runner().handBackAll());
         if (dropped > 0) {
             log.warn("{} follow-up(s) not started at shutdown", dropped);
         }

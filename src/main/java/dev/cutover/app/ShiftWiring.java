@@ -97,7 +97,7 @@ public record ShiftWiring(
                             t.scale(),
                             t.bake(),
                             ShiftPlan.OnAlarm.valueOf(t.onAlarm().name())));
-            greenSide(config.alerts().cutover(), t).ifPresent(s -> greens.put(pair.name(), s));
+            t.greenSide(config.alerts().cutover()).ifPresent(s -> greens.put(pair.name(), s));
         }
         Optional<ShiftStore> store = store(approvals);
         if (targets.isEmpty() || store.isEmpty()) {
@@ -106,7 +106,8 @@ public record ShiftWiring(
         ShiftHealth health = p.alerts()
                 .<ShiftHealth>map(a -> new ShiftWatchHealth(
                         a.traffic(), a.services(), config.alerts().cutover(), greens, clock))
-                .orElse((pair, since) -> new ShiftHealth.Reading("not watched: no metrics configured", List.of()));
+                .orElse((pair, since) -> ShiftHealth.Reading.unconfirmed(
+                        "not watched: no metrics configured", "green is not watched (no metrics configured)"));
         health = new GuardedShiftHealth(health, guards);
         ShiftRunner runner = new ShiftRunner(
                 store.get(),
@@ -167,13 +168,6 @@ public record ShiftWiring(
                 p.name(),
                 t.backend());
         return Optional.empty();
-    }
-
-    /** The watched side whose target (or target group) names green's SetIdentifier or target group. */
-    private static Optional<CutoverWatchSettings.Side> greenSide(CutoverWatchSettings watch, TrafficConfig t) {
-        return watch.sides().stream()
-                .filter(s -> t.green().contains(s.target()) || t.green().endsWith(s.targetGroup()))
-                .findFirst();
     }
 
     /** The shift store beside {@code approvals}, sharing its pair slots; empty for another kind of store. */

@@ -99,6 +99,13 @@ public final class CheckConfigCli implements Callable<Integer> {
                     + p.expiry().toMinutes() + " min" + (p.breakGlass() ? ", break-glass allowed" : ""));
             out.println("    requesters " + (p.requesters().isEmpty() ? "anyone" : p.requesters()) + ", channels "
                     + (p.channels().isEmpty() ? "any" : p.channels()));
+            if (p.traffic() != null
+                    && p.traffic().greenSide(c.alerts().cutover()).isEmpty()) {
+                // Without green's metrics no bake confirms its health: every step waits for an approver.
+                out.println("    warning: traffic: green " + p.traffic().green()
+                        + " has no alerts.cutover side (its metrics): /shift cannot confirm green's health,"
+                        + " so no step is promoted without an approver's Promote now");
+            }
             if (!p.guardAlarms().isEmpty()) {
                 out.println("    guard alarms " + p.guardAlarms()
                         + (p.rollbackOnAlarm() ? ", rollback on alarm (pre-approved)" : ", Roll back button on alarm"));

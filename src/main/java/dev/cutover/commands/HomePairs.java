@@ -116,14 +116,14 @@ final class HomePairs {
         return b.toString();
     }
 
-    /** A line on an open progressive shift: who asked, its state, step and green's share now. */
+    /** A line on an open progressive shift: who asked, its state, step and both sides' shares now. */
     static String shiftLine(Shift s) {
         return "Shift `" + s.id() + "` by " + Mrkdwn.user(s.requester()) + ": "
                 + (s.state() == ShiftState.PENDING
                         ? "waiting for approval (" + s.approvals().size() + " of " + s.requiredApprovals() + ")"
-                        : s.state().word() + ", step " + Math.max(0, s.step() + 1) + " of "
+                        : s.stateWord() + ", step " + Math.max(0, s.step() + 1) + " of "
                                 + s.plan().percents().size())
-                + ", green at " + s.live().greenPercent() + "%";
+                + " · " + s.shown().percents();
     }
 
     static String requestLine(ApprovalRequest r) {

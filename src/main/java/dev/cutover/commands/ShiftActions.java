@@ -42,6 +42,11 @@ public final class ShiftActions {
             return ":warning: The weights could not be read; nothing was changed ("
                     + dev.cutover.reply.Mrkdwn.escape(dev.cutover.reply.Mrkdwn.cut(u.reason(), 300)) + ").";
         }
+        if (out instanceof ShiftOutcome.Drifted d) {
+            return ":warning: The weights of *" + Mrkdwn.escape(d.pair()) + "* are " + d.now()
+                    + ", not " + d.expected() + " as the shift left them: someone changed them since, so the"
+                    + " abort was refused and nothing was written. Change them by hand or start a new `/shift`.";
+        }
         if (out instanceof ShiftOutcome.NothingToShift n) {
             return "Green already gets " + n.greenPercent() + "% of the traffic of *" + Mrkdwn.escape(n.pair())
                     + "*: a shift only moves traffic towards green, so every step must be above "

@@ -33,8 +33,8 @@ public final class ShiftMessages {
 
     /** The message of {@code s} as stored, at {@code now} (for the bake remaining). */
     public static Message render(Shift s, Instant now) {
-        Weights w = s.target() != null && s.state().isWriting() ? s.target() : s.live();
-        String title = "Traffic shift of " + s.pair() + " · " + s.state().word();
+        Weights w = s.shown();
+        String title = "Traffic shift of " + s.pair() + " · " + s.stateWord();
         Message.Builder b = Message.builder(title + ": " + w)
                 .header(title)
                 .code(bar("blue ", w.blue(), w) + "\n" + bar("green", w.green(), w))
@@ -70,14 +70,31 @@ public final class ShiftMessages {
     /** A line for the thread when {@code before} became {@code after}; empty when nothing worth a line happened. */
     public static String progress(Shift before, Shift after) {
         if (before.state() == after.state() && before.step() == after.step()) {
-            return "";
+            if (after.state() == ShiftState.BAKING && before.isPropagating() && !after.isPropagating()) {
+                return "Step " + (after.step() + 1) + " of "
+                        + after.plan().steps().size() + " is live everywhere (Route 53 INSYNC); baking "
+                        + duration(after.plan().bake()) + ".";
+            }
+            boolean held = after.state() == ShiftState.BAKING
+                    && after.reason() != null
+                    && !after.reason().equals(before.reason());
+            return held
+                    ? ":grey_question: Step " + (after.step() + 1) + " of "
+                            + after.plan().steps().size() + " held at " + after.live() + ": " + reason(after)
+                    : "";
         }
         return switch (after.state()) {
             case BAKING -> before.step() != after.step()
                     ? "Step " + (after.step() + 1) + " of "
                             + after.plan().steps().size() + " applied: "
                             + after.live() + " (" + after.plan().percents().get(after.step())
-                            + "% to green); baking " + duration(after.plan().bake()) + "."
+                            + "% to green); "
+                            + (after.isPropagating()
+                                    ? "propagating: the "
+                                            + duration(after.plan().bake())
+                                            + " bake starts when Route 53 reports change `"
+                                            + Mrkdwn.escape(after.change()) + "` INSYNC."
+                                    : "baking " + duration(after.plan().bake()) + ".")
                     : "Bake resumed.";
             case PAUSED -> "Bake paused.";
             case DONE -> ":white_check_mark: Shift done: " + after.live() + ".";
@@ -99,11 +116,13 @@ public final class ShiftMessages {
 
     /** The shift message's buttons for {@code s}'s state (the Home reuses those of a pending plan). */
     static List<Button> buttons(Shift s) {
+        boolean ended = s.state() == ShiftState.HALTED || s.state() == ShiftState.STOPPED;
         Button.Confirm confirm = new Button.Confirm(
                 "Abort the shift?",
-                "Traffic goes back to " + s.plan().allBlue() + " (no traffic on green) at once.",
+                "Traffic goes back to " + s.plan().allBlue() + " (no traffic on green) at once"
+                        + (ended ? ", if the weights are still " + s.live() + " as the shift left them." : "."),
                 "Abort",
-                "Keep shifting");
+                ended ? "Leave them" : "Keep shifting");
         Button abort = new Button("Abort", ABORT, s.id(), Button.Style.DANGER, confirm);
         return switch (s.state()) {
             case PENDING -> List.of(new Button("Approve", APPROVE, s.id(), Button.Style.PRIMARY, null), abort);
@@ -115,7 +134,7 @@ public final class ShiftMessages {
                     new Button("Resume", RESUME, s.id(), Button.Style.DEFAULT, null),
                     new Button("Promote now", PROMOTE, s.id(), Button.Style.PRIMARY, null),
                     abort);
-            case APPLYING, REVERTING -> List.of(abort);
+            case APPLYING, REVERTING, HALTED, STOPPED -> List.of(abort);
             default -> List.of();
         };
     }
@@ -136,6 +155,9 @@ public final class ShiftMessages {
     private static String bakeLeft(Shift s, Instant now) {
         if (s.state() == ShiftState.PAUSED && s.remaining() != null) {
             return duration(s.remaining()) + " (paused)";
+        }
+        if (s.state() == ShiftState.BAKING && s.isPropagating()) {
+            return duration(s.plan().bake()) + ", from when the change is INSYNC (propagating)";
         }
         if (s.state() != ShiftState.BAKING || s.deadline() == null) {
             return "–";

@@ -3,6 +3,7 @@ package dev.cutover.config;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -114,6 +115,20 @@ public record TrafficConfig(
             throw ConfigException.invalid("bake", "must be between 1s and 24h");
         }
         onAlarm = onAlarm == null ? OnAlarm.REVERT : onAlarm;
+    }
+
+    /**
+     * The cutover watch's side that reads green's metrics during a shift: the first of {@code
+     * watch}'s sides whose target is part of green (its SetIdentifier) or whose target group ends
+     * green (its target group ARN).
+     *
+     * @return empty when green is not watched: its shift's health cannot be confirmed, and no step
+     *     is promoted without an approver
+     */
+    public Optional<CutoverWatchSettings.Side> greenSide(CutoverWatchSettings watch) {
+        return watch.sides().stream()
+                .filter(s -> green.contains(s.target()) || green.endsWith(s.targetGroup()))
+                .findFirst();
     }
 
     /**

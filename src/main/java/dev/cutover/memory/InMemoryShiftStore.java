@@ -70,6 +70,23 @@ public final class InMemoryShiftStore implements ShiftStore {
     }
 
     @Override
+    public Optional<String> reopenIfIdle(Shift next) {
+        synchronized (approvals) {
+            Shift current = shifts.get(next.id());
+            if (current == null || current.version() != next.version() - 1) {
+                return Optional.of(next.id());
+            }
+            Optional<String> busy = approvals.holdPair(next.pair(), next.id());
+            if (busy.isPresent() && !busy.get().equals(next.id())) {
+                return busy;
+            }
+            shifts.put(next.id(), next);
+            open.add(next.id());
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<String> latest(String pair) {
         synchronized (approvals) {
             return Optional.ofNullable(latest.get(pair));

@@ -59,6 +59,41 @@ final class ApprovalScripts {
             """);
 
     /**
+     * Reopen an ended shift if its pair is idle. KEYS: hash, open key, set of open shifts. ARGV:
+     * expected version, next version, json, id, ttl seconds. Returns false (null) when written; the
+     * id itself when the stored version is not the expected one; the open change's id when another
+     * change holds the pair (nothing written either way).
+     */
+    static final RedisScript REOPEN_IF_IDLE = new RedisScript(
+            """
+            if redis.call('HGET', KEYS[1], 'version') ~= ARGV[1] then return ARGV[4] end
+            local open = redis.call('GET', KEYS[2])
+            if open and open ~= ARGV[4] then return open end
+            redis.call('HSET', KEYS[1], 'version', ARGV[2], 'json', ARGV[3])
+            redis.call('EXPIRE', KEYS[1], ARGV[5])
+            redis.call('SET', KEYS[2], ARGV[4], 'EX', ARGV[5])
+            redis.call('SADD', KEYS[3], ARGV[4])
+            return false
+            """);
+
+    /**
+     * Runs {@link #REOPEN_IF_IDLE}: stores {@code json} as {@code version} over {@code version - 1}
+     * and takes the pair again.
+     *
+     * @return empty when written; otherwise {@code id} (a lost race) or the id holding the pair
+     */
+    static Optional<String> reopenIfIdle(
+            UnifiedJedis jedis, List<String> keys, String id, long version, String json, String ttlSeconds) {
+        Object why = RedisFailures.call(
+                "reopenIfIdle(" + id + ")",
+                () -> REOPEN_IF_IDLE.run(
+                        jedis,
+                        keys,
+                        List.of(Long.toString(version - 1), Long.toString(version), json, id, ttlSeconds)));
+        return Optional.ofNullable((String) why);
+    }
+
+    /**
      * Runs {@link #CREATE_IF_IDLE} for the {@code kind} ("request", "shift") {@code id}.
      *
      * @return the id of the change holding the pair, or empty when created

@@ -80,6 +80,17 @@ public final class RedisShiftStore implements ShiftStore {
     }
 
     @Override
+    public Optional<String> reopenIfIdle(Shift next) {
+        return ApprovalScripts.reopenIfIdle(
+                jedis,
+                List.of(shiftKey(next.id()), pairKey(next.pair(), "open"), openSet()),
+                next.id(),
+                next.version(),
+                StoreJson.write(next),
+                ttlSeconds);
+    }
+
+    @Override
     public Optional<String> latest(String pair) {
         return Optional.ofNullable(RedisFailures.call("latest(" + pair + ")", () -> jedis.get(pairKey(pair, "shift"))));
     }

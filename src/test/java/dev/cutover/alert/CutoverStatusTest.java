@@ -116,6 +116,56 @@ class CutoverStatusTest {
                 .containsExactly("cutover.rollback");
     }
 
+    @Test
+    void eachOpenShiftIsOneLineWithItsWeightsStepAndBakeLeft() {
+        CutoverConfig config = new ConfigLoader(new EnvInterpolator(n -> null)).parse("c.yml", YAML);
+        DnsRecords dns = new Route53DnsRecords(SandboxAccount.route53(clock, Duration.ZERO));
+        AlertWiring alerts = new AlertWiring(
+                config,
+                ports,
+                chat,
+                PairCatalogs.of(config.pairs()),
+                dns,
+                new InMemoryApprovalStore(),
+                clock,
+                timer,
+                timer);
+        dev.cutover.core.traffic.ShiftPlan plan = dev.cutover.core.traffic.ShiftPlan.of(
+                "blue-green",
+                new dev.cutover.core.traffic.Weights(100, 0),
+                List.of(10, 50, 100),
+                100,
+                Duration.ofMinutes(5),
+                dev.cutover.core.traffic.ShiftPlan.OnAlarm.REVERT);
+        dev.cutover.core.traffic.Shift baking = dev.cutover.core.traffic.Shift.requested(
+                        "s7", plan, "U0ALICE01", "C0ALERTS01", 1, clock.instant(), Duration.ofMinutes(15))
+                .baking(
+                        1,
+                        clock.instant(),
+                        clock.instant().plus(Duration.ofMinutes(5)),
+                        new dev.cutover.core.traffic.Weights(90, 10));
+        alerts.monitors().status().shifts(() -> List.of(baking), clock);
+        clock.advance(Duration.ofSeconds(100));
+
+        String all = alerts.monitors().status().render().blocks().toString();
+        String other = alerts.monitors().status().render("orders").blocks().toString();
+
+        assertThat(all)
+                .contains("*Traffic shifts*")
+                .contains("• :twisted_rightwards_arrows: `blue-green`: shift `s7` baking · blue 50% / green 50% ·"
+                        + " step 2 of 3 · bake 3m20s left");
+        assertThat(other).doesNotContain("Traffic shifts");
+        alerts.monitors()
+                .status()
+                .shifts(
+                        () -> {
+                            throw new IllegalStateException("store down");
+                        },
+                        clock);
+        assertThat(alerts.monitors().status().render().blocks().toString())
+                .contains("• :warning: cannot read the open shifts from the store (see the bot's log)");
+    }
+
     static Responder responder(List<Message> shown) {
         return new Responder() {
             @Override

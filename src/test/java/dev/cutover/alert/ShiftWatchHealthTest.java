@@ -34,6 +34,7 @@ class ShiftWatchHealthTest {
         ShiftHealth.Reading r = health.read("web", T0);
 
         assertThat(r.healthy()).isTrue();
+        assertThat(r.confirmed()).isTrue();
         assertThat(r.summary()).isEqualTo("5XX 0.4% of 1200 · p95 0.21 s · 3/3 tasks (limits: 5XX 5.0%, p95 1.00 s)");
     }
 
@@ -51,8 +52,35 @@ class ShiftWatchHealthTest {
     }
 
     @Test
-    void aPairWithoutAWatchedGreenSideIsNotWatched() {
-        assertThat(health.read("other", T0).summary()).startsWith("not watched");
+    void aPairWithoutAWatchedGreenSideIsNotWatchedAndItsHealthIsNotConfirmed() {
+        ShiftHealth.Reading r = health.read("other", T0);
+
+        assertThat(r.summary()).startsWith("not watched");
+        assertThat(r.healthy()).isTrue();
+        assertThat(r.confirmed()).isFalse();
+        assertThat(r.unconfirmed()).isEqualTo("green is not watched (no alerts.cutover side for it)");
+    }
+
+    @Test
+    void aGreenSideWithoutRequestsIsNotConfirmedHealthy() {
+        traffic.set("targetgroup/green/1", new Traffic(0, 0, OptionalDouble.empty()));
+        ecs.set("prod", "web-green", new ServiceCounts(3, 3, 0));
+
+        ShiftHealth.Reading r = health.read("web", T0);
+
+        assertThat(r.healthy()).isTrue();
+        assertThat(r.confirmed()).isFalse();
+        assertThat(r.unconfirmed()).isEqualTo("green received no requests during the bake");
+    }
+
+    @Test
+    void aGreenSideWithFewerRequestsThanTheWatchNeedsIsNotConfirmedHealthy() {
+        traffic.set("targetgroup/green/1", new Traffic(7, 0, OptionalDouble.of(0.1)));
+
+        ShiftHealth.Reading r = health.read("web", T0);
+
+        assertThat(r.confirmed()).isFalse();
+        assertThat(r.unconfirmed()).isEqualTo("green received only 7 requests during the bake (fewer than 20)");
     }
 
     @Test

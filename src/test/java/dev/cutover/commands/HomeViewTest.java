@@ -237,7 +237,7 @@ class HomeViewTest {
                 .contains("cannot read the records from Route 53")
                 .contains("*frozen* by <@U-BOB> since <!date^" + NOW.getEpochSecond())
                 .contains("release &lt;week&gt;")
-                .contains("Shift `s1` by <@U-CAROL>: waiting for approval (0 of 1), green at 0%")
+                .contains("Shift `s1` by <@U-CAROL>: waiting for approval (0 of 1) · blue 100% / green 0%")
                 .contains("cutover watch open · <https://slack.com/archives/C1/p1700000001000200|its message>")
                 .contains("*nightly*", "paused", "last: succeeded (1 attempt")
                 .contains("running now on `host-1-42` (fencing token 1234567)")

@@ -124,7 +124,7 @@ class ShiftCommandTest {
                 .map(b -> String.join("|", ((Block.Fields) b).markdown()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(fields).contains("*Step*\n1 of 3", "*Bake left*\n4m (until", "*Green health*\n5XX 0.0% of 0");
+        assertThat(fields).contains("*Step*\n1 of 3", "*Bake left*\n4m (until", "*Green health*\n5XX 0.1% of 1200");
         assertThat(buttons(m)).extracting(Button::label).containsExactly("Pause", "Promote now", "Abort");
     }
 
@@ -197,5 +197,63 @@ class ShiftCommandTest {
                 .filter(Block.Actions.class::isInstance)
                 .flatMap(b -> ((Block.Actions) b).buttons().stream())
                 .toList();
+    }
+
+    @Test
+    void aHeldStepSaysWhyInTheMessageAndOnceInTheThread() {
+        f.health = dev.cutover.core.traffic.ShiftHealth.Reading.unconfirmed(
+                "5XX 0.0% of 0", "green received no requests during the bake");
+        run("web", REQUESTER).followUp().run();
+        Shift s = f.service.latest(PAIR).orElseThrow();
+        f.service.approve(s.id(), APPROVER);
+        Shift baking = f.service.get(s.id()).orElseThrow();
+        clock.advance(ShiftFixture.BAKE);
+        f.runner.sweep();
+        Shift held = f.service.get(s.id()).orElseThrow();
+
+        assertThat(ShiftMessages.progress(baking, held))
+                .isEqualTo(":grey_question: Step 1 of 3 held at blue 90 / green 10: green received no requests during"
+                        + " the bake: its health is not confirmed; an approver can Promote now");
+        assertThat(ShiftMessages.progress(held, held.withHealth("5XX 0.0% of 0")))
+                .isEmpty();
+        assertThat(ShiftMessages.render(held, clock.instant()).blocks())
+                .contains(new Block.Section("*Why:* green received no requests during the bake: its health is not"
+                        + " confirmed; an approver can Promote now"));
+        assertThat(buttons(ShiftMessages.render(held, clock.instant())))
+                .extracting(Button::label)
+                .containsExactly("Pause", "Promote now", "Abort");
+    }
+
+    @Test
+    void aHaltedShiftOffersAbortWithItsConfirmDialog() {
+        f.service.request(PAIR, null, REQUESTER, CHANNEL);
+        Shift s = f.service.latest(PAIR).orElseThrow();
+        Shift halted = s.ended(dev.cutover.core.traffic.ShiftState.HALTED, "p95 is above 1.00 s");
+
+        List<Button> bs = buttons(ShiftMessages.render(halted, clock.instant()));
+
+        assertThat(bs).extracting(Button::label).containsExactly("Abort");
+        assertThat(bs.get(0).confirm()).isNotNull();
+        assertThat(bs.get(0).confirm().text())
+                .isEqualTo("Traffic goes back to blue 100 / green 0 (no traffic on green) at once, if the weights are"
+                        + " still blue 100 / green 0 as the shift left them.");
+        assertThat(buttons(ShiftMessages.render(
+                        s.ended(dev.cutover.core.traffic.ShiftState.STOPPED, "drift"), clock.instant())))
+                .extracting(Button::label)
+                .containsExactly("Abort");
+        assertThat(buttons(
+                        ShiftMessages.render(s.ended(dev.cutover.core.traffic.ShiftState.DONE, null), clock.instant())))
+                .isEmpty();
+    }
+
+    @Test
+    void aRefusedAbortOfAnEndedShiftTellsTheClickerTheDifference() {
+        assertThat(ShiftActions.words(new dev.cutover.core.traffic.ShiftOutcome.Drifted(
+                        PAIR,
+                        new dev.cutover.core.traffic.Weights(90, 10),
+                        new dev.cutover.core.traffic.Weights(70, 30))))
+                .isEqualTo(":warning: The weights of *web* are blue 70 / green 30, not blue 90 / green 10 as the shift"
+                        + " left them: someone changed them since, so the abort was refused and nothing was written."
+                        + " Change them by hand or start a new `/shift`.");
     }
 }

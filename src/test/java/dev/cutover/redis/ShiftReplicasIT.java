@@ -194,4 +194,148 @@ class ShiftReplicasIT {
         assertThat(backend.read()).isEqualTo(new Weights(50, 50));
         assertThat(writeAttempts).hasValue(2);
     }
+
+    @Test
+    void anAbortAfterAHaltTakesThePairAgainAndATakeoverComparesAgainstWhatTheShiftLastWrote() {
+        ShiftFixture a = new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                counted,
+                clock,
+                ShiftPlan.OnAlarm.HALT);
+        Shift s = a.started();
+        a.health = new dev.cutover.core.traffic.ShiftHealth.Reading("p95 2.10 s", List.of("p95 is above 1.00 s"));
+        a.runner.sweep();
+        RedisShiftStore store = new RedisShiftStore(redis, prefix);
+        Shift halted = store.get(s.id()).orElseThrow();
+        assertThat(halted.state()).isEqualTo(ShiftState.HALTED);
+        assertThat(redis.exists(prefix + "{approval}:pair:" + PAIR + ":open")).isFalse();
+        RedisApprovalStore approvals = new RedisApprovalStore(redis, prefix);
+
+        // A replica reopened it to abort and died before writing; meanwhile someone moved the weights.
+        Shift claimed = halted.abortingEnded(clock.instant());
+        assertThat(store.reopenIfIdle(claimed)).isEmpty();
+        assertThat(redis.get(prefix + "{approval}:pair:" + PAIR + ":open")).isEqualTo(s.id());
+        assertThat(approvals.createIfIdle(Requests.pending("r1", PAIR))).contains(s.id());
+        assertThat(store.openIds()).containsExactly(s.id());
+        backend.put(new Weights(60, 40));
+        clock.advance(Duration.ofSeconds(30));
+
+        replica().runner.sweep();
+
+        Shift after = store.get(s.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(ShiftState.STOPPED);
+        assertThat(after.reason()).contains("expected blue 90 / green 10, now blue 60 / green 40");
+        assertThat(backend.read()).isEqualTo(new Weights(60, 40));
+        assertThat(redis.exists(prefix + "{approval}:pair:" + PAIR + ":open")).isFalse();
+        assertThat(store.reopenIfIdle(after.abortingEnded(clock.instant()).atVersion(after.version())))
+                .contains(s.id());
+    }
+
+    @Test
+    void anotherReplicaGoesOnWaitingForTheStoredRoute53ChangeAndStartsTheBakeAtInsync() {
+        Duration pending = Duration.ofSeconds(70);
+        dev.cutover.memory.InMemoryDnsRecords dns = new dev.cutover.memory.InMemoryDnsRecords(clock, pending);
+        String zone = "Z0000000000000000001";
+        for (String side : List.of("blue", "green")) {
+            dns.put(
+                    zone,
+                    new dev.cutover.core.dns.RecordSet(
+                            "api.example.com.",
+                            "A",
+                            60L,
+                            List.of(side.equals("blue") ? "192.0.2.1" : "192.0.2.2"),
+                            null,
+                            side,
+                            side.equals("blue") ? 100L : 0L,
+                            null,
+                            null));
+        }
+        dev.cutover.core.traffic.DnsWeightedTraffic route53 =
+                new dev.cutover.core.traffic.DnsWeightedTraffic(dns, zone, "api.example.com", "blue", "green");
+        ShiftFixture a = new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                route53,
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+        Shift s = a.started();
+        RedisShiftStore store = new RedisShiftStore(redis, prefix);
+        assertThat(store.get(s.id()).orElseThrow().change())
+                .isEqualTo(s.change())
+                .isNotNull();
+
+        // Replica a stops; b is a fresh replica over the same Redis.
+        ShiftFixture b = new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                route53,
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+        clock.advance(Duration.ofSeconds(30));
+        b.runner.sweep();
+        assertThat(store.get(s.id()).orElseThrow().deadline()).isNull();
+        clock.advance(Duration.ofSeconds(40));
+        b.runner.sweep();
+
+        Shift baking = store.get(s.id()).orElseThrow();
+        assertThat(baking.change()).isNull();
+        assertThat(baking.stepStartedAt()).isEqualTo(T0.plus(pending));
+        assertThat(baking.deadline()).isEqualTo(T0.plus(pending).plus(BAKE));
+        assertThat(b.actions()).contains("shift-step-insync");
+    }
+
+    @Test
+    void aStoppingReplicaHandsBackItsWriteClaimAndAnotherReplicaTakesItOverWithoutWaiting() throws Exception {
+        HeldStepWrite slow = new HeldStepWrite(counted);
+        ShiftFixture a = new ShiftFixture(
+                new RedisShiftStore(redis, prefix),
+                new RedisApprovalStore(redis, prefix),
+                slow,
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+        ShiftFixture b = replica();
+        Shift s = ((ShiftOutcome.Changed) a.service.request(PAIR, null, ShiftFixture.REQUESTER, ShiftFixture.CHANNEL))
+                .shift();
+        RedisShiftStore store = new RedisShiftStore(redis, prefix);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ShiftOutcome> approving = pool.submit(() -> a.service.approve(s.id(), ShiftFixture.APPROVER));
+            assertThat(slow.awaitHeld()).isTrue();
+            assertThat(b.runner.sweep()).isZero();
+
+            // Replica a stops while its step write hangs in its call.
+            try (dev.cutover.core.audit.LogCapture logs =
+                    new dev.cutover.core.audit.LogCapture(dev.cutover.core.traffic.ShiftRunner.class.getName())) {
+                assertThat(a.runner.handBackAll()).isEqualTo(1);
+                assertThat(logs.events())
+                        .extracting(e -> e.getFormattedMessage())
+                        .containsExactly("handed back the shift " + s.id() + " of " + PAIR
+                                + " (applying to blue 90 / green 10): another replica or the next start takes its"
+                                + " write over");
+            }
+
+            Shift back = store.get(s.id()).orElseThrow();
+            assertThat(back.state()).isEqualTo(ShiftState.APPLYING);
+            assertThat(back.claimedAt()).isNull();
+            assertThat(a.runner.handBackAll()).isZero();
+            assertThat(a.runner.sweep()).isZero();
+
+            // The clock has not moved: no 30 s wait for the claim to age.
+            assertThat(b.runner.sweep()).isEqualTo(1);
+            Shift taken = store.get(s.id()).orElseThrow();
+            assertThat(taken.state()).isEqualTo(ShiftState.BAKING);
+            assertThat(taken.step()).isZero();
+            assertThat(backend.read()).isEqualTo(new Weights(90, 10));
+            assertThat(b.actions()).contains("shift-write-taken-over", "shift-step-applied");
+
+            // The hung call lands late: its compare-and-swap is refused and nothing is recorded over b's.
+            slow.release();
+            approving.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.get(s.id()).orElseThrow().state()).isEqualTo(ShiftState.BAKING);
+        assertThat(backend.read()).isEqualTo(new Weights(90, 10));
+    }
 }

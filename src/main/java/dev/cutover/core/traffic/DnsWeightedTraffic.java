@@ -7,6 +7,7 @@ import dev.cutover.core.dns.SwapException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@link TrafficWeights} of two weighted record sets of one name (Route 53 weighted routing), told
@@ -50,6 +51,16 @@ public final class DnsWeightedTraffic implements TrafficWeights {
 
     @Override
     public void set(Weights expected, Weights next, String comment) {
+        change(expected, next, comment);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return the Route 53 change id: the weights reach every resolver only once it is INSYNC
+     */
+    @Override
+    public Optional<String> change(Weights expected, Weights next, String comment) {
         List<RecordSet> records = readRecords();
         Weights now = new Weights(weightOf(records, blueId), weightOf(records, greenId));
         if (!now.equals(expected)) {
@@ -57,9 +68,29 @@ public final class DnsWeightedTraffic implements TrafficWeights {
         }
         List<RecordChange> changes = batch(records, next);
         try {
-            dns.submit(zoneId, changes, comment);
+            return Optional.of(dns.submit(zoneId, changes, comment));
         } catch (SwapException e) {
             throw translate(e, expected);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One GetChange, as the swaps' sweep polls a change that was not INSYNC within their wait
+     * ({@link DnsRecords#insync}); the client's retry strategy retries throttling.
+     */
+    @Override
+    public boolean live(String changeId) {
+        try {
+            return dns.insync(changeId);
+        } catch (SwapException e) {
+            throw new TrafficException(
+                    e.kind() == SwapException.Kind.THROTTLED
+                            ? TrafficException.Kind.THROTTLED
+                            : TrafficException.Kind.AWS_ERROR,
+                    e.getMessage(),
+                    e);
         }
     }
 

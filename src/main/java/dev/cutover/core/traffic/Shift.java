@@ -35,6 +35,12 @@ import org.jspecify.annotations.Nullable;
  * @param reason why it ended or was paused, for people, or null
  * @param health the latest health reading's summary, or null before the first
  * @param message the channel message showing the shift, once posted
+ * @param expected the weights an ABORTING write compares against when it is the abort of an ended
+ *     (HALTED or STOPPED) shift: what the shift last wrote; null otherwise (an abort of a running
+ *     shift compares against the weights it reads, since its own step write may have landed)
+ * @param change the backend's change of the live step while it propagates (Route 53: until it is
+ *     INSYNC), or null; while set, the step's bake has not started ({@code stepStartedAt} and
+ *     {@code deadline} are null) and each sweep asks the backend once whether it is live
  */
 public record Shift(
         String id,
@@ -56,7 +62,9 @@ public record Shift(
         @Nullable Instant claimedAt,
         @Nullable String reason,
         @Nullable String health,
-        @Nullable MessageRef message) {
+        @Nullable MessageRef message,
+        @Nullable Weights expected,
+        @Nullable String change) {
 
     public Shift {
         Objects.requireNonNull(id, "id");
@@ -90,6 +98,8 @@ public record Shift(
                 null,
                 null,
                 plan.start(),
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -134,6 +144,29 @@ public record Shift(
         });
     }
 
+    /**
+     * The next version of an ended (HALTED or STOPPED) shift claimed at {@code now} to abort: back
+     * to all blue, compared against {@link #live()}, the weights it last wrote (see {@link
+     * #expected()}).
+     */
+    public Shift abortingEnded(Instant now) {
+        Weights last = live();
+        return next(d -> {
+            d.state = ShiftState.ABORTING;
+            d.target = plan.allBlue();
+            d.claimedAt = now;
+            d.expected = last;
+        });
+    }
+
+    /**
+     * The next version with its write claim cleared (a stopping replica hands it back): any
+     * replica's next sweep takes the write over at once.
+     */
+    public Shift handedBack() {
+        return next(d -> d.claimedAt = null);
+    }
+
     /** This value at version {@code v}: to fold several changes into one compare-and-set. */
     public Shift atVersion(long v) {
         return new Draft(this).build(v);
@@ -150,7 +183,70 @@ public record Shift(
             d.lastHealthy = healthy;
             d.target = null;
             d.claimedAt = null;
+            d.expected = null;
+            d.change = null;
         });
+    }
+
+    /**
+     * The next version with step {@code i} written as the backend's {@code change}, still
+     * propagating: BAKING, but the bake starts only at {@link #insync}.
+     */
+    public Shift propagating(int i, String change, Weights healthy) {
+        return next(d -> {
+            d.state = ShiftState.BAKING;
+            d.step = i;
+            d.stepStartedAt = null;
+            d.deadline = null;
+            d.remaining = null;
+            d.lastHealthy = healthy;
+            d.target = null;
+            d.claimedAt = null;
+            d.expected = null;
+            d.change = change;
+        });
+    }
+
+    /** The next version whose step's change is live since {@code now}: its bake runs until {@code until}. */
+    public Shift insync(Instant now, Instant until) {
+        return next(d -> {
+            d.stepStartedAt = now;
+            d.deadline = until;
+            d.change = null;
+        });
+    }
+
+    /**
+     * The next version whose bake an approver ended at {@code now}: BAKING with its deadline now,
+     * no longer waiting for its change to propagate (the approver skips that wait too).
+     */
+    public Shift promotedAt(Instant now) {
+        return next(d -> {
+            d.state = ShiftState.BAKING;
+            d.deadline = now;
+            d.remaining = null;
+            d.reason = null;
+            d.stepStartedAt = stepStartedAt == null ? now : stepStartedAt;
+            d.change = null;
+        });
+    }
+
+    /**
+     * The weights as a person should see them now: those being written in a writing state, the
+     * live ones otherwise.
+     */
+    public Weights shown() {
+        return target != null && state.isWriting() ? target : live();
+    }
+
+    /** The state's word, or {@code propagating} while a baking step's change is not live yet. */
+    public String stateWord() {
+        return state == ShiftState.BAKING && change != null ? "propagating" : state.word();
+    }
+
+    /** True while the live step's change propagates and its bake has not started. */
+    public boolean isPropagating() {
+        return change != null;
     }
 
     /** The next version with the bake's clock set: BAKING until {@code until}, or PAUSED with {@code left}. */
@@ -171,8 +267,18 @@ public record Shift(
             d.remaining = null;
             d.target = null;
             d.claimedAt = null;
+            d.expected = null;
+            d.change = null;
             d.reason = why == null ? reason : why;
         });
+    }
+
+    /**
+     * The next version holding its step at the end of the bake because {@code why} (null: no
+     * longer held); the state and timers stay as they are.
+     */
+    public Shift held(@Nullable String why) {
+        return next(d -> d.reason = why);
     }
 
     /** The next version with the latest health summary. */
@@ -224,6 +330,12 @@ public record Shift(
         @Nullable
         MessageRef message;
 
+        @Nullable
+        Weights expected;
+
+        @Nullable
+        String change;
+
         Draft(Shift s) {
             from = s;
             state = s.state;
@@ -238,6 +350,8 @@ public record Shift(
             reason = s.reason;
             health = s.health;
             message = s.message;
+            expected = s.expected;
+            change = s.change;
         }
 
         Shift build(long version) {
@@ -261,7 +375,9 @@ public record Shift(
                     claimedAt,
                     reason,
                     health,
-                    message);
+                    message,
+                    expected,
+                    change);
         }
     }
 }

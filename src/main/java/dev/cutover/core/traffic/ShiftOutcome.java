@@ -25,6 +25,12 @@ public sealed interface ShiftOutcome {
      */
     record NothingToShift(String pair, int greenPercent) implements ShiftOutcome {}
 
+    /**
+     * The weights are not what the shift last wrote ({@code expected}) but {@code now}: an ended
+     * shift is not aborted over someone else's change; nothing was written.
+     */
+    record Drifted(String pair, Weights expected, Weights now) implements ShiftOutcome {}
+
     /** The weights could not be read to plan: {@code reason} says why. */
     record Unreadable(String reason) implements ShiftOutcome {}
 }

@@ -6,9 +6,11 @@ import dev.cutover.core.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * only the winner writes. A claim older than {@code takeover} (its replica died or the service
  * failed) is claimed again by the next sweep, which first reads the weights: already the target
  * means the write happened and only the state is recorded.
+ *
+ * <p>On shutdown a replica hands back the claims it still holds ({@link #handBackAll}): each claim
+ * is cleared in the store, so the next sweep of any replica takes the write over at once instead
+ * of after {@code takeover}. A write handed back while its call was still in flight may land after
+ * all; the takeover reads first, and its compare-and-swap refuses to write beside it.
  */
 public final class ShiftRunner {
     private static final Logger log = LoggerFactory.getLogger(ShiftRunner.class);
@@ -35,6 +42,10 @@ public final class ShiftRunner {
     private final Clock clock;
     private final Duration takeover;
     private final ShiftObserver observer;
+    /** The write claims this replica holds now, by shift id: what it hands back when it stops. */
+    private final Map<String, Shift> held = new ConcurrentHashMap<>();
+
+    private volatile boolean stopping;
 
     /**
      * @param approvals where the pair's freeze is kept: a frozen pair's shift does not advance
@@ -60,8 +71,11 @@ public final class ShiftRunner {
         this.observer = observer;
     }
 
-    /** One pass over every open shift; returns how many this replica changed. */
+    /** One pass over every open shift; returns how many this replica changed (none once stopping). */
     public int sweep() {
+        if (stopping) {
+            return 0;
+        }
         int changed = 0;
         for (String id : store.openIds()) {
             Optional<Shift> s = store.get(id);
@@ -79,7 +93,7 @@ public final class ShiftRunner {
             case PENDING -> now.isBefore(s.expiresAt())
                     ? Optional.empty()
                     : store(s, s.ended(ShiftState.EXPIRED, "not approved in time"), "shift-expired");
-            case BAKING -> bake(s, now);
+            case BAKING -> bake(s, now, false);
             case APPLYING, REVERTING, ABORTING -> s.claimedAt() == null
                             || !now.isBefore(s.claimedAt().plus(takeover))
                     ? store(s, s.writing(s.state(), s.target(), now, null), "shift-write-taken-over")
@@ -89,7 +103,28 @@ public final class ShiftRunner {
         };
     }
 
-    private Optional<Shift> bake(Shift s, Instant now) {
+    /**
+     * Moves a shift an approver just promoted (its bake ended now): the next step follows on a
+     * reading without crossed thresholds even when it does not confirm green's health (too few
+     * requests, or not watched), since the approver takes that on; a crossed threshold still halts
+     * or reverts.
+     *
+     * @return the stored result when it changed
+     */
+    Optional<Shift> promoted(Shift s) {
+        return s.state() == ShiftState.BAKING ? bake(s, clock.instant(), true) : advance(s);
+    }
+
+    /**
+     * Reads the health of a baking shift: a crossed threshold halts or reverts it at once; at the
+     * end of the bake the next step follows only on a reading that confirms green's health (or
+     * when {@code promoted} by an approver). A bake that ends unconfirmed holds the step with the
+     * reason shown, and each sweep reads again until a reading confirms it or someone acts.
+     */
+    private Optional<Shift> bake(Shift s, Instant now, boolean promoted) {
+        if (s.isPropagating()) {
+            return propagate(s, now);
+        }
         ShiftHealth.Reading reading;
         try {
             reading = health.read(s.pair(), s.stepStartedAt() == null ? now : s.stepStartedAt());
@@ -115,12 +150,47 @@ public final class ShiftRunner {
                 || approvals.frozen(s.pair()).isPresent()) {
             return reading.summary().equals(s.health()) ? Optional.empty() : store(s, seen, null);
         }
+        if (!promoted && !reading.confirmed()) {
+            // No crossed threshold is not the same as healthy: green may have had no traffic at all.
+            String held = reading.unconfirmed() + ": its health is not confirmed; an approver can Promote now";
+            if (held.equals(s.reason())) {
+                return reading.summary().equals(s.health()) ? Optional.empty() : store(s, seen, null);
+            }
+            return store(s, seen.held(held).atVersion(s.version() + 1), "shift-held");
+        }
+        // A hold's reason is over once the step moves on.
+        Shift moving = seen.held(null).atVersion(s.version() + 1);
         if (s.plan().isLast(s.step())) {
-            return store(s, seen.ended(ShiftState.DONE, null).atVersion(s.version() + 1), "shift-done");
+            return store(s, moving.ended(ShiftState.DONE, null).atVersion(s.version() + 1), "shift-done");
         }
         Weights next = s.plan().weightsAt(s.step() + 1);
-        return store(s, seen.writing(ShiftState.APPLYING, next, now, null).atVersion(s.version() + 1), null)
+        return store(s, moving.writing(ShiftState.APPLYING, next, now, null).atVersion(s.version() + 1), null)
                 .flatMap(this::write);
+    }
+
+    /**
+     * Asks the backend once whether the live step's change is live everywhere (Route 53: INSYNC,
+     * one GetChange as the swaps' sweep polls); when it is, the step's bake starts now.
+     */
+    private Optional<Shift> propagate(Shift s, Instant now) {
+        Optional<ShiftTarget> target = targets.apply(s.pair());
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!target.get().weights().live(s.change())) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "shift {} of {}: change {} not readable, asking again next sweep: {}",
+                    s.id(),
+                    s.pair(),
+                    s.change(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+        return store(s, s.insync(now, now.plus(s.plan().bake())), "shift-step-insync");
     }
 
     /**
@@ -130,6 +200,88 @@ public final class ShiftRunner {
      *     version won, e.g. an abort) or the write must be tried again
      */
     Optional<Shift> write(Shift claimed) {
+        held.put(claimed.id(), claimed);
+        try {
+            return writeClaimed(claimed);
+        } finally {
+            if (stopping) {
+                // Not recorded while stopping (interrupted, failed): another replica takes it over now.
+                handBack(claimed.id());
+            } else {
+                held.remove(claimed.id(), claimed);
+            }
+        }
+    }
+
+    /**
+     * From now on this replica stops: write claims it still holds, and those whose write ends
+     * unrecorded, are handed back. Then hands back every claim still held (a write stuck in its
+     * call), each with one log line.
+     *
+     * @return how many claims were handed back by this call
+     */
+    public int handBackAll() {
+        stopping = true;
+        int n = 0;
+        for (String id : List.copyOf(held.keySet())) {
+            n += handBack(id) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Marks this replica as stopping: a write that ends unrecorded from now on is handed back at once. */
+    public void stopWriting() {
+        stopping = true;
+    }
+
+    /**
+     * Hands back the claim held on shift {@code id}, once: when the store still shows it (a writing
+     * state claimed at the same instant), the claim is cleared with one log line.
+     *
+     * @return true when this call handed it back
+     */
+    private boolean handBack(String id) {
+        Shift claimed = held.remove(id);
+        if (claimed == null) {
+            return false;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            Optional<Shift> now = store.get(id);
+            if (now.isEmpty()
+                    || !now.get().state().isWriting()
+                    || !Objects.equals(now.get().claimedAt(), claimed.claimedAt())) {
+                return false;
+            }
+            Shift back = now.get().handedBack();
+            if (!store.compareAndSet(back)) {
+                return false;
+            }
+            log.info(
+                    "handed back the shift {} of {} ({} to {}): another replica or the next start takes its write"
+                            + " over",
+                    id,
+                    back.pair(),
+                    back.state().word(),
+                    back.target());
+            observer.changed(now.get(), back);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn(
+                    "could not hand back the shift {} of {} ({}); its claim is taken over within {} s",
+                    id,
+                    claimed.pair(),
+                    e.toString(),
+                    takeover.toSeconds());
+            return false;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Optional<Shift> writeClaimed(Shift claimed) {
         Optional<ShiftTarget> target = targets.apply(claimed.pair());
         if (target.isEmpty()) {
             return store(
@@ -139,11 +291,16 @@ public final class ShiftRunner {
         Weights to = claimed.target();
         String comment = "shift " + claimed.pair() + " " + claimed.id() + " "
                 + claimed.state().word() + " to " + to;
+        Optional<String> change = Optional.empty();
         try {
             Weights now = weights.read();
             if (!now.equals(to)) {
-                Weights expected = claimed.state() == ShiftState.ABORTING ? now : claimed.live();
-                weights.set(expected, to, comment);
+                // An abort of a running shift compares against what it reads (its own step write may
+                // have landed); the abort of an ended one against what it last wrote (see ShiftService#abort).
+                Weights expected = claimed.state() != ShiftState.ABORTING
+                        ? claimed.live()
+                        : claimed.expected() != null ? claimed.expected() : now;
+                change = weights.change(expected, to, comment);
             }
         } catch (TrafficException e) {
             if (e.kind() == TrafficException.Kind.THROTTLED || e.kind() == TrafficException.Kind.AWS_ERROR) {
@@ -159,13 +316,20 @@ public final class ShiftRunner {
         Instant at = clock.instant();
         Optional<Shift> recorded =
                 switch (claimed.state()) {
+                        // A change that still propagates (Route 53 until INSYNC) is stored, so that any
+                        // replica's sweep goes on asking for it and starts the bake when it is live.
                     case APPLYING -> store(
                             claimed,
-                            claimed.baking(
-                                    claimed.step() + 1,
-                                    at,
-                                    at.plus(claimed.plan().bake()),
-                                    claimed.plan().weightsAt(claimed.step())),
+                            change.isPresent()
+                                    ? claimed.propagating(
+                                            claimed.step() + 1,
+                                            change.get(),
+                                            claimed.plan().weightsAt(claimed.step()))
+                                    : claimed.baking(
+                                            claimed.step() + 1,
+                                            at,
+                                            at.plus(claimed.plan().bake()),
+                                            claimed.plan().weightsAt(claimed.step())),
                             "shift-step-applied");
                     case REVERTING -> store(claimed, claimed.ended(ShiftState.REVERTED, null), "shift-reverted");
                     default -> store(claimed, claimed.ended(ShiftState.ABORTED, null), "shift-aborted");
@@ -203,6 +367,22 @@ public final class ShiftRunner {
         }
         observer.changed(before, next);
         return Optional.of(next);
+    }
+
+    /**
+     * Stores {@code next}, an open state, over the ended {@code before} and takes its pair again;
+     * audits {@code action} as {@code user}'s and tells the observer.
+     *
+     * @return empty when stored; otherwise the id of the change holding the pair, or the shift's own
+     *     id when another writer changed it first
+     */
+    Optional<String> reopen(Shift before, Shift next, String action, String user) {
+        Optional<String> busy = store.reopenIfIdle(next);
+        if (busy.isEmpty()) {
+            audit(next, action, user);
+            observer.changed(before, next);
+        }
+        return busy;
     }
 
     /** Appends {@code action} on {@code s} by {@code user} (null: the system) to the audit log. */

@@ -30,6 +30,9 @@ public final class ShiftService {
     private static final Set<ShiftState> ABORTABLE = EnumSet.of(
             ShiftState.PENDING, ShiftState.APPLYING, ShiftState.BAKING, ShiftState.PAUSED, ShiftState.REVERTING);
 
+    /** The ended states an abort still applies to: green may be left with traffic. */
+    private static final Set<ShiftState> ABORTABLE_ENDED = EnumSet.of(ShiftState.HALTED, ShiftState.STOPPED);
+
     private final ShiftStore store;
     private final ApprovalStore approvals;
     private final Function<String, Optional<ShiftTarget>> targets;
@@ -165,8 +168,10 @@ public final class ShiftService {
     }
 
     /**
-     * Ends the current bake now: the next step follows at once if the watch is healthy. Only an
-     * approver who is not the requester may promote (it skips watching that was approved).
+     * Ends the current bake now: the next step follows at once unless a threshold is crossed, also
+     * when the reading does not confirm green's health (too few requests, not watched): the approver
+     * takes that on. Only an approver who is not the requester may promote (it skips watching that
+     * was approved).
      */
     public ShiftOutcome promote(String id, String user) {
         ShiftOutcome out = act(
@@ -174,19 +179,73 @@ public final class ShiftService {
                 user,
                 EnumSet.of(ShiftState.BAKING, ShiftState.PAUSED),
                 (s, policy) -> approver(s, user, policy),
-                (s, now) -> s.clock(ShiftState.BAKING, now, null, null),
+                (s, now) -> s.promotedAt(now),
                 "shift-promoted");
         if (out instanceof ShiftOutcome.Changed c) {
-            return new ShiftOutcome.Changed(runner.advance(c.shift()).orElse(c.shift()));
+            return new ShiftOutcome.Changed(runner.promoted(c.shift()).orElse(c.shift()));
         }
         return out;
     }
 
     /**
-     * Back to no traffic on green, from any step (a pending plan is cancelled); anyone who may
-     * request changes of the pair may abort.
+     * Back to no traffic on green, from any step (a pending plan is cancelled), also after the shift
+     * HALTED or STOPPED; anyone who may request changes of the pair may abort.
+     *
+     * <p>An ended shift no longer holds its pair and its weights are no longer its own, so its
+     * abort is safe only under two conditions, checked here and again at the write: it takes the
+     * pair's one open-change slot again (refused while a swap or another shift holds it: two writers
+     * must not interleave), and the weights are still what the shift last wrote ({@link
+     * Shift#live()}). Weights someone changed since (the drift that stopped it, or a hand-made fix)
+     * are that person's decision, which an abort must not undo unseen: the abort is refused with
+     * the difference ({@link ShiftOutcome.Drifted}) and nothing is written. The write itself is a
+     * compare-and-swap against those same weights (Route 53 refuses the batch if they moved in
+     * between; an ALB's window is one round trip), also when another replica takes it over.
      */
     public ShiftOutcome abort(String id, String user) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Shift> read = store.get(id);
+            if (read.isEmpty() || !ABORTABLE_ENDED.contains(read.get().state())) {
+                return abortOpen(id, user);
+            }
+            Optional<ShiftOutcome> out = abortEnded(read.get(), user);
+            if (out.isPresent()) {
+                return out.get();
+            }
+        }
+        return new ShiftOutcome.Refused(new Refusal.TooManyDeciders());
+    }
+
+    /** The abort of a HALTED or STOPPED {@code s}; empty when another writer changed it first. */
+    private Optional<ShiftOutcome> abortEnded(Shift s, String user) {
+        Optional<ShiftTarget> t = targets.apply(s.pair());
+        if (t.isEmpty()) {
+            return Optional.of(new ShiftOutcome.NoSuchShift());
+        }
+        Optional<Refusal> refused = rules.mayRequest(s.pair(), t.get().policy(), user, s.channel());
+        if (refused.isPresent()) {
+            return Optional.of(new ShiftOutcome.Refused(refused.get()));
+        }
+        Weights now;
+        try {
+            now = t.get().weights().read();
+        } catch (TrafficException e) {
+            return Optional.of(new ShiftOutcome.Unreadable(e.getMessage()));
+        }
+        if (!now.equals(s.live())) {
+            return Optional.of(new ShiftOutcome.Drifted(s.pair(), s.live(), now));
+        }
+        Shift claimed = s.abortingEnded(clock.instant());
+        Optional<String> busy = runner.reopen(s, claimed, "shift-abort-requested", user);
+        if (busy.isEmpty()) {
+            return Optional.of(new ShiftOutcome.Changed(runner.write(claimed).orElse(claimed)));
+        }
+        return busy.get().equals(s.id())
+                ? Optional.empty()
+                : Optional.of(
+                        new ShiftOutcome.Refused(new Refusal.Busy(s.pair(), busy.get(), approvals.get(busy.get()))));
+    }
+
+    private ShiftOutcome abortOpen(String id, String user) {
         return act(
                 id,
                 user,
@@ -228,6 +287,15 @@ public final class ShiftService {
         return store.latest(pair).flatMap(store::get);
     }
 
+    /** Every open shift, as stored now. */
+    public List<Shift> open() {
+        return store.openIds().stream()
+                .map(store::get)
+                .flatMap(Optional::stream)
+                .filter(s -> s.state().isOpen())
+                .toList();
+    }
+
     /** The shift with {@code id}. */
     public Optional<Shift> get(String id) {
         return store.get(id);
@@ -265,8 +333,9 @@ public final class ShiftService {
             Optional<Shift> stored = runner.store(s, change.apply(s, clock.instant()), action, user);
             if (stored.isPresent()) {
                 Shift now = stored.get();
-                // Written here only when no write was in flight: that writer finishes it otherwise.
-                boolean ours = now.state().isWriting() && !s.state().isWriting();
+                // Written here only when no write was in flight: that writer finishes it otherwise
+                // (unless its replica handed the claim back when it stopped: then nobody holds it).
+                boolean ours = now.state().isWriting() && (!s.state().isWriting() || s.claimedAt() == null);
                 return new ShiftOutcome.Changed(ours ? runner.write(now).orElse(now) : now);
             }
         }
@@ -303,6 +372,10 @@ public final class ShiftService {
     }
 
     private static Duration left(Shift s, Instant now) {
+        // A step still propagating has its whole bake ahead: it starts when the change is live.
+        if (s.isPropagating()) {
+            return s.plan().bake();
+        }
         return s.deadline() == null || now.isAfter(s.deadline()) ? Duration.ZERO : Duration.between(now, s.deadline());
     }
 }

@@ -5,7 +5,8 @@ package dev.cutover.core.traffic;
  * {@code PAUSED}; a crossed threshold ends it {@code HALTED} or, through {@code REVERTING},
  * {@code REVERTED}; an abort goes through {@code ABORTING} to {@code ABORTED}; a refused
  * compare-and-swap ends it {@code STOPPED}; an unapproved plan is {@code EXPIRED} or
- * {@code CANCELLED}.
+ * {@code CANCELLED}. A {@code HALTED} or {@code STOPPED} shift may still be aborted: it then takes
+ * its pair again and goes through {@code ABORTING} (see {@link ShiftService#abort}).
  */
 public enum ShiftState {
     PENDING,

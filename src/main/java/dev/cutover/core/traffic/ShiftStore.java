@@ -30,6 +30,16 @@ public interface ShiftStore {
      */
     boolean compareAndSet(Shift next);
 
+    /**
+     * Replaces an ended shift by {@code next}, an open state (an abort of a HALTED or STOPPED
+     * shift), if the stored one's version is {@code next.version() - 1}, and makes it its pair's
+     * open change again in the same step, unless another change holds the pair.
+     *
+     * @return empty when replaced; otherwise why not, and nothing was stored: the id of the change
+     *     holding the pair, or {@code next.id()} itself when another writer changed the shift first
+     */
+    Optional<String> reopenIfIdle(Shift next);
+
     /** The id of the pair's most recent shift, open or not, or empty. */
     Optional<String> latest(String pair);
 

@@ -1,6 +1,7 @@
 package dev.cutover.core.traffic;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The weights of one pair's two sides. Implementations: Route 53 weighted records
@@ -26,6 +27,29 @@ public interface TrafficWeights {
      *     {@code AWS_ERROR} otherwise
      */
     void set(Weights expected, Weights next, String comment);
+
+    /**
+     * As {@link #set}, and says whether the new weights still have to propagate.
+     *
+     * @return the id of the backend's change to wait for ({@link #live}), or empty when the weights
+     *     take effect as the write returns (a load balancer, memory)
+     * @throws TrafficException as {@link #set}
+     */
+    default Optional<String> change(Weights expected, Weights next, String comment) {
+        set(expected, next, comment);
+        return Optional.empty();
+    }
+
+    /**
+     * Asks once, without waiting, whether the change {@link #change} returned is live everywhere
+     * (Route 53: INSYNC on all its DNS servers).
+     *
+     * @return true when live, false while it propagates
+     * @throws TrafficException {@code THROTTLED} or {@code AWS_ERROR} when the status cannot be read
+     */
+    default boolean live(String changeId) {
+        return true;
+    }
 
     /**
      * The writes {@link #set set(from, to)} would make, one line each, for a dry run; reads the

@@ -35,6 +35,13 @@ public record Weights(int blue, int green) {
         return sum == 0 ? 0 : (int) Math.round(100.0 * green / sum);
     }
 
+    /** {@code blue 90% / green 10%}: each side's share of the traffic, for people. */
+    public String percents() {
+        int green = greenPercent();
+        int blue = this.blue + this.green == 0 ? 0 : 100 - green;
+        return "blue " + blue + "% / green " + green + "%";
+    }
+
     /** {@code blue 90 / green 10}, for people. */
     @Override
     public String toString() {

@@ -36,8 +36,8 @@ public final class ShiftFixture {
     public final ShiftRunner runner;
     public final ShiftService service;
     public final List<String> observed = new ArrayList<>();
-    /** The next health reading; healthy unless a test sets breaches. */
-    public volatile ShiftHealth.Reading health = new ShiftHealth.Reading("5XX 0.0% of 0", List.of());
+    /** The next health reading; healthy (with enough requests to say so) unless a test sets another. */
+    public volatile ShiftHealth.Reading health = new ShiftHealth.Reading("5XX 0.1% of 1200 · p95 0.20 s", List.of());
     /** When set, the health the runner reads instead of {@link #health}. */
     public volatile ShiftHealth source;
 

@@ -350,4 +350,145 @@ class ShiftServiceTest {
         assertThat(alb.actions()).endsWith("shift-stopped");
         assertThat(approvals.openRequest(PAIR)).isEmpty();
     }
+
+    static final String HELD =
+            "green received no requests during the bake: its health is not confirmed;" + " an approver can Promote now";
+
+    @Test
+    void aBakeThatEndsWithoutRequestsOnGreenHoldsItsStepAndPromotesOnceALaterReadingIsHealthy() {
+        f.health = ShiftHealth.Reading.unconfirmed("5XX 0.0% of 0", "green received no requests during the bake");
+        Shift s = f.started();
+        clock.advance(BAKE);
+
+        f.runner.sweep();
+
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        assertThat(stored(s).state()).isEqualTo(ShiftState.BAKING);
+        assertThat(stored(s).step()).isZero();
+        assertThat(stored(s).reason()).isEqualTo(HELD);
+        assertThat(f.actions()).endsWith("shift-held");
+        long version = stored(s).version();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(f.runner.sweep()).isZero();
+        assertThat(stored(s).version()).isEqualTo(version);
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+
+        f.health = new ShiftHealth.Reading("5XX 0.1% of 900", List.of());
+        f.runner.sweep();
+
+        assertThat(weights.read()).isEqualTo(new Weights(50, 50));
+        assertThat(stored(s).step()).isEqualTo(1);
+        assertThat(stored(s).reason()).isNull();
+    }
+
+    @Test
+    void aPairThatIsNotWatchedDoesNotPromoteByItselfButAnApproverMayPromote() {
+        f.health = ShiftHealth.Reading.unconfirmed(
+                "not watched: no metrics configured", "green is not watched (no metrics configured)");
+        Shift s = f.started();
+        clock.advance(BAKE);
+        f.runner.sweep();
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        assertThat(stored(s).reason())
+                .isEqualTo("green is not watched (no metrics configured): its health is not confirmed;"
+                        + " an approver can Promote now");
+
+        ShiftOutcome out = f.service.promote(s.id(), APPROVER);
+
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Changed.class, c -> assertThat(
+                        c.shift().step())
+                .isEqualTo(1));
+        assertThat(weights.read()).isEqualTo(new Weights(50, 50));
+        assertThat(stored(s).reason()).isNull();
+    }
+
+    @Test
+    void anUnconfirmedReadingMidBakeNeitherHaltsNorHolds() {
+        f.health = ShiftHealth.Reading.unconfirmed("5XX 0.0% of 3", "green received only 3 requests");
+        Shift s = f.started();
+        clock.advance(Duration.ofMinutes(2));
+
+        f.runner.sweep();
+
+        assertThat(stored(s).state()).isEqualTo(ShiftState.BAKING);
+        assertThat(stored(s).reason()).isNull();
+        assertThat(stored(s).health()).isEqualTo("5XX 0.0% of 3");
+    }
+
+    Shift halted(ShiftFixture g) {
+        Shift s = g.started();
+        clock.advance(Duration.ofMinutes(2));
+        g.health = new ShiftHealth.Reading("p95 2.10 s", List.of("p95 response time 2.10 s is above 1.00 s"));
+        g.runner.sweep();
+        assertThat(stored(s).state()).isEqualTo(ShiftState.HALTED);
+        g.health = new ShiftHealth.Reading("5XX 0.1% of 1200", List.of());
+        return stored(s);
+    }
+
+    @Test
+    void abortAfterAHaltTakesGreenBackToNoTraffic() {
+        ShiftFixture halting = replica(ShiftPlan.OnAlarm.HALT);
+        Shift s = halted(halting);
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+
+        ShiftOutcome out = halting.service.abort(s.id(), "U-ANYONE");
+
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Changed.class, c -> assertThat(
+                        c.shift().state())
+                .isEqualTo(ShiftState.ABORTED));
+        assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+        assertThat(halting.actions()).endsWith("shift-halted", "shift-abort-requested", "shift-aborted");
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+        assertThat(store.openIds()).isEmpty();
+    }
+
+    @Test
+    void abortAfterAStopOnDriftIsRefusedWithTheDifferenceAndWritesNothing() {
+        Shift s = f.started();
+        weights.put(new Weights(70, 30));
+        clock.advance(BAKE);
+        f.runner.sweep();
+        assertThat(stored(s).state()).isEqualTo(ShiftState.STOPPED);
+        long writes = weights.writes();
+
+        ShiftOutcome out = f.service.abort(s.id(), REQUESTER);
+
+        assertThat(out).isEqualTo(new ShiftOutcome.Drifted(PAIR, new Weights(90, 10), new Weights(70, 30)));
+        assertThat(weights.read()).isEqualTo(new Weights(70, 30));
+        assertThat(weights.writes()).isEqualTo(writes);
+        assertThat(stored(s).state()).isEqualTo(ShiftState.STOPPED);
+        assertThat(approvals.openRequest(PAIR)).isEmpty();
+    }
+
+    @Test
+    void abortAfterAStopGoesToAllBlueWhenTheWeightsAreWhatTheShiftLastWrote() {
+        Shift s = f.started();
+        weights.put(new Weights(70, 30));
+        clock.advance(BAKE);
+        f.runner.sweep();
+        weights.put(new Weights(90, 10));
+
+        ShiftOutcome out = f.service.abort(s.id(), REQUESTER);
+
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Changed.class, c -> assertThat(
+                        c.shift().state())
+                .isEqualTo(ShiftState.ABORTED));
+        assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+    }
+
+    @Test
+    void anEndedShiftIsNotAbortedWhileAnotherChangeHoldsThePair() {
+        ShiftFixture halting = replica(ShiftPlan.OnAlarm.HALT);
+        Shift s = halted(halting);
+        approvals.createIfIdle(Requests.pending("r1", PAIR));
+
+        ShiftOutcome out = halting.service.abort(s.id(), REQUESTER);
+
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
+                .isInstanceOfSatisfying(
+                        Refusal.Busy.class, b -> assertThat(b.openId()).isEqualTo("r1")));
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        assertThat(stored(s).state()).isEqualTo(ShiftState.HALTED);
+        assertThat(approvals.openRequest(PAIR)).contains("r1");
+    }
 }

@@ -1,0 +1,93 @@
+package dev.cutover.core.traffic;
+
+import static dev.cutover.core.traffic.ShiftFixture.APPROVER;
+import static dev.cutover.core.traffic.ShiftFixture.BAKE;
+import static dev.cutover.core.traffic.ShiftFixture.REQUESTER;
+import static dev.cutover.core.traffic.ShiftFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.commands.ShiftMessagesAccess;
+import dev.cutover.memory.InMemoryApprovalStore;
+import dev.cutover.memory.InMemoryDnsRecords;
+import dev.cutover.testing.MutableClock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A Route 53 step's bake starts when its change is INSYNC, not when it was submitted. */
+class ShiftPropagationTest {
+    /** How long each change stays PENDING. */
+    static final Duration PENDING = Duration.ofSeconds(70);
+
+    final MutableClock clock = new MutableClock(T0);
+    final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
+    final InMemoryDnsRecords dns = new InMemoryDnsRecords(clock, PENDING);
+    final DnsWeightedTraffic weights =
+            new DnsWeightedTraffic(dns, DnsWeightedTrafficTest.ZONE, "api.example.com", "blue", "green");
+    final ShiftFixture f = new ShiftFixture(approvals.shifts(), approvals, weights, clock, ShiftPlan.OnAlarm.REVERT);
+
+    ShiftPropagationTest() {
+        dns.put(DnsWeightedTrafficTest.ZONE, DnsWeightedTrafficTest.weighted("A", "blue", 100, null, "192.0.2.1"));
+        dns.put(DnsWeightedTrafficTest.ZONE, DnsWeightedTrafficTest.weighted("A", "green", 0, null, "192.0.2.2"));
+    }
+
+    Shift stored(Shift s) {
+        return f.service.get(s.id()).orElseThrow();
+    }
+
+    @Test
+    void theBakeStartsWhenRoute53ReportsTheChangeInsyncAndTheMessageSaysPropagatingMeanwhile() {
+        Shift s = f.started();
+
+        assertThat(s.state()).isEqualTo(ShiftState.BAKING);
+        assertThat(s.change()).isNotNull();
+        assertThat(s.deadline()).isNull();
+        assertThat(s.stepStartedAt()).isNull();
+        assertThat(ShiftMessagesAccess.title(s, clock.instant())).isEqualTo("Traffic shift of web · propagating");
+
+        clock.advance(PENDING.minusSeconds(1));
+        f.runner.sweep();
+        assertThat(stored(s).change()).isEqualTo(s.change());
+        assertThat(stored(s).deadline()).isNull();
+
+        clock.advance(Duration.ofSeconds(1));
+        f.runner.sweep();
+        Shift insync = stored(s);
+        assertThat(insync.change()).isNull();
+        assertThat(insync.stepStartedAt()).isEqualTo(T0.plus(PENDING));
+        assertThat(insync.deadline()).isEqualTo(T0.plus(PENDING).plus(BAKE));
+        assertThat(ShiftMessagesAccess.title(insync, clock.instant())).isEqualTo("Traffic shift of web · baking");
+
+        clock.set(T0.plus(BAKE));
+        f.runner.sweep();
+        assertThat(weights.read()).isEqualTo(new Weights(90, 10));
+        clock.set(T0.plus(PENDING).plus(BAKE));
+        f.runner.sweep();
+        assertThat(weights.read()).isEqualTo(new Weights(50, 50));
+        assertThat(stored(s).step()).isEqualTo(1);
+        assertThat(stored(s).deadline()).isNull();
+    }
+
+    @Test
+    void promoteByAnApproverWhilePropagatingSkipsTheWaitAndTheBake() {
+        Shift s = f.started();
+        clock.advance(Duration.ofSeconds(10));
+
+        f.service.promote(s.id(), APPROVER);
+
+        assertThat(weights.read()).isEqualTo(new Weights(50, 50));
+        assertThat(stored(s).step()).isEqualTo(1);
+    }
+
+    @Test
+    void aPauseWhilePropagatingKeepsTheWholeBakeForAfterInsync() {
+        Shift s = f.started();
+        f.service.pause(s.id(), REQUESTER);
+        assertThat(stored(s).remaining()).isEqualTo(BAKE);
+        clock.advance(PENDING);
+        f.service.resume(s.id(), REQUESTER);
+        f.runner.sweep();
+
+        assertThat(stored(s).change()).isNull();
+        assertThat(stored(s).deadline()).isEqualTo(T0.plus(PENDING).plus(BAKE));
+    }
+}
