@@ -158,9 +158,29 @@ public final class QuartzJobScheduler implements JobScheduler {
         }
     }
 
-    /** Schedules the next daylight-saving gap fire of each job; call periodically (e.g. every minute). */
+    /**
+     * Schedules the next daylight-saving gap fire of each job; call periodically (e.g. every minute).
+     * With {@code store: jdbc} it runs under the same PostgreSQL advisory lock as the start-up sync:
+     * the gap trigger is check-then-store, and two replicas refreshing it at once would fail with
+     * "already exists" or replace each other's trigger.
+     */
     @Override
     public void maintain() {
+        try {
+            if (dataSource == null) {
+                syncGaps();
+            } else {
+                JdbcSchema.serialised(dataSource, "cutover-quartz-sync:" + schema, () -> {
+                    syncGaps();
+                    return null;
+                });
+            }
+        } catch (SchedulerException e) {
+            log.warn("could not update the DST gap triggers: {}", e.toString());
+        }
+    }
+
+    private void syncGaps() {
         for (JobSpec spec : specs.values()) {
             try {
                 if (spec.enabled()) {
