@@ -59,4 +59,6 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
 # "Picked up ..." line to stderr for each of those at every start. The heap is 75% of the
 # container's memory limit; on OutOfMemoryError the JVM exits and the orchestrator restarts it.
 ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:SharedArchiveFile=/app/cutover.jsa", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", "/app/cutover-bot.jar"]
-CMD ["serve", "--config", "/app/config/cutover.yml"]
+# No --config: the config is the YAML in $CUTOVER_CONFIG_YAML when set (the ECS task definition fills
+# it from an SSM parameter), else /app/config/cutover.yml (a mounted file, e.g. a ConfigMap).
+CMD ["serve"]

@@ -9,7 +9,9 @@ import static org.awaitility.Awaitility.await;
 import dev.cutover.commands.SwapMessages;
 import dev.cutover.core.approval.ApprovalState;
 import dev.cutover.testing.PrivateRedis;
+import dev.cutover.testing.PrometheusText;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +125,8 @@ class AckWithoutNetworkIT extends SlackAndRoute53Fakes {
         assertThat(running.ackText()).contains("Opening a swap request for *blue-green*");
         assertThat(waiting.ackText()).contains("Opening a swap request for *blue-green*");
         assertThat(refused.ackText()).contains("busy", "nothing was changed", "Try again");
+        assertThat(PrometheusText.parse(h.metrics.scrape()).sum("cutover_work_rejected_total", Map.of()))
+                .isEqualTo(1.0);
     }
 
     @Test

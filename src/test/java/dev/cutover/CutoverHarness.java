@@ -16,6 +16,8 @@ import dev.cutover.chat.slack.SlackTestSigner;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
 import dev.cutover.config.EnvInterpolator;
+import dev.cutover.ops.BotMetrics;
+import dev.cutover.ops.OpsMetrics;
 import dev.cutover.redis.RedisApprovalStore;
 import dev.cutover.redis.RedisAuditLog;
 import dev.cutover.redis.RedisHomeViewers;
@@ -94,6 +96,9 @@ final class CutoverHarness implements AutoCloseable {
     final RedisAuditLog audit;
     final AwsClients aws;
     final Bot bot;
+    /** The bot's meters, as the ops port serves them. */
+    final OpsMetrics metrics = new OpsMetrics();
+
     final SlackWiring slackWiring;
     final SlackHttpServer server;
     final SlackTestHttp http;
@@ -164,23 +169,25 @@ final class CutoverHarness implements AutoCloseable {
                 Objects.requireNonNullElse(config.slack().signingSecret(), ""),
                 clock,
                 Duration.ofMillis(50));
-        this.bot = new Bot(new BotPorts(
-                config,
-                clock,
-                new Route53DnsRecords(aws.route53(), Duration.ofMillis(50)),
-                store,
-                audit,
-                slackWiring.notifier(),
-                slackWiring.directory(),
-                JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
-                Optional.empty(),
-                INSYNC_TIMEOUT,
-                Optional.empty(),
-                Optional.of(new HomePorts(
-                        slackWiring.home(),
-                        new RedisHomeViewers(redis, prefix),
-                        new RedisPublishBudget(redis, prefix),
-                        HOME_INTERVAL))));
+        this.bot = new Bot(
+                new BotPorts(
+                        config,
+                        clock,
+                        new Route53DnsRecords(aws.route53(), Duration.ofMillis(50)),
+                        store,
+                        audit,
+                        slackWiring.notifier(),
+                        slackWiring.directory(),
+                        JobWiring.inProcess(config, clock, JobTargets.withoutAws()),
+                        Optional.empty(),
+                        INSYNC_TIMEOUT,
+                        Optional.empty(),
+                        Optional.of(new HomePorts(
+                                slackWiring.home(),
+                                new RedisHomeViewers(redis, prefix),
+                                new RedisPublishBudget(redis, prefix),
+                                HOME_INTERVAL))),
+                new BotMetrics(metrics.registry()));
         this.server = new SlackHttpServer(
                 slackWiring.app(bot),
                 new SlackSignatureVerifier(SECRET, Clock.systemUTC()),
@@ -285,6 +292,7 @@ final class CutoverHarness implements AutoCloseable {
         bot.close();
         slackWiring.close();
         aws.close();
+        metrics.close();
         TestRedis.deleteAll(prefix);
     }
 

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@code /cutover status}. A chat adapter drives it: {@link SlackWiring#app} turns it into a Bolt app
  * for the HTTP server and Socket Mode, and the sandbox console drives that same app.
  */
-public final class Bot implements AutoCloseable {
+public final class Bot implements AutoCloseable, OpsWiring.Watched {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
     private final SwapWorkflow workflow;
@@ -270,16 +270,19 @@ public final class Bot implements AutoCloseable {
     }
 
     /** The timers that run the request sweep and the monitors' polls (liveness beats on them). */
-    ScheduledExecutorService timers() {
+    @Override
+    public ScheduledExecutorService timers() {
         return timers;
     }
 
     /** True once the scheduler started and until it stops (with no jobs configured, too). */
+    @Override
     public boolean schedulerStarted() {
         return scheduling.started();
     }
 
     /** The monitored queues and services whose last successful poll is older than three intervals. */
+    @Override
     public List<String> overduePolls() {
         return alerts.map(a -> a.monitors().overdue()).orElse(List.of());
     }

@@ -35,7 +35,7 @@ public final class OpsWiring implements AutoCloseable {
     static final Duration SAMPLE_EVERY = Duration.ofSeconds(15);
 
     private final Readiness readiness = new Readiness(CHECK_EVERY, CHECK_TIMEOUT);
-    private final Liveness liveness = new Liveness();
+    private final Liveness liveness;
     private final AtomicReference<Readiness.Check> slack = new AtomicReference<>(() -> "not connected yet");
     private final ScheduledExecutorService sampler =
             Executors.newSingleThreadScheduledExecutor(Threads.named("cutover-metrics"));
@@ -49,6 +49,24 @@ public final class OpsWiring implements AutoCloseable {
      * @param port the ops port (0: a free one)
      */
     OpsWiring(String host, int port, CutoverConfig config, Bot bot, OpsMetrics metrics) {
+        this(host, port, config, bot, metrics, new Liveness());
+    }
+
+    /** What the checks watch in a running bot ({@link Bot}). */
+    interface Watched {
+        /** True while the scheduler fires (with no jobs configured, too). */
+        boolean schedulerStarted();
+
+        /** The polled queues and services whose last successful poll is older than three intervals. */
+        List<String> overduePolls();
+
+        /** The timer pool whose heartbeat {@code /healthz} watches. */
+        ScheduledExecutorService timers();
+    }
+
+    /** As above, watching {@code bot} and judging wedged pools with {@code liveness}. */
+    OpsWiring(String host, int port, CutoverConfig config, Watched bot, OpsMetrics metrics, Liveness liveness) {
+        this.liveness = liveness;
         readiness.add("slack", () -> slack.get().problem());
         if (!config.jobs().isEmpty()) {
             readiness.add("scheduler", () -> bot.schedulerStarted() ? null : "the scheduler is not running");

@@ -1,9 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.config.ConfigException;
-import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
-import dev.cutover.config.EnvInterpolator;
 import dev.cutover.config.JobSchedules;
 import dev.cutover.config.SlackSettings;
 import dev.cutover.config.SwapPairConfig;
@@ -31,12 +29,12 @@ public final class CheckConfigCli implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CutoverConfig c;
         try {
-            c = new ConfigLoader(EnvInterpolator.system()).load(config.file(), JobSchedules::checkForCheckConfig);
+            c = config.load(JobSchedules::checkForCheckConfig);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("config error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        out.println(config.file() + ": OK");
+        out.println(config.source() + ": OK");
         describe(c, out);
         out.flush();
         return ExitCodes.OK;

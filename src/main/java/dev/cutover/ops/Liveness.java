@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Whether the process is wedged, for {@code /healthz}: each watched timer pool (the bot's timers,
@@ -23,13 +24,24 @@ public final class Liveness {
     public static final Duration WEDGED = Duration.ofSeconds(120);
 
     private final Map<String, Long> lastBeat = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
+
+    /** Judges pools on {@link System#nanoTime()}. */
+    public Liveness() {
+        this(System::nanoTime);
+    }
+
+    /** Judges pools on {@code nanoTime} (a monotonic clock in nanoseconds; a test's). */
+    public Liveness(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     /** Starts beating on {@code pool} under {@code name}. */
     public void watch(String name, ScheduledExecutorService pool) {
-        lastBeat.put(name, System.nanoTime());
+        lastBeat.put(name, nanoTime.getAsLong());
         try {
             pool.scheduleWithFixedDelay(
-                    () -> lastBeat.put(name, System.nanoTime()), 0, BEAT.toMillis(), TimeUnit.MILLISECONDS);
+                    () -> lastBeat.put(name, nanoTime.getAsLong()), 0, BEAT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Already shut down: the process is stopping, and readiness says so.
         }
@@ -38,7 +50,7 @@ public final class Liveness {
     /** The wedged pools by name, each with how long it has been silent; empty when live. */
     public Map<String, String> wedged() {
         Map<String, String> out = new LinkedHashMap<>();
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         lastBeat.forEach((name, at) -> {
             long silent = now - at;
             if (silent > WEDGED.toNanos()) {

@@ -15,7 +15,9 @@ import java.util.Optional;
  * {@code cutover_lock_acquisitions_total{lock,result}} with result {@code acquired}, {@code busy}
  * (someone else holds it: the run is skipped) or {@code unavailable} (the store did not answer:
  * failed closed), and {@code cutover_lock_renewals_total{lock,result}} with result {@code renewed},
- * {@code lost} (the lease was gone) or {@code unavailable}.
+ * {@code lost} (the lease was gone, or the holder gave it up when no renewal was confirmed within a
+ * whole lease: one count per lease lost) or {@code unavailable} (one renewal attempt found the store
+ * unreachable).
  */
 public final class MeteredLockProvider implements LockProvider {
     private final LockProvider locks;
@@ -86,6 +88,12 @@ public final class MeteredLockProvider implements LockProvider {
             }
             count("cutover.lock.renewals", lease.name(), held ? "renewed" : "lost");
             return held;
+        }
+
+        @Override
+        public void givenUp() {
+            count("cutover.lock.renewals", lease.name(), "lost");
+            lease.givenUp();
         }
 
         @Override

@@ -2,11 +2,14 @@ package dev.cutover.quartz;
 
 import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.JobSpec;
+import dev.cutover.core.job.MissedSlots;
 import dev.cutover.core.job.RunRecord;
 import dev.cutover.core.job.SlotResolver;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.quartz.Job;
 import org.quartz.JobDetail;
@@ -51,12 +54,16 @@ final class FireJob implements Job {
         }
         SlotResolver.Resolved r =
                 SlotResolver.resolve(spec, ctx.getScheduledFireTime().toInstant(), clock.instant(), upSince.get());
-        if (paused(ctx.getJobDetail())) {
+        boolean paused = paused(ctx.getJobDetail());
+        if (ctx.getTrigger().getKey().equals(TriggerSync.cronKey(spec))) {
+            recordMissed(spec, ctx.getPreviousFireTime(), r, paused);
+        }
+        if (paused) {
             runner.paused(spec, r.fire(), r.trigger());
             return;
         }
         if (r.skip()) {
-            runner.skip(
+            runner.skipOnce(
                     spec,
                     r.fire(),
                     r.trigger(),
@@ -65,6 +72,38 @@ final class FireJob implements Job {
             return;
         }
         runner.fire(spec, r.fire(), r.trigger());
+    }
+
+    /**
+     * Records the slots between the cron trigger's previous fire (or, on a fresh trigger, the last
+     * slot in the history) and this delivery's slot that Quartz never delivered: with "do nothing"
+     * (and "fire once now") Quartz drops every slot missed by more than its misfire threshold.
+     */
+    private void recordMissed(JobSpec spec, Date previous, SlotResolver.Resolved r, boolean paused) {
+        Optional<Instant> after =
+                previous != null ? Optional.of(previous.toInstant()) : runner.lastAccountedSlot(spec.name());
+        if (after.isEmpty()) {
+            return;
+        }
+        MissedSlots slots =
+                MissedSlots.between(spec.schedule(), after.get(), r.fire().slot());
+        if (!slots.isEmpty()) {
+            runner.missed(
+                    spec,
+                    slots,
+                    paused ? RunRecord.Result.SKIPPED_PAUSED : RunRecord.Result.SKIPPED_MISFIRE,
+                    why(spec, paused));
+        }
+    }
+
+    /** Why a missed slot did not run, for its history entry. */
+    static String why(JobSpec spec, boolean paused) {
+        if (paused) {
+            return "the scheduler was not running and the job is paused";
+        }
+        return spec.catchUp()
+                ? "the scheduler was not running (misfire: fire-once runs only the newest missed slot)"
+                : "the scheduler was not running (misfire: skip)";
     }
 
     /** Whether {@code job} carries the {@link #PAUSED} mark. */

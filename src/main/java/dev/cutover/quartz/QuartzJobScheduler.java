@@ -4,6 +4,8 @@ import dev.cutover.config.SchedulerSettings;
 import dev.cutover.core.job.JobRunner;
 import dev.cutover.core.job.JobScheduler;
 import dev.cutover.core.job.JobSpec;
+import dev.cutover.core.job.MissedSlots;
+import dev.cutover.core.job.RunRecord;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +40,7 @@ public final class QuartzJobScheduler implements JobScheduler {
     private final JobRunner runner;
     private final Clock clock;
     private final Duration shutdownTimeout;
+    private Duration misfireThreshold = Duration.ofSeconds(60);
     private volatile Instant upSince = Instant.MAX;
     private DataSource dataSource;
     private String schema;
@@ -78,6 +81,7 @@ public final class QuartzJobScheduler implements JobScheduler {
         // the next replica built in this JVM (tests, sandbox); every replica must share the name.
         SchedulerRepository.getInstance().remove(s.getSchedulerName());
         QuartzJobScheduler qs = new QuartzJobScheduler(s, specs, runner, clock, settings.shutdownTimeout());
+        qs.misfireThreshold = settings.misfireThreshold();
         if (dsName != null) {
             qs.dataSource = dataSource;
             qs.schema = settings.jdbc().schema();
@@ -97,6 +101,7 @@ public final class QuartzJobScheduler implements JobScheduler {
                             () -> TriggerSync.sync(scheduler, List.copyOf(specs.values()), clock.instant()));
             // Slots before this were missed (misfire policy), whatever Quartz's misfire threshold.
             upSince = clock.instant();
+            recordMissed(upSince);
             scheduler.start();
             log.info(
                     "scheduler {} started with {} job(s); (re)stored triggers: {}",
@@ -109,9 +114,73 @@ public final class QuartzJobScheduler implements JobScheduler {
         }
     }
 
-    /** Schedules the next daylight-saving gap fire of each job; call periodically (e.g. every minute). */
+    /**
+     * Records, before firing starts, the slots of each job that passed while no scheduler ran and
+     * that Quartz will never deliver: those missed by more than the misfire threshold (slots within
+     * it are still delivered, late, and resolved by {@code SlotResolver}), from the later of the
+     * trigger's previous fire and the last slot in the history. Under {@code fire-once} the newest
+     * missed slot is left to the catch-up. The next delivery records the rest ({@code FireJob}).
+     */
+    private void recordMissed(Instant now) {
+        for (JobSpec spec : specs.values()) {
+            try {
+                Trigger t = spec.enabled() ? scheduler.getTrigger(TriggerSync.cronKey(spec)) : null;
+                if (t == null) {
+                    continue;
+                }
+                Instant after = runner.lastAccountedSlot(spec.name()).orElse(null);
+                if (t.getPreviousFireTime() != null
+                        && (after == null || t.getPreviousFireTime().toInstant().isAfter(after))) {
+                    after = t.getPreviousFireTime().toInstant();
+                }
+                if (after == null) {
+                    continue;
+                }
+                Instant before = now.minus(misfireThreshold);
+                if (spec.catchUp()) {
+                    Instant newest = spec.schedule().latestAtOrBefore(now).orElse(before);
+                    before = newest.isBefore(before) ? newest : before;
+                }
+                JobDetail detail = scheduler.getJobDetail(JobKey.jobKey(spec.name(), TriggerSync.GROUP));
+                boolean paused = detail != null && FireJob.paused(detail);
+                MissedSlots slots = MissedSlots.between(spec.schedule(), after, before);
+                if (!slots.isEmpty()) {
+                    int n = runner.missed(
+                            spec,
+                            slots,
+                            paused ? RunRecord.Result.SKIPPED_PAUSED : RunRecord.Result.SKIPPED_MISFIRE,
+                            FireJob.why(spec, paused));
+                    log.info("job {}: {} missed slot(s) recorded as skipped", spec.name(), n);
+                }
+            } catch (SchedulerException | RuntimeException e) {
+                log.warn("could not record the missed slots of {}: {}", spec.name(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Schedules the next daylight-saving gap fire of each job; call periodically (e.g. every minute).
+     * With {@code store: jdbc} it runs under the same PostgreSQL advisory lock as the start-up sync:
+     * the gap trigger is check-then-store, and two replicas refreshing it at once would fail with
+     * "already exists" or replace each other's trigger.
+     */
     @Override
     public void maintain() {
+        try {
+            if (dataSource == null) {
+                syncGaps();
+            } else {
+                JdbcSchema.serialised(dataSource, "cutover-quartz-sync:" + schema, () -> {
+                    syncGaps();
+                    return null;
+                });
+            }
+        } catch (SchedulerException e) {
+            log.warn("could not update the DST gap triggers: {}", e.toString());
+        }
+    }
+
+    private void syncGaps() {
         for (JobSpec spec : specs.values()) {
             try {
                 if (spec.enabled()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cutover.cli.ConfigOption;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +81,28 @@ class DeployExamplesTest {
         // tini in the image is PID 1; a second init from ECS would only warn that tini is not PID 1.
         assertThat(c.path("linuxParameters").path("initProcessEnabled").asBoolean())
                 .isFalse();
+    }
+
+    /**
+     * The image holds no config (only the example), so the task must hand it over: the whole YAML
+     * in {@code CUTOVER_CONFIG_YAML} from an SSM parameter, which the image's default command reads
+     * (it names no file).
+     */
+    @Test
+    void theEcsTaskGivesTheBotItsConfigFromAnSsmParameter() throws IOException {
+        JsonNode c = json("deploy/ecs/task-definition.json")
+                .path("containerDefinitions")
+                .get(0);
+        assertThat(c.path("secrets")).anySatisfy(secret -> {
+            assertThat(secret.path("name").asText()).isEqualTo(ConfigOption.ENV);
+            assertThat(secret.path("valueFrom").asText()).matches("arn:aws:ssm:[a-z0-9-]+:\\d{12}:parameter/.+");
+        });
+        assertThat(c.path("environment").findValuesAsText("name")).doesNotContain(ConfigOption.ENV);
+        assertThat(c.has("command")).as("the image's CMD reads the variable").isFalse();
+        List<String> cmd = DockerfileTest.only(
+                        DockerfileInstructions.read().finalStage().of("CMD"))
+                .execForm("");
+        assertThat(cmd).containsExactly("serve");
     }
 
     @Test

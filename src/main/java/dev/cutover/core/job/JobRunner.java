@@ -101,14 +101,78 @@ public final class JobRunner {
      * @return the record kept, or empty when this slot was already accounted for
      */
     public Optional<RunRecord> paused(JobSpec spec, FireIdentity fire, String trigger) {
-        try {
-            if (!claims.claim("fire:" + fire.key(), CLAIM_TTL)) {
-                return Optional.empty();
-            }
-        } catch (LockUnavailableException e) {
-            // Recorded below without the once-per-slot guarantee.
+        return skipOnce(spec, fire, trigger, Result.SKIPPED_PAUSED, "paused (/cron pause): not run");
+    }
+
+    /**
+     * Records a fire turned away before it started, once per slot: like {@link #paused}, it claims
+     * the fire identity, so another delivery of the slot, another replica or the missed-slot
+     * accounting ({@link #missed}) records nothing more, and the slot does not run later.
+     *
+     * @return the record kept, or empty when this slot was already accounted for
+     */
+    public Optional<RunRecord> skipOnce(JobSpec spec, FireIdentity fire, String trigger, Result result, String detail) {
+        if (!claimOnce("fire:" + fire.key())) {
+            return Optional.empty();
         }
-        return Optional.of(skip(spec, fire, trigger, Result.SKIPPED_PAUSED, "paused (/cron pause): not run"));
+        return Optional.of(skip(spec, fire, trigger, result, detail));
+    }
+
+    /**
+     * Records the slots the scheduler never delivered (trigger {@code missed}), each once across
+     * replicas (its fire identity is claimed, so it is not run later either), the older ones of a
+     * long outage in one summary entry ("and N more slots missed from ... to ...").
+     *
+     * @param result {@link Result#SKIPPED_MISFIRE}, or {@link Result#SKIPPED_PAUSED} for a paused job
+     * @param why the reason, one line, e.g. {@code the scheduler was not running (misfire: skip)}
+     * @return how many entries were recorded
+     */
+    public int missed(JobSpec spec, MissedSlots slots, Result result, String why) {
+        int recorded = 0;
+        if (slots.older() > 0) {
+            FireIdentity first = FireIdentity.scheduled(spec.name(), slots.olderFrom());
+            if (claimOnce("missed:" + first.key())) {
+                skip(
+                        spec,
+                        first,
+                        "missed",
+                        result,
+                        "and " + slots.older() + " more slot(s) missed from " + slots.olderFrom() + " to "
+                                + slots.olderTo() + ": " + why);
+                recorded++;
+            }
+        }
+        for (Instant slot : slots.listed()) {
+            if (skipOnce(spec, FireIdentity.scheduled(spec.name(), slot), "missed", result, "missed: " + why)
+                    .isPresent()) {
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * The newest scheduled slot in {@code job}'s history (run, caught up or recorded as skipped;
+     * manual runs aside), or empty when there is none or the history cannot be read.
+     */
+    public Optional<Instant> lastAccountedSlot(String job) {
+        try {
+            return history.recent(job, 20).stream()
+                    .filter(r -> !r.trigger().startsWith("manual"))
+                    .map(RunRecord::slot)
+                    .max(Instant::compareTo);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean claimOnce(String key) {
+        try {
+            return claims.claim(key, CLAIM_TTL);
+        } catch (LockUnavailableException e) {
+            // Recorded without the once-per-slot guarantee: a repeated entry beats a silent gap.
+            return true;
+        }
     }
 
     private RunRecord locked(Run run) {

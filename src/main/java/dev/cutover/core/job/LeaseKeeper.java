@@ -29,6 +29,7 @@ final class LeaseKeeper implements AutoCloseable {
     private final long periodMillis;
     private final AtomicBoolean gone = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean givenUp = new AtomicBoolean();
     private volatile long confirmedAt;
 
     /**
@@ -62,7 +63,7 @@ final class LeaseKeeper implements AutoCloseable {
     }
 
     private void renew() {
-        if (closed.get() || lost()) {
+        if (closed.get() || givenUpNow()) {
             return;
         }
         long start = nanos.getAsLong();
@@ -75,10 +76,32 @@ final class LeaseKeeper implements AutoCloseable {
                 gone.set(true);
             }
         } catch (RuntimeException e) {
+            if (givenUpNow()) {
+                return;
+            }
             long leftMs = TimeUnit.NANOSECONDS.toMillis(confirmedAt + leaseNanos - nanos.getAsLong());
             log.warn("lease on {} not renewed ({}); retrying within the {} ms left", lease.name(), e, leftMs);
             schedule(Math.max(10, Math.min(periodMillis / 10, 250)));
         }
+    }
+
+    /**
+     * Whether the lease is {@link #lost()}; the first time it is found lost by running out of time
+     * (no renewal confirmed within a whole lease, while the store never said it was gone), tells
+     * the lease so ({@link Lease#givenUp()}), once.
+     */
+    private boolean givenUpNow() {
+        if (!lost()) {
+            return false;
+        }
+        if (!gone.get() && givenUp.compareAndSet(false, true)) {
+            log.warn(
+                    "lease on {} lost: no renewal confirmed within the {} ms lease",
+                    lease.name(),
+                    leaseNanos / 1_000_000);
+            lease.givenUp();
+        }
+        return true;
     }
 
     /** The lease's fencing token. */
@@ -105,6 +128,7 @@ final class LeaseKeeper implements AutoCloseable {
     /** Stops renewing and releases the lock (if still ours and not {@link #hold() held}). */
     @Override
     public void close() {
+        givenUpNow(); // the run may have seen the loss before the next renewal did
         if (closed.compareAndSet(false, true)) {
             lease.release();
         }

@@ -34,6 +34,13 @@ public interface Lease extends AutoCloseable {
      */
     void release();
 
+    /**
+     * Tells the lease that its holder gave it up as lost because no renewal was confirmed within a
+     * whole lease (the store never said it was gone: the renewals failed). Called at most once;
+     * does nothing by default (a metered lease counts it as a lost lease).
+     */
+    default void givenUp() {}
+
     /** Same as {@link #release()}. */
     @Override
     default void close() {

@@ -18,8 +18,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
+import dev.cutover.testing.PrometheusText;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -126,6 +128,33 @@ class SlackWebApiIT {
             assertThat(r.formParameters().get("user").firstValue()).isEqualTo("U0000000001");
             assertThat(r.formParameters().get("text").firstValue()).isEqualTo("only you");
         });
+    }
+
+    @Test
+    void rateLimitsAndTheirWaitsAreMetered() {
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.update"))
+                .inScenario("429 metered")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+                .willSetStateTo("retried"));
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.update"))
+                .inScenario("429 metered")
+                .whenScenarioStateIs("retried")
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C0000000001\",\"ts\":\"1.2\"}")));
+        try (dev.cutover.ops.OpsMetrics metrics = new dev.cutover.ops.OpsMetrics()) {
+            SlackWebApi metered = new SlackWebApi(SlackTestApps.slack(slackApi.baseUrl()), SlackTestApps.BOT_TOKEN)
+                    .listener(new dev.cutover.ops.SlackCallMetrics(metrics.registry()));
+
+            metered.update("C0000000001", "1.2", "x", null);
+
+            PrometheusText text = PrometheusText.parse(metrics.scrape());
+            assertThat(text.sum("cutover_slack_rate_limited_total", Map.of("method", "chat.update")))
+                    .isEqualTo(1.0);
+            assertThat(text.sum("cutover_slack_retry_wait_seconds_total", Map.of("method", "chat.update")))
+                    .isEqualTo(1.0);
+            assertThat(text.sum("cutover_slack_calls_total", Map.of("method", "chat.update", "outcome", "ok")))
+                    .isEqualTo(1.0);
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ class LeaseKeeperTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final AtomicInteger renewals = new AtomicInteger();
+    private final AtomicInteger givenUp = new AtomicInteger();
 
     @AfterEach
     void stop() {
@@ -46,6 +47,10 @@ class LeaseKeeperTest {
             }
 
             public void release() {}
+
+            public void givenUp() {
+                givenUp.incrementAndGet();
+            }
         };
     }
 
@@ -68,7 +73,9 @@ class LeaseKeeperTest {
         assertThat(k.lost())
                 .as("a whole lease since the last confirmed renewal")
                 .isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> givenUp.get() == 1);
         k.close();
+        assertThat(givenUp.get()).as("told once that it was given up").isEqualTo(1);
     }
 
     @Test
