@@ -180,32 +180,20 @@ public final class CutoverStatus {
     /** {@code · bake 3m20s left} while a bake runs (or is paused); empty otherwise. */
     private static String bakeLeft(Shift s, Instant now) {
         if (s.state() == ShiftState.PAUSED && s.remaining() != null) {
-            return " · bake " + duration(s.remaining()) + " left (paused)";
+            return " · bake " + Mrkdwn.duration(s.remaining()) + " left (paused)";
         }
         if (s.state() != ShiftState.BAKING) {
             return "";
         }
         if (s.isPropagating()) {
-            return " · bake " + duration(s.plan().bake()) + " from INSYNC";
+            return " · bake " + Mrkdwn.duration(s.plan().bake()) + " from INSYNC";
         }
         if (s.deadline() == null) {
             return "";
         }
         return now.isBefore(s.deadline())
-                ? " · bake " + duration(Duration.between(now, s.deadline())) + " left"
+                ? " · bake " + Mrkdwn.duration(Duration.between(now, s.deadline())) + " left"
                 : " · bake over" + (s.reason() == null ? "" : ", held: health not confirmed");
-    }
-
-    /** {@code 3m20s}, {@code 1h5m}, {@code 40s}. */
-    private static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s >= 3600) {
-            return (s / 3600) + "h" + (s % 3600 / 60 == 0 ? "" : (s % 3600 / 60) + "m");
-        }
-        if (s >= 60) {
-            return (s / 60) + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
-        }
-        return s + "s";
     }
 
     /** {@code lines}, or one line saying there is nothing (to show), so no heading stands alone. */

@@ -64,7 +64,7 @@ public final class ShiftMessages {
     public static String plan(ShiftPlan p) {
         List<String> steps = new ArrayList<>();
         p.percents().forEach(pc -> steps.add(pc + "%"));
-        return String.join(" → ", steps) + ", " + duration(p.bake()) + " bake each";
+        return String.join(" → ", steps) + ", " + Mrkdwn.duration(p.bake()) + " bake each";
     }
 
     /** A line for the thread when {@code before} became {@code after}; empty when nothing worth a line happened. */
@@ -73,7 +73,7 @@ public final class ShiftMessages {
             if (after.state() == ShiftState.BAKING && before.isPropagating() && !after.isPropagating()) {
                 return "Step " + (after.step() + 1) + " of "
                         + after.plan().steps().size() + " is live everywhere (Route 53 INSYNC); baking "
-                        + duration(after.plan().bake()) + ".";
+                        + Mrkdwn.duration(after.plan().bake()) + ".";
             }
             boolean held = after.state() == ShiftState.BAKING
                     && after.reason() != null
@@ -91,10 +91,10 @@ public final class ShiftMessages {
                             + "% to green); "
                             + (after.isPropagating()
                                     ? "propagating: the "
-                                            + duration(after.plan().bake())
+                                            + Mrkdwn.duration(after.plan().bake())
                                             + " bake starts when Route 53 reports change `"
                                             + Mrkdwn.escape(after.change()) + "` INSYNC."
-                                    : "baking " + duration(after.plan().bake()) + ".")
+                                    : "baking " + Mrkdwn.duration(after.plan().bake()) + ".")
                     : "Bake resumed.";
             case PAUSED -> "Bake paused.";
             case DONE -> ":white_check_mark: Shift done: " + after.live() + ".";
@@ -154,26 +154,15 @@ public final class ShiftMessages {
 
     private static String bakeLeft(Shift s, Instant now) {
         if (s.state() == ShiftState.PAUSED && s.remaining() != null) {
-            return duration(s.remaining()) + " (paused)";
+            return Mrkdwn.duration(s.remaining()) + " (paused)";
         }
         if (s.state() == ShiftState.BAKING && s.isPropagating()) {
-            return duration(s.plan().bake()) + ", from when the change is INSYNC (propagating)";
+            return Mrkdwn.duration(s.plan().bake()) + ", from when the change is INSYNC (propagating)";
         }
         if (s.state() != ShiftState.BAKING || s.deadline() == null) {
             return "–";
         }
         Duration left = now.isAfter(s.deadline()) ? Duration.ZERO : Duration.between(now, s.deadline());
-        return duration(left) + " (until " + Mrkdwn.time(s.deadline()) + ")";
-    }
-
-    static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s >= 3600) {
-            return (s / 3600) + "h" + (s % 3600 / 60 == 0 ? "" : (s % 3600 / 60) + "m");
-        }
-        if (s >= 60) {
-            return (s / 60) + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
-        }
-        return s + "s";
+        return Mrkdwn.duration(left) + " (until " + Mrkdwn.time(s.deadline()) + ")";
     }
 }

@@ -66,4 +66,19 @@ public final class Mrkdwn {
     public static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
+
+    /**
+     * A duration as people read it on a message: {@code 40s}, {@code 3m20s}, {@code 1h5m} (whole
+     * seconds; hours drop the seconds).
+     */
+    public static String duration(java.time.Duration d) {
+        long s = d.toSeconds();
+        if (s >= 3600) {
+            return (s / 3600) + "h" + (s % 3600 / 60 == 0 ? "" : (s % 3600 / 60) + "m");
+        }
+        if (s >= 60) {
+            return (s / 60) + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
+        }
+        return s + "s";
+    }
 }

@@ -85,12 +85,7 @@ public final class DnsWeightedTraffic implements TrafficWeights {
         try {
             return dns.insync(changeId);
         } catch (SwapException e) {
-            throw new TrafficException(
-                    e.kind() == SwapException.Kind.THROTTLED
-                            ? TrafficException.Kind.THROTTLED
-                            : TrafficException.Kind.AWS_ERROR,
-                    e.getMessage(),
-                    e);
+            throw translated(e);
         }
     }
 
@@ -180,12 +175,7 @@ public final class DnsWeightedTraffic implements TrafficWeights {
         try {
             return dns.read(zoneId, name);
         } catch (SwapException e) {
-            throw new TrafficException(
-                    e.kind() == SwapException.Kind.THROTTLED
-                            ? TrafficException.Kind.THROTTLED
-                            : TrafficException.Kind.AWS_ERROR,
-                    e.getMessage(),
-                    e);
+            throw translated(e);
         }
     }
 
@@ -206,5 +196,15 @@ public final class DnsWeightedTraffic implements TrafficWeights {
                             + " are not weighted records with one weight");
         }
         return weight.intValue();
+    }
+
+    /** Route 53's failure as the traffic port's: throttling stays throttling, the rest is an AWS error. */
+    private static TrafficException translated(SwapException e) {
+        return new TrafficException(
+                e.kind() == SwapException.Kind.THROTTLED
+                        ? TrafficException.Kind.THROTTLED
+                        : TrafficException.Kind.AWS_ERROR,
+                e.getMessage(),
+                e);
     }
 }
