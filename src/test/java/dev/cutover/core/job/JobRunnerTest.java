@@ -342,6 +342,66 @@ class JobRunnerTest {
                 .doesNotContain("timed out");
     }
 
+    /** The lock is released only once the target's stop returned: never while it may still run. */
+    @Test
+    void aRunStoppedByShutdownStillHoldsItsLockWhileTheTargetStopsAndReleasesItAfter() {
+        RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
+        JobRunner runner = new JobRunner(
+                locks, new InMemoryFireClaims(clock), history, new JobAlertMessages(notifier), clock, timer, gate);
+        List<Boolean> heldAtStop = new CopyOnWriteArrayList<>();
+        JobSpec spec = Jobs.spec("ordered", "0 0 10 * * ?", new ScriptedTarget(a -> {
+            gate.abort();
+            await().atMost(Duration.ofSeconds(3)).until(a::isCancelled);
+            // What StopTask / StopExecution / the group kill would do now: the lock must still be ours.
+            heldAtStop.add(locks.holder("job:ordered").isPresent());
+            return AttemptResult.failed(null, "cancelled; StopTask sent", null);
+        }));
+
+        RunRecord r = runner.fire(spec, fire("ordered"), "scheduled");
+
+        assertThat(r.result()).isEqualTo(Result.SHUTDOWN);
+        assertThat(heldAtStop).containsExactly(true);
+        assertThat(locks.holder(spec.lockName())).isEmpty();
+    }
+
+    /** A stop that failed leaves the lock to its TTL, with one line saying so. */
+    @Test
+    void aRunWhoseTargetMayStillRunLeavesItsLockToLapseAndSaysSoInOneLine() {
+        RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
+        JobRunner runner = new JobRunner(
+                locks, new InMemoryFireClaims(clock), history, new JobAlertMessages(notifier), clock, timer, gate);
+        JobSpec spec = Jobs.spec("unstoppable", "0 0 10 * * ?", new ScriptedTarget(a -> {
+            gate.abort();
+            await().atMost(Duration.ofSeconds(3)).until(a::isCancelled);
+            return AttemptResult.failed(null, "cancelled; StopTask failed: throttled", null)
+                    .unstopped();
+        }));
+
+        try (dev.cutover.logging.FormattedLogCapture log = dev.cutover.logging.FormattedLogCapture.json()) {
+            RunRecord r = runner.fire(spec, fire("unstoppable"), "scheduled");
+
+            assertThat(r.result()).isEqualTo(Result.SHUTDOWN);
+            assertThat(log.jsonLines())
+                    .map(l -> l.path("formattedMessage").asText())
+                    .filteredOn(m -> m.contains("left to lapse"))
+                    .singleElement()
+                    .asString()
+                    .contains(spec.lockName(), "not confirmed");
+        }
+        assertThat(locks.holder(spec.lockName())).isPresent();
+    }
+
+    /** A timeout whose stop failed is handled the same way. */
+    @Test
+    void aTimedOutRunWhoseStopFailedLeavesItsLockToLapse() {
+        ScriptedTarget target = new ScriptedTarget(a ->
+                AttemptResult.timedOut("timed out; StopExecution failed", null).unstopped());
+        JobSpec spec = Jobs.spec("stuck", "0 0 10 * * ?", target);
+        RunRecord r = runner(locks).fire(spec, fire("stuck"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.TIMED_OUT);
+        assertThat(locks.holder(spec.lockName())).isPresent();
+    }
+
     @Test
     void aRunDetachedByShutdownKeepsItsFireClaimedAndLeavesItsLockToLapse() {
         RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
