@@ -391,6 +391,47 @@ class JobRunnerTest {
         assertThat(locks.holder(spec.lockName())).isPresent();
     }
 
+    /**
+     * A run still stopping when the shutdown grace is spent: its lock is left to lapse (one line),
+     * and not released even when the run ends afterwards.
+     */
+    @Test
+    void aRunStillStoppingWhenTheGraceEndsLeavesItsLockToLapse() throws Exception {
+        RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
+        JobRunner runner = new JobRunner(
+                locks, new InMemoryFireClaims(clock), history, new JobAlertMessages(notifier), clock, timer, gate);
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch stopReturns = new CountDownLatch(1);
+        JobSpec spec = Jobs.spec("slow-stop", "0 0 10 * * ?", new ScriptedTarget(a -> {
+            stopping.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(a::isCancelled);
+            try {
+                stopReturns.await(5, TimeUnit.SECONDS); // a StopTask that takes longer than the grace
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return AttemptResult.failed(null, "cancelled; StopTask sent", null);
+        }));
+        CompletableFuture<RunRecord> run =
+                CompletableFuture.supplyAsync(() -> runner.fire(spec, fire("slow-stop"), "scheduled"));
+        assertThat(stopping.await(5, TimeUnit.SECONDS)).isTrue();
+        gate.abort();
+
+        try (dev.cutover.logging.FormattedLogCapture log = dev.cutover.logging.FormattedLogCapture.json()) {
+            assertThat(gate.awaitIdle(Duration.ofMillis(200))).isFalse();
+            assertThat(gate.holdRemaining()).isEqualTo(1);
+            assertThat(log.jsonLines())
+                    .map(l -> l.path("formattedMessage").asText())
+                    .filteredOn(m -> m.contains("left to lapse"))
+                    .singleElement()
+                    .asString()
+                    .contains(spec.lockName(), "did not stop within the shutdown grace");
+        }
+        stopReturns.countDown();
+        assertThat(run.get(5, TimeUnit.SECONDS).result()).isEqualTo(Result.SHUTDOWN);
+        assertThat(locks.holder(spec.lockName())).isPresent();
+    }
+
     /** A timeout whose stop failed is handled the same way. */
     @Test
     void aTimedOutRunWhoseStopFailedLeavesItsLockToLapse() {
