@@ -15,6 +15,7 @@ import dev.cutover.redis.RedisApprovalStore;
 import dev.cutover.redis.RedisAuditLog;
 import dev.cutover.redis.TestRedis;
 import dev.cutover.testing.ServeProcess;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,6 +132,56 @@ class ServeApplyShutdownIT extends SlackAndRoute53Fakes {
         assertThat(store.openRequest(pair)).isEmpty();
         assertThat(store.lastApplied(pair).orElseThrow().changeId()).isEqualTo(CHANGE_ID);
         assertThat(a.log()).contains("stopping (SIGTERM)", "stopped in ").doesNotContain("handed back");
+    }
+
+    /**
+     * The HTTP drain window of the real process: while an apply waits for INSYNC after SIGTERM, a
+     * signed slash command gets the ephemeral "restarting" answer and a signed click is acked and told
+     * through its response_url; neither reaches the bot, and the process still exits 0 in the grace.
+     */
+    @Test
+    void duringTheDrainACommandAndAClickAreAnsweredRestartingAndTheProcessExitsZero() throws Exception {
+        route53.alwaysPending();
+        ServeProcess a = serve("a", "10s");
+        String id = requestedAndApproved(a);
+        int posts = slack.posts().size();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        long[] answeredAfter = new long[1];
+        long signalled = System.nanoTime();
+
+        Duration took = a.sigtermAndAwaitCleanExit(Duration.ofSeconds(10), () -> {
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> !a.lines("draining: Slack requests are acked").isEmpty());
+            answers.add(a.post(SlackRequestBodies.command(
+                    "swap", pair, REQUESTER, CHANNEL, slack.responseUrl("drain-swap"), "drain-swap")));
+            answers.add(a.post(SlackRequestBodies.click(
+                    SwapMessages.REJECT, id, APPROVER, CHANNEL, slack.responseUrl("drain-click"), "drain-click")));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !slack.responses("drain-click").isEmpty());
+            answeredAfter[0] = System.nanoTime() - signalled;
+            // Still draining: the apply in flight keeps the process up.
+            assertThat(a.isAlive()).as(a.log()).isTrue();
+        });
+        System.out.printf(
+                "drain: command and click answered %d ms after SIGTERM; exited 0 after %d ms%n",
+                answeredAfter[0] / 1_000_000, took.toMillis());
+
+        assertThat(answers.get(0).statusCode()).isEqualTo(200);
+        assertThat(answers.get(0).body())
+                .contains("\"response_type\":\"ephemeral\"")
+                .contains("restarting; try again in a moment");
+        assertThat(answers.get(1).statusCode()).isEqualTo(200);
+        assertThat(slack.responses("drain-click")).singleElement().satisfies(r -> {
+            assertThat(r.path("response_type").asText()).isEqualTo("ephemeral");
+            assertThat(r.path("text").asText())
+                    .contains("cutover is restarting; nothing was done — click again in a moment");
+        });
+        // Neither reached the bot: no new request message, the click decided nothing.
+        assertThat(slack.posts()).hasSize(posts);
+        assertThat(slack.responses("drain-swap")).isEmpty();
+        assertThat(stored(id).state()).isEqualTo(ApprovalState.APPLYING);
+        assertThat(a.log()).contains("stopping (SIGTERM)", "stopped in ");
     }
 
     @Test

@@ -94,13 +94,17 @@ public final class EcsTaskTarget implements JobTarget {
         if (a.isDetaching()) {
             return AttemptResult.detached("task " + taskArn + " left running", refs);
         }
-        stopTask(taskArn, "cutover: stopped (shutdown or lease lost)");
-        return AttemptResult.failed(null, "cancelled (lease lost or shutdown); StopTask sent", refs);
+        return stopTask(
+                taskArn,
+                "cutover: stopped (shutdown or lease lost)",
+                AttemptResult.failed(null, "cancelled (lease lost or shutdown)", refs));
     }
 
     private AttemptResult timedOut(Attempt a, String taskArn, Map<String, String> refs) {
-        stopTask(taskArn, "cutover: attempt timed out");
-        return AttemptResult.timedOut("timed out after " + a.timeout().toSeconds() + " s; StopTask sent", refs);
+        return stopTask(
+                taskArn,
+                "cutover: attempt timed out",
+                AttemptResult.timedOut("timed out after " + a.timeout().toSeconds() + " s", refs));
     }
 
     private AttemptResult waitFailed(Attempt a, String taskArn, Map<String, String> refs, SdkException e, long t0) {
@@ -110,8 +114,10 @@ public final class EcsTaskTarget implements JobTarget {
         if (!(e instanceof AwsServiceException) && elapsed >= a.timeout().toNanos()) {
             return timedOut(a, taskArn, refs);
         }
-        stopTask(taskArn, "cutover: lost track of the task");
-        return AttemptResult.failed(null, "waiting failed: " + e.getMessage() + "; StopTask sent", refs);
+        return stopTask(
+                taskArn,
+                "cutover: lost track of the task",
+                AttemptResult.failed(null, "waiting failed: " + e.getMessage(), refs));
     }
 
     @Override
@@ -150,12 +156,22 @@ public final class EcsTaskTarget implements JobTarget {
                 : AttemptResult.failed(exit, "exit code " + exit + " (" + task.stoppedReason() + ")", refs);
     }
 
-    private void stopTask(String taskArn, String reason) {
+    /**
+     * Sends StopTask and returns {@code result} saying so; when StopTask failed, the result says why
+     * and that the task {@link AttemptResult#mayStillRun() may still run}, so its lock is not released.
+     */
+    private AttemptResult stopTask(String taskArn, String reason, AttemptResult result) {
         try {
             ecs.stopTask(r -> r.cluster(cfg.cluster()).task(taskArn).reason(reason));
+            return withDetail(result, result.detail() + "; StopTask sent");
         } catch (SdkException e) {
-            // Reported through the result; the task stops by itself or is visible in the console.
+            return withDetail(result, result.detail() + "; StopTask failed: " + e.getMessage())
+                    .unstopped();
         }
+    }
+
+    private static AttemptResult withDetail(AttemptResult r, String detail) {
+        return new AttemptResult(r.outcome(), r.exitCode(), detail, r.refs());
     }
 
     private Map<String, String> refs(String taskArn) {

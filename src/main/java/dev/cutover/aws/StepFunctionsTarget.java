@@ -101,13 +101,18 @@ public final class StepFunctionsTarget implements JobTarget {
 
     private AttemptResult stop(String arn, Map<String, String> refs, String why, boolean timedOut) {
         String detail;
+        boolean sent;
         try {
             sfn.stopExecution(r -> r.executionArn(arn).error("cutover.Stopped").cause(why));
             detail = why + "; StopExecution sent";
+            sent = true;
         } catch (SdkException e) {
             detail = why + "; StopExecution failed: " + e.getMessage();
+            sent = false;
         }
-        return timedOut ? AttemptResult.timedOut(detail, refs) : AttemptResult.failed(null, detail, refs);
+        AttemptResult r = timedOut ? AttemptResult.timedOut(detail, refs) : AttemptResult.failed(null, detail, refs);
+        // Unstopped, the execution may go on: its lock is then left to lapse, not released.
+        return sent ? r : r.unstopped();
     }
 
     private String input(Attempt a) {

@@ -100,6 +100,11 @@ public final class LocalProcessTarget implements JobTarget {
         int killed = killTree(p);
         String why =
                 a.isCancelled() ? "cancelled" : "timed out after " + a.timeout().toMillis() + " ms";
+        if (p.isAlive()) {
+            // SIGKILL not acted on within 5 s (e.g. a process stuck in the kernel): it may still run.
+            return AttemptResult.timedOut(why + "; the process did not exit after SIGKILL", Map.of())
+                    .unstopped();
+        }
         return AttemptResult.timedOut(why + "; killed the process and " + (killed - 1) + " descendant(s)", Map.of());
     }
 

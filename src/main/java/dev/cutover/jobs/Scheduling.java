@@ -84,7 +84,7 @@ public final class Scheduling implements AutoCloseable {
 
     /**
      * Stops firing, waits up to {@code scheduler.shutdownTimeout} for running attempts, aborts the
-     * rest and releases their locks, then closes the timer and the resources (the database pool).
+     * rest (each releases its lock once its target stopped; one still stopping at the end leaves its lock to lapse), then closes the timer and the resources (the database pool).
      *
      * @return true when every run ended within the timeout
      */

@@ -208,6 +208,10 @@ public final class QuartzJobScheduler implements JobScheduler {
             runner.gate().abort();
             long left = Math.max(0, deadline - System.nanoTime());
             drained = runner.gate().awaitIdle(Duration.ofNanos(Math.min(left, ABORT_WAIT.toNanos())));
+            if (!drained) {
+                // Their targets may still run: the locks lapse at the end of their leases instead.
+                runner.gate().holdRemaining();
+            }
         }
         // Waiting lets Quartz record the completed fires (JDBC) before the caller closes the pool;
         // only done when no run is stuck, so a target ignoring cancellation cannot hang the stop.

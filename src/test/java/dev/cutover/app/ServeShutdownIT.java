@@ -2,9 +2,11 @@ package dev.cutover.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real {@code serve} process (the shaded jar) stopped with a real SIGTERM, as every deploy on ECS
  * or Kubernetes stops it: it logs that it is stopping, stops the job it started (the whole process
- * group), records the run as shut down, and exits 0 within the grace; a job with {@code onShutdown:
+ * group), releases its lock, records the run as shut down, posts one notice and exits 0 within the
+ * grace; a job with {@code onShutdown:
  * detach} leaves its ECS task running (WireMock as ECS) and its lock to lapse.
  */
 class ServeShutdownIT {
@@ -49,33 +52,47 @@ class ServeShutdownIT {
     @TempDir
     Path dir;
 
+    /**
+     * SIGTERM while a {@code command} job runs a double-forked sleep, with the shared Redis: exit 0
+     * within the grace, no process of the job left, its lock gone from Redis (released after the
+     * group was killed), one history entry {@code SHUTDOWN} and exactly one notice in Slack.
+     */
     @Test
-    void sigtermDuringAJobStopsItsProcessesAndExitsZeroWithinTheGrace() throws Exception {
+    void sigtermDuringAJobStopsItsProcessesReleasesItsLockRecordsItAndExitsZeroWithinTheGrace() throws Exception {
         SlackTestApps.stubAuthTest(slackApi);
-        // A marker no other process on the machine has, so the check for leftovers is exact.
+        slackApi.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C0OPS\",\"ts\":\"1700000000.000100\"}")));
+        // A marker no other process on the machine has, so the check for leftovers is exact; the job
+        // name is unique too, as the bot keeps its keys under the default prefix of the shared Redis.
         String marker = "9" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        String job = "long-sleep-" + marker;
         String yaml =
                 """
                 slack: { mode: http, botToken: xoxb-test, signingSecret: test-secret, httpPort: 0, apiBaseUrl: "%s/api/" }
                 ops: { port: 0 }
+                redis: { url: "%s" }
                 shutdown: { grace: 10s }
                 scheduler: { shutdownTimeout: 2s, channel: C0OPS }
                 jobs:
-                  - name: long-sleep
+                  - name: %s
                     cron: "* * * * * ?"
-                    target: { type: command, command: [sh, -c, "sleep %s & sleep %s"] }
+                    target: { type: command, command: [sh, -c, "(sleep %s &) ; sleep %s"] }
                     timeout: 600s
+                    lease: 30s
                     maxAttempts: 1
                 """
-                        .formatted(slackApi.baseUrl(), marker, marker);
+                        .formatted(slackApi.baseUrl(), TestRedis.URL, job, marker, marker);
+        String lockKey = "cutover:lock:{job:" + job + "}";
         ServeProcess serve = ServeProcess.start(dir, "cutover", yaml, Map.of());
         try {
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> sleeps(marker) == 2 || !serve.isAlive());
             assertThat(serve.isAlive()).as(serve.log()).isTrue();
+            assertThat(TestRedis.client().exists(lockKey)).isTrue();
 
-            serve.sigtermAndAwaitCleanExit(Duration.ofSeconds(10), () -> {});
+            Duration took = serve.sigtermAndAwaitCleanExit(Duration.ofSeconds(10), () -> {});
+            System.out.printf("job stopped by SIGTERM: exited 0 after %d ms%n", took.toMillis());
             assertThat(serve.log())
                     .contains("stopping (SIGTERM): no new work is taken; work in flight has 10 s to finish")
                     .contains("stopped in ");
@@ -83,13 +100,27 @@ class ServeShutdownIT {
             assertThat(serve.lines(": SHUTDOWN after"))
                     .singleElement()
                     .asString()
-                    .contains(" INFO ", "job long-sleep fire ", "shut down during attempt 1");
+                    .contains(" INFO ", "job " + job + " fire ", "shut down during attempt 1");
+            assertThat(serve.log()).doesNotContain("left to lapse");
             await().atMost(Duration.ofSeconds(5)).until(() -> sleeps(marker) == 0);
+            // The group was killed before the lock was released: no key left to lapse.
+            assertThat(TestRedis.client().exists(lockKey)).isFalse();
+            assertThat(TestRedis.client().lrange("cutover:history:" + job, 0, -1))
+                    .filteredOn(e -> e.contains("SHUTDOWN"))
+                    .singleElement()
+                    .asString()
+                    .contains("shut down during attempt 1", "killed the process");
+            assertThat(slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))))
+                    .as("notices posted")
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getBodyAsString()).contains(job, "C0OPS"));
         } finally {
             serve.close();
             ProcessHandle.allProcesses()
                     .filter(p -> commandLine(p).contains(marker))
                     .forEach(ProcessHandle::destroyForcibly);
+            TestRedis.client().del(lockKey, "cutover:fence:{job:" + job + "}", "cutover:history:" + job);
+            TestRedis.deleteAll("cutover:claim:fire:" + job + "-");
         }
     }
 

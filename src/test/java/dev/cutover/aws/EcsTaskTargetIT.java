@@ -154,11 +154,27 @@ class EcsTaskTargetIT {
         AttemptResult r = cancelledAfterTheFirstPoll(false);
         assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.FAILED);
         assertThat(r.detail()).contains("cancelled", "StopTask sent");
+        assertThat(r.mayStillRun()).isFalse();
         wm.verify(
                 1,
                 postRequestedFor(urlEqualTo("/"))
                         .withHeader("X-Amz-Target", equalTo(PREFIX + "StopTask"))
                         .withRequestBody(matchingJsonPath("$.task", equalTo(TASK_ARN))));
+    }
+
+    /** A StopTask ECS refused leaves the task possibly running: the runner must not release the lock. */
+    @Test
+    void aRefusedStopTaskSaysTheTaskMayStillRun() throws Exception {
+        wm.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(PREFIX + "StopTask"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\":\"AccessDeniedException\",\"message\":\"not allowed: ecs:StopTask\"}")));
+        AttemptResult r = cancelledAfterTheFirstPoll(false);
+        assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.FAILED);
+        assertThat(r.detail()).contains("cancelled", "StopTask failed", "not allowed");
+        assertThat(r.mayStillRun()).isTrue();
     }
 
     @Test

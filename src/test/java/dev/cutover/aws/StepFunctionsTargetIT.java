@@ -155,7 +155,26 @@ class StepFunctionsTargetIT {
         AttemptResult r = cancelledAfterTheFirstPoll(false);
         assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.FAILED);
         assertThat(r.detail()).contains("cancelled", "StopExecution sent");
+        assertThat(r.mayStillRun()).isFalse();
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(PREFIX + "StopExecution")));
+    }
+
+    /** A StopExecution Step Functions refused leaves the execution possibly running: the lock is kept. */
+    @Test
+    void aRefusedStopExecutionSaysTheExecutionMayStillRun() throws Exception {
+        wm.stubFor(
+                post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(PREFIX + "StopExecution"))
+                        .willReturn(
+                                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/x-amz-json-1.0")
+                                        .withBody(
+                                                "{\"__type\":\"AccessDeniedException\",\"message\":\"not allowed: states:StopExecution\"}")));
+        AttemptResult r = cancelledAfterTheFirstPoll(false);
+        assertThat(r.outcome()).isEqualTo(AttemptResult.Outcome.FAILED);
+        assertThat(r.detail()).contains("cancelled", "StopExecution failed", "not allowed");
+        assertThat(r.mayStillRun()).isTrue();
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class SlackHttpServer implements AutoCloseable {
      */
     public void drain(ResponsePoster answers) {
         handler.drain(answers);
+        log.info("draining: Slack requests are acked and answered \"restarting, try again\" until the server stops");
     }
 
     /** Stops serving, releases the port and stops the app; no-op if not started. */

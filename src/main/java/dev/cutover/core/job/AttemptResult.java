@@ -9,8 +9,12 @@ import java.util.Map;
  * @param exitCode the process or essential container's exit code, or null when there is none
  * @param detail a one-line reason, e.g. {@code exit code 3} or {@code HTTP 502}
  * @param refs references for people, e.g. {@code taskArn}, {@code logStream}, {@code executionArn}
+ * @param mayStillRun true when the target was told to stop (timeout, cancel) but the stop was not
+ *     confirmed (StopTask or StopExecution failed, a process outlived its kill): the work may go on,
+ *     so its lock is left to lapse at the end of its lease instead of being released
  */
-public record AttemptResult(Outcome outcome, Integer exitCode, String detail, Map<String, String> refs) {
+public record AttemptResult(
+        Outcome outcome, Integer exitCode, String detail, Map<String, String> refs, boolean mayStillRun) {
     /** How an attempt ended. */
     public enum Outcome {
         SUCCEEDED,
@@ -23,6 +27,16 @@ public record AttemptResult(Outcome outcome, Integer exitCode, String detail, Ma
     public AttemptResult {
         detail = detail == null ? "" : detail;
         refs = refs == null ? Map.of() : Map.copyOf(refs);
+    }
+
+    /** A result whose target stopped, or never needed stopping. */
+    public AttemptResult(Outcome outcome, Integer exitCode, String detail, Map<String, String> refs) {
+        this(outcome, exitCode, detail, refs, false);
+    }
+
+    /** This result, saying the target's stop was not confirmed: see {@link #mayStillRun()}. */
+    public AttemptResult unstopped() {
+        return new AttemptResult(outcome, exitCode, detail, refs, true);
     }
 
     public static AttemptResult succeeded(Integer exitCode, String detail, Map<String, String> refs) {

@@ -206,7 +206,7 @@ public final class JobRunner {
         try (LogContext.Scope token =
                         LogContext.with(LogContext.FENCING_TOKEN, lease.get().fencingToken());
                 LeaseKeeper keeper = new LeaseKeeper(lease.get(), timer, acquiredAt)) {
-            gate.track(keeper, run.spec.detachOnShutdown());
+            gate.track(keeper);
             try {
                 return claimed(run, keeper);
             } finally {
@@ -269,6 +269,11 @@ public final class JobRunner {
                             run.spec.timeout(),
                             () -> gate.aborted() || (keeper != null && keeper.lost()),
                             () -> run.spec.detachOnShutdown() && gate.aborted() && (keeper == null || !keeper.lost())));
+            if (last.mayStillRun() && keeper != null) {
+                // Released only under work known to have stopped: another replica could start the
+                // next slot beside a task or execution that is still running.
+                keeper.holdUnstopped("attempt " + n + ": " + last.detail());
+            }
             if (last.succeeded()) {
                 return finish(run, Result.SUCCEEDED, n, last, last.detail(), false);
             }
@@ -276,13 +281,14 @@ public final class JobRunner {
                 return detached(run, keeper, n, last);
             }
             // A target told to stop reports a timeout or a failure; name the real cause instead.
+            String stopped = last.mayStillRun() ? "target's stop not confirmed" : "target stopped";
             if (keeper != null && keeper.lost()) {
                 return finish(
                         run,
                         Result.LEASE_LOST,
                         n,
                         last,
-                        "lease lost during attempt " + n + ", target stopped: " + last.detail(),
+                        "lease lost during attempt " + n + ", " + stopped + ": " + last.detail(),
                         true);
             }
             if (gate.aborted()) {
@@ -291,15 +297,17 @@ public final class JobRunner {
                         Result.SHUTDOWN,
                         n,
                         last,
-                        "shut down during attempt " + n + ", target stopped: " + last.detail(),
+                        "shut down during attempt " + n + ", " + stopped + ": " + last.detail(),
                         true);
             }
-            if (n < retry.maxAttempts()) {
-                gate.pause(retry.delayAfter(n, gate.random()));
+            if (last.mayStillRun() || n == retry.maxAttempts()) {
+                // No retry beside an attempt that may still be running.
+                Result r = last.outcome() == AttemptResult.Outcome.TIMED_OUT ? Result.TIMED_OUT : Result.FAILED;
+                return finish(run, r, n, last, last.detail(), true);
             }
+            gate.pause(retry.delayAfter(n, gate.random()));
         }
-        Result r = last.outcome() == AttemptResult.Outcome.TIMED_OUT ? Result.TIMED_OUT : Result.FAILED;
-        return finish(run, r, retry.maxAttempts(), last, last.detail(), true);
+        throw new IllegalStateException("a retry policy makes at least one attempt");
     }
 
     /**

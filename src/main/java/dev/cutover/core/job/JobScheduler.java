@@ -22,7 +22,8 @@ public interface JobScheduler extends JobControl {
 
     /**
      * Stops firing, waits for running attempts up to the configured shutdown timeout, then aborts the
-     * rest (targets are told to stop) and releases their locks.
+     * rest (targets are told to stop); each run releases its lock once its target stopped, and the
+     * locks of runs still stopping at the end are left to lapse at the end of their leases.
      *
      * @return true when every run ended within the timeout
      * @throws IllegalStateException when the scheduler cannot be shut down cleanly

@@ -125,6 +125,25 @@ final class LeaseKeeper implements AutoCloseable {
         closed.set(true);
     }
 
+    /**
+     * Stops renewing and leaves the lock to lapse, as {@link #hold()}, for a target whose stop was not
+     * confirmed; logs one line saying so, unless the lock was already released or held.
+     *
+     * @param why why the target may still run
+     * @return whether this call left the lock to lapse
+     */
+    boolean holdUnstopped(String why) {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        log.warn(
+                "lock {} left to lapse within {} s, not released: {}; the target's stop was not confirmed",
+                lease.name(),
+                lease.lease().toSeconds(),
+                why);
+        return true;
+    }
+
     /** Stops renewing and releases the lock (if still ours and not {@link #hold() held}). */
     @Override
     public void close() {

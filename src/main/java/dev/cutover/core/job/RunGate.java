@@ -10,8 +10,11 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Tracks the runs in flight on this instance, for graceful shutdown: waits for them a bounded time,
- * then aborts them (attempts see {@link Attempt#cancelled()}, backoff waits end) and releases their
- * locks. Also owns the wait between attempts, so tests can replace it.
+ * then aborts them (attempts see {@link Attempt#cancelled()}, backoff waits end). Each run releases
+ * its own lock once its target's stop returned (StopTask or StopExecution answered, the process group
+ * gone); the locks of runs still going when the grace ends are {@link #holdRemaining() left to
+ * lapse}, never released under work that may still run. Also owns the wait between attempts, so
+ * tests can replace it.
  */
 public final class RunGate {
     /** Waits {@code delay} between attempts, returning early once {@code abort} is counted down. */
@@ -24,8 +27,6 @@ public final class RunGate {
     private final DoubleSupplier random;
     private final CountDownLatch abort = new CountDownLatch(1);
     private final Set<LeaseKeeper> keepers = ConcurrentHashMap.newKeySet();
-    /** Keepers of runs that may detach on shutdown: their runner decides about the lock. */
-    private final Set<LeaseKeeper> detachable = ConcurrentHashMap.newKeySet();
 
     private final Object idle = new Object();
     private int inFlight;
@@ -66,13 +67,27 @@ public final class RunGate {
     }
 
     /**
-     * Tells running attempts to stop, ends backoff waits and releases every held lock but those of
-     * runs that may detach ({@code onShutdown: detach}): their runner releases the lock once the
-     * target stopped, or leaves it to lapse when the remote work was left running.
+     * Tells running attempts to stop and ends backoff waits. Locks stay held (and renewed) while the
+     * targets stop: each run releases its own once its target's stop returned.
      */
     public void abort() {
         abort.countDown();
-        keepers.stream().filter(k -> !detachable.contains(k)).forEach(LeaseKeeper::close);
+    }
+
+    /**
+     * For the runs still going when the shutdown grace is spent: stops renewing their locks without
+     * releasing them, so each lapses at the end of its lease, and logs one line per lock.
+     *
+     * @return how many locks were left to lapse
+     */
+    public int holdRemaining() {
+        int n = 0;
+        for (LeaseKeeper k : keepers) {
+            if (k.holdUnstopped("the run did not stop within the shutdown grace")) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether {@link #abort()} was called. */
@@ -100,16 +115,12 @@ public final class RunGate {
         }
     }
 
-    void track(LeaseKeeper k, boolean mayDetach) {
-        if (mayDetach) {
-            detachable.add(k);
-        }
+    void track(LeaseKeeper k) {
         keepers.add(k);
     }
 
     void untrack(LeaseKeeper k) {
         keepers.remove(k);
-        detachable.remove(k);
     }
 
     double random() {

@@ -342,6 +342,107 @@ class JobRunnerTest {
                 .doesNotContain("timed out");
     }
 
+    /** The lock is released only once the target's stop returned: never while it may still run. */
+    @Test
+    void aRunStoppedByShutdownStillHoldsItsLockWhileTheTargetStopsAndReleasesItAfter() {
+        RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
+        JobRunner runner = new JobRunner(
+                locks, new InMemoryFireClaims(clock), history, new JobAlertMessages(notifier), clock, timer, gate);
+        List<Boolean> heldAtStop = new CopyOnWriteArrayList<>();
+        JobSpec spec = Jobs.spec("ordered", "0 0 10 * * ?", new ScriptedTarget(a -> {
+            gate.abort();
+            await().atMost(Duration.ofSeconds(3)).until(a::isCancelled);
+            // What StopTask / StopExecution / the group kill would do now: the lock must still be ours.
+            heldAtStop.add(locks.holder("job:ordered").isPresent());
+            return AttemptResult.failed(null, "cancelled; StopTask sent", null);
+        }));
+
+        RunRecord r = runner.fire(spec, fire("ordered"), "scheduled");
+
+        assertThat(r.result()).isEqualTo(Result.SHUTDOWN);
+        assertThat(heldAtStop).containsExactly(true);
+        assertThat(locks.holder(spec.lockName())).isEmpty();
+    }
+
+    /** A stop that failed leaves the lock to its TTL, with one line saying so. */
+    @Test
+    void aRunWhoseTargetMayStillRunLeavesItsLockToLapseAndSaysSoInOneLine() {
+        RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
+        JobRunner runner = new JobRunner(
+                locks, new InMemoryFireClaims(clock), history, new JobAlertMessages(notifier), clock, timer, gate);
+        JobSpec spec = Jobs.spec("unstoppable", "0 0 10 * * ?", new ScriptedTarget(a -> {
+            gate.abort();
+            await().atMost(Duration.ofSeconds(3)).until(a::isCancelled);
+            return AttemptResult.failed(null, "cancelled; StopTask failed: throttled", null)
+                    .unstopped();
+        }));
+
+        try (dev.cutover.logging.FormattedLogCapture log = dev.cutover.logging.FormattedLogCapture.json()) {
+            RunRecord r = runner.fire(spec, fire("unstoppable"), "scheduled");
+
+            assertThat(r.result()).isEqualTo(Result.SHUTDOWN);
+            assertThat(log.jsonLines())
+                    .map(l -> l.path("formattedMessage").asText())
+                    .filteredOn(m -> m.contains("left to lapse"))
+                    .singleElement()
+                    .asString()
+                    .contains(spec.lockName(), "not confirmed");
+        }
+        assertThat(locks.holder(spec.lockName())).isPresent();
+    }
+
+    /**
+     * A run still stopping when the shutdown grace is spent: its lock is left to lapse (one line),
+     * and not released even when the run ends afterwards.
+     */
+    @Test
+    void aRunStillStoppingWhenTheGraceEndsLeavesItsLockToLapse() throws Exception {
+        RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
+        JobRunner runner = new JobRunner(
+                locks, new InMemoryFireClaims(clock), history, new JobAlertMessages(notifier), clock, timer, gate);
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch stopReturns = new CountDownLatch(1);
+        JobSpec spec = Jobs.spec("slow-stop", "0 0 10 * * ?", new ScriptedTarget(a -> {
+            stopping.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(a::isCancelled);
+            try {
+                stopReturns.await(5, TimeUnit.SECONDS); // a StopTask that takes longer than the grace
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return AttemptResult.failed(null, "cancelled; StopTask sent", null);
+        }));
+        CompletableFuture<RunRecord> run =
+                CompletableFuture.supplyAsync(() -> runner.fire(spec, fire("slow-stop"), "scheduled"));
+        assertThat(stopping.await(5, TimeUnit.SECONDS)).isTrue();
+        gate.abort();
+
+        try (dev.cutover.logging.FormattedLogCapture log = dev.cutover.logging.FormattedLogCapture.json()) {
+            assertThat(gate.awaitIdle(Duration.ofMillis(200))).isFalse();
+            assertThat(gate.holdRemaining()).isEqualTo(1);
+            assertThat(log.jsonLines())
+                    .map(l -> l.path("formattedMessage").asText())
+                    .filteredOn(m -> m.contains("left to lapse"))
+                    .singleElement()
+                    .asString()
+                    .contains(spec.lockName(), "did not stop within the shutdown grace");
+        }
+        stopReturns.countDown();
+        assertThat(run.get(5, TimeUnit.SECONDS).result()).isEqualTo(Result.SHUTDOWN);
+        assertThat(locks.holder(spec.lockName())).isPresent();
+    }
+
+    /** A timeout whose stop failed is handled the same way. */
+    @Test
+    void aTimedOutRunWhoseStopFailedLeavesItsLockToLapse() {
+        ScriptedTarget target = new ScriptedTarget(a ->
+                AttemptResult.timedOut("timed out; StopExecution failed", null).unstopped());
+        JobSpec spec = Jobs.spec("stuck", "0 0 10 * * ?", target);
+        RunRecord r = runner(locks).fire(spec, fire("stuck"), "scheduled");
+        assertThat(r.result()).isEqualTo(Result.TIMED_OUT);
+        assertThat(locks.holder(spec.lockName())).isPresent();
+    }
+
     @Test
     void aRunDetachedByShutdownKeepsItsFireClaimedAndLeavesItsLockToLapse() {
         RunGate gate = new RunGate((d, abort) -> {}, () -> 0.0);
