@@ -15,12 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code /cron list | run <job> | pause <job> | resume <job> | history <job>}. A manual run goes
- * through the same lock, fire-identity claim and retries as a scheduled one, after the ack.
+ * {@code /cron list | run <job> | stop <job> | pause <job> | resume <job> | history <job>}. A manual
+ * run goes through the same lock, fire-identity claim and retries as a scheduled one, after the
+ * ack; a stop asks the run holding the job's lock, on any replica, to stop.
  */
 public final class CronCommand implements ChatCommand {
+    private static final Logger log = LoggerFactory.getLogger(CronCommand.class);
+
     private final Map<String, JobSpec> jobs = new LinkedHashMap<>();
     private final JobRunner runner;
     private final JobHistory history;
@@ -53,7 +58,7 @@ public final class CronCommand implements ChatCommand {
 
     @Override
     public String usage() {
-        return "/cron list | run <job> | pause <job> | resume <job> | history <job>";
+        return "/cron list | run <job> | stop <job> | pause <job> | resume <job> | history <job>";
     }
 
     /**
@@ -72,7 +77,9 @@ public final class CronCommand implements ChatCommand {
             return CommandResult.later(() -> inv.responder()
                     .ephemeral(CronListing.list(jobs.values(), prefix, page, history, control, clock.instant())));
         }
-        if (w.length != 2 || !List.of("run", "pause", "resume", "history").contains(w[0]) || !jobs.containsKey(w[1])) {
+        if (w.length != 2
+                || !List.of("run", "stop", "pause", "resume", "history").contains(w[0])
+                || !jobs.containsKey(w[1])) {
             return CommandResult.reply(help(w));
         }
         JobSpec spec = jobs.get(w[1]);
@@ -87,6 +94,7 @@ public final class CronCommand implements ChatCommand {
         }
         return switch (verb) {
             case "run" -> run(spec, inv);
+            case "stop" -> stop(spec, inv);
             case "pause" -> {
                 control.pause(spec.name());
                 yield Message.text("Paused `" + spec.name()
@@ -100,7 +108,7 @@ public final class CronCommand implements ChatCommand {
         };
     }
 
-    /** A job's approvers (users or user groups) may run, pause and resume it; anyone when it has none. */
+    /** A job's approvers (users or user groups) may run, stop, pause and resume it; anyone when it has none. */
     private boolean mayOperate(JobSpec spec, String user) {
         return spec.approvers().isEmpty() || directory.matches(user, Set.copyOf(spec.approvers()));
     }
@@ -111,6 +119,28 @@ public final class CronCommand implements ChatCommand {
         inv.responder().ephemeral(Message.text("Starting `" + spec.name() + "` (fire `" + fire.key() + "`)..."));
         RunRecord r = runner.fire(spec, fire, "manual:" + inv.userId());
         return Message.text("`" + spec.name() + "` " + CronListing.result(r));
+    }
+
+    /** Asks the run holding the job's lock to stop; the run records itself as stopped. */
+    private Message stop(JobSpec spec, Invocation inv) {
+        JobRunner.StopRequest r = runner.requestStop(spec);
+        String job = "`" + spec.name() + "`";
+        if (r instanceof JobRunner.StopRequest.Requested q) {
+            log.info(
+                    "cron stop of {} by {}: run with fencing token {}",
+                    spec.name(),
+                    inv.userId(),
+                    q.holder().fencingToken());
+            return Message.text(":octagonal_sign: Stopping " + job + ": the run holding its lock ("
+                    + Mrkdwn.escape(q.holder().owner()) + ", fencing token "
+                    + q.holder().fencingToken()
+                    + ") stops its target within a few seconds and makes no further attempt; `/cron history "
+                    + spec.name() + "` will say *stopped*.");
+        }
+        if (r instanceof JobRunner.StopRequest.Unlocked) {
+            return Message.text(job + " runs without a lock (`lock: none`), so its runs cannot be found to stop.");
+        }
+        return Message.text(job + " is not running: no run holds its lock. Nothing was changed.");
     }
 
     private static boolean isPage(String word) {

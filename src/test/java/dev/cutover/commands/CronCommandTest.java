@@ -161,6 +161,59 @@ class CronCommandTest {
     }
 
     @Test
+    void stopAsksTheRunHoldingTheLockByItsFencingTokenAndSaysWhenNothingRuns() {
+        InMemoryLockProvider locks = new InMemoryLockProvider(clock);
+        InMemoryFireClaims claims = new InMemoryFireClaims(clock);
+        CronCommand cron = new CronCommand(
+                List.of(report, guarded),
+                new JobRunner(
+                        locks,
+                        claims,
+                        history,
+                        new JobAlertMessages(new RecordingNotifier()),
+                        clock,
+                        timer,
+                        RunGate.standard()),
+                history,
+                control,
+                clock,
+                group -> java.util.Set.of());
+        CommandResult idle = cron.handle(new Invocation("cron", "stop report", "U1", "C0JOBS", new Responder() {
+            public void ephemeral(Message message) {
+                ephemeral.add(message);
+            }
+
+            public void replaceOriginal(Message message) {}
+        }));
+        idle.followUp().run();
+        assertThat(ephemeral.get(ephemeral.size() - 1).text())
+                .isEqualTo("`report` is not running: no run holds its lock. Nothing was changed.");
+
+        long token = locks.tryAcquire(new dev.cutover.core.lock.LockSpec(report.lockName(), Duration.ofSeconds(30)))
+                .orElseThrow()
+                .fencingToken();
+        CommandResult running = cron.handle(new Invocation("cron", "stop report", "U1", "C0JOBS", new Responder() {
+            public void ephemeral(Message message) {
+                ephemeral.add(message);
+            }
+
+            public void replaceOriginal(Message message) {}
+        }));
+        assertThat(running.ephemeral()).isNull();
+        running.followUp().run();
+        assertThat(ephemeral.get(ephemeral.size() - 1).text())
+                .contains("Stopping `report`", "fencing token " + token, "*stopped*");
+        assertThat(claims.isClaimed("stop:" + report.lockName() + ":" + token)).isTrue();
+        assertThat(claims.isClaimed("stop:" + report.lockName() + ":" + (token + 1)))
+                .isFalse();
+    }
+
+    @Test
+    void stopIsRefusedToNonApproversWhenTheJobHasApprovers() {
+        assertThat(answer("stop guarded", "U1").text()).contains("Only ", "may stop `guarded`");
+    }
+
+    @Test
     void pauseAndResumeActOnTheSchedule() {
         assertThat(answer("pause report", "U1").text()).contains("Paused `report`");
         assertThat(paused).containsExactly("report");

@@ -3,6 +3,7 @@ package dev.cutover.core.job;
 import dev.cutover.core.audit.LogContext;
 import dev.cutover.core.job.RunRecord.Result;
 import dev.cutover.core.lock.Lease;
+import dev.cutover.core.lock.LockHolder;
 import dev.cutover.core.lock.LockProvider;
 import dev.cutover.core.lock.LockSpec;
 import dev.cutover.core.lock.LockUnavailableException;
@@ -50,6 +51,73 @@ public final class JobRunner {
         this.clock = clock;
         this.timer = timer;
         this.gate = gate;
+    }
+
+    /** How often a run checks whether it was asked to stop ({@link #requestStop}), at most. */
+    static final Duration STOP_CHECK = Duration.ofSeconds(1);
+
+    /** What {@link #requestStop} found. */
+    public sealed interface StopRequest {
+        /** No run holds the job's lock. */
+        record NotRunning() implements StopRequest {}
+
+        /** The job takes no lock, so its runs cannot be told apart or found. */
+        record Unlocked() implements StopRequest {}
+
+        /** The run holding the lock ({@code holder}, fencing token) is asked to stop. */
+        record Requested(LockHolder holder) implements StopRequest {}
+    }
+
+    /**
+     * Asks the run of {@code spec} that holds its lock now, on whichever replica, to stop: its
+     * target is stopped as a timeout stops it (process group killed, StopTask, StopExecution), no
+     * further attempt is made, and it is recorded as {@link Result#STOPPED}. The request is a claim
+     * of the run's fencing token, so it can only ever stop that run, never a later one. The run sees
+     * it within about {@link #STOP_CHECK}.
+     *
+     * @throws dev.cutover.core.lock.LockUnavailableException when the lock store cannot be reached
+     */
+    public StopRequest requestStop(JobSpec spec) {
+        if (!spec.lockRequired()) {
+            return new StopRequest.Unlocked();
+        }
+        Optional<LockHolder> holder = locks.holder(spec.lockName());
+        if (holder.isEmpty()) {
+            return new StopRequest.NotRunning();
+        }
+        claims.claim(stopKey(spec, holder.get().fencingToken()), spec.lease().plus(CLAIM_TTL));
+        return new StopRequest.Requested(holder.get());
+    }
+
+    private static String stopKey(JobSpec spec, long fencingToken) {
+        return "stop:" + spec.lockName() + ":" + fencingToken;
+    }
+
+    /**
+     * Whether this run was asked to stop, read from the claims at most once per {@link
+     * #STOP_CHECK} (the attempt asks every 200 ms); a store that cannot be read says no.
+     */
+    private final class StopSignal {
+        private final String key;
+        private long checkedAt;
+        private boolean requested;
+
+        StopSignal(JobSpec spec, long fencingToken) {
+            this.key = stopKey(spec, fencingToken);
+        }
+
+        synchronized boolean requested() {
+            long now = System.nanoTime();
+            if (!requested && now - checkedAt >= STOP_CHECK.toNanos()) {
+                checkedAt = now;
+                try {
+                    requested = claims.isClaimed(key);
+                } catch (RuntimeException e) {
+                    requested = false;
+                }
+            }
+            return requested;
+        }
     }
 
     /** The gate tracking runs in flight; {@link RunGate#abort()} stops them for shutdown. */
@@ -245,9 +313,14 @@ public final class JobRunner {
 
     private RunRecord attempts(Run run, LeaseKeeper keeper) {
         long fence = keeper == null ? 0 : keeper.fencingToken();
+        // Only a run holding the lock can be found to be stopped (its fencing token names it).
+        StopSignal stop = keeper == null ? null : new StopSignal(run.spec, fence);
         RetryPolicy retry = run.spec.retry();
         AttemptResult last = null;
         for (int n = 1; n <= retry.maxAttempts(); n++) {
+            if (stop != null && stop.requested()) {
+                return finish(run, Result.STOPPED, n - 1, last, "stopped (/cron stop) before attempt " + n, true);
+            }
             if (keeper != null && keeper.lost()) {
                 return finish(
                         run,
@@ -267,7 +340,9 @@ public final class JobRunner {
                             n,
                             fence,
                             run.spec.timeout(),
-                            () -> gate.aborted() || (keeper != null && keeper.lost()),
+                            () -> gate.aborted()
+                                    || (keeper != null && keeper.lost())
+                                    || (stop != null && stop.requested()),
                             () -> run.spec.detachOnShutdown() && gate.aborted() && (keeper == null || !keeper.lost())));
             if (last.mayStillRun() && keeper != null) {
                 // Released only under work known to have stopped: another replica could start the
@@ -298,6 +373,15 @@ public final class JobRunner {
                         n,
                         last,
                         "shut down during attempt " + n + ", " + stopped + ": " + last.detail(),
+                        true);
+            }
+            if (stop != null && stop.requested()) {
+                return finish(
+                        run,
+                        Result.STOPPED,
+                        n,
+                        last,
+                        "stopped (/cron stop) during attempt " + n + ", " + stopped + ": " + last.detail(),
                         true);
             }
             if (last.mayStillRun() || n == retry.maxAttempts()) {

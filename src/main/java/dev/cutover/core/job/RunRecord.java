@@ -51,6 +51,8 @@ public record RunRecord(
         SKIPPED_PAUSED,
         /** The lease could not be renewed; stopped before touching the target again. */
         LEASE_LOST,
+        /** Stopped on request ({@code /cron stop}): the running attempt's target was stopped, no retry made. */
+        STOPPED,
         /** The bot was shutting down: the running attempt was stopped, or no further one made. */
         SHUTDOWN,
         /**

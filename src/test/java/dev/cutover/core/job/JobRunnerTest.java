@@ -342,6 +342,62 @@ class JobRunnerTest {
                 .doesNotContain("timed out");
     }
 
+    /**
+     * /cron stop on another replica: the run holding the lock sees the request, its target is
+     * stopped, no retry is made, and it is recorded as stopped; the request names the run by its
+     * fencing token, so it can never stop the next run.
+     */
+    @Test
+    void aStopRequestedFromAnotherReplicaStopsTheRunHoldingTheLockAndNeverALaterOne() {
+        InMemoryFireClaims claims = new InMemoryFireClaims(clock);
+        JobRunner here = new JobRunner(
+                locks,
+                claims,
+                history,
+                new JobAlertMessages(notifier),
+                clock,
+                timer,
+                new RunGate((d, a) -> {}, () -> 0.0));
+        JobRunner there = new JobRunner(
+                locks,
+                claims,
+                history,
+                new JobAlertMessages(notifier),
+                clock,
+                timer,
+                new RunGate((d, a) -> {}, () -> 0.0));
+        java.util.concurrent.atomic.AtomicReference<JobSpec> spec = new java.util.concurrent.atomic.AtomicReference<>();
+        List<JobRunner.StopRequest> requests = new CopyOnWriteArrayList<>();
+        ScriptedTarget target = new ScriptedTarget(a -> {
+            if (a.number() > 1 || !requests.isEmpty()) {
+                return AttemptResult.succeeded(0, "ok", null);
+            }
+            requests.add(there.requestStop(spec.get()));
+            await().atMost(Duration.ofSeconds(5)).until(a::isCancelled);
+            return AttemptResult.failed(null, "cancelled; process group killed", null);
+        });
+        spec.set(Jobs.spec(
+                "long",
+                "0 0 10 * * ?",
+                target,
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), 1.0, 0.0),
+                Duration.ofSeconds(5)));
+
+        RunRecord r = here.fire(spec.get(), fire("long"), "scheduled");
+
+        assertThat(requests).singleElement().isInstanceOf(JobRunner.StopRequest.Requested.class);
+        assertThat(r.result()).isEqualTo(Result.STOPPED);
+        assertThat(r.attempts()).isEqualTo(1);
+        assertThat(target.attempts).hasSize(1);
+        assertThat(r.detail()).startsWith("stopped (/cron stop) during attempt 1, target stopped");
+        assertThat(locks.holder(spec.get().lockName())).isEmpty();
+        assertThat(there.requestStop(spec.get())).isInstanceOf(JobRunner.StopRequest.NotRunning.class);
+
+        // The next run takes a new fencing token: the old request does not touch it.
+        RunRecord next = here.fire(spec.get(), FireIdentity.manual("long", SLOT.plusSeconds(60)), "manual:U1");
+        assertThat(next.result()).isEqualTo(Result.SUCCEEDED);
+    }
+
     /** The lock is released only once the target's stop returned: never while it may still run. */
     @Test
     void aRunStoppedByShutdownStillHoldsItsLockWhileTheTargetStopsAndReleasesItAfter() {
