@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * @param change the backend's change of the live step while it propagates (Route 53: until it is
  *     INSYNC), or null; while set, the step's bake has not started ({@code stepStartedAt} and
  *     {@code deadline} are null) and each sweep asks the backend once whether it is live
+ * @param changedAt when {@code change} was made (the propagation limit counts from it), or null
  */
 public record Shift(
         String id,
@@ -64,7 +65,8 @@ public record Shift(
         @Nullable String health,
         @Nullable MessageRef message,
         @Nullable Weights expected,
-        @Nullable String change) {
+        @Nullable String change,
+        @Nullable Instant changedAt) {
 
     public Shift {
         Objects.requireNonNull(id, "id");
@@ -98,6 +100,7 @@ public record Shift(
                 null,
                 null,
                 plan.start(),
+                null,
                 null,
                 null,
                 null,
@@ -141,6 +144,8 @@ public record Shift(
             d.target = weights;
             d.claimedAt = now;
             d.reason = why == null ? reason : why;
+            // A new write supersedes a step that was still propagating: its INSYNC no longer matters.
+            d.change = null;
         });
     }
 
@@ -192,8 +197,9 @@ public record Shift(
      * The next version with step {@code i} written as the backend's {@code change}, still
      * propagating: BAKING, but the bake starts only at {@link #insync}.
      */
-    public Shift propagating(int i, String change, Weights healthy) {
+    public Shift propagating(int i, String change, Weights healthy, Instant now) {
         return next(d -> {
+            d.changedAt = now;
             d.state = ShiftState.BAKING;
             d.step = i;
             d.stepStartedAt = null;
@@ -336,6 +342,9 @@ public record Shift(
         @Nullable
         String change;
 
+        @Nullable
+        Instant changedAt;
+
         Draft(Shift s) {
             from = s;
             state = s.state;
@@ -352,6 +361,7 @@ public record Shift(
             message = s.message;
             expected = s.expected;
             change = s.change;
+            changedAt = s.changedAt;
         }
 
         Shift build(long version) {
@@ -377,7 +387,8 @@ public record Shift(
                     health,
                     message,
                     expected,
-                    change);
+                    change,
+                    change == null ? null : changedAt);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.cutover.core.traffic;
 import dev.cutover.core.approval.ApprovalStore;
 import dev.cutover.core.audit.AuditEvent;
 import dev.cutover.core.audit.AuditLog;
+import dev.cutover.core.swap.SwapWorkflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,18 +123,21 @@ public final class ShiftRunner {
      * reason shown, and each sweep reads again until a reading confirms it or someone acts.
      */
     private Optional<Shift> bake(Shift s, Instant now, boolean promoted) {
-        if (s.isPropagating()) {
-            return propagate(s, now);
-        }
         ShiftHealth.Reading reading;
         try {
-            reading = health.read(s.pair(), s.stepStartedAt() == null ? now : s.stepStartedAt());
+            // While the step propagates its health is read too, from the change on: traffic that
+            // already moved can cross a threshold before Route 53 reports INSYNC.
+            Instant since = s.stepStartedAt() != null ? s.stepStartedAt() : s.changedAt() != null ? s.changedAt() : now;
+            reading = health.read(s.pair(), since);
         } catch (RuntimeException e) {
             // No reading, no judgement: the step neither advances nor halts until the next sweep reads.
             log.warn("shift {} of {}: health not readable, waiting", s.id(), s.pair(), e);
-            return Optional.empty();
+            return s.isPropagating() ? propagate(s, now) : Optional.empty();
         }
         Shift seen = s.withHealth(reading.summary()).atVersion(s.version() + 1);
+        if (s.isPropagating() && reading.healthy()) {
+            return propagate(s, now);
+        }
         if (!reading.healthy()) {
             String why = String.join("; ", reading.breaches());
             return s.plan().onAlarm() == ShiftPlan.OnAlarm.HALT
@@ -179,6 +183,19 @@ public final class ShiftRunner {
         }
         try {
             if (!target.get().weights().live(s.change())) {
+                Instant since = s.changedAt();
+                if (since != null && !now.isBefore(since.plus(SwapWorkflow.PROPAGATION_LIMIT))) {
+                    // As a swap's change: never "failed" (Route 53 accepted it), but not waited on for ever.
+                    return store(
+                            s,
+                            s.ended(
+                                            ShiftState.STOPPED,
+                                            "change " + s.change() + " still not INSYNC after "
+                                                    + SwapWorkflow.PROPAGATION_LIMIT.toMinutes()
+                                                    + " min; check the Route 53 console. The weights it set stay as they are.")
+                                    .atVersion(s.version() + 1),
+                            "shift-stopped");
+                }
                 return Optional.empty();
             }
         } catch (RuntimeException e) {
@@ -324,7 +341,8 @@ public final class ShiftRunner {
                                     ? claimed.propagating(
                                             claimed.step() + 1,
                                             change.get(),
-                                            claimed.plan().weightsAt(claimed.step()))
+                                            claimed.plan().weightsAt(claimed.step()),
+                                            at)
                                     : claimed.baking(
                                             claimed.step() + 1,
                                             at,

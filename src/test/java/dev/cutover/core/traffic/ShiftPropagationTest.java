@@ -11,6 +11,7 @@ import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.memory.InMemoryDnsRecords;
 import dev.cutover.testing.MutableClock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A Route 53 step's bake starts when its change is INSYNC, not when it was submitted. */
@@ -89,5 +90,49 @@ class ShiftPropagationTest {
 
         assertThat(stored(s).change()).isNull();
         assertThat(stored(s).deadline()).isEqualTo(T0.plus(PENDING).plus(BAKE));
+    }
+
+    @Test
+    void aThresholdCrossedWhileTheStepPropagatesRevertsAtOnceWithoutWaitingForInsync() {
+        Shift s = f.started();
+        clock.advance(Duration.ofSeconds(20));
+        f.health = new ShiftHealth.Reading("5XX 12.0% of 600", List.of("5XX 12.0% > 5.0%"));
+
+        f.runner.sweep();
+
+        Shift after = stored(s);
+        assertThat(after.state()).isEqualTo(ShiftState.REVERTED);
+        assertThat(after.change()).isNull();
+        assertThat(after.reason()).contains("5XX 12.0% > 5.0%");
+        assertThat(weights.read()).isEqualTo(new Weights(100, 0));
+    }
+
+    @Test
+    void aChangeNeverInsyncStopsTheShiftAfterThePropagationLimitSayingWhatToCheck() {
+        InMemoryDnsRecords slow = new InMemoryDnsRecords(clock, Duration.ofHours(2));
+        slow.put(DnsWeightedTrafficTest.ZONE, DnsWeightedTrafficTest.weighted("A", "blue", 100, null, "192.0.2.1"));
+        slow.put(DnsWeightedTrafficTest.ZONE, DnsWeightedTrafficTest.weighted("A", "green", 0, null, "192.0.2.2"));
+        InMemoryApprovalStore store = new InMemoryApprovalStore();
+        ShiftFixture g = new ShiftFixture(
+                store.shifts(),
+                store,
+                new DnsWeightedTraffic(slow, DnsWeightedTrafficTest.ZONE, "api.example.com", "blue", "green"),
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+        Shift s = g.started();
+        String change = s.change();
+
+        clock.advance(dev.cutover.core.swap.SwapWorkflow.PROPAGATION_LIMIT.minusSeconds(1));
+        g.runner.sweep();
+        assertThat(g.service.get(s.id()).orElseThrow().state()).isEqualTo(ShiftState.BAKING);
+
+        clock.advance(Duration.ofSeconds(1));
+        g.runner.sweep();
+        Shift stopped = g.service.get(s.id()).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(ShiftState.STOPPED);
+        assertThat(stopped.reason())
+                .isEqualTo("change " + change + " still not INSYNC after 30 min; check the Route 53 console."
+                        + " The weights it set stay as they are.");
+        assertThat(stopped.change()).isNull();
     }
 }
