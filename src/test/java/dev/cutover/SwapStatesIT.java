@@ -216,12 +216,7 @@ class SwapStatesIT extends SlackAndRoute53Fakes {
         assertThat(slack.calls("conversations.history")).hasSize(1);
         assertThat(slack.updates()).isEmpty();
 
-        // A click on the late message before it is reconciled is refused: the request is closed.
-        var click = h.click(SwapMessages.APPROVE, id, APPROVER);
-        eventually().until(() -> !slack.responses(click.responseName()).isEmpty());
-        assertThat(SlackFake.allText(slack.responses(click.responseName()).get(0)))
-                .contains("already cancelled");
-
+        // (A click on it meanwhile is refused and shows the state there: see the test below.)
         // The later look (10 s after the first) finds it, and the message shows the stored state.
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
@@ -242,6 +237,37 @@ class SwapStatesIT extends SlackAndRoute53Fakes {
      *
      * @return the id of the request, still open while the post waits
      */
+    /**
+     * The message appears only after every look (or after a restart forgot them): the first click
+     * on it is refused and the message is updated in place to the stored state, without buttons.
+     */
+    @Test
+    void aClickOnARequestMessageThatAppearedAfterEveryLookShowsTheClosedStateThere() {
+        slackWm.stubFor(post(urlPathEqualTo("/api/conversations.history"))
+                .willReturn(okJson("{\"ok\":true,\"has_more\":false,\"messages\":[]}")));
+        String id = swapWhosePostTimesOut();
+        await().atMost(Duration.ofMillis(POST_TIMEOUT_MS + 15_000))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> h.store
+                        .get(id)
+                        .map(r -> r.state() == ApprovalState.CANCELLED)
+                        .orElse(false));
+        assertThat(slack.calls("chat.update")).isEmpty();
+
+        var click = h.click(SwapMessages.APPROVE, id, APPROVER);
+
+        eventually().until(() -> !slack.responses(click.responseName()).isEmpty());
+        assertThat(SlackFake.allText(slack.responses(click.responseName()).get(0)))
+                .contains("already cancelled");
+        eventually().until(() -> !slack.calls("chat.update").isEmpty());
+        var update = slack.calls("chat.update").get(0);
+        assertThat(update.get("ts")).isEqualTo(SlackFake.MESSAGE_TS);
+        assertThat(SlackFake.buttons(update.get("blocks"))).isEmpty();
+        assertThat(SlackFake.textAndBlocks(update)).contains("cancelled", "could not be posted");
+        assertThat(h.store.get(id).orElseThrow().message().ts()).isEqualTo(SlackFake.MESSAGE_TS);
+        assertThat(route53.changeBodies()).isEmpty();
+    }
+
     private String swapWhosePostTimesOut() {
         slackWm.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                 .withRequestBody(containing("blocks="))

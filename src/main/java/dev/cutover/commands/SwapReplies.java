@@ -114,6 +114,10 @@ public final class SwapReplies {
                 click.responder().replaceOriginal(text);
             } else {
                 click.responder().ephemeral(text);
+                if (r.why() instanceof Refusal.AlreadyDecided a) {
+                    // A message the store does not know may still show live buttons: show the state there.
+                    flow.adoptLateMessage(a.request(), click.message());
+                }
             }
         } else if (outcome instanceof Outcome.Done done && done.request().message() == null) {
             // Slack has not answered the request's post yet, so its message cannot show the decision

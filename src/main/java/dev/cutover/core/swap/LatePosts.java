@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * not in the channel: when the post timed out, the chat service may still have accepted it and show
  * it a little later, with live buttons. The channel is looked at again after each of {@link
  * #DELAYS}; a message found then is attached to the request and replaced by the stored state
- * (closed, no buttons). A click on it before that is refused, since the request is closed.
+ * (closed, no buttons). A click on it before that is refused, since the request is closed, and
+ * shows the stored state on the clicked message the same way.
  */
 final class LatePosts {
     private static final Logger log = LoggerFactory.getLogger(LatePosts.class);
@@ -50,6 +51,9 @@ final class LatePosts {
 
     private void look(ApprovalRequest r, int look) {
         try {
+            if (approvals.get(r.id()).map(ApprovalRequest::message).isPresent()) {
+                return; // attached meanwhile (a click on the message adopted it)
+            }
             Optional<MessageRef> found = display.find(r);
             if (found.isEmpty()) {
                 next(r, look + 1);

@@ -343,4 +343,26 @@ public final class SwapWorkflow {
                     display.progress(done, end);
                 });
     }
+
+    /**
+     * A click on a message of the closed request {@code r} that the store has no message for: its
+     * post timed out, the request was closed, and the message appeared only after every look (or
+     * across a restart, which forgets the looks). Attaches the clicked message and shows the stored
+     * state there (closed, no buttons), as a look would have; nothing when {@code r} is open or
+     * already has its message.
+     */
+    public void adoptLateMessage(ApprovalRequest r, MessageRef clicked) {
+        if (r.state() == ApprovalState.PENDING || r.message() != null) {
+            return;
+        }
+        log.info(
+                "a click on a message of request {} that appeared after its post failed: it now shows the request closed",
+                r.id());
+        try {
+            display.show(approvals.attachMessage(r.id(), clicked));
+        } catch (RuntimeException e) {
+            // The refusal was answered already; the next click on it tries again.
+            log.warn("could not show request {} on its late message: {}", r.id(), e.toString());
+        }
+    }
 }
