@@ -25,14 +25,14 @@ final class AlarmMessages {
      * @param rollbackPair the pair whose Roll back button the message carries, or null for none
      */
     static Message incident(AlarmState s, Instant since, @Nullable String guard, @Nullable String rollbackPair) {
-        String name = Mrkdwn.escape(Mrkdwn.cut(s.name(), 120));
+        String name = Mrkdwn.inEmphasis(Mrkdwn.cut(s.name(), 120));
         boolean recovered = !s.open();
         String title = recovered
                 ? QueueAlertMessages.emoji(AlertLevel.OK) + " " + name + " recovered after "
                         + QueueAlertMessages.elapsed(Duration.between(since, s.changedAt()))
                 : (s.firing() ? ":rotating_light: " : ":grey_question: ") + name + " is " + s.state();
         List<String> fields = new ArrayList<>();
-        fields.add("*Metric:* " + (s.metric() == null ? "—" : "`" + Mrkdwn.escape(s.metric()) + "`"));
+        fields.add("*Metric:* " + (s.metric() == null ? "—" : "`" + Mrkdwn.inCode(s.metric()) + "`"));
         fields.add("*Threshold:* " + (s.threshold() == null ? "—" : Mrkdwn.escape(s.threshold())));
         fields.add("*Since:* " + Mrkdwn.time(since));
         fields.add("*State:* " + s.state() + " at " + Mrkdwn.time(s.changedAt()));
@@ -52,7 +52,7 @@ final class AlarmMessages {
 
     /** The thread line of a change of an open incident. */
     static Message change(AlarmState s, Instant since) {
-        String name = "*" + Mrkdwn.escape(Mrkdwn.cut(s.name(), 120)) + "*";
+        String name = "*" + Mrkdwn.inEmphasis(Mrkdwn.cut(s.name(), 120)) + "*";
         if (!s.open()) {
             return Message.text(QueueAlertMessages.emoji(AlertLevel.OK) + " " + name + " recovered after "
                     + QueueAlertMessages.elapsed(Duration.between(since, s.changedAt())) + ".");

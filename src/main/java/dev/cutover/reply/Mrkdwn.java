@@ -51,6 +51,20 @@ public final class Mrkdwn {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /**
+     * {@code text} (e.g. a name from AWS) shown inside bold or italics: escaped, and with the
+     * characters that would end or start mrkdwn formatting replaced by look-alikes ({@code *} by
+     * {@code ∗}, {@code ~} by {@code ∼}, {@code `} by {@code ʼ}), since mrkdwn has no escape for them.
+     */
+    public static String inEmphasis(String text) {
+        return escape(text).replace('*', '\u2217').replace('~', '\u223C').replace('`', '\u02BC');
+    }
+
+    /** {@code text} inside a code span: escaped, a backtick replaced by {@code ʼ} so it cannot close the span. */
+    public static String inCode(String text) {
+        return escape(text).replace('`', '\u02BC');
+    }
+
     /** The longest piece of a user's input echoed back in a reply ({@link #snippet}), in characters. */
     public static final int SNIPPET = 80;
 
@@ -59,7 +73,7 @@ public final class Mrkdwn {
      * escaped, with backticks replaced by {@code ʼ} so the input cannot close the span.
      */
     public static String snippet(String text) {
-        return "`" + escape(cut(text, SNIPPET).replace('`', '\u02BC')) + "`";
+        return "`" + inCode(cut(text, SNIPPET)) + "`";
     }
 
     /** {@code text} cut to at most {@code max} characters, ending with "…" when it was cut. */

@@ -239,4 +239,36 @@ class AlarmMonitorTest {
         assertThat(notifier.of("post")).singleElement();
         assertThat(alarmStore.get(ARN).orElseThrow().state().message()).isNotNull();
     }
+
+    @Test
+    void anAlarmNameWithFormattingCharactersCannotEndItsBoldTitleOrItsMetricsCodeSpan() {
+        CutoverConfig wild = new ConfigLoader(new EnvInterpolator(Map.<String, String>of()::get))
+                .parse(
+                        "cutover.yml",
+                        """
+                        alarms:
+                          routes:
+                            - alarm: "web-*"
+                              channel: C0ALERTS
+                        """);
+        AlarmMonitor monitor = new AlarmMonitor(
+                wild, new InMemoryStateStore<>(), new InMemoryStateStore<>(), notifier, CutoverThreads.NONE);
+
+        monitor.handle(new AlarmChange(
+                "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:web-odd",
+                "web-*5xx* ~x~ `code` <!here>",
+                AlarmChange.ALARM,
+                null,
+                "9 > 5",
+                T0,
+                "AWS/ELB`x`",
+                "> 5"));
+
+        String shown = notifier.of("post").get(0).message().toString();
+        assertThat(shown)
+                .contains("web-\u22175xx\u2217 \u223Cx\u223C \u02BCcode\u02BC &lt;!here&gt; is ALARM")
+                .contains("`AWS/ELB\u02BCx\u02BC`")
+                .doesNotContain("*5xx*")
+                .doesNotContain("<!here>");
+    }
 }
