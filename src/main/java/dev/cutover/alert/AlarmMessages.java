@@ -43,7 +43,7 @@ final class AlarmMessages {
         if (guard != null) {
             b.section(guard);
         }
-        if (rollbackPair != null && s.firing()) {
+        if (rollbackPair != null && s.open()) {
             b.actions(List.of(CutoverWatchMessages.rollbackButton(rollbackPair)));
         }
         return b.context("CloudWatch alarm · one message per incident, updated in place")

@@ -256,7 +256,11 @@ public final class AlarmMonitor implements GuardAlarms {
             return;
         }
         if (message != null) {
-            Message body = AlarmMessages.incident(next, since, null, null);
+            // While the incident stays open (e.g. no data for a while) the message keeps what the
+            // alarm did to the cutover and its Roll back button.
+            Message body = next.open()
+                    ? AlarmMessages.incident(next, since, next.guard(), next.rollbackPair())
+                    : AlarmMessages.incident(next, since, null, null);
             Polls.quietly(c.name(), () -> notifier.update(message, body));
         }
         if (before.thread() != null) {
@@ -278,7 +282,7 @@ public final class AlarmMonitor implements GuardAlarms {
             throw new IllegalStateException(
                     "could not post the ALARM of " + next.name() + " (posted at its next delivery): " + e, e);
         }
-        attach(arn, next, posted, thread.orElse(posted));
+        attach(arn, next, posted, thread.orElse(posted), guard, rollbackPair);
     }
 
     /** Flags the incident {@code shown} as unposted, unless it changed meanwhile (then its change shows it). */
@@ -296,7 +300,13 @@ public final class AlarmMonitor implements GuardAlarms {
     }
 
     /** Stores the posted message on the incident it belongs to, unless a newer change came first. */
-    private void attach(String arn, AlarmState shown, MessageRef posted, MessageRef thread) {
+    private void attach(
+            String arn,
+            AlarmState shown,
+            MessageRef posted,
+            MessageRef thread,
+            @Nullable String guard,
+            @Nullable String rollbackPair) {
         for (int i = 0; i < CAS_ATTEMPTS; i++) {
             Optional<Versioned<AlarmState>> stored = store.get(arn);
             AlarmState now = stored.map(Versioned::state).orElse(null);
@@ -309,12 +319,13 @@ public final class AlarmMonitor implements GuardAlarms {
                 }
                 return;
             }
-            if (store.compareAndSet(arn, stored.get().version(), now.postedAt(posted, thread))) {
+            if (store.compareAndSet(arn, stored.get().version(), now.postedAt(posted, thread, guard, rollbackPair))) {
                 if (now.changedAt().isAfter(shown.changedAt())) {
                     // Changed while it was being posted (e.g. to no data): show the newer state.
                     Polls.quietly(
                             shown.name(),
-                            () -> notifier.update(posted, AlarmMessages.incident(now, now.since(), null, null)));
+                            () -> notifier.update(
+                                    posted, AlarmMessages.incident(now, now.since(), guard, rollbackPair)));
                 }
                 return;
             }

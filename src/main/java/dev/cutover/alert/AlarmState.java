@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  *     applied the change owns its post; a delivery of the change after it (SQS delivers it again,
  *     as it was not deleted) posts it, so a replica that failed, stopped or died mid-post loses
  *     nothing. Null once posted, or when nothing is to be posted
+ * @param guard what the alarm did to its pairs' cutovers when it opened (shown on the message while
+ *     the incident is open), or null
+ * @param rollbackPair the pair whose Roll back button the open incident's message carries, or null
  */
 public record AlarmState(
         String name,
@@ -35,7 +38,9 @@ public record AlarmState(
         String reason,
         @Nullable String metric,
         @Nullable String threshold,
-        @Nullable Instant postDue) {
+        @Nullable Instant postDue,
+        @Nullable String guard,
+        @Nullable String rollbackPair) {
     public AlarmState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
@@ -79,17 +84,21 @@ public record AlarmState(
                 Mrkdwn.cut(c.reason(), AlarmMessages.REASON),
                 c.metric() != null || before == null ? c.metric() : before.metric(),
                 c.threshold() != null || before == null ? c.threshold() : before.threshold(),
-                keep ? before.postDue() : null);
+                keep ? before.postDue() : null,
+                keep ? before.guard() : null,
+                keep ? before.rollbackPair() : null);
     }
 
-    /** This state with its incident's message posted. */
-    AlarmState postedAt(MessageRef posted, MessageRef inThread) {
-        return new AlarmState(name, state, changedAt, since, posted, inThread, reason, metric, threshold, null);
+    /** This state with its incident's message posted, showing {@code guard} and {@code rollbackPair}'s button. */
+    AlarmState postedAt(MessageRef posted, MessageRef inThread, @Nullable String guard, @Nullable String rollbackPair) {
+        return new AlarmState(
+                name, state, changedAt, since, posted, inThread, reason, metric, threshold, null, guard, rollbackPair);
     }
 
     /** This state with its incident's post owned until {@code due} (a past time: anyone may post it now). */
     AlarmState postDue(Instant due) {
-        return new AlarmState(name, state, changedAt, since, message, thread, reason, metric, threshold, due);
+        return new AlarmState(
+                name, state, changedAt, since, message, thread, reason, metric, threshold, due, guard, rollbackPair);
     }
 
     /** True when the open incident's message is still to be posted and its owner's time ran out at {@code now}. */

@@ -271,4 +271,29 @@ class AlarmMonitorTest {
                 .doesNotContain("*5xx*")
                 .doesNotContain("<!here>");
     }
+
+    @Test
+    void anOpenIncidentWithoutDataKeepsItsGuardLineAndRollBackButtonUntilItRecovers() {
+        AlarmMonitor watched = new AlarmMonitor(
+                config,
+                new InMemoryStateStore<>(),
+                new InMemoryStateStore<>(),
+                notifier,
+                pair -> Optional.of(new MessageRef("C0ALERTS", "1700000000.000500")));
+
+        watched.handle(change(AlarmChange.ALARM, Duration.ZERO));
+        watched.handle(change("INSUFFICIENT_DATA", Duration.ofMinutes(1)));
+
+        String opened = notifier.of("reply").get(0).message().toString();
+        assertThat(opened).contains("Guard alarm of the cutover of *web*: roll back?", "Roll back");
+        String noData = notifier.last("update").message().toString();
+        assertThat(noData)
+                .contains("is INSUFFICIENT_DATA")
+                .contains("Guard alarm of the cutover of *web*: roll back?")
+                .contains("Roll back");
+
+        watched.handle(change(AlarmChange.OK, Duration.ofMinutes(2)));
+        String recovered = notifier.last("update").message().toString();
+        assertThat(recovered).contains("recovered").doesNotContain("roll back?");
+    }
 }

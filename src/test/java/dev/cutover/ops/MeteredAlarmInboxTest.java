@@ -67,14 +67,17 @@ class MeteredAlarmInboxTest {
         StateStore<AlarmState> alarms = stores.named("alarm", AlarmState.class);
         Instant t = Instant.parse("2026-12-05T21:00:00Z");
 
-        alarms.compareAndSet("arn", 0, new AlarmState("a", "ALARM", t, t, null, null, "", null, null, null));
+        alarms.compareAndSet(
+                "arn", 0, new AlarmState("a", "ALARM", t, t, null, null, "", null, null, null, null, null));
         assertThat(registry.get("cutover.alerts.open")
                         .tag("kind", "alarm")
                         .gauge()
                         .value())
                 .isEqualTo(1.0);
         alarms.compareAndSet(
-                "arn", 1, new AlarmState("a", "OK", t.plusSeconds(60), null, null, null, "", null, null, null));
+                "arn",
+                1,
+                new AlarmState("a", "OK", t.plusSeconds(60), null, null, null, "", null, null, null, null, null));
 
         assertThat(registry.get("cutover.alerts.open")
                         .tag("kind", "alarm")
