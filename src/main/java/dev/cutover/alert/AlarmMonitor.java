@@ -369,10 +369,15 @@ public final class AlarmMonitor implements GuardAlarms {
      */
     public List<OpenIncident> openIncidents() {
         List<OpenIncident> out = new ArrayList<>();
-        index.get(INDEX).map(v -> v.state().alarms()).orElse(Map.of()).forEach((arn, name) -> store.get(arn)
-                .map(Versioned::state)
-                .filter(AlarmState::open)
-                .ifPresent(s -> out.add(new OpenIncident(s.name(), arn, s.state(), s.since(), s.message()))));
+        index.get(INDEX).map(v -> v.state().alarms()).orElse(Map.of()).forEach((arn, name) -> {
+            Optional<AlarmState> s = store.get(arn).map(Versioned::state);
+            if (s.isEmpty()) {
+                // Its state expired (no change for the store's TTL): drop it from the index too.
+                indexed(arn, name, false);
+            }
+            s.filter(AlarmState::open)
+                    .ifPresent(a -> out.add(new OpenIncident(a.name(), arn, a.state(), a.since(), a.message())));
+        });
         out.sort(Comparator.comparing(OpenIncident::since));
         return out;
     }

@@ -296,4 +296,18 @@ class AlarmMonitorTest {
         String recovered = notifier.last("update").message().toString();
         assertThat(recovered).contains("recovered").doesNotContain("roll back?");
     }
+
+    @Test
+    void anIndexedAlarmWhoseStateExpiredIsDroppedFromTheIndexWhenRead() {
+        twoReplicas.handle(change(AlarmChange.ALARM, Duration.ZERO));
+        assertThat(twoReplicas.openIncidents()).hasSize(1);
+        assertThat(alarmIndex.get("open").orElseThrow().state().alarms()).containsKey(ARN);
+
+        // The states expired (the store's TTL, for alarms left unchanged for 7 days); the index stayed.
+        AlarmMonitor afterExpiry =
+                new AlarmMonitor(config, new InMemoryStateStore<>(), alarmIndex, notifier, CutoverThreads.NONE);
+
+        assertThat(afterExpiry.openIncidents()).isEmpty();
+        assertThat(alarmIndex.get("open").orElseThrow().state().alarms()).doesNotContainKey(ARN);
+    }
 }
