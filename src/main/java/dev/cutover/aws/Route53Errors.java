@@ -34,7 +34,7 @@ final class Route53Errors {
             if (!recordsChanged(reason)) {
                 // Refused for another reason (a CNAME beside other types, a bad value): say Route 53's.
                 return new SwapException(
-                        Kind.AWS_ERROR, "Route 53 refused the change batch: " + reason + "; " + NOTHING_APPLIED);
+                        Kind.REFUSED, "Route 53 refused the change batch: " + reason + "; " + NOTHING_APPLIED);
             }
             if (attempts(e) > 1) {
                 // An earlier attempt whose response was lost may have applied the batch, which is

@@ -117,6 +117,22 @@ class Route53WeightedTrafficIT {
         wm.verify(1, postRequestedFor(urlEqualTo(RRSET + "/")));
     }
 
+    /** A refusal for another reason is definite too: the shift stops on it instead of retrying it. */
+    @Test
+    void aBatchRoute53RefusesForAnotherReasonIsRefusedWithRoute53sReason() {
+        String other = "[RRSet of type CNAME with DNS name api.example.com. is not permitted because a conflicting"
+                + " RRSet of type A with the same DNS name already exists in zone example.com.]";
+        wm.stubFor(post(urlEqualTo(RRSET + "/")).willReturn(error("InvalidChangeBatch", other)));
+
+        assertThatThrownBy(() -> traffic.set(new Weights(90, 10), new Weights(50, 50), "shift"))
+                .isInstanceOfSatisfying(TrafficException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(TrafficException.Kind.REFUSED);
+                    assertThat(e.getMessage())
+                            .isEqualTo("Route 53 refused the change batch: " + other + "; nothing was applied");
+                });
+        wm.verify(1, postRequestedFor(urlEqualTo(RRSET + "/")));
+    }
+
     @Test
     void aMissingSideIsNotFound() {
         DnsWeightedTraffic other = new DnsWeightedTraffic(

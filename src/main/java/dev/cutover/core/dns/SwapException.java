@@ -12,6 +12,12 @@ public final class SwapException extends RuntimeException {
         THROTTLED,
         /** The change was submitted but not INSYNC within the timeout. */
         INSYNC_TIMEOUT,
+        /**
+         * Route 53 refused the change batch for a reason other than drift (InvalidChangeBatch: a CNAME
+         * beside other types, a bad value): a definite answer, nothing was applied, and the same
+         * batch would be refused again.
+         */
+        REFUSED,
         /** Any other AWS error (access denied, no such zone, network). */
         AWS_ERROR
     }

@@ -152,6 +152,7 @@ public final class DnsWeightedTraffic implements TrafficWeights {
                     e);
             case THROTTLED -> new TrafficException(TrafficException.Kind.THROTTLED, e.getMessage(), e);
             case NOT_FOUND -> new TrafficException(TrafficException.Kind.NOT_FOUND, e.getMessage(), e);
+            case REFUSED -> new TrafficException(TrafficException.Kind.REFUSED, e.getMessage(), e);
             default -> new TrafficException(TrafficException.Kind.AWS_ERROR, e.getMessage(), e);
         };
     }

@@ -18,6 +18,11 @@ public final class TrafficException extends RuntimeException {
         NOT_FOUND,
         /** The service kept throttling after the SDK's retries. */
         THROTTLED,
+        /**
+         * The service refused the write for a reason of its own (Route 53's InvalidChangeBatch other
+         * than drift): nothing was written, and the same write would be refused again.
+         */
+        REFUSED,
         /** Any other service error (access denied, network). */
         AWS_ERROR
     }
