@@ -1,8 +1,5 @@
 package dev.cutover.app;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,11 +39,8 @@ class OpsEndpointsIT {
 
     @Test
     void socketModeServesTheOpsPort() throws Exception {
-        SlackTestApps.stubAuthTest(slackApi);
-        FakeSocketModeServer socketMode = new FakeSocketModeServer().startAndWait();
+        FakeSocketModeServer socketMode = SlackTestApps.socketMode(slackApi);
         try {
-            slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
-                    .willReturn(okJson("{\"ok\":true,\"url\":\"" + socketMode.url() + "\"}")));
             int port = OpsHttp.freePort();
             assertEndpointsAnswer(
                     serve(

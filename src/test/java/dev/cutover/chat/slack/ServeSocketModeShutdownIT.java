@@ -1,8 +1,5 @@
 package dev.cutover.chat.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,11 +29,8 @@ class ServeSocketModeShutdownIT {
 
     @Test
     void sigtermClosesTheLinkWithACloseFrameAndExitsZeroEveryTime() throws Exception {
-        SlackTestApps.stubAuthTest(slackApi);
-        FakeSocketModeServer socketMode = new FakeSocketModeServer().startAndWait();
+        FakeSocketModeServer socketMode = SlackTestApps.socketMode(slackApi);
         try {
-            slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
-                    .willReturn(okJson("{\"ok\":true,\"url\":\"" + socketMode.url() + "\"}")));
             String yaml =
                     """
                     slack: { mode: socket, botToken: xoxb-test, appToken: xapp-1-A0000000001-test, apiBaseUrl: "%s/api/" }

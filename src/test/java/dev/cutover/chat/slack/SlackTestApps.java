@@ -48,4 +48,16 @@ public final class SlackTestApps {
     public static void stubAuthTest(WireMockExtension wireMock) {
         wireMock.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(AUTH_TEST_OK)));
     }
+
+    /**
+     * A started fake Socket Mode server that {@code wireMock}, as the Slack Web API, hands out from
+     * {@code apps.connections.open} (and {@code auth.test} answered): what a Socket Mode bot needs to connect.
+     */
+    public static FakeSocketModeServer socketMode(WireMockExtension wireMock) {
+        stubAuthTest(wireMock);
+        FakeSocketModeServer server = new FakeSocketModeServer().startAndWait();
+        wireMock.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
+                .willReturn(okJson("{\"ok\":true,\"url\":\"" + server.url() + "\"}")));
+        return server;
+    }
 }
