@@ -162,6 +162,26 @@ class ShiftCommandTest {
     }
 
     @Test
+    void promoteClickedByAnApproverIsAnsweredWithWhereTheShiftStandsNow() {
+        run("web", REQUESTER).followUp().run();
+        Shift s = f.service.latest(PAIR).orElseThrow();
+        f.service.approve(s.id(), APPROVER);
+        ActionHandler promote = ShiftActions.all(f.service).stream()
+                .filter(h -> h.actionId().equals(ShiftMessages.PROMOTE))
+                .findFirst()
+                .orElseThrow();
+
+        promote.handle(new ActionInvocation(ShiftMessages.PROMOTE, s.id(), APPROVER, CHANNEL, null, null, responder))
+                .followUp()
+                .run();
+
+        assertThat(answers)
+                .extracting(Message::text)
+                .last()
+                .isEqualTo("Promoted: the shift of *web* is baking at blue 50 / green 50.");
+    }
+
+    @Test
     void theDryRunListsEveryStepAndChangesNothing() {
         run("web dry-run", REQUESTER).followUp().run();
 

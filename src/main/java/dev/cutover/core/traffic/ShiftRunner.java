@@ -94,7 +94,7 @@ public final class ShiftRunner {
             case PENDING -> now.isBefore(s.expiresAt())
                     ? Optional.empty()
                     : store(s, s.ended(ShiftState.EXPIRED, "not approved in time"), "shift-expired");
-            case BAKING -> bake(s, now, false);
+            case BAKING -> bake(s, now);
             case APPLYING, REVERTING, ABORTING -> s.claimedAt() == null
                             || !now.isBefore(s.claimedAt().plus(takeover))
                     ? store(s, s.writing(s.state(), s.target(), now, null), "shift-write-taken-over")
@@ -105,24 +105,15 @@ public final class ShiftRunner {
     }
 
     /**
-     * Moves a shift an approver just promoted (its bake ended now): the next step follows on a
-     * reading without crossed thresholds even when it does not confirm green's health (too few
-     * requests, or not watched), since the approver takes that on; a crossed threshold still halts
-     * or reverts.
-     *
-     * @return the stored result when it changed
-     */
-    Optional<Shift> promoted(Shift s) {
-        return s.state() == ShiftState.BAKING ? bake(s, clock.instant(), true) : advance(s);
-    }
-
-    /**
      * Reads the health of a baking shift: a crossed threshold halts or reverts it at once; at the
-     * end of the bake the next step follows only on a reading that confirms green's health (or
-     * when {@code promoted} by an approver). A bake that ends unconfirmed holds the step with the
-     * reason shown, and each sweep reads again until a reading confirms it or someone acts.
+     * end of the bake the next step follows only on a reading that confirms green's health, or on
+     * any reading without crossed thresholds once an approver promoted the step ({@link
+     * Shift#promoted()}, stored, so whichever replica moves the shift next honours it: the
+     * approver takes the unconfirmed health on). A bake that ends unconfirmed holds the step with
+     * the reason shown, and each sweep reads again until a reading confirms it or someone acts.
      */
-    private Optional<Shift> bake(Shift s, Instant now, boolean promoted) {
+    private Optional<Shift> bake(Shift s, Instant now) {
+        boolean promoted = s.promoted();
         ShiftHealth.Reading reading;
         try {
             // While the step propagates its health is read too, from the change on: traffic that

@@ -172,6 +172,10 @@ public final class ShiftService {
      * when the reading does not confirm green's health (too few requests, not watched): the approver
      * takes that on. Only an approver who is not the requester may promote (it skips watching that
      * was approved).
+     *
+     * <p>The promotion is stored with the shift ({@link Shift#promoted()}) before anything moves:
+     * when another replica's sweep changes the shift between that and this replica's move, that
+     * sweep promotes it, and the answer is the shift as stored then.
      */
     public ShiftOutcome promote(String id, String user) {
         ShiftOutcome out = act(
@@ -181,10 +185,28 @@ public final class ShiftService {
                 (s, policy) -> approver(s, user, policy),
                 (s, now) -> s.promotedAt(now),
                 "shift-promoted");
-        if (out instanceof ShiftOutcome.Changed c) {
-            return new ShiftOutcome.Changed(runner.promoted(c.shift()).orElse(c.shift()));
+        if (!(out instanceof ShiftOutcome.Changed c)) {
+            return out;
         }
-        return out;
+        Shift s = c.shift();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Shift> moved = runner.advance(s);
+            if (moved.isPresent()) {
+                return new ShiftOutcome.Changed(moved.get());
+            }
+            Optional<Shift> latest = store.get(id);
+            if (latest.isEmpty()) {
+                return new ShiftOutcome.NoSuchShift();
+            }
+            // Unchanged (frozen, health unreadable) or moved by another replica: that is the answer.
+            // Changed but still promoted (a sweep stored a reading): move it again.
+            Shift now = latest.get();
+            if (now.version() == s.version() || !now.promoted() || now.state() != ShiftState.BAKING) {
+                return new ShiftOutcome.Changed(now);
+            }
+            s = now;
+        }
+        return new ShiftOutcome.Changed(s);
     }
 
     /**
