@@ -43,6 +43,22 @@ public final class ShiftRunner {
     private final Clock clock;
     private final Duration takeover;
     private final ShiftObserver observer;
+    /**
+     * How often this replica asks the backend whether a propagating step's change is live, per
+     * shift: Route 53 allows 5 requests a second per account for GetChange and the rest of its API
+     * together, and a sweep runs about every second on every replica.
+     */
+    public static final Duration CHANGE_POLL = Duration.ofSeconds(5);
+
+    /**
+     * When this replica last asked about each propagating shift's change, by shift id: in memory
+     * only, so each replica polls at most once per {@link #CHANGE_POLL} per shift (n replicas at
+     * most n times); a restart forgets it and polls at its first sweep.
+     */
+    private final Map<String, Instant> polled = new ConcurrentHashMap<>();
+
+    private static final Duration STALE_POLL = Duration.ofMinutes(1);
+
     /** The write claims this replica holds now, by shift id: what it hands back when it stops. */
     private final Map<String, Shift> held = new ConcurrentHashMap<>();
 
@@ -165,13 +181,21 @@ public final class ShiftRunner {
 
     /**
      * Asks the backend once whether the live step's change is live everywhere (Route 53: INSYNC,
-     * one GetChange as the swaps' sweep polls); when it is, the step's bake starts now.
+     * one GetChange as the swaps' sweep polls), at most once per {@link #CHANGE_POLL} per shift on
+     * this replica; when it is, the step's bake starts now.
      */
     private Optional<Shift> propagate(Shift s, Instant now) {
         Optional<ShiftTarget> target = targets.apply(s.pair());
         if (target.isEmpty()) {
             return Optional.empty();
         }
+        Instant last = polled.get(s.id());
+        if (last != null && now.isBefore(last.plus(CHANGE_POLL)) && !now.isBefore(last)) {
+            return Optional.empty();
+        }
+        polled.put(s.id(), now);
+        // An entry not renewed for a minute is of a shift no longer propagating: dropped here.
+        polled.entrySet().removeIf(e -> e.getValue().plus(STALE_POLL).isBefore(now));
         try {
             if (!target.get().weights().live(s.change())) {
                 Instant since = s.changedAt();
@@ -191,10 +215,11 @@ public final class ShiftRunner {
             }
         } catch (RuntimeException e) {
             log.warn(
-                    "shift {} of {}: change {} not readable, asking again next sweep: {}",
+                    "shift {} of {}: change {} not readable, asking again in {} s: {}",
                     s.id(),
                     s.pair(),
                     s.change(),
+                    CHANGE_POLL.toSeconds(),
                     e.getMessage());
             return Optional.empty();
         }
