@@ -117,7 +117,7 @@ public final class Bot implements AutoCloseable, OpsWiring.Watched {
         // Alarms of a pair go into its open shift's thread too; guard alarms may start a rollback.
         alerts.ifPresent(a -> {
             shifts.ifPresent(s -> a.monitors().alarms().shiftThreads(s.threads()));
-            shifts.ifPresent(s -> a.monitors().status().shifts(s.service()::open, p.clock()));
+            shifts.ifPresent(s -> a.monitors().status().shifts(() -> s.service().shown(pairs.names()), p.clock()));
             a.monitors().alarms().rollbacks(new AlarmRollbacks(workflow, blocking, p.notifier()));
         });
         shifts.ifPresent(s -> {
@@ -140,8 +140,7 @@ public final class Bot implements AutoCloseable, OpsWiring.Watched {
                         p.dns(),
                         p.store(),
                         new FourEyes(p.directory()),
-                        pair -> shifts.flatMap(s -> s.service().latest(pair))
-                                .filter(s -> s.state().isOpen()),
+                        pair -> shifts.flatMap(s -> s.service().shown(pair)),
                         pair -> alerts.flatMap(a -> a.monitors().watch().threadOf(pair)),
                         scheduling.specs(),
                         scheduling.history(),

@@ -133,6 +133,29 @@ public record Shift(
         };
     }
 
+    /**
+     * True when the shift ended leaving traffic on green (HALTED or STOPPED partway, or REVERTED to
+     * weights with green above 0): it holds its pair no more, but someone has to decide where the
+     * traffic goes, so status and Home keep showing it.
+     */
+    public boolean leftGreenTraffic() {
+        return (state == ShiftState.HALTED || state == ShiftState.STOPPED || state == ShiftState.REVERTED)
+                && live().green() > 0;
+    }
+
+    /**
+     * For people, where a shift that {@link #leftGreenTraffic()} left the traffic and what can take
+     * it back: {@code halted at blue 90% / green 10% — Abort takes green back to 0%}.
+     */
+    public String leftOver() {
+        String at = live().percents();
+        return switch (state) {
+            case HALTED, STOPPED -> state.word() + " at " + at + " — Abort takes green back to 0%";
+            default -> state.word() + " to " + at
+                    + " — green keeps its traffic until the weights are changed (a new `/shift` goes on from there)";
+        };
+    }
+
     /** The next version with one more approval. */
     public Shift approvedBy(String user) {
         List<String> more = new ArrayList<>(approvals);

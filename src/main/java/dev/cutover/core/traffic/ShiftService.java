@@ -309,6 +309,19 @@ public final class ShiftService {
         return store.latest(pair).flatMap(store::get);
     }
 
+    /**
+     * The pair's most recent shift when people need to see it: while open, and after it ended
+     * leaving traffic on green ({@link Shift#leftGreenTraffic()}).
+     */
+    public Optional<Shift> shown(String pair) {
+        return latest(pair).filter(s -> s.state().isOpen() || s.leftGreenTraffic());
+    }
+
+    /** {@link #shown(String)} of each of {@code pairs}, in their order. */
+    public List<Shift> shown(java.util.Collection<String> pairs) {
+        return pairs.stream().map(this::shown).flatMap(Optional::stream).toList();
+    }
+
     /** Every open shift, as stored now. */
     public List<Shift> open() {
         return store.openIds().stream()
