@@ -98,7 +98,8 @@ public final class ShiftActions {
                         answer = say.apply(act.apply(click.value(), click.userId()));
                     } catch (RuntimeException e) {
                         log.warn("{} failed", actionId, e);
-                        answer = FailureText.reply(e);
+                        // A click may have written weights before the store failed: never "nothing was changed".
+                        answer = FailureText.shiftReply(e);
                     }
                     if (!answer.isEmpty()) {
                         click.responder().ephemeral(Message.text(answer));

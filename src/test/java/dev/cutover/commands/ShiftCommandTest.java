@@ -182,6 +182,68 @@ class ShiftCommandTest {
     }
 
     @Test
+    void aRedisFailureDuringAShiftClickIsNotAnsweredAsNothingChanged() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.cutover.core.traffic.ShiftStore inner = approvals.shifts();
+        dev.cutover.core.traffic.ShiftStore failing = new dev.cutover.core.traffic.ShiftStore() {
+            @Override
+            public java.util.Optional<String> createIfIdle(Shift shift) {
+                return inner.createIfIdle(shift);
+            }
+
+            @Override
+            public java.util.Optional<Shift> get(String id) {
+                return inner.get(id);
+            }
+
+            @Override
+            public boolean compareAndSet(Shift next) {
+                if (down.get()) {
+                    throw new dev.cutover.core.approval.StoreUnavailableException(
+                            "redis down", new RuntimeException("connection refused"));
+                }
+                return inner.compareAndSet(next);
+            }
+
+            @Override
+            public java.util.Optional<String> reopenIfIdle(Shift next) {
+                return inner.reopenIfIdle(next);
+            }
+
+            @Override
+            public java.util.Optional<String> latest(String pair) {
+                return inner.latest(pair);
+            }
+
+            @Override
+            public List<String> openIds() {
+                return inner.openIds();
+            }
+        };
+        ShiftFixture g = new ShiftFixture(failing, approvals, ShiftFixture.allBlue(), clock, ShiftPlan.OnAlarm.REVERT);
+        Shift s = g.started();
+        down.set(true);
+
+        for (String action : List.of(ShiftMessages.PROMOTE, ShiftMessages.PAUSE, ShiftMessages.ABORT)) {
+            ActionHandler h = ShiftActions.all(g.service).stream()
+                    .filter(a -> a.actionId().equals(action))
+                    .findFirst()
+                    .orElseThrow();
+            h.handle(new ActionInvocation(action, s.id(), APPROVER, CHANNEL, null, null, responder))
+                    .followUp()
+                    .run();
+
+            assertThat(answers)
+                    .extracting(Message::text)
+                    .last()
+                    .as(action)
+                    .isEqualTo(":warning: Redis is unreachable: the shift's state could not be recorded; a weight write"
+                            + " may have happened. `/shift &lt;pair&gt; status` shows where it stands once Redis is"
+                            + " back (another replica takes an interrupted write over).");
+        }
+    }
+
+    @Test
     void theDryRunListsEveryStepAndChangesNothing() {
         run("web dry-run", REQUESTER).followUp().run();
 
