@@ -61,6 +61,32 @@ class ShiftCommandTest {
     }
 
     @Test
+    void aConfiguredPairWithoutTrafficIsAnsweredAsSuchNotAsUnknown() {
+        ShiftCommand withApi = new ShiftCommand(Set.of(PAIR), List.of(PAIR, "api"), f.service, notifier, clock);
+
+        CommandResult r = withApi.handle(new Invocation("shift", "api", REQUESTER, CHANNEL, responder));
+
+        assertThat(r.followUp()).isNull();
+        assertThat(r.ephemeral().text())
+                .isEqualTo(":no_entry: The pair `api` has no `traffic:` section in the config, so `/shift` cannot"
+                        + " move its traffic in steps (`/swap api` switches it at once). Pairs with traffic: `web`.");
+    }
+
+    @Test
+    void aGuardAlarmsTimeInTheWhyLineIsShownAsASlackDateNotAnIsoTimestamp() {
+        Shift s = f.started();
+        java.time.Instant since = java.time.Instant.parse("2026-12-06T01:07:35.348Z");
+        Shift halted =
+                s.ended(dev.cutover.core.traffic.ShiftState.HALTED, "guard alarm web-5xx is ALARM since " + since);
+
+        String shown = ShiftMessages.render(halted, clock.instant()).blocks().toString();
+
+        assertThat(shown)
+                .contains("*Why:* guard alarm web-5xx is ALARM since " + dev.cutover.reply.Mrkdwn.time(since))
+                .doesNotContain("2026-12-06T01:07:35.348Z");
+    }
+
+    @Test
     void stepsThatDoNotIncreaseOrLeaveOneToAHundredAreRefusedBeforeTheAck() {
         Map<String, String> problems = Map.of(
                 "web 50 10",
@@ -157,7 +183,12 @@ class ShiftCommandTest {
                 .followUp()
                 .run();
 
-        assertThat(answers).extracting(Message::text).last().asString().startsWith(":no_entry: ");
+        assertThat(answers)
+                .extracting(Message::text)
+                .last()
+                .asString()
+                .startsWith(
+                        ":no_entry: You cannot promote your own shift (four-eyes): another approver may. Approvers:");
         assertThat(f.service.get(s.id()).orElseThrow().step()).isZero();
     }
 

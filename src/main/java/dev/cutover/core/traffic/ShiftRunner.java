@@ -366,7 +366,11 @@ public final class ShiftRunner {
                                             claimed.plan().weightsAt(claimed.step())),
                             "shift-step-applied");
                     case REVERTING -> store(claimed, claimed.ended(ShiftState.REVERTED, null), "shift-reverted");
-                    default -> store(claimed, claimed.ended(ShiftState.ABORTED, null), "shift-aborted");
+                        // The reason of what came before (a drift, a breach) no longer describes it.
+                    default -> store(
+                            claimed,
+                            claimed.ended(ShiftState.ABORTED, null).held(null).atVersion(claimed.version() + 1),
+                            "shift-aborted");
                 };
         if (recorded.isEmpty() && claimed.state() != ShiftState.ABORTING) {
             // An abort came while this write was in flight and left it to this writer: now that

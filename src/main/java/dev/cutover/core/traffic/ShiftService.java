@@ -112,7 +112,7 @@ public final class ShiftService {
                 ids.get(), plan, user, channel, policy.requiredApprovals(), clock.instant(), policy.expiry());
         Optional<String> busy = store.createIfIdle(shift);
         if (busy.isPresent()) {
-            return new ShiftOutcome.Refused(new Refusal.Busy(pair, busy.get(), approvals.get(busy.get())));
+            return new ShiftOutcome.Refused(busy(pair, busy.get()));
         }
         runner.audit(shift, "shift-requested", user);
         return new ShiftOutcome.Changed(shift);
@@ -182,7 +182,9 @@ public final class ShiftService {
                 id,
                 user,
                 EnumSet.of(ShiftState.BAKING, ShiftState.PAUSED),
-                (s, policy) -> approver(s, user, policy),
+                (s, policy) -> s.requester().equals(user)
+                        ? Optional.of(new Refusal.OwnShiftPromote(policy.approvers()))
+                        : approver(s, user, policy),
                 (s, now) -> s.promotedAt(now),
                 "shift-promoted");
         if (!(out instanceof ShiftOutcome.Changed c)) {
@@ -263,8 +265,7 @@ public final class ShiftService {
         }
         return busy.get().equals(s.id())
                 ? Optional.empty()
-                : Optional.of(
-                        new ShiftOutcome.Refused(new Refusal.Busy(s.pair(), busy.get(), approvals.get(busy.get()))));
+                : Optional.of(new ShiftOutcome.Refused(busy(s.pair(), busy.get())));
     }
 
     private ShiftOutcome abortOpen(String id, String user) {
@@ -375,6 +376,19 @@ public final class ShiftService {
             }
         }
         return new ShiftOutcome.Refused(new Refusal.TooManyDeciders());
+    }
+
+    /** Why {@code pair} is busy: the request or the shift with {@code openId} holds it. */
+    private Refusal busy(String pair, String openId) {
+        Optional<dev.cutover.core.approval.ApprovalRequest> request = approvals.get(openId);
+        if (request.isEmpty()) {
+            Optional<Shift> shift = store.get(openId);
+            if (shift.isPresent()) {
+                Shift other = shift.get();
+                return new Refusal.ShiftBusy(pair, other.id(), other.stateWord(), other.requester());
+            }
+        }
+        return new Refusal.Busy(pair, openId, request);
     }
 
     private Optional<Refusal> approver(Shift s, String user, ApprovalPolicy policy) {

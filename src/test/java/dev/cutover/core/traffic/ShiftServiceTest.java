@@ -146,7 +146,7 @@ class ShiftServiceTest {
 
         assertThat(f.service.promote(s.id(), REQUESTER))
                 .isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
-                        .isInstanceOf(Refusal.OwnRequest.class));
+                        .isInstanceOf(Refusal.OwnShiftPromote.class));
         assertThat(f.service.promote(s.id(), "U-STRANGER"))
                 .isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
                         .isInstanceOf(Refusal.NotApprover.class));
@@ -439,6 +439,7 @@ class ShiftServiceTest {
         halting.service.abort(s.id(), "U-ANYONE");
 
         assertThat(stored(s).state()).isEqualTo(ShiftState.ABORTED);
+        assertThat(stored(s).reason()).isNull();
         assertThat(halting.service.shown(PAIR)).isEmpty();
     }
 
