@@ -73,9 +73,10 @@ public final class CutoverStatus {
     }
 
     /**
-     * Shows the open traffic shifts too.
+     * Shows the traffic shifts too.
      *
-     * @param open reads the open shifts from the store (a RuntimeException when it cannot)
+     * @param open reads the shifts to show from the store: each pair's open shift, or its latest one
+     *     when it ended leaving traffic on green (a RuntimeException when it cannot)
      * @param clock the bake left is counted on
      */
     public void shifts(Supplier<List<Shift>> open, Clock clock) {
@@ -156,7 +157,8 @@ public final class CutoverStatus {
     }
 
     /**
-     * One line per open shift of a pair whose name starts with {@code prefix}, by pair; none when
+     * One line per shift to show (open, or ended leaving traffic on green: marked as needing
+     * attention) of a pair whose name starts with {@code prefix}, by pair; none when
      * there is none (the heading is then left out), one line saying so when the store cannot be read.
      */
     private List<String> shifts(String prefix) {
@@ -171,9 +173,11 @@ public final class CutoverStatus {
         return open.stream()
                 .filter(s -> s.pair().startsWith(prefix))
                 .sorted(Comparator.comparing(Shift::pair))
-                .map(s -> "• :twisted_rightwards_arrows: `" + s.pair() + "`: shift `" + s.id() + "` " + s.stateWord()
-                        + " · " + s.shown().percents() + " · step " + Math.max(0, s.step() + 1) + " of "
-                        + s.plan().percents().size() + bakeLeft(s, now))
+                .map(s -> s.state().isOpen()
+                        ? "• :twisted_rightwards_arrows: `" + s.pair() + "`: shift `" + s.id() + "` " + s.stateWord()
+                                + " · " + s.shown().percents() + " · step " + Math.max(0, s.step() + 1) + " of "
+                                + s.plan().percents().size() + bakeLeft(s, now)
+                        : "• :warning: `" + s.pair() + "`: shift `" + s.id() + "` " + s.leftOver())
                 .toList();
     }
 

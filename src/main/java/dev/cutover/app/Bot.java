@@ -7,6 +7,7 @@ import dev.cutover.commands.ChatCommand;
 import dev.cutover.commands.HomeDashboard;
 import dev.cutover.commands.HomeData;
 import dev.cutover.core.approval.FourEyes;
+import dev.cutover.core.approval.Refusal;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapListener;
 import dev.cutover.core.swap.SwapWorkflow;
@@ -114,10 +115,14 @@ public final class Bot implements AutoCloseable, OpsWiring.Watched {
                 unmeasured.store(),
                 pairs,
                 alerts.<GuardAlarms>map(a -> a.monitors().alarms()).orElse(GuardAlarms.NONE));
+        // A swap refused because a shift holds its pair names that shift.
+        shifts.ifPresent(s -> swaps.approvals().describeOtherChanges(id -> s.service()
+                .get(id)
+                .<Refusal>map(sh -> new Refusal.ShiftBusy(sh.pair(), sh.id(), sh.stateWord(), sh.requester()))));
         // Alarms of a pair go into its open shift's thread too; guard alarms may start a rollback.
         alerts.ifPresent(a -> {
             shifts.ifPresent(s -> a.monitors().alarms().shiftThreads(s.threads()));
-            shifts.ifPresent(s -> a.monitors().status().shifts(s.service()::open, p.clock()));
+            shifts.ifPresent(s -> a.monitors().status().shifts(() -> s.service().shown(pairs.names()), p.clock()));
             a.monitors().alarms().rollbacks(new AlarmRollbacks(workflow, blocking, p.notifier()));
         });
         shifts.ifPresent(s -> {
@@ -140,8 +145,7 @@ public final class Bot implements AutoCloseable, OpsWiring.Watched {
                         p.dns(),
                         p.store(),
                         new FourEyes(p.directory()),
-                        pair -> shifts.flatMap(s -> s.service().latest(pair))
-                                .filter(s -> s.state().isOpen()),
+                        pair -> shifts.flatMap(s -> s.service().shown(pair)),
                         pair -> alerts.flatMap(a -> a.monitors().watch().threadOf(pair)),
                         scheduling.specs(),
                         scheduling.history(),

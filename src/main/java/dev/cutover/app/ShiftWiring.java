@@ -135,7 +135,7 @@ public record ShiftWiring(
                 service,
                 runner,
                 every,
-                new ShiftCommand(targets.keySet(), service, notifier, clock),
+                new ShiftCommand(targets.keySet(), pairs.names(), service, notifier, clock),
                 ShiftActions.all(service),
                 threadsOf(store.get())));
     }

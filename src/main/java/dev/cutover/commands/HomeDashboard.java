@@ -51,7 +51,8 @@ public final class HomeDashboard {
      * @param dns where the blue records are read
      * @param store requests and freezes
      * @param fourEyes who may decide a request (resolves user groups through the directory)
-     * @param shift the pair's open progressive shift, or empty
+     * @param shift the pair's open progressive shift, or its latest one when it ended leaving traffic on
+     *     green (see {@code ShiftService.shown}), or empty
      * @param watch the message of the pair's open cutover watch (any replica's), or empty
      * @param jobs the configured jobs
      * @param history their runs

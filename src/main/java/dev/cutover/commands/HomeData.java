@@ -42,7 +42,7 @@ public record HomeData(
      * @param stored whether its freeze and request could be read from the store (when not, both are null)
      * @param freeze the freeze on it, or null
      * @param request its open swap or rollback request, or null
-     * @param shift its open progressive shift, or null
+     * @param shift its open progressive shift, or its latest one when it ended leaving traffic on green; or null
      * @param watch the message of the cutover watch open on it, or null
      */
     public record Pair(

@@ -116,8 +116,14 @@ final class HomePairs {
         return b.toString();
     }
 
-    /** A line on an open progressive shift: who asked, its state, step and both sides' shares now. */
+    /**
+     * A line on a progressive shift: who asked, its state, step and both sides' shares now; for one
+     * that ended leaving traffic on green, a warning with where it left it and what takes it back.
+     */
     static String shiftLine(Shift s) {
+        if (!s.state().isOpen()) {
+            return "Shift `" + s.id() + "` by " + Mrkdwn.user(s.requester()) + ": :warning: " + s.leftOver();
+        }
         return "Shift `" + s.id() + "` by " + Mrkdwn.user(s.requester()) + ": "
                 + (s.state() == ShiftState.PENDING
                         ? "waiting for approval (" + s.approvals().size() + " of " + s.requiredApprovals() + ")"

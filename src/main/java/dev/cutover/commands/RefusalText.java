@@ -59,6 +59,15 @@ public final class RefusalText {
             return "you cannot approve your own request (four-eyes): another approver must. " + "Approvers: "
                     + Mrkdwn.principals(o.approvers()) + ".";
         }
+        if (why instanceof Refusal.OwnShiftPromote o) {
+            return "you cannot promote your own shift (four-eyes): another approver may. Approvers: "
+                    + Mrkdwn.principals(o.approvers()) + ".";
+        }
+        if (why instanceof Refusal.ShiftBusy b) {
+            return "another change of *" + b.pair() + "* is in progress: a traffic shift of *" + b.pair() + "* ("
+                    + b.state() + ", requested by " + Mrkdwn.user(b.requester()) + ", `/shift " + b.pair()
+                    + " status`). One change at a time per pair.";
+        }
         if (why instanceof Refusal.BreakGlassNotApprover b) {
             return "break-glass lets an approver approve their own request; " + "you are not an approver of *"
                     + b.pair() + "*.";

@@ -1,11 +1,13 @@
 package dev.cutover.commands;
 
 import dev.cutover.core.chat.Message;
+import dev.cutover.core.traffic.Shift;
 import dev.cutover.core.traffic.ShiftOutcome;
 import dev.cutover.core.traffic.ShiftService;
 import dev.cutover.reply.Mrkdwn;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,7 @@ public final class ShiftActions {
                 handler(ShiftMessages.APPROVE, shifts::approve),
                 handler(ShiftMessages.PAUSE, shifts::pause),
                 handler(ShiftMessages.RESUME, shifts::resume),
-                handler(ShiftMessages.PROMOTE, shifts::promote),
+                handler(ShiftMessages.PROMOTE, shifts::promote, ShiftActions::promoteWords),
                 handler(ShiftMessages.ABORT, shifts::abort));
     }
 
@@ -58,7 +60,30 @@ public final class ShiftActions {
         return "";
     }
 
+    /**
+     * What the clicker of Promote now is told: also when it changed the shift, since the message
+     * may not show a move yet (another replica's sweep may make it, or the pair is frozen).
+     */
+    static String promoteWords(ShiftOutcome out) {
+        if (!(out instanceof ShiftOutcome.Changed c)) {
+            return words(out);
+        }
+        Shift s = c.shift();
+        if (s.promoted()) {
+            return "Promoted: step " + (s.step() + 1) + " of *" + Mrkdwn.escape(s.pair())
+                    + "* ends now; the next sweep of any replica moves it on (not while the pair is frozen"
+                    + " or green's health cannot be read).";
+        }
+        return "Promoted: the shift of *" + Mrkdwn.escape(s.pair()) + "* is " + s.stateWord() + " at " + s.shown()
+                + ".";
+    }
+
     private static ActionHandler handler(String actionId, BiFunction<String, String, ShiftOutcome> act) {
+        return handler(actionId, act, ShiftActions::words);
+    }
+
+    private static ActionHandler handler(
+            String actionId, BiFunction<String, String, ShiftOutcome> act, Function<ShiftOutcome, String> say) {
         return new ActionHandler() {
             @Override
             public String actionId() {
@@ -70,10 +95,11 @@ public final class ShiftActions {
                 return CommandResult.later(() -> {
                     String answer;
                     try {
-                        answer = words(act.apply(click.value(), click.userId()));
+                        answer = say.apply(act.apply(click.value(), click.userId()));
                     } catch (RuntimeException e) {
                         log.warn("{} failed", actionId, e);
-                        answer = FailureText.reply(e);
+                        // A click may have written weights before the store failed: never "nothing was changed".
+                        answer = FailureText.shiftReply(e);
                     }
                     if (!answer.isEmpty()) {
                         click.responder().ephemeral(Message.text(answer));

@@ -36,12 +36,28 @@ public final class ShiftCommand implements ChatCommand {
     private static final Logger log = LoggerFactory.getLogger(ShiftCommand.class);
 
     private final Set<String> pairs;
+    private final Set<String> configured;
     private final ShiftService shifts;
     private final Notifier notifier;
     private final Clock clock;
 
-    /** @param pairs the pairs with {@code traffic:} */
+    /** @param pairs the pairs with {@code traffic:}, the only configured ones */
     public ShiftCommand(Set<String> pairs, ShiftService shifts, Notifier notifier, Clock clock) {
+        this(pairs, pairs, shifts, notifier, clock);
+    }
+
+    /**
+     * @param pairs the pairs with {@code traffic:}
+     * @param configured every configured pair: one without {@code traffic:} is answered as such,
+     *     not as unknown
+     */
+    public ShiftCommand(
+            Set<String> pairs,
+            java.util.Collection<String> configured,
+            ShiftService shifts,
+            Notifier notifier,
+            Clock clock) {
+        this.configured = Set.copyOf(configured);
         this.pairs = new TreeSet<>(pairs);
         this.shifts = shifts;
         this.notifier = notifier;
@@ -65,6 +81,14 @@ public final class ShiftCommand implements ChatCommand {
             return CommandResult.reply("Usage: `" + USAGE + "`");
         }
         String pair = w[0];
+        if (!pairs.contains(pair) && configured.contains(pair)) {
+            return CommandResult.reply(":no_entry: The pair " + Mrkdwn.snippet(pair)
+                    + " has no `traffic:` section in the config, so `/shift` cannot move its traffic in steps"
+                    + " (`/swap " + pair + "` switches it at once)."
+                    + (pairs.isEmpty()
+                            ? " No pair has `traffic:`."
+                            : " Pairs with traffic: " + NameList.of(pairs, "`/cutover status` lists them all") + "."));
+        }
         if (!pairs.contains(pair)) {
             return CommandResult.reply(":no_entry: Unknown pair " + Mrkdwn.snippet(pair)
                     + " for `/shift`: it needs a pair with `traffic:` in the config."

@@ -41,13 +41,13 @@ public final class ShiftMessages {
                 .fields(List.of(
                         "*Step*\n" + step(s),
                         "*Bake left*\n" + bakeLeft(s, now),
-                        "*Green health*\n" + Mrkdwn.escape(s.health() == null ? "not read yet" : s.health()),
+                        "*Green health*\n" + Mrkdwn.escapeWithTimes(s.health() == null ? "not read yet" : s.health()),
                         "*On alarm*\n"
                                 + (s.plan().onAlarm() == ShiftPlan.OnAlarm.HALT
                                         ? "halt at the current weights"
                                         : "revert to the last healthy weights")));
         if (s.reason() != null) {
-            b.section("*Why:* " + Mrkdwn.escape(Mrkdwn.cut(s.reason(), REASON)));
+            b.section("*Why:* " + Mrkdwn.escapeWithTimes(Mrkdwn.cut(s.reason(), REASON)));
         }
         b.context("Requested by " + Mrkdwn.user(s.requester()) + " · approvals "
                 + s.approvals().size() + "/" + s.requiredApprovals()
@@ -111,7 +111,7 @@ public final class ShiftMessages {
     }
 
     private static String reason(Shift s) {
-        return Mrkdwn.escape(Mrkdwn.cut(s.reason() == null ? "(no reason given)" : s.reason(), REASON));
+        return Mrkdwn.escapeWithTimes(Mrkdwn.cut(s.reason() == null ? "(no reason given)" : s.reason(), REASON));
     }
 
     /** The shift message's buttons for {@code s}'s state (the Home reuses those of a pending plan). */

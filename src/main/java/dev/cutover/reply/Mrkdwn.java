@@ -46,6 +46,31 @@ public final class Mrkdwn {
         return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time_secs}|" + FALLBACK.format(at) + ">";
     }
 
+    /** An ISO-8601 instant in UTC as {@link Instant#toString()} writes it. */
+    private static final java.util.regex.Pattern ISO_INSTANT =
+            java.util.regex.Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z\\b");
+
+    /**
+     * {@link #escape} of stored text (a reason, a health summary) whose ISO-8601 instants ({@code
+     * 2026-12-06T01:07:35.348Z}, as the store and the audit trail keep them) are shown as {@link
+     * #time}, like every other time in messages.
+     */
+    public static String escapeWithTimes(String text) {
+        java.util.regex.Matcher m = ISO_INSTANT.matcher(escape(text));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String shown;
+            try {
+                shown = time(Instant.parse(m.group()));
+            } catch (java.time.format.DateTimeParseException e) {
+                shown = m.group();
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(shown));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** Escapes user-typed text so it cannot mention or link: {@code &}, {@code <}, {@code >}. */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

@@ -144,7 +144,11 @@ class CutoverStatusTest {
                         clock.instant(),
                         clock.instant().plus(Duration.ofMinutes(5)),
                         new dev.cutover.core.traffic.Weights(90, 10));
-        alerts.monitors().status().shifts(() -> List.of(baking), clock);
+        dev.cutover.core.traffic.Shift halted = dev.cutover.core.traffic.Shift.requested(
+                        "s8", plan, "U0ALICE01", "C0ALERTS01", 1, clock.instant(), Duration.ofMinutes(15))
+                .baking(0, clock.instant(), clock.instant(), new dev.cutover.core.traffic.Weights(100, 0))
+                .ended(dev.cutover.core.traffic.ShiftState.HALTED, "p95 too high");
+        alerts.monitors().status().shifts(() -> List.of(baking, halted), clock);
         clock.advance(Duration.ofSeconds(100));
 
         String all = alerts.monitors().status().render().blocks().toString();
@@ -153,7 +157,9 @@ class CutoverStatusTest {
         assertThat(all)
                 .contains("*Traffic shifts*")
                 .contains("• :twisted_rightwards_arrows: `blue-green`: shift `s7` baking · blue 50% / green 50% ·"
-                        + " step 2 of 3 · bake 3m20s left");
+                        + " step 2 of 3 · bake 3m20s left")
+                .contains("• :warning: `blue-green`: shift `s8` halted at blue 90% / green 10% — Abort takes green"
+                        + " back to 0%");
         assertThat(other).doesNotContain("Traffic shifts");
         alerts.monitors()
                 .status()

@@ -199,6 +199,21 @@ class HomeViewTest {
     }
 
     @Test
+    void aShiftThatHaltedPartwayIsShownAsNeedingAttention() {
+        Shift halted = shift("U-CAROL")
+                .baking(0, NOW, NOW.plus(Duration.ofMinutes(5)), new Weights(100, 0))
+                .ended(dev.cutover.core.traffic.ShiftState.HALTED, "p95 too high");
+        HomeData.Pair p = new HomeData.Pair(
+                "api", POLICY, "blue.api.example.com", Optional.empty(), true, null, null, halted, null);
+
+        String t = text(HomeView.render(data(List.of(p), List.of(), List.of()), "U-X", Set.of(), null));
+
+        assertThat(t)
+                .contains("Shift `s1` by <@U-CAROL>: :warning: halted at blue 90% / green 10% — Abort takes green"
+                        + " back to 0%");
+    }
+
+    @Test
     void aFrozenPairAJobAndAnIncidentSayWhoWhenAndWhere() {
         HomeData.Pair frozen = new HomeData.Pair(
                 "api",

@@ -61,6 +61,32 @@ class ShiftCommandTest {
     }
 
     @Test
+    void aConfiguredPairWithoutTrafficIsAnsweredAsSuchNotAsUnknown() {
+        ShiftCommand withApi = new ShiftCommand(Set.of(PAIR), List.of(PAIR, "api"), f.service, notifier, clock);
+
+        CommandResult r = withApi.handle(new Invocation("shift", "api", REQUESTER, CHANNEL, responder));
+
+        assertThat(r.followUp()).isNull();
+        assertThat(r.ephemeral().text())
+                .isEqualTo(":no_entry: The pair `api` has no `traffic:` section in the config, so `/shift` cannot"
+                        + " move its traffic in steps (`/swap api` switches it at once). Pairs with traffic: `web`.");
+    }
+
+    @Test
+    void aGuardAlarmsTimeInTheWhyLineIsShownAsASlackDateNotAnIsoTimestamp() {
+        Shift s = f.started();
+        java.time.Instant since = java.time.Instant.parse("2026-12-06T01:07:35.348Z");
+        Shift halted =
+                s.ended(dev.cutover.core.traffic.ShiftState.HALTED, "guard alarm web-5xx is ALARM since " + since);
+
+        String shown = ShiftMessages.render(halted, clock.instant()).blocks().toString();
+
+        assertThat(shown)
+                .contains("*Why:* guard alarm web-5xx is ALARM since " + dev.cutover.reply.Mrkdwn.time(since))
+                .doesNotContain("2026-12-06T01:07:35.348Z");
+    }
+
+    @Test
     void stepsThatDoNotIncreaseOrLeaveOneToAHundredAreRefusedBeforeTheAck() {
         Map<String, String> problems = Map.of(
                 "web 50 10",
@@ -157,8 +183,95 @@ class ShiftCommandTest {
                 .followUp()
                 .run();
 
-        assertThat(answers).extracting(Message::text).last().asString().startsWith(":no_entry: ");
+        assertThat(answers)
+                .extracting(Message::text)
+                .last()
+                .asString()
+                .startsWith(
+                        ":no_entry: You cannot promote your own shift (four-eyes): another approver may. Approvers:");
         assertThat(f.service.get(s.id()).orElseThrow().step()).isZero();
+    }
+
+    @Test
+    void promoteClickedByAnApproverIsAnsweredWithWhereTheShiftStandsNow() {
+        run("web", REQUESTER).followUp().run();
+        Shift s = f.service.latest(PAIR).orElseThrow();
+        f.service.approve(s.id(), APPROVER);
+        ActionHandler promote = ShiftActions.all(f.service).stream()
+                .filter(h -> h.actionId().equals(ShiftMessages.PROMOTE))
+                .findFirst()
+                .orElseThrow();
+
+        promote.handle(new ActionInvocation(ShiftMessages.PROMOTE, s.id(), APPROVER, CHANNEL, null, null, responder))
+                .followUp()
+                .run();
+
+        assertThat(answers)
+                .extracting(Message::text)
+                .last()
+                .isEqualTo("Promoted: the shift of *web* is baking at blue 50 / green 50.");
+    }
+
+    @Test
+    void aRedisFailureDuringAShiftClickIsNotAnsweredAsNothingChanged() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.cutover.core.traffic.ShiftStore inner = approvals.shifts();
+        dev.cutover.core.traffic.ShiftStore failing = new dev.cutover.core.traffic.ShiftStore() {
+            @Override
+            public java.util.Optional<String> createIfIdle(Shift shift) {
+                return inner.createIfIdle(shift);
+            }
+
+            @Override
+            public java.util.Optional<Shift> get(String id) {
+                return inner.get(id);
+            }
+
+            @Override
+            public boolean compareAndSet(Shift next) {
+                if (down.get()) {
+                    throw new dev.cutover.core.approval.StoreUnavailableException(
+                            "redis down", new RuntimeException("connection refused"));
+                }
+                return inner.compareAndSet(next);
+            }
+
+            @Override
+            public java.util.Optional<String> reopenIfIdle(Shift next) {
+                return inner.reopenIfIdle(next);
+            }
+
+            @Override
+            public java.util.Optional<String> latest(String pair) {
+                return inner.latest(pair);
+            }
+
+            @Override
+            public List<String> openIds() {
+                return inner.openIds();
+            }
+        };
+        ShiftFixture g = new ShiftFixture(failing, approvals, ShiftFixture.allBlue(), clock, ShiftPlan.OnAlarm.REVERT);
+        Shift s = g.started();
+        down.set(true);
+
+        for (String action : List.of(ShiftMessages.PROMOTE, ShiftMessages.PAUSE, ShiftMessages.ABORT)) {
+            ActionHandler h = ShiftActions.all(g.service).stream()
+                    .filter(a -> a.actionId().equals(action))
+                    .findFirst()
+                    .orElseThrow();
+            h.handle(new ActionInvocation(action, s.id(), APPROVER, CHANNEL, null, null, responder))
+                    .followUp()
+                    .run();
+
+            assertThat(answers)
+                    .extracting(Message::text)
+                    .last()
+                    .as(action)
+                    .isEqualTo(":warning: Redis is unreachable: the shift's state could not be recorded; a weight write"
+                            + " may have happened. `/shift &lt;pair&gt; status` shows where it stands once Redis is"
+                            + " back (another replica takes an interrupted write over).");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.cutover.core.approval.Requests;
 import dev.cutover.core.traffic.HeldStepWrite;
 import dev.cutover.core.traffic.Shift;
 import dev.cutover.core.traffic.ShiftFixture;
+import dev.cutover.core.traffic.ShiftHealth;
 import dev.cutover.core.traffic.ShiftOutcome;
 import dev.cutover.core.traffic.ShiftPlan;
 import dev.cutover.core.traffic.ShiftState;
@@ -140,6 +141,39 @@ class ShiftReplicasIT {
                 .isEqualTo(ShiftState.ABORTED);
         assertThat(backend.read()).isEqualTo(new Weights(100, 0));
         assertThat(redis.exists(prefix + "{approval}:pair:" + PAIR + ":open")).isFalse();
+    }
+
+    @Test
+    void aPromoteIsNotLostWhenAnotherReplicasSweepChangesTheShiftBetweenItsStoreAndItsMove() {
+        ShiftFixture a = replica();
+        ShiftFixture b = replica();
+        ShiftHealth.Reading unconfirmed =
+                ShiftHealth.Reading.unconfirmed("5XX 0.0% of 0", "green received no requests during the bake");
+        a.health = unconfirmed;
+        b.health = unconfirmed;
+        Shift s = a.started();
+        clock.advance(Duration.ofMinutes(1));
+        // Replica b's sweep runs right after a stored the promotion and before a reads the health
+        // to move the shift: the interleaving seen under contention, made deterministic.
+        AtomicInteger reads = new AtomicInteger();
+        a.source = (pair, since) -> {
+            if (reads.getAndIncrement() == 0) {
+                b.runner.sweep();
+            }
+            return unconfirmed;
+        };
+
+        ShiftOutcome out = a.service.promote(s.id(), ShiftFixture.APPROVER);
+
+        Shift now = new RedisShiftStore(redis, prefix).get(s.id()).orElseThrow();
+        assertThat(now.step()).isEqualTo(1);
+        assertThat(now.state()).isEqualTo(ShiftState.BAKING);
+        assertThat(now.promoted()).isFalse();
+        assertThat(backend.read()).isEqualTo(new Weights(50, 50));
+        assertThat(b.actions()).contains("shift-step-applied").doesNotContain("shift-held");
+        assertThat(out).isInstanceOfSatisfying(ShiftOutcome.Changed.class, c -> assertThat(
+                        c.shift().step())
+                .isEqualTo(1));
     }
 
     @Test

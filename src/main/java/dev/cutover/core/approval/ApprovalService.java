@@ -25,6 +25,7 @@ public final class ApprovalService {
     private final FourEyes rules;
     private final Freezes freezes;
     private final ApplyLeases leases;
+    private volatile java.util.function.Function<String, Optional<Refusal>> others = id -> Optional.empty();
     private final Clock clock;
     private final Supplier<String> ids;
 
@@ -54,6 +55,17 @@ public final class ApprovalService {
     public ApprovalService(
             ApprovalStore store, AuditLog audit, Directory directory, Clock clock, Supplier<String> ids) {
         this(store, audit, directory, clock, ids, r -> {});
+    }
+
+    /**
+     * From now on a pair held by a change that is not a request (a traffic shift, sharing the pair's
+     * open-change slot) is refused with what {@code others} says of it ({@link Refusal.ShiftBusy}),
+     * not with its bare id.
+     *
+     * @param others the refusal naming the change with that id, or empty when it is none of theirs
+     */
+    public void describeOtherChanges(java.util.function.Function<String, Optional<Refusal>> others) {
+        this.others = java.util.Objects.requireNonNull(others, "others");
     }
 
     /** The owner leases of applies. */
@@ -238,6 +250,12 @@ public final class ApprovalService {
         Optional<ApprovalRequest> open = store.get(openId);
         if (open.isPresent() && expireIfDue(openId).isPresent()) {
             return Optional.empty();
+        }
+        if (open.isEmpty()) {
+            Optional<Refusal> other = others.apply(openId);
+            if (other.isPresent()) {
+                return other;
+            }
         }
         return Optional.of(new Refusal.Busy(pair, openId, open));
     }

@@ -42,6 +42,15 @@ public sealed interface Refusal {
     /** The requester tried to approve their own request without break-glass (four-eyes). */
     record OwnRequest(Set<String> approvers) implements Refusal {}
 
+    /** The requester of a traffic shift tried to promote its step (four-eyes: only another approver may). */
+    record OwnShiftPromote(Set<String> approvers) implements Refusal {}
+
+    /**
+     * A traffic shift holds {@code pair}: shift {@code shiftId}, in {@code state} (its word), asked
+     * for by {@code requester} (a Slack user id).
+     */
+    record ShiftBusy(String pair, String shiftId, String state, String requester) implements Refusal {}
+
     /** Break-glass by a requester who is not an approver of {@code pair}. */
     record BreakGlassNotApprover(String pair) implements Refusal {}
 

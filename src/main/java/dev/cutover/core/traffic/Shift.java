@@ -42,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  *     INSYNC), or null; while set, the step's bake has not started ({@code stepStartedAt} and
  *     {@code deadline} are null) and each sweep asks the backend once whether it is live
  * @param changedAt when {@code change} was made (the propagation limit counts from it), or null
+ * @param promoted true once an approver clicked Promote now on the live step: stored, so that
+ *     whichever replica moves the shift next (the clicker's or any sweep) treats the bake's end as
+ *     the approver's (see {@link ShiftRunner}); cleared when the step moves, is paused or resumed,
+ *     or the shift ends
  */
 public record Shift(
         String id,
@@ -66,7 +70,8 @@ public record Shift(
         @Nullable MessageRef message,
         @Nullable Weights expected,
         @Nullable String change,
-        @Nullable Instant changedAt) {
+        @Nullable Instant changedAt,
+        boolean promoted) {
 
     public Shift {
         Objects.requireNonNull(id, "id");
@@ -107,7 +112,8 @@ public record Shift(
                 null,
                 null,
                 null,
-                null);
+                null,
+                false);
     }
 
     /** The pair's name. */
@@ -127,6 +133,29 @@ public record Shift(
         };
     }
 
+    /**
+     * True when the shift ended leaving traffic on green (HALTED or STOPPED partway, or REVERTED to
+     * weights with green above 0): it holds its pair no more, but someone has to decide where the
+     * traffic goes, so status and Home keep showing it.
+     */
+    public boolean leftGreenTraffic() {
+        return (state == ShiftState.HALTED || state == ShiftState.STOPPED || state == ShiftState.REVERTED)
+                && live().green() > 0;
+    }
+
+    /**
+     * For people, where a shift that {@link #leftGreenTraffic()} left the traffic and what can take
+     * it back: {@code halted at blue 90% / green 10% — Abort takes green back to 0%}.
+     */
+    public String leftOver() {
+        String at = live().percents();
+        return switch (state) {
+            case HALTED, STOPPED -> state.word() + " at " + at + " — Abort takes green back to 0%";
+            default -> state.word() + " to " + at
+                    + " — green keeps its traffic until the weights are changed (a new `/shift` goes on from there)";
+        };
+    }
+
     /** The next version with one more approval. */
     public Shift approvedBy(String user) {
         List<String> more = new ArrayList<>(approvals);
@@ -140,6 +169,7 @@ public record Shift(
      */
     public Shift writing(ShiftState s, Weights weights, Instant now, @Nullable String why) {
         return next(d -> {
+            d.promoted = false;
             d.state = s;
             d.target = weights;
             d.claimedAt = now;
@@ -157,6 +187,7 @@ public record Shift(
     public Shift abortingEnded(Instant now) {
         Weights last = live();
         return next(d -> {
+            d.promoted = false;
             d.state = ShiftState.ABORTING;
             d.target = plan.allBlue();
             d.claimedAt = now;
@@ -180,6 +211,7 @@ public record Shift(
     /** The next version with step {@code i} live since {@code now}, baking until {@code until}. */
     public Shift baking(int i, Instant now, Instant until, Weights healthy) {
         return next(d -> {
+            d.promoted = false;
             d.state = ShiftState.BAKING;
             d.step = i;
             d.stepStartedAt = now;
@@ -199,6 +231,7 @@ public record Shift(
      */
     public Shift propagating(int i, String change, Weights healthy, Instant now) {
         return next(d -> {
+            d.promoted = false;
             d.changedAt = now;
             d.state = ShiftState.BAKING;
             d.step = i;
@@ -224,10 +257,12 @@ public record Shift(
 
     /**
      * The next version whose bake an approver ended at {@code now}: BAKING with its deadline now,
-     * no longer waiting for its change to propagate (the approver skips that wait too).
+     * no longer waiting for its change to propagate (the approver skips that wait too), and marked
+     * {@link #promoted()} until the step moves.
      */
     public Shift promotedAt(Instant now) {
         return next(d -> {
+            d.promoted = true;
             d.state = ShiftState.BAKING;
             d.deadline = now;
             d.remaining = null;
@@ -258,6 +293,7 @@ public record Shift(
     /** The next version with the bake's clock set: BAKING until {@code until}, or PAUSED with {@code left}. */
     public Shift clock(ShiftState s, @Nullable Instant until, @Nullable Duration left, @Nullable String why) {
         return next(d -> {
+            d.promoted = false;
             d.state = s;
             d.deadline = until;
             d.remaining = left;
@@ -268,6 +304,7 @@ public record Shift(
     /** The next version ended in {@code s} (DONE, HALTED, STOPPED, ...), saying why (null: keep the reason). */
     public Shift ended(ShiftState s, @Nullable String why) {
         return next(d -> {
+            d.promoted = false;
             d.state = s;
             d.deadline = null;
             d.remaining = null;
@@ -345,6 +382,8 @@ public record Shift(
         @Nullable
         Instant changedAt;
 
+        boolean promoted;
+
         Draft(Shift s) {
             from = s;
             state = s.state;
@@ -362,6 +401,7 @@ public record Shift(
             expected = s.expected;
             change = s.change;
             changedAt = s.changedAt;
+            promoted = s.promoted;
         }
 
         Shift build(long version) {
@@ -388,7 +428,8 @@ public record Shift(
                     message,
                     expected,
                     change,
-                    change == null ? null : changedAt);
+                    change == null ? null : changedAt,
+                    promoted);
         }
     }
 }

@@ -43,6 +43,22 @@ public final class ShiftRunner {
     private final Clock clock;
     private final Duration takeover;
     private final ShiftObserver observer;
+    /**
+     * How often this replica asks the backend whether a propagating step's change is live, per
+     * shift: Route 53 allows 5 requests a second per account for GetChange and the rest of its API
+     * together, and a sweep runs about every second on every replica.
+     */
+    public static final Duration CHANGE_POLL = Duration.ofSeconds(5);
+
+    /**
+     * When this replica last asked about each propagating shift's change, by shift id: in memory
+     * only, so each replica polls at most once per {@link #CHANGE_POLL} per shift (n replicas at
+     * most n times); a restart forgets it and polls at its first sweep.
+     */
+    private final Map<String, Instant> polled = new ConcurrentHashMap<>();
+
+    private static final Duration STALE_POLL = Duration.ofMinutes(1);
+
     /** The write claims this replica holds now, by shift id: what it hands back when it stops. */
     private final Map<String, Shift> held = new ConcurrentHashMap<>();
 
@@ -94,7 +110,7 @@ public final class ShiftRunner {
             case PENDING -> now.isBefore(s.expiresAt())
                     ? Optional.empty()
                     : store(s, s.ended(ShiftState.EXPIRED, "not approved in time"), "shift-expired");
-            case BAKING -> bake(s, now, false);
+            case BAKING -> bake(s, now);
             case APPLYING, REVERTING, ABORTING -> s.claimedAt() == null
                             || !now.isBefore(s.claimedAt().plus(takeover))
                     ? store(s, s.writing(s.state(), s.target(), now, null), "shift-write-taken-over")
@@ -105,24 +121,15 @@ public final class ShiftRunner {
     }
 
     /**
-     * Moves a shift an approver just promoted (its bake ended now): the next step follows on a
-     * reading without crossed thresholds even when it does not confirm green's health (too few
-     * requests, or not watched), since the approver takes that on; a crossed threshold still halts
-     * or reverts.
-     *
-     * @return the stored result when it changed
-     */
-    Optional<Shift> promoted(Shift s) {
-        return s.state() == ShiftState.BAKING ? bake(s, clock.instant(), true) : advance(s);
-    }
-
-    /**
      * Reads the health of a baking shift: a crossed threshold halts or reverts it at once; at the
-     * end of the bake the next step follows only on a reading that confirms green's health (or
-     * when {@code promoted} by an approver). A bake that ends unconfirmed holds the step with the
-     * reason shown, and each sweep reads again until a reading confirms it or someone acts.
+     * end of the bake the next step follows only on a reading that confirms green's health, or on
+     * any reading without crossed thresholds once an approver promoted the step ({@link
+     * Shift#promoted()}, stored, so whichever replica moves the shift next honours it: the
+     * approver takes the unconfirmed health on). A bake that ends unconfirmed holds the step with
+     * the reason shown, and each sweep reads again until a reading confirms it or someone acts.
      */
-    private Optional<Shift> bake(Shift s, Instant now, boolean promoted) {
+    private Optional<Shift> bake(Shift s, Instant now) {
+        boolean promoted = s.promoted();
         ShiftHealth.Reading reading;
         try {
             // While the step propagates its health is read too, from the change on: traffic that
@@ -174,13 +181,21 @@ public final class ShiftRunner {
 
     /**
      * Asks the backend once whether the live step's change is live everywhere (Route 53: INSYNC,
-     * one GetChange as the swaps' sweep polls); when it is, the step's bake starts now.
+     * one GetChange as the swaps' sweep polls), at most once per {@link #CHANGE_POLL} per shift on
+     * this replica; when it is, the step's bake starts now.
      */
     private Optional<Shift> propagate(Shift s, Instant now) {
         Optional<ShiftTarget> target = targets.apply(s.pair());
         if (target.isEmpty()) {
             return Optional.empty();
         }
+        Instant last = polled.get(s.id());
+        if (last != null && now.isBefore(last.plus(CHANGE_POLL)) && !now.isBefore(last)) {
+            return Optional.empty();
+        }
+        polled.put(s.id(), now);
+        // An entry not renewed for a minute is of a shift no longer propagating: dropped here.
+        polled.entrySet().removeIf(e -> e.getValue().plus(STALE_POLL).isBefore(now));
         try {
             if (!target.get().weights().live(s.change())) {
                 Instant since = s.changedAt();
@@ -200,10 +215,11 @@ public final class ShiftRunner {
             }
         } catch (RuntimeException e) {
             log.warn(
-                    "shift {} of {}: change {} not readable, asking again next sweep: {}",
+                    "shift {} of {}: change {} not readable, asking again in {} s: {}",
                     s.id(),
                     s.pair(),
                     s.change(),
+                    CHANGE_POLL.toSeconds(),
                     e.getMessage());
             return Optional.empty();
         }
@@ -350,7 +366,11 @@ public final class ShiftRunner {
                                             claimed.plan().weightsAt(claimed.step())),
                             "shift-step-applied");
                     case REVERTING -> store(claimed, claimed.ended(ShiftState.REVERTED, null), "shift-reverted");
-                    default -> store(claimed, claimed.ended(ShiftState.ABORTED, null), "shift-aborted");
+                        // The reason of what came before (a drift, a breach) no longer describes it.
+                    default -> store(
+                            claimed,
+                            claimed.ended(ShiftState.ABORTED, null).held(null).atVersion(claimed.version() + 1),
+                            "shift-aborted");
                 };
         if (recorded.isEmpty() && claimed.state() != ShiftState.ABORTING) {
             // An abort came while this write was in flight and left it to this writer: now that

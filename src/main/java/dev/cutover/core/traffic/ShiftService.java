@@ -112,7 +112,7 @@ public final class ShiftService {
                 ids.get(), plan, user, channel, policy.requiredApprovals(), clock.instant(), policy.expiry());
         Optional<String> busy = store.createIfIdle(shift);
         if (busy.isPresent()) {
-            return new ShiftOutcome.Refused(new Refusal.Busy(pair, busy.get(), approvals.get(busy.get())));
+            return new ShiftOutcome.Refused(busy(pair, busy.get()));
         }
         runner.audit(shift, "shift-requested", user);
         return new ShiftOutcome.Changed(shift);
@@ -172,19 +172,43 @@ public final class ShiftService {
      * when the reading does not confirm green's health (too few requests, not watched): the approver
      * takes that on. Only an approver who is not the requester may promote (it skips watching that
      * was approved).
+     *
+     * <p>The promotion is stored with the shift ({@link Shift#promoted()}) before anything moves:
+     * when another replica's sweep changes the shift between that and this replica's move, that
+     * sweep promotes it, and the answer is the shift as stored then.
      */
     public ShiftOutcome promote(String id, String user) {
         ShiftOutcome out = act(
                 id,
                 user,
                 EnumSet.of(ShiftState.BAKING, ShiftState.PAUSED),
-                (s, policy) -> approver(s, user, policy),
+                (s, policy) -> s.requester().equals(user)
+                        ? Optional.of(new Refusal.OwnShiftPromote(policy.approvers()))
+                        : approver(s, user, policy),
                 (s, now) -> s.promotedAt(now),
                 "shift-promoted");
-        if (out instanceof ShiftOutcome.Changed c) {
-            return new ShiftOutcome.Changed(runner.promoted(c.shift()).orElse(c.shift()));
+        if (!(out instanceof ShiftOutcome.Changed c)) {
+            return out;
         }
-        return out;
+        Shift s = c.shift();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Shift> moved = runner.advance(s);
+            if (moved.isPresent()) {
+                return new ShiftOutcome.Changed(moved.get());
+            }
+            Optional<Shift> latest = store.get(id);
+            if (latest.isEmpty()) {
+                return new ShiftOutcome.NoSuchShift();
+            }
+            // Unchanged (frozen, health unreadable) or moved by another replica: that is the answer.
+            // Changed but still promoted (a sweep stored a reading): move it again.
+            Shift now = latest.get();
+            if (now.version() == s.version() || !now.promoted() || now.state() != ShiftState.BAKING) {
+                return new ShiftOutcome.Changed(now);
+            }
+            s = now;
+        }
+        return new ShiftOutcome.Changed(s);
     }
 
     /**
@@ -241,8 +265,7 @@ public final class ShiftService {
         }
         return busy.get().equals(s.id())
                 ? Optional.empty()
-                : Optional.of(
-                        new ShiftOutcome.Refused(new Refusal.Busy(s.pair(), busy.get(), approvals.get(busy.get()))));
+                : Optional.of(new ShiftOutcome.Refused(busy(s.pair(), busy.get())));
     }
 
     private ShiftOutcome abortOpen(String id, String user) {
@@ -285,6 +308,19 @@ public final class ShiftService {
     /** The pair's most recent shift, open or not. */
     public Optional<Shift> latest(String pair) {
         return store.latest(pair).flatMap(store::get);
+    }
+
+    /**
+     * The pair's most recent shift when people need to see it: while open, and after it ended
+     * leaving traffic on green ({@link Shift#leftGreenTraffic()}).
+     */
+    public Optional<Shift> shown(String pair) {
+        return latest(pair).filter(s -> s.state().isOpen() || s.leftGreenTraffic());
+    }
+
+    /** {@link #shown(String)} of each of {@code pairs}, in their order. */
+    public List<Shift> shown(java.util.Collection<String> pairs) {
+        return pairs.stream().map(this::shown).flatMap(Optional::stream).toList();
     }
 
     /** Every open shift, as stored now. */
@@ -340,6 +376,19 @@ public final class ShiftService {
             }
         }
         return new ShiftOutcome.Refused(new Refusal.TooManyDeciders());
+    }
+
+    /** Why {@code pair} is busy: the request or the shift with {@code openId} holds it. */
+    private Refusal busy(String pair, String openId) {
+        Optional<dev.cutover.core.approval.ApprovalRequest> request = approvals.get(openId);
+        if (request.isEmpty()) {
+            Optional<Shift> shift = store.get(openId);
+            if (shift.isPresent()) {
+                Shift other = shift.get();
+                return new Refusal.ShiftBusy(pair, other.id(), other.stateWord(), other.requester());
+            }
+        }
+        return new Refusal.Busy(pair, openId, request);
     }
 
     private Optional<Refusal> approver(Shift s, String user, ApprovalPolicy policy) {

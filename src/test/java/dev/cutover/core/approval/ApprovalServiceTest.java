@@ -54,6 +54,31 @@ class ApprovalServiceTest {
     }
 
     @Test
+    void aSwapRefusedBecauseATrafficShiftHoldsThePairNamesTheShift() {
+        ApprovalPolicy p = policy(1, false);
+        dev.cutover.core.traffic.ShiftPlan plan = dev.cutover.core.traffic.ShiftPlan.of(
+                PAIR,
+                new dev.cutover.core.traffic.Weights(100, 0),
+                java.util.List.of(10, 100),
+                100,
+                Duration.ofMinutes(5),
+                dev.cutover.core.traffic.ShiftPlan.OnAlarm.HALT);
+        dev.cutover.core.traffic.Shift shift = dev.cutover.core.traffic.Shift.requested(
+                "sh1", plan, "U-CAROL", "C-OPS", 1, Requests.NOW, Duration.ofMinutes(15));
+        assertThat(store.shifts().createIfIdle(shift)).isEmpty();
+        service.describeOtherChanges(id -> store.shifts()
+                .get(id)
+                .<Refusal>map(s -> new Refusal.ShiftBusy(s.pair(), s.id(), s.stateWord(), s.requester())));
+
+        Outcome o = service.open(ChangeKind.SWAP, Requests.mixedPlan(PAIR), p, "U-REQUESTER", "C-OPS");
+
+        assertThat(o).isInstanceOfSatisfying(Outcome.Refused.class, f -> assertThat(RefusalText.reply(f.why()))
+                .isEqualTo(":no_entry: Another change of *blue-green* is in progress: a traffic shift of"
+                        + " *blue-green* (pending, requested by <@U-CAROL>, `/shift blue-green status`). One change at"
+                        + " a time per pair."));
+    }
+
+    @Test
     void requesterCannotApproveOwnRequest() {
         ApprovalRequest r = open(policy(1, false));
         Outcome o = service.approve(r.id(), "U-REQUESTER", null, policy(1, false));

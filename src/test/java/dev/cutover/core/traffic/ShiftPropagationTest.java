@@ -45,12 +45,12 @@ class ShiftPropagationTest {
         assertThat(s.stepStartedAt()).isNull();
         assertThat(ShiftMessagesAccess.title(s, clock.instant())).isEqualTo("Traffic shift of web · propagating");
 
-        clock.advance(PENDING.minusSeconds(1));
+        clock.advance(PENDING.minus(ShiftRunner.CHANGE_POLL));
         f.runner.sweep();
         assertThat(stored(s).change()).isEqualTo(s.change());
         assertThat(stored(s).deadline()).isNull();
 
-        clock.advance(Duration.ofSeconds(1));
+        clock.advance(ShiftRunner.CHANGE_POLL);
         f.runner.sweep();
         Shift insync = stored(s);
         assertThat(insync.change()).isNull();
@@ -122,11 +122,11 @@ class ShiftPropagationTest {
         Shift s = g.started();
         String change = s.change();
 
-        clock.advance(dev.cutover.core.swap.SwapWorkflow.PROPAGATION_LIMIT.minusSeconds(1));
+        clock.advance(dev.cutover.core.swap.SwapWorkflow.PROPAGATION_LIMIT.minus(ShiftRunner.CHANGE_POLL));
         g.runner.sweep();
         assertThat(g.service.get(s.id()).orElseThrow().state()).isEqualTo(ShiftState.BAKING);
 
-        clock.advance(Duration.ofSeconds(1));
+        clock.advance(ShiftRunner.CHANGE_POLL);
         g.runner.sweep();
         Shift stopped = g.service.get(s.id()).orElseThrow();
         assertThat(stopped.state()).isEqualTo(ShiftState.STOPPED);
@@ -134,5 +134,78 @@ class ShiftPropagationTest {
                 .isEqualTo("change " + change + " still not INSYNC after 30 min; check the Route 53 console."
                         + " The weights it set stay as they are.");
         assertThat(stopped.change()).isNull();
+    }
+
+    /** The in-memory records, counting each GetChange and failing them while {@code failing}. */
+    static final class CountedDns implements dev.cutover.core.dns.DnsRecords {
+        final InMemoryDnsRecords inner;
+        final java.util.concurrent.atomic.AtomicInteger getChanges = new java.util.concurrent.atomic.AtomicInteger();
+        volatile boolean failing;
+
+        CountedDns(InMemoryDnsRecords inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public List<dev.cutover.core.dns.RecordSet> read(String zoneId, String name) {
+            return inner.read(zoneId, name);
+        }
+
+        @Override
+        public String submit(String zoneId, List<dev.cutover.core.dns.RecordChange> changes, String comment) {
+            return inner.submit(zoneId, changes, comment);
+        }
+
+        @Override
+        public Duration awaitInsync(String changeId, Duration timeout) {
+            return inner.awaitInsync(changeId, timeout);
+        }
+
+        @Override
+        public boolean insync(String changeId) {
+            getChanges.incrementAndGet();
+            if (failing) {
+                throw new dev.cutover.core.dns.SwapException(
+                        dev.cutover.core.dns.SwapException.Kind.AWS_ERROR, "Rate exceeded");
+            }
+            return inner.insync(changeId);
+        }
+    }
+
+    @Test
+    void aPropagatingStepsChangeIsAskedForAtMostOnceEveryFiveSecondsPerReplicaAndItsFailureLoggedOncePerAsk() {
+        CountedDns counted = new CountedDns(dns);
+        ShiftFixture g = new ShiftFixture(
+                approvals.shifts(),
+                approvals,
+                new DnsWeightedTraffic(counted, DnsWeightedTrafficTest.ZONE, "api.example.com", "blue", "green"),
+                clock,
+                ShiftPlan.OnAlarm.REVERT);
+        Shift s = g.started();
+
+        for (int second = 1; second <= 20; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            g.runner.sweep();
+        }
+        // At 1, 6, 11 and 16 s.
+        assertThat(counted.getChanges).hasValue(4);
+
+        counted.failing = true;
+        counted.getChanges.set(0);
+        try (dev.cutover.core.audit.LogCapture logs =
+                new dev.cutover.core.audit.LogCapture(ShiftRunner.class.getName())) {
+            for (int second = 1; second <= 20; second++) {
+                clock.advance(Duration.ofSeconds(1));
+                g.runner.sweep();
+            }
+            assertThat(counted.getChanges).hasValue(4);
+            assertThat(logs.events())
+                    .extracting(e -> e.getFormattedMessage())
+                    .filteredOn(m -> m.contains("not readable"))
+                    .hasSize(4)
+                    .allMatch(m -> m.equals("shift " + s.id() + " of web: change " + s.change()
+                            + " not readable, asking again in 5 s: Rate exceeded"));
+        }
+        assertThat(g.service.get(s.id()).orElseThrow().isPropagating()).isTrue();
     }
 }

@@ -146,7 +146,7 @@ class ShiftServiceTest {
 
         assertThat(f.service.promote(s.id(), REQUESTER))
                 .isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
-                        .isInstanceOf(Refusal.OwnRequest.class));
+                        .isInstanceOf(Refusal.OwnShiftPromote.class));
         assertThat(f.service.promote(s.id(), "U-STRANGER"))
                 .isInstanceOfSatisfying(ShiftOutcome.Refused.class, r -> assertThat(r.refusal())
                         .isInstanceOf(Refusal.NotApprover.class));
@@ -423,6 +423,47 @@ class ShiftServiceTest {
         assertThat(stored(s).state()).isEqualTo(ShiftState.HALTED);
         g.health = new ShiftHealth.Reading("5XX 0.1% of 1200", List.of());
         return stored(s);
+    }
+
+    @Test
+    void aShiftThatEndedLeavingTrafficOnGreenIsStillShownUntilGreenIsBackAtNone() {
+        ShiftFixture halting = replica(ShiftPlan.OnAlarm.HALT);
+        Shift s = halted(halting);
+
+        assertThat(halting.service.shown(PAIR)).map(Shift::id).contains(s.id());
+        assertThat(halting.service.shown(List.of(PAIR, "other")))
+                .extracting(Shift::id)
+                .containsExactly(s.id());
+        assertThat(stored(s).leftOver()).isEqualTo("halted at blue 90% / green 10% — Abort takes green back to 0%");
+
+        halting.service.abort(s.id(), "U-ANYONE");
+
+        assertThat(stored(s).state()).isEqualTo(ShiftState.ABORTED);
+        assertThat(stored(s).reason()).isNull();
+        assertThat(halting.service.shown(PAIR)).isEmpty();
+    }
+
+    @Test
+    void aRevertToWeightsWithGreenTrafficOrAStopPartwayNeedsAttentionButARevertToAllBlueDoesNot() {
+        ShiftPlan plan =
+                ShiftPlan.of(PAIR, new Weights(100, 0), List.of(10, 50, 100), 100, BAKE, ShiftPlan.OnAlarm.REVERT);
+        Shift baking = Shift.requested("x", plan, REQUESTER, "C", 1, T0, BAKE)
+                .baking(2, T0, T0.plus(BAKE), new Weights(50, 50));
+
+        Shift reverted = baking.ended(ShiftState.REVERTED, null);
+        assertThat(reverted.leftGreenTraffic()).isTrue();
+        assertThat(reverted.leftOver())
+                .isEqualTo("reverted to blue 50% / green 50% — green keeps its traffic until the weights are changed"
+                        + " (a new `/shift` goes on from there)");
+        assertThat(baking.ended(ShiftState.STOPPED, "drift").leftOver())
+                .isEqualTo("stopped at blue 0% / green 100% — Abort takes green back to 0%");
+        assertThat(Shift.requested("y", plan, REQUESTER, "C", 1, T0, BAKE)
+                        .baking(0, T0, T0.plus(BAKE), new Weights(100, 0))
+                        .ended(ShiftState.REVERTED, null)
+                        .leftGreenTraffic())
+                .isFalse();
+        assertThat(baking.ended(ShiftState.DONE, null).leftGreenTraffic()).isFalse();
+        assertThat(baking.ended(ShiftState.ABORTED, null).leftGreenTraffic()).isFalse();
     }
 
     @Test
