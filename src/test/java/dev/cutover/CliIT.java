@@ -148,6 +148,22 @@ class CliIT {
     }
 
     @Test
+    void checkConfigRefusesAnAliasWithItsLineAndExits2() throws IOException {
+        Path f = file(
+                "alias.yml",
+                good().replace("approvers: [U0000000002]", "approvers: &appr [U0000000002]")
+                        .replace("approvers: [S0000000001]", "approvers: *appr"));
+
+        int status = run("check-config", "--config", f.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString())
+                .contains(f + ":13: pairs[0].approvers: YAML anchors and aliases (&name / *name) are not"
+                        + " supported; write the value out");
+        assertThat(out.toString()).doesNotContain("OK");
+    }
+
+    @Test
     void checkConfigOnAMissingFileExits2() {
         int status = run("check-config", "--config", dir.resolve("nope.yml").toString());
 
