@@ -148,6 +148,22 @@ class CliIT {
     }
 
     @Test
+    void checkConfigRefusesAnAliasWithItsLineAndExits2() throws IOException {
+        Path f = file(
+                "alias.yml",
+                good().replace("approvers: [U0000000002]", "approvers: &appr [U0000000002]")
+                        .replace("approvers: [S0000000001]", "approvers: *appr"));
+
+        int status = run("check-config", "--config", f.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString())
+                .contains(f + ":13: pairs[0].approvers: YAML anchors and aliases (&name / *name) are not"
+                        + " supported; write the value out");
+        assertThat(out.toString()).doesNotContain("OK");
+    }
+
+    @Test
     void checkConfigOnAMissingFileExits2() {
         int status = run("check-config", "--config", dir.resolve("nope.yml").toString());
 
@@ -205,6 +221,41 @@ class CliIT {
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("unknown pair 'purple'; known pairs: blue-green, api");
         wm.verify(0, getRequestedFor(urlPathEqualTo(Route53Fake.RRSET)));
+    }
+
+    @Test
+    void swapPlanOfAMistypedPairSuggestsTheClosest() throws IOException {
+        Path f = file("cutover.yml", good());
+
+        int status = run("swap", "plan", "blue-gren", "--config", f.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("unknown pair 'blue-gren'; did you mean 'blue-green'? known pairs: blue-green, api");
+        wm.verify(0, getRequestedFor(urlPathEqualTo(Route53Fake.RRSET)));
+    }
+
+    @Test
+    void swapPlanOfAnUnknownPairListsAtMost20KnownOnes() throws IOException {
+        StringBuilder yaml = new StringBuilder(good());
+        for (int i = 0; i < 25; i++) {
+            yaml.append("  - name: extra-")
+                    .append(i)
+                    .append("\n    zoneId: Z0000000000000000001\n    blue: b")
+                    .append(i)
+                    .append(".example.com\n    green: g")
+                    .append(i)
+                    .append(".example.com\n    approvers: [U0000000002]\n");
+        }
+        Path f = file("many.yml", yaml.toString());
+
+        int status = run("swap", "plan", "purple", "--config", f.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("known pairs: blue-green, api, extra-0, ")
+                .contains("extra-17 …and 7 more (check-config lists them all)")
+                .doesNotContain("extra-18");
     }
 
     @Test

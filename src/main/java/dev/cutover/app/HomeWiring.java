@@ -179,6 +179,14 @@ public final class HomeWiring implements AutoCloseable {
         return opening.get() == 0 && publishes.idle();
     }
 
+    /**
+     * True when no publish is running or due within {@code horizon}; a publish paced for later
+     * does not count (the sandbox console waits for work in progress, not for the next paced one).
+     */
+    public boolean idleWithin(Duration horizon) {
+        return opening.get() == 0 && publishes.idleWithin(horizon);
+    }
+
     private void fire(String key) {
         try {
             if (key.equals(EVERYONE)) {

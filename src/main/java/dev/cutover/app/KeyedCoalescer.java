@@ -85,6 +85,25 @@ final class KeyedCoalescer {
         return true;
     }
 
+    /**
+     * True when no action is running or due within {@code horizon} from now: an action scheduled
+     * for later (a paced re-run) does not count.
+     */
+    boolean idleWithin(Duration horizon) {
+        if (running.get() > 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        for (Slot s : slots.values()) {
+            synchronized (s) {
+                if (s.scheduled && s.due - now <= horizon.toNanos()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private void run(String key, Slot slot, long generation) {
         running.incrementAndGet();
         try {

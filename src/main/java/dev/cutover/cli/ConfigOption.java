@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --config} option shared by every subcommand. Without it, the config is the YAML held
- * in the environment variable {@value #ENV} when that is set (how an ECS task gets it: the task
+ * in the environment variable {@value #ENV} when that is set (an error when it is set but empty; how an ECS task gets it: the task
  * definition's {@code secrets} fills it from an SSM parameter or a Secrets Manager secret), else
  * the file {@code config/cutover.yml}.
  */
@@ -46,8 +46,7 @@ public final class ConfigOption {
     }
 
     private boolean fromEnv() {
-        String yaml = env.apply(ENV);
-        return file == null && yaml != null && !yaml.isBlank();
+        return file == null && env.apply(ENV) != null;
     }
 
     /**
@@ -75,6 +74,15 @@ public final class ConfigOption {
      */
     public CutoverConfig load(Consumer<CutoverConfig> check) {
         ConfigLoader loader = new ConfigLoader(new EnvInterpolator(env));
+        if (fromEnv() && env.apply(ENV).isBlank()) {
+            // An empty secret or a task definition's typo must not quietly run the image's own file.
+            throw new ConfigException(
+                    source(),
+                    0,
+                    "",
+                    ENV + " is set but empty; give it the config's YAML, or unset it to read " + DEFAULT_FILE
+                            + " (or --config)");
+        }
         return fromEnv() ? loader.parse(source(), env.apply(ENV), check) : loader.load(file(), check);
     }
 }

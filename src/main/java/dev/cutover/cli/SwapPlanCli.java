@@ -13,10 +13,13 @@ import dev.cutover.core.dns.SwapException;
 import dev.cutover.core.dns.SwapPlan;
 import dev.cutover.core.swap.PairCatalog;
 import dev.cutover.core.swap.SwapPlanner;
+import dev.cutover.reply.NameList;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +70,7 @@ public final class SwapPlanCli implements Callable<Integer> {
             }
             PairCatalog pairs = PairCatalogs.of(c.pairs());
             if (pairs.find(name).isEmpty()) {
-                err.println("unknown pair '" + name + "'; known pairs: " + String.join(", ", pairs.names()));
+                err.println(unknownPair(name, pairs.names()));
                 return ExitCodes.USAGE;
             }
             try {
@@ -82,6 +85,22 @@ public final class SwapPlanCli implements Callable<Integer> {
                 out.flush();
             }
         }
+    }
+
+    /**
+     * The error for an unknown pair, as the slash commands word it but in plain text: the closest
+     * configured names ({@link NameList#closest}), then at most {@link NameList#SHOWN} of them all.
+     */
+    static String unknownPair(String typed, Collection<String> names) {
+        List<String> close = NameList.closest(typed, names, NameList.SUGGESTED);
+        String suggestion = close.isEmpty()
+                ? ""
+                : " did you mean " + close.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")) + "?";
+        String known = names.stream().limit(NameList.SHOWN).collect(Collectors.joining(", "));
+        int more = names.size() - NameList.SHOWN;
+        return "unknown pair '" + typed + "';" + suggestion + " known pairs: "
+                + (names.isEmpty() ? "(none configured)" : known)
+                + (more > 0 ? " …and " + more + " more (check-config lists them all)" : "");
     }
 
     /**

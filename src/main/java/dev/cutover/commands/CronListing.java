@@ -78,13 +78,20 @@ final class CronListing {
                 + j.schedule().describe() + "\nNext: " + next + "\nLast: " + last;
     }
 
+    /** {@code runs} (the last ones recorded) as a code block, newest slot first. */
     static Message history(JobSpec j, List<RunRecord> runs) {
         Message.Builder m = Message.builder("History of " + j.name()).header("History of " + j.name());
         if (runs.isEmpty()) {
             return m.section("No runs yet.").build();
         }
         StringBuilder sb = new StringBuilder();
-        for (RunRecord r : runs) {
+        // Newest slot first: two replicas may record missed slots in any order. A stable sort keeps
+        // the record order (newest first) of entries of one slot.
+        List<RunRecord> bySlot = runs.stream()
+                .sorted(java.util.Comparator.comparing(
+                        RunRecord::slot, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .toList();
+        for (RunRecord r : bySlot) {
             sb.append(r.fireId())
                     .append("  ")
                     .append(r.trigger())

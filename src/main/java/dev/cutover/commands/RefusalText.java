@@ -26,7 +26,7 @@ public final class RefusalText {
         if (why instanceof Refusal.Frozen f) {
             return "*" + f.pair() + "* is frozen by " + Mrkdwn.user(f.freeze().userId()) + " since "
                     + Mrkdwn.time(f.freeze().at()) + ": "
-                    + Mrkdwn.escape(f.freeze().reason()) + ". `/swap unfreeze "
+                    + Mrkdwn.userText(f.freeze().reason()) + ". `/swap unfreeze "
                     + f.pair() + "` lifts it.";
         }
         if (why instanceof Refusal.Busy b) {

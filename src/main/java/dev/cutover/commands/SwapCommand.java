@@ -77,7 +77,7 @@ public final class SwapCommand implements ChatCommand {
                     .or(() -> announce(
                             inv,
                             ":snowflake: *" + f.pair() + "* is frozen by " + Mrkdwn.user(inv.userId()) + ": "
-                                    + Mrkdwn.escape(f.reason())
+                                    + Mrkdwn.userText(f.reason())
                                     + ". New requests, and approvals of pending ones, are refused until `/swap unfreeze "
                                     + f.pair() + "`."));
         }
@@ -121,9 +121,9 @@ public final class SwapCommand implements ChatCommand {
     private static String line(AuditEvent e) {
         Map<String, String> d = e.detail();
         String extra = d.containsKey("reason")
-                ? ": " + Mrkdwn.escape(Mrkdwn.cut(d.get("reason"), HISTORY_TEXT))
+                ? ": " + Mrkdwn.userText(Mrkdwn.cut(d.get("reason"), HISTORY_TEXT))
                 : d.containsKey("breakGlassReason")
-                        ? ": " + Mrkdwn.escape(Mrkdwn.cut(d.get("breakGlassReason"), HISTORY_TEXT))
+                        ? ": " + Mrkdwn.userText(Mrkdwn.cut(d.get("breakGlassReason"), HISTORY_TEXT))
                         : d.containsKey("result") ? ": " + Mrkdwn.cut(d.get("result"), HISTORY_TEXT) : "";
         String action = e.action() + (d.containsKey("kind") ? " (" + d.get("kind") + ")" : "");
         return "• " + Mrkdwn.time(e.at()) + " *" + action + "* by " + Mrkdwn.user(e.userId())

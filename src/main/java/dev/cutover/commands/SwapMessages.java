@@ -134,7 +134,7 @@ public final class SwapMessages {
         for (Decision d : r.approvals()) {
             lines.add((d.breakGlass() ? ":rotating_light: Break-glass approved by " : ":white_check_mark: Approved by ")
                     + Mrkdwn.user(d.userId()) + " at " + Mrkdwn.time(d.at())
-                    + (d.reason() != null ? ": " + Mrkdwn.escape(d.reason()) : ""));
+                    + (d.reason() != null ? ": " + Mrkdwn.userText(d.reason()) : ""));
         }
         Decision c = r.closedBy();
         if (c != null) {
@@ -148,7 +148,7 @@ public final class SwapMessages {
                     r.state() == ApprovalState.EXPIRED
                             ? verb + " at " + Mrkdwn.time(c.at())
                             : verb + Mrkdwn.user(c.userId()) + " at " + Mrkdwn.time(c.at())
-                                    + (c.reason() != null ? ": " + Mrkdwn.escape(c.reason()) : ""));
+                                    + (c.reason() != null ? ": " + Mrkdwn.userText(c.reason()) : ""));
         }
         return lines;
     }

@@ -95,6 +95,13 @@ public final class ConfigLoader {
                     "duplicate key (first on line " + locations.lineOf(locations.duplicateKey())
                             + "); each key may appear once");
         }
+        if (locations.aliasKey() != null) {
+            throw new ConfigException(
+                    fileName,
+                    locations.aliasLine(),
+                    locations.aliasKey(),
+                    "YAML anchors and aliases (&name / *name) are not supported; write the value out");
+        }
         CutoverConfig config = bind(fileName, yaml, locations);
         try {
             check.accept(config);

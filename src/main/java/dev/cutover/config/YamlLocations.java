@@ -3,6 +3,7 @@ package dev.cutover.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,6 +20,8 @@ final class YamlLocations {
     private boolean unreadable;
     private String duplicateKey;
     private int duplicateLine;
+    private String aliasKey;
+    private int aliasLine;
 
     private YamlLocations() {}
 
@@ -50,6 +53,20 @@ final class YamlLocations {
     /** The line of the second occurrence of {@link #duplicateKey()}. */
     int duplicateLine() {
         return duplicateLine;
+    }
+
+    /**
+     * The path of the first value that carries a YAML anchor ({@code &name}) or is an alias ({@code
+     * *name}), or null. Jackson's tree reader turns an alias into the plain string {@code appr},
+     * which binding then reports as a wrong type far from the cause, so they are refused instead.
+     */
+    String aliasKey() {
+        return aliasKey;
+    }
+
+    /** The line of {@link #aliasKey()}. */
+    int aliasLine() {
+        return aliasLine;
     }
 
     /** The 1-based line of {@code key} or of its nearest indexed parent; 0 when nothing matches. */
@@ -86,6 +103,7 @@ final class YamlLocations {
                 String path = join(stack, pendingField);
                 int keyLine = p.currentTokenLocation().getLineNr();
                 // Paths are unique per mapping (list items are indexed), so a repeat is a duplicate key.
+                noteAlias(p, path, keyLine);
                 Integer first = lines.put(path, keyLine);
                 if (first != null && duplicateKey == null) {
                     duplicateKey = path;
@@ -96,11 +114,19 @@ final class YamlLocations {
             }
             String here = stack.isEmpty() ? "" : childPath(stack, pendingField, line);
             pendingField = null;
+            noteAlias(p, here, p.currentTokenLocation().getLineNr());
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 stack.push(new Frame(here, t == JsonToken.START_ARRAY));
             } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                 stack.pop();
             }
+        }
+    }
+
+    private void noteAlias(JsonParser p, String path, int line) {
+        if (aliasKey == null && p instanceof YAMLParser y && (y.isCurrentAlias() || y.getCurrentAnchor() != null)) {
+            aliasKey = path;
+            aliasLine = line;
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The job history, measured: every fire ends in exactly one record (run or skipped), counted once it
  * is stored. {@code cutover_job_runs_total{job,result}}, {@code cutover_job_attempts_total{job}},
- * {@code cutover_job_run_seconds{job,result}} and, for scheduled and catch-up fires that ran, {@code
+ * {@code cutover_job_run_seconds{job,result}} (a duplicate delivery, not kept, is counted too) and, for scheduled and catch-up fires that ran, {@code
  * cutover_job_fire_delay_seconds{job}} (the slot to the start of handling).
  */
 public final class MeteredJobHistory implements JobHistory {
@@ -27,6 +27,17 @@ public final class MeteredJobHistory implements JobHistory {
     @Override
     public void record(RunRecord run) {
         history.record(run); // counted only once stored: a record kept for later is counted when flushed
+        count(run);
+    }
+
+    /** Counted like a kept run (result {@code skipped_duplicate}), though the history does not keep it. */
+    @Override
+    public void duplicate(RunRecord run) {
+        history.duplicate(run);
+        count(run);
+    }
+
+    private void count(RunRecord run) {
         String result = run.result().name().toLowerCase();
         Counter.builder("cutover.job.runs")
                 .description("Fires of each job by result (ran, or skipped and why)")

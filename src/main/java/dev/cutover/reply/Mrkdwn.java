@@ -85,6 +85,20 @@ public final class Mrkdwn {
         return escape(text).replace('*', '\u2217').replace('~', '\u223C').replace('`', '\u02BC');
     }
 
+    /** An underscore that could open or close italics: not between two letters or digits. */
+    private static final java.util.regex.Pattern EDGE_UNDERSCORE =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])_|_(?![\\p{L}\\p{N}])");
+
+    /**
+     * Free text a user typed (a freeze, reject, break-glass or cancel reason) shown in a message
+     * as data: {@link #inEmphasis} (escaped; {@code *}, {@code ~} and backticks as look-alikes),
+     * and an underscore at a word's edge as {@code ˍ}, so {@code _y_} is not italics while {@code
+     * snake_case} stays as typed. Not cut: callers bound it.
+     */
+    public static String userText(String text) {
+        return EDGE_UNDERSCORE.matcher(inEmphasis(text)).replaceAll("\u02CD");
+    }
+
     /** {@code text} inside a code span: escaped, a backtick replaced by {@code ʼ} so it cannot close the span. */
     public static String inCode(String text) {
         return escape(text).replace('`', '\u02BC');

@@ -59,4 +59,16 @@ class KeyedCoalescerTest {
         await().atMost(Duration.ofSeconds(5)).until(coalescer::idle);
         assertThat(count("U1")).isEqualTo(2);
     }
+
+    @Test
+    void aRunPacedForLaterIsNotWorkInProgress() {
+        coalescer.request("U1", Duration.ZERO);
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("U1") == 1);
+
+        coalescer.request("U1", Duration.ofMinutes(10));
+
+        assertThat(coalescer.idle()).isFalse();
+        assertThat(coalescer.idleWithin(Duration.ofSeconds(2))).isTrue();
+        assertThat(coalescer.idleWithin(Duration.ofMinutes(11))).isFalse();
+    }
 }

@@ -69,6 +69,33 @@ class ConfigFromEnvironmentTest {
     }
 
     @Test
+    void aVariableSetButEmptyIsAnErrorNotTheDefaultFile() {
+        env.put(ConfigOption.ENV, "");
+
+        assertThat(checkConfig()).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("$CUTOVER_CONFIG_YAML: CUTOVER_CONFIG_YAML is set but empty")
+                .doesNotContain("no such file");
+    }
+
+    @Test
+    void aVariableOfOnlyWhitespaceIsAnErrorToo() {
+        env.put(ConfigOption.ENV, " \n ");
+
+        assertThat(checkConfig()).isEqualTo(2);
+        assertThat(err.toString()).contains("CUTOVER_CONFIG_YAML is set but empty");
+    }
+
+    @Test
+    void anExplicitConfigFileWinsOverAnEmptyVariable() throws Exception {
+        env.put(ConfigOption.ENV, "");
+        Path f = dir.resolve("cutover.yml");
+        Files.writeString(f, YAML.formatted("Z0000000000000000001"));
+
+        assertThat(checkConfig("--config", f.toString())).as(err.toString()).isZero();
+    }
+
+    @Test
     void withNeitherTheDefaultFileIsRead() {
         assertThat(checkConfig()).isEqualTo(2);
         assertThat(err.toString()).contains(Path.of("config", "cutover.yml") + ": no such file");

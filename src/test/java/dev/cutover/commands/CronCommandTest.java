@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -140,6 +141,39 @@ class CronCommandTest {
         assertThat(history.latest("report")).map(RunRecord::trigger).contains("manual:U1");
         assertThat(all(answer("list", "U1"))).contains("succeeded (1 attempt");
         assertThat(all(answer("history report", "U1"))).contains("report-20260302T001000000Z-m", "manual:U1");
+    }
+
+    private static RunRecord missed(String slot, Instant recordedAt) {
+        Instant at = Instant.parse(slot);
+        return new RunRecord(
+                "report",
+                "report-" + slot,
+                at,
+                "scheduled",
+                recordedAt,
+                recordedAt,
+                0,
+                RunRecord.Result.SKIPPED_MISFIRE,
+                null,
+                "missed",
+                Map.of());
+    }
+
+    @Test
+    void historyIsInSlotOrderNewestFirstWhateverOrderReplicasRecordedIt() {
+        Instant now = clock.instant();
+        // Two replicas record missed slots together: the older slot is recorded last.
+        history.record(missed("2026-03-01T00:30:00Z", now));
+        history.record(missed("2026-03-01T02:30:00Z", now.plusMillis(1)));
+        history.record(missed("2026-03-01T01:30:00Z", now.plusMillis(2)));
+
+        String out = all(answer("history report", "U1"));
+
+        int newest = out.indexOf("report-2026-03-01T02:30:00Z");
+        int middle = out.indexOf("report-2026-03-01T01:30:00Z");
+        int oldest = out.indexOf("report-2026-03-01T00:30:00Z");
+        assertThat(newest).isNotNegative().isLessThan(middle);
+        assertThat(middle).isLessThan(oldest);
     }
 
     @Test

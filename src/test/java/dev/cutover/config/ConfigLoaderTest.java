@@ -195,6 +195,36 @@ class ConfigLoaderTest {
                 .isEqualTo("test.yml:7: pairs[0].approvers: duplicate key (first on line 6); each key may appear once");
     }
 
+    static final String ALIAS_MESSAGE =
+            "YAML anchors and aliases (&name / *name) are not supported; write the value out";
+
+    @Test
+    void anAliasIsRefusedWithItsLineAndKeyNotAsAWrongType() {
+        String yaml = PAIR.replace("approvers: [U0000000002, S0000000001]", "approvers: &appr [U0000000002]")
+                + "  - name: api\n    zoneId: Z0000000000000000001\n    blue: a.example.com\n"
+                + "    green: b.example.com\n    approvers: *appr\n";
+
+        ConfigException e = error(yaml);
+
+        assertThat(e.getMessage()).isEqualTo("test.yml:6: pairs[0].approvers: " + ALIAS_MESSAGE);
+    }
+
+    @Test
+    void anAliasAloneIsRefusedAtItsOwnLine() {
+        ConfigException e = error(PAIR + "  - name: api\n    zoneId: Z0000000000000000001\n    blue: a.example.com\n"
+                + "    green: b.example.com\n    approvers: *appr\n");
+
+        assertThat(e.getMessage()).isEqualTo("test.yml:11: pairs[1].approvers: " + ALIAS_MESSAGE);
+    }
+
+    @Test
+    void anAnchoredMappingIsRefusedNotReportedAsAMissingTypeId() {
+        ConfigException e = error("jobs:\n  - name: a\n    cron: \"0 3 * * *\"\n    target: &t\n"
+                + "      type: command\n      command: [echo]\n");
+
+        assertThat(e.getMessage()).isEqualTo("test.yml:4: jobs[0].target: " + ALIAS_MESSAGE);
+    }
+
     @Test
     void anEmptyFileIsAllDefaults() {
         CutoverConfig c = loader.parse("test.yml", "# nothing yet\n");

@@ -55,4 +55,17 @@ class MeteredJobHistoryTest {
         assertThat(delay.count()).as("manual runs and skips have no fire delay").isEqualTo(1);
         assertThat(delay.totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2.0);
     }
+
+    @Test
+    void aDuplicateDeliveryIsCountedButNotKept() {
+        history.record(run("scheduled", Result.SUCCEEDED, 1, 1));
+        history.duplicate(run("scheduled", Result.SKIPPED_DUPLICATE, 0, 1));
+
+        assertThat(stored.recent("nightly", 10)).extracting(RunRecord::result).containsExactly(Result.SUCCEEDED);
+        assertThat(registry.get("cutover.job.runs")
+                        .tags("job", "nightly", "result", "skipped_duplicate")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+    }
 }

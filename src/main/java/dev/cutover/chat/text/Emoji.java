@@ -2,7 +2,10 @@ package dev.cutover.chat.text;
 
 import java.util.Map;
 
-/** The emoji shortcodes the bot's messages use, as the characters a terminal shows. */
+/**
+ * The emoji shortcodes the bot's messages use, as the characters a terminal shows; {@code
+ * EmojiCoverageTest} fails when a message uses one that is missing here.
+ */
 final class Emoji {
     private static final Map<String, String> BY_SHORTCODE = Map.ofEntries(
             Map.entry(":white_check_mark:", "✅"),
@@ -37,7 +40,11 @@ final class Emoji {
             Map.entry(":twisted_rightwards_arrows:", "🔀"),
             Map.entry(":runner:", "🏃"),
             Map.entry(":double_vertical_bar:", "⏸️"),
-            Map.entry(":gear:", "⚙️"));
+            Map.entry(":gear:", "⚙️"),
+            Map.entry(":mag:", "🔍"),
+            Map.entry(":octagonal_sign:", "🛑"),
+            Map.entry(":leftwards_arrow_with_hook:", "↩️"),
+            Map.entry(":satellite:", "📡"));
 
     private Emoji() {}
 

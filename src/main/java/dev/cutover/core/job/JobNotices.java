@@ -22,6 +22,19 @@ final class JobNotices {
         this.alerts = alerts;
     }
 
+    /**
+     * A duplicate delivery of a fire: not written to the history (the slot has its entry), only
+     * counted, and logged at debug level.
+     */
+    void duplicateQuietly(JobHistory history, RunRecord rec) {
+        try {
+            history.duplicate(rec);
+        } catch (RuntimeException e) {
+            log.debug("could not count duplicate {} of {}: {}", rec.fireId(), rec.job(), e.toString());
+        }
+        log.debug("job {} fire {}: {}: {}", rec.job(), rec.fireId(), rec.result(), rec.detail());
+    }
+
     void recordQuietly(JobHistory history, RunRecord rec) {
         flush(history);
         try {

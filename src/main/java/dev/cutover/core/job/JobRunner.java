@@ -432,7 +432,11 @@ public final class JobRunner {
                 exit,
                 detail,
                 refs);
-        notices.recordQuietly(history, rec);
+        if (result == Result.SKIPPED_DUPLICATE) {
+            notices.duplicateQuietly(history, rec);
+        } else {
+            notices.recordQuietly(history, rec);
+        }
         if (notify) {
             notices.failure(run.spec.channel(), rec);
         }

@@ -39,7 +39,10 @@ public record RunRecord(
         TIMED_OUT,
         /** Someone else holds the lock: another run of this job is in progress. */
         SKIPPED_LOCKED,
-        /** This fire identity already ran (a second delivery of the same slot). */
+        /**
+         * This fire identity already ran or is running (a second delivery of the same slot):
+         * counted, but not kept in the history, which has the slot's entry already.
+         */
         SKIPPED_DUPLICATE,
         /** The lock store could not be reached; failed closed. */
         SKIPPED_LOCK_UNAVAILABLE,

@@ -2,6 +2,7 @@ package dev.cutover.sandbox.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.HomePorts;
 import dev.cutover.app.SandboxWiring;
 import dev.cutover.config.ConfigLoader;
 import dev.cutover.config.CutoverConfig;
@@ -14,6 +15,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,31 @@ class SandboxConsoleIT {
                 .containsPattern("chat\\.postMessage\\s+\\d+\\s+\\d+\\s+60 \\(1/s per channel\\): within")
                 .containsPattern("chat\\.update\\s+\\d+\\s+\\d+\\s+50 \\(Tier 3\\): within")
                 .containsPattern("views\\.publish\\s+\\d+\\s+\\d+\\s+100 \\(Tier 4\\): within");
+    }
+
+    @Test
+    void withProductionPacingALineAfterHomeDoesNotWaitForTheNextPacedPublish() throws IOException {
+        String script = String.join(
+                "\n",
+                "as alice",
+                "home",
+                // A change re-publishes alice's Home, paced: not before 15 s after the first publish.
+                "/swap freeze blue-green release week",
+                "state",
+                "expect blue.example.com",
+                "");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+
+        int status = SandboxWiring.runConsole(builtIn(), new BufferedReader(new StringReader(script)), out, true, true);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String transcript = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(transcript).isZero();
+        assertThat(transcript).contains("is frozen by");
+        // Waiting for the paced publish would take the whole interval after the first one.
+        assertThat(took).as(transcript).isLessThan(HomePorts.DEFAULT_INTERVAL);
     }
 
     @Test
