@@ -100,7 +100,7 @@ final class HomePairs {
                                         ? ":unlock: not frozen"
                                         : ":ice_cube: *frozen* by " + Mrkdwn.user(f.userId()) + " since "
                                                 + Mrkdwn.time(f.at()) + ": "
-                                                + Mrkdwn.escape(Mrkdwn.cut(f.reason(), REASON)));
+                                                + Mrkdwn.userText(Mrkdwn.cut(f.reason(), REASON)));
         ApprovalRequest r = p.request();
         if (r != null) {
             b.append('\n').append(requestLine(r));

@@ -221,7 +221,7 @@ class HomeViewTest {
                 "blue.api.example.com",
                 Optional.empty(),
                 true,
-                new Freeze("U-BOB", "release <week>", NOW),
+                new Freeze("U-BOB", "release <week> *now*", NOW),
                 null,
                 shift("U-CAROL"),
                 new MessageRef("C1", "1700000001.000200"));
@@ -251,7 +251,8 @@ class HomeViewTest {
         assertThat(t)
                 .contains("cannot read the records from Route 53")
                 .contains("*frozen* by <@U-BOB> since <!date^" + NOW.getEpochSecond())
-                .contains("release &lt;week&gt;")
+                .contains("release &lt;week&gt; \u2217now\u2217")
+                .doesNotContain("*now*")
                 .contains("Shift `s1` by <@U-CAROL>: waiting for approval (0 of 1) · blue 100% / green 0%")
                 .contains("cutover watch open · <https://slack.com/archives/C1/p1700000001000200|its message>")
                 .contains("*nightly*", "paused", "last: succeeded (1 attempt")
