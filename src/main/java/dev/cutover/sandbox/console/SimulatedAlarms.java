@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The console's {@code alarm <name> ALARM|OK}: a CloudWatch alarm of the simulated account changes
+ * The console's {@code alarm <name> ALARM|OK|INSUFFICIENT_DATA}: a CloudWatch alarm of the simulated account changes
  * state. The change is written as the EventBridge event the alarm queue would hold and handed to the
  * same parsing and handling as a message read from SQS.
  */
@@ -25,6 +25,9 @@ final class SimulatedAlarms {
     private final ConsoleTarget sandbox;
     private static Instant lastChange = Instant.EPOCH;
 
+    /** The states a CloudWatch alarm can be in. */
+    private static final java.util.List<String> STATES = java.util.List.of("ALARM", "OK", "INSUFFICIENT_DATA");
+
     SimulatedAlarms(ConsoleTarget sandbox) {
         this.sandbox = sandbox;
     }
@@ -32,8 +35,8 @@ final class SimulatedAlarms {
     /** Raises the change in {@code args}; returns false with an error printed on bad input. */
     boolean raise(String args, Consumer<String> print) {
         String[] w = args.isBlank() ? new String[0] : args.split("\\s+");
-        if (w.length != 2 || !(w[1].equalsIgnoreCase("ALARM") || w[1].equalsIgnoreCase("OK"))) {
-            print.accept("usage: alarm <name> ALARM|OK, e.g. alarm blue-green-5xx ALARM");
+        if (w.length != 2 || !STATES.contains(w[1].toUpperCase(Locale.ROOT))) {
+            print.accept("usage: alarm <name> ALARM|OK|INSUFFICIENT_DATA, e.g. alarm blue-green-5xx ALARM");
             return false;
         }
         String name = w[0];
@@ -75,9 +78,11 @@ final class SimulatedAlarms {
         s.put("value", state);
         s.put(
                 "reason",
-                state.equals("ALARM")
-                        ? "Threshold Crossed: 1 datapoint [42.0] was greater than the threshold (5.0)."
-                        : "Threshold Crossed: 1 datapoint [0.0] was not greater than the threshold (5.0).");
+                switch (state) {
+                    case "ALARM" -> "Threshold Crossed: 1 datapoint [42.0] was greater than the threshold (5.0).";
+                    case "OK" -> "Threshold Crossed: 1 datapoint [0.0] was not greater than the threshold (5.0).";
+                    default -> "Insufficient Data: 1 datapoint was unknown.";
+                });
         s.put("reasonData", "{\"version\":\"1.0\",\"threshold\":5.0}");
         s.put("timestamp", CLOUDWATCH_TIME.format(at));
         ObjectNode metric = d.putObject("configuration")

@@ -100,6 +100,22 @@ class SandboxConsoleIT {
     }
 
     @Test
+    void anAlarmWithoutDataKeepsItsIncidentOpenUntilItRecovers() throws IOException {
+        Run r = run(String.join(
+                "\n",
+                "alarm orders-latency ALARM",
+                "expect orders-latency is ALARM",
+                "alarm orders-latency insufficient_data",
+                "expect orders-latency is INSUFFICIENT_DATA",
+                "alarm orders-latency OK",
+                "expect orders-latency recovered after",
+                ""));
+        assertThat(r.status()).as(r.transcript()).isZero();
+        assertThat(run("alarm orders-latency MAYBE\n").transcript())
+                .contains("usage: alarm <name> ALARM|OK|INSUFFICIENT_DATA");
+    }
+
+    @Test
     void failedExpectEndsTheScriptWithStatusOne() throws IOException {
         Run r = run("state\nexpect no-such-record.example.com\nstate\n");
         assertThat(r.status()).isEqualTo(1);
