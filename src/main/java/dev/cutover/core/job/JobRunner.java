@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one fire of a job: takes the job's lock (a held lock is a recorded skip, an unreachable store
@@ -318,20 +319,15 @@ public final class JobRunner {
         RetryPolicy retry = run.spec.retry();
         AttemptResult last = null;
         for (int n = 1; n <= retry.maxAttempts(); n++) {
-            if (stop != null && stop.requested()) {
-                return finish(run, Result.STOPPED, n - 1, last, "stopped (/cron stop) before attempt " + n, true);
-            }
-            if (keeper != null && keeper.lost()) {
+            Optional<Interruption> before = interruption(keeper, stop);
+            if (before.isPresent()) {
                 return finish(
                         run,
-                        Result.LEASE_LOST,
+                        before.get().result(),
                         n - 1,
                         last,
-                        "lease lost: stopped before attempt " + n + " without touching the target",
+                        before.get().cause() + " before attempt " + n + ", without touching the target again",
                         true);
-            }
-            if (gate.aborted()) {
-                return finish(run, Result.SHUTDOWN, n - 1, last, "shut down: stopped before attempt " + n, true);
             }
             last = attempt(
                     run,
@@ -340,9 +336,7 @@ public final class JobRunner {
                             n,
                             fence,
                             run.spec.timeout(),
-                            () -> gate.aborted()
-                                    || (keeper != null && keeper.lost())
-                                    || (stop != null && stop.requested()),
+                            () -> interruption(keeper, stop).isPresent(),
                             () -> run.spec.detachOnShutdown() && gate.aborted() && (keeper == null || !keeper.lost())));
             if (last.mayStillRun() && keeper != null) {
                 // Released only under work known to have stopped: another replica could start the
@@ -357,31 +351,14 @@ public final class JobRunner {
             }
             // A target told to stop reports a timeout or a failure; name the real cause instead.
             String stopped = last.mayStillRun() ? "target's stop not confirmed" : "target stopped";
-            if (keeper != null && keeper.lost()) {
+            Optional<Interruption> during = interruption(keeper, stop);
+            if (during.isPresent()) {
                 return finish(
                         run,
-                        Result.LEASE_LOST,
+                        during.get().result(),
                         n,
                         last,
-                        "lease lost during attempt " + n + ", " + stopped + ": " + last.detail(),
-                        true);
-            }
-            if (gate.aborted()) {
-                return finish(
-                        run,
-                        Result.SHUTDOWN,
-                        n,
-                        last,
-                        "shut down during attempt " + n + ", " + stopped + ": " + last.detail(),
-                        true);
-            }
-            if (stop != null && stop.requested()) {
-                return finish(
-                        run,
-                        Result.STOPPED,
-                        n,
-                        last,
-                        "stopped (/cron stop) during attempt " + n + ", " + stopped + ": " + last.detail(),
+                        during.get().cause() + " during attempt " + n + ", " + stopped + ": " + last.detail(),
                         true);
             }
             if (last.mayStillRun() || n == retry.maxAttempts()) {
@@ -392,6 +369,26 @@ public final class JobRunner {
             gate.pause(retry.delayAfter(n, gate.random()));
         }
         throw new IllegalStateException("a retry policy makes at least one attempt");
+    }
+
+    /** Why a run must stop now: its result, and the cause as the history words it. */
+    private record Interruption(Result result, String cause) {}
+
+    /**
+     * What stops this run now, if anything, in the order a cause is named: the lease lost (the run
+     * may no longer be the only one), the bot shutting down, or a {@code /cron stop}.
+     */
+    private Optional<Interruption> interruption(@Nullable LeaseKeeper keeper, @Nullable StopSignal stop) {
+        if (keeper != null && keeper.lost()) {
+            return Optional.of(new Interruption(Result.LEASE_LOST, "lease lost"));
+        }
+        if (gate.aborted()) {
+            return Optional.of(new Interruption(Result.SHUTDOWN, "shut down"));
+        }
+        if (stop != null && stop.requested()) {
+            return Optional.of(new Interruption(Result.STOPPED, "stopped (/cron stop)"));
+        }
+        return Optional.empty();
     }
 
     /**
