@@ -14,6 +14,7 @@ import dev.cutover.core.chat.MessageLimits;
 import dev.cutover.core.traffic.Shift;
 import dev.cutover.core.traffic.ShiftFixture;
 import dev.cutover.core.traffic.ShiftPlan;
+import dev.cutover.core.traffic.ShiftService;
 import dev.cutover.memory.InMemoryApprovalStore;
 import dev.cutover.testing.MutableClock;
 import dev.cutover.testing.RecordingNotifier;
@@ -47,6 +48,17 @@ class ShiftCommandTest {
 
     CommandResult run(String text, String user) {
         return command.handle(new Invocation("shift", text, user, CHANNEL, responder));
+    }
+
+    /** {@code user} clicks the shift's button {@code action}; its follow-up runs, answering into {@link #answers}. */
+    void click(ShiftService service, String action, String shiftId, String user) {
+        ActionHandler h = ShiftActions.all(service).stream()
+                .filter(a -> a.actionId().equals(action))
+                .findFirst()
+                .orElseThrow();
+        h.handle(new ActionInvocation(action, shiftId, user, CHANNEL, null, null, responder))
+                .followUp()
+                .run();
     }
 
     @Test
@@ -174,14 +186,7 @@ class ShiftCommandTest {
         run("web", REQUESTER).followUp().run();
         Shift s = f.service.latest(PAIR).orElseThrow();
         f.service.approve(s.id(), APPROVER);
-        ActionHandler promote = ShiftActions.all(f.service).stream()
-                .filter(h -> h.actionId().equals(ShiftMessages.PROMOTE))
-                .findFirst()
-                .orElseThrow();
-
-        promote.handle(new ActionInvocation(ShiftMessages.PROMOTE, s.id(), REQUESTER, CHANNEL, null, null, responder))
-                .followUp()
-                .run();
+        click(f.service, ShiftMessages.PROMOTE, s.id(), REQUESTER);
 
         assertThat(answers)
                 .extracting(Message::text)
@@ -197,14 +202,7 @@ class ShiftCommandTest {
         run("web", REQUESTER).followUp().run();
         Shift s = f.service.latest(PAIR).orElseThrow();
         f.service.approve(s.id(), APPROVER);
-        ActionHandler promote = ShiftActions.all(f.service).stream()
-                .filter(h -> h.actionId().equals(ShiftMessages.PROMOTE))
-                .findFirst()
-                .orElseThrow();
-
-        promote.handle(new ActionInvocation(ShiftMessages.PROMOTE, s.id(), APPROVER, CHANNEL, null, null, responder))
-                .followUp()
-                .run();
+        click(f.service, ShiftMessages.PROMOTE, s.id(), APPROVER);
 
         assertThat(answers)
                 .extracting(Message::text)
@@ -256,13 +254,7 @@ class ShiftCommandTest {
         down.set(true);
 
         for (String action : List.of(ShiftMessages.PROMOTE, ShiftMessages.PAUSE, ShiftMessages.ABORT)) {
-            ActionHandler h = ShiftActions.all(g.service).stream()
-                    .filter(a -> a.actionId().equals(action))
-                    .findFirst()
-                    .orElseThrow();
-            h.handle(new ActionInvocation(action, s.id(), APPROVER, CHANNEL, null, null, responder))
-                    .followUp()
-                    .run();
+            click(g.service, action, s.id(), APPROVER);
 
             assertThat(answers)
                     .extracting(Message::text)
