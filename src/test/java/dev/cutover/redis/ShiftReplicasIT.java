@@ -63,10 +63,15 @@ class ShiftReplicasIT {
 
     /** One replica: its own store objects over the shared Redis keys. */
     ShiftFixture replica() {
+        return replica(counted);
+    }
+
+    /** A replica over the shared Redis that writes weights through {@code weights}. */
+    ShiftFixture replica(TrafficWeights weights) {
         return new ShiftFixture(
                 new RedisShiftStore(redis, prefix),
                 new RedisApprovalStore(redis, prefix),
-                counted,
+                weights,
                 clock,
                 ShiftPlan.OnAlarm.REVERT);
     }
@@ -114,12 +119,7 @@ class ShiftReplicasIT {
     @Test
     void anAbortOnOneReplicaDuringAnotherReplicasStepWriteEndsAllBlueAfterThatWrite() throws Exception {
         HeldStepWrite slow = new HeldStepWrite(backend);
-        ShiftFixture a = new ShiftFixture(
-                new RedisShiftStore(redis, prefix),
-                new RedisApprovalStore(redis, prefix),
-                slow,
-                clock,
-                ShiftPlan.OnAlarm.REVERT);
+        ShiftFixture a = replica(slow);
         ShiftFixture b = replica();
         Shift s = ((ShiftOutcome.Changed) a.service.request(PAIR, null, ShiftFixture.REQUESTER, ShiftFixture.CHANNEL))
                 .shift();
@@ -287,12 +287,7 @@ class ShiftReplicasIT {
         }
         dev.cutover.core.traffic.DnsWeightedTraffic route53 =
                 new dev.cutover.core.traffic.DnsWeightedTraffic(dns, zone, "api.example.com", "blue", "green");
-        ShiftFixture a = new ShiftFixture(
-                new RedisShiftStore(redis, prefix),
-                new RedisApprovalStore(redis, prefix),
-                route53,
-                clock,
-                ShiftPlan.OnAlarm.REVERT);
+        ShiftFixture a = replica(route53);
         Shift s = a.started();
         RedisShiftStore store = new RedisShiftStore(redis, prefix);
         assertThat(store.get(s.id()).orElseThrow().change())
@@ -300,12 +295,7 @@ class ShiftReplicasIT {
                 .isNotNull();
 
         // Replica a stops; b is a fresh replica over the same Redis.
-        ShiftFixture b = new ShiftFixture(
-                new RedisShiftStore(redis, prefix),
-                new RedisApprovalStore(redis, prefix),
-                route53,
-                clock,
-                ShiftPlan.OnAlarm.REVERT);
+        ShiftFixture b = replica(route53);
         clock.advance(Duration.ofSeconds(30));
         b.runner.sweep();
         assertThat(store.get(s.id()).orElseThrow().deadline()).isNull();
@@ -322,12 +312,7 @@ class ShiftReplicasIT {
     @Test
     void aStoppingReplicaHandsBackItsWriteClaimAndAnotherReplicaTakesItOverWithoutWaiting() throws Exception {
         HeldStepWrite slow = new HeldStepWrite(counted);
-        ShiftFixture a = new ShiftFixture(
-                new RedisShiftStore(redis, prefix),
-                new RedisApprovalStore(redis, prefix),
-                slow,
-                clock,
-                ShiftPlan.OnAlarm.REVERT);
+        ShiftFixture a = replica(slow);
         ShiftFixture b = replica();
         Shift s = ((ShiftOutcome.Changed) a.service.request(PAIR, null, ShiftFixture.REQUESTER, ShiftFixture.CHANNEL))
                 .shift();
