@@ -49,6 +49,21 @@ final class LatePosts {
         }
     }
 
+    /**
+     * Attaches {@code message}, found by {@code how}, to the closed request {@code r} and shows the
+     * stored state there (closed, no buttons).
+     *
+     * @throws RuntimeException when the store or the chat service fails
+     */
+    void adopt(ApprovalRequest r, MessageRef message, String how) {
+        log.info(
+                "the message of request {} appeared after its post failed ({} found it): it now shows the request"
+                        + " closed",
+                r.id(),
+                how);
+        display.show(approvals.attachMessage(r.id(), message));
+    }
+
     private void look(ApprovalRequest r, int look) {
         try {
             if (approvals.get(r.id()).map(ApprovalRequest::message).isPresent()) {
@@ -59,10 +74,7 @@ final class LatePosts {
                 next(r, look + 1);
                 return;
             }
-            log.info(
-                    "the message of request {} appeared after its post failed: it now shows the request closed",
-                    r.id());
-            display.show(approvals.attachMessage(r.id(), found.get()));
+            adopt(r, found.get(), "a look at the channel");
         } catch (RuntimeException ex) {
             // E.g. the store is unreachable: the next look tries again.
             log.warn("could not reconcile the message of request {}: {}", r.id(), ex.toString());

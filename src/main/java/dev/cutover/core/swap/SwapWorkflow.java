@@ -355,11 +355,8 @@ public final class SwapWorkflow {
         if (r.state() == ApprovalState.PENDING || r.message() != null) {
             return;
         }
-        log.info(
-                "a click on a message of request {} that appeared after its post failed: it now shows the request closed",
-                r.id());
         try {
-            display.show(approvals.attachMessage(r.id(), clicked));
+            latePosts.adopt(r, clicked, "a click on it");
         } catch (RuntimeException e) {
             // The refusal was answered already; the next click on it tries again.
             log.warn("could not show request {} on its late message: {}", r.id(), e.toString());
