@@ -38,9 +38,13 @@ class HomePublishBudgetTest {
     static final class CountedBudget implements PublishBudget {
         final AtomicInteger room = new AtomicInteger();
         final List<Boolean> asked = new CopyOnWriteArrayList<>();
+        volatile boolean down;
 
         @Override
         public Duration take(boolean open, Instant now) {
+            if (down) {
+                throw new IllegalStateException("Redis is unreachable");
+            }
             asked.add(open);
             return room.getAndUpdate(r -> Math.max(0, r - 1)) > 0 ? Duration.ZERO : Duration.ofMillis(50);
         }
@@ -109,5 +113,17 @@ class HomePublishBudgetTest {
         home.changed();
         await().atMost(Duration.ofSeconds(5)).until(() -> total() == 2);
         assertThat(budget.asked).containsExactly(true, false);
+    }
+
+    @Test
+    void aBudgetThatCannotBeReadLetsThePublishesGo() {
+        IntStream.range(0, 3).forEach(i -> viewers.opened("U" + i, NOW));
+        budget.down = true;
+
+        home.changed();
+
+        // Slack's own 429 still paces them; a Home that never refreshes would be worse.
+        await().atMost(Duration.ofSeconds(5)).until(() -> total() == 3);
+        assertThat(home.deferredNow()).isZero();
     }
 }

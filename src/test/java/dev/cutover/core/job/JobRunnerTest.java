@@ -401,6 +401,50 @@ class JobRunnerTest {
         assertThat(next.result()).isEqualTo(Result.SUCCEEDED);
     }
 
+    /** A claim store that cannot be read while a run is under way does not stop it: no request is read as none. */
+    @Test
+    void aStopSignalThatCannotBeReadLetsTheRunFinish() {
+        InMemoryFireClaims claims = new InMemoryFireClaims(clock);
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger failedReads = new java.util.concurrent.atomic.AtomicInteger();
+        FireClaims flaky = new FireClaims() {
+            @Override
+            public boolean claim(String key, Duration ttl) {
+                return claims.claim(key, ttl);
+            }
+
+            @Override
+            public boolean isClaimed(String key) {
+                if (down.get() && key.startsWith("stop:")) {
+                    failedReads.incrementAndGet();
+                    throw new dev.cutover.core.lock.LockUnavailableException("Redis is unreachable", null);
+                }
+                return claims.isClaimed(key);
+            }
+        };
+        JobRunner runner = new JobRunner(
+                locks,
+                flaky,
+                history,
+                new JobAlertMessages(notifier),
+                clock,
+                timer,
+                new RunGate((d, a) -> {}, () -> 0.0));
+        ScriptedTarget target = new ScriptedTarget(a -> {
+            down.set(true);
+            // A target at work checks for cancellation, as real ones do; each check may ask for a
+            // stop request (at most once per STOP_CHECK), which cannot be read: twice.
+            await().atMost(Duration.ofSeconds(10)).until(() -> !a.isCancelled() && failedReads.get() >= 2);
+            return a.isCancelled()
+                    ? AttemptResult.failed(null, "cancelled", null)
+                    : AttemptResult.succeeded(0, "ok", null);
+        });
+
+        RunRecord r = runner.fire(Jobs.spec("steady", "0 0 10 * * ?", target), fire("steady"), "scheduled");
+
+        assertThat(r.result()).isEqualTo(Result.SUCCEEDED);
+    }
+
     /** The lock is released only once the target's stop returned: never while it may still run. */
     @Test
     void aRunStoppedByShutdownStillHoldsItsLockWhileTheTargetStopsAndReleasesItAfter() {
